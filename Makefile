@@ -1,0 +1,41 @@
+# chipwatch: set-up and the two everyday commands. Needs only python3.11 (or python3 = 3.11), pip and make.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.chipwatch-installed
+export UV_COMPILE_BYTECODE := 1
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: install run test lint dev bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@mkdir -p $(DAGSTER_HOME)
+	@touch $(STAMP)
+
+## The main job: the whole asset graph, offline, on the bundled sample archive.
+run: $(STAMP)
+	$(BIN)/chipwatch run
+
+## The test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+## The Dagster UI with the whole lineage, on http://127.0.0.1:3000
+dev: $(STAMP)
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) $(DAGSTER_HOME) warehouse/*.duckdb warehouse/*.wal warehouse/published warehouse/output

@@ -1,0 +1,40 @@
+"""What the extractor hands to the rest of the pipeline: one figure found in a text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reported number, normalized, with what it measures and where it stands in the text.
+
+    ``span_start``/``span_end`` are character offsets of ``surface`` in the text given to the extractor
+    (``text[span_start:span_end] == surface``). ``value_low``/``value_high`` are the interval the wording
+    and precision support (``float('inf')`` for an open upper end). ``linked_to`` is the index, in the
+    same extraction result, of the figure this one converts (e.g. the KRW amount in parentheses after a
+    USD amount).
+    """
+
+    surface: str
+    value: float | None
+    unit: str
+    qualifier: str
+    value_low: float | None
+    value_high: float | None
+    span_start: int
+    span_end: int
+    sentence: str
+    sentence_start: int
+    metric: str
+    subject: str | None = None
+    chip: str | None = None
+    attributed_to: str | None = None
+    rule: str = ""
+    linked_to: int | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return asdict(self)
