@@ -1,0 +1,49 @@
+"""Deciding a response's outcome: kept (ok), or why not (blocked, not_html, http_error, ...)."""
+
+from __future__ import annotations
+
+# Markers of bot walls and JavaScript challenges served instead of an article (see outlets.md).
+BOT_WALL_MARKERS = (
+    b"captcha-delivery.com",
+    b"you have been blocked",
+    b"verify access",
+    b"please enable javascript",
+    b"we are having trouble retrieving the article content",
+    b"are you a robot",
+    b"cf-challenge",
+    b"challenge-platform",
+)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+              "application/x-gzip", "application/gzip", "application/octet-stream")
+
+
+def looks_like_bot_wall(body: bytes) -> bool:
+    """True when a (2xx) body is a bot wall or challenge page rather than content."""
+    head = body[:200_000].lower()
+    return any(marker in head for marker in BOT_WALL_MARKERS)
+
+
+def classify_response(status: int, content_type: str, body: bytes, expect: str = "page") -> tuple[str, str | None]:
+    """Outcome and error text for a response. ``expect`` is ``page`` (HTML) or ``feed`` (RSS/Atom/sitemap)."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if status == 304:
+        return "not_modified", None
+    if status in (401, 403):
+        return "blocked", f"HTTP {status}: access refused (bot wall)"
+    if status == 202 and looks_like_bot_wall(body):
+        return "blocked", "HTTP 202 challenge page"
+    if status >= 400:
+        return "http_error", f"HTTP {status}"
+    if status >= 300:
+        return "http_error", f"HTTP {status} redirect not followed"
+    allowed = HTML_TYPES if expect == "page" else HTML_TYPES + FEED_TYPES
+    if ctype and ctype not in allowed and not (expect == "feed" and ctype.endswith("+xml")):
+        return "not_html", f"content type {ctype!r} is not {'HTML' if expect == 'page' else 'a feed'}"
+    if not body.strip():
+        return "http_error", f"HTTP {status} with an empty body"
+    if ctype in HTML_TYPES and looks_like_bot_wall(body):
+        return "blocked", f"HTTP {status} page is a bot wall / challenge"
+    if status == 202:
+        return "http_error", "HTTP 202: content not ready"
+    return "ok", None

@@ -1,0 +1,39 @@
+"""Publishing the analyst snapshot: a consistent copy of the working database, replaced atomically.
+
+Readers who have the old snapshot open keep reading it (the old file stays alive until they close it);
+the next reader opens the new one. The copy is made only after ``CHECKPOINT`` so nothing is left in the WAL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+
+def publish_snapshot(conn: duckdb.DuckDBPyConnection, working_path: str | Path, published_path: str | Path) -> int:
+    """Checkpoint ``conn`` (open on ``working_path``) and atomically replace ``published_path`` with a copy.
+
+    Returns the size of the snapshot in bytes.
+    """
+    working_path, published_path = Path(working_path), Path(published_path)
+    conn.execute("CHECKPOINT")
+    published_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=published_path.name + ".", suffix=".tmp", dir=published_path.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(working_path, tmp_name)
+        # Prove the copy opens before it replaces anything.
+        check = duckdb.connect(tmp_name, read_only=True)
+        check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()
+        check.close()
+        with open(tmp_name, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, published_path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return published_path.stat().st_size

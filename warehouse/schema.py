@@ -1,0 +1,326 @@
+"""The warehouse's DDL: every table analysts rely on, with a comment on every table and column.
+
+The tables are declared once here, as data, and turned into ``CREATE TABLE IF NOT EXISTS`` plus
+``COMMENT ON`` statements, so a column cannot exist without its documentation. ``duckdb_columns()`` in the
+published snapshot therefore documents itself. Schema names match the Dagster asset key prefixes
+(``raw``, ``core``, ``marts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class Table:
+    schema: str
+    name: str
+    comment: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # the natural key; writes are idempotent on it
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _t(schema: str, name: str, comment: str, cols: list[tuple[str, str, str]], key: tuple[str, ...] = ()) -> Table:
+    return Table(schema, name, comment, tuple(Column(*c) for c in cols), key)
+
+
+DISCOVERED_URLS = _t(
+    "raw", "discovered_urls",
+    "Article URLs found by discovery (feeds, sitemaps, archive listings), one row per source and URL.",
+    [
+        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("url", "VARCHAR", "Canonical article URL (tracking parameters, fragments and AMP prefixes removed)."),
+        ("via", "VARCHAR", "How it was found: feed, sitemap, news_sitemap or archive."),
+        ("feed_url", "VARCHAR", "The feed or sitemap that listed it; NULL when found by listing an archive."),
+        ("title", "VARCHAR", "Title given by the feed, if any."),
+        ("feed_published_at", "TIMESTAMPTZ", "Publication time given by the feed (UTC), if any."),
+        ("first_seen_at", "TIMESTAMPTZ", "When discovery first listed this URL (time of the feed capture)."),
+        ("title_relevant", "BOOLEAN", "Whether the feed title/summary already looks on-topic (NULL if unknown)."),
+    ],
+    key=("source", "url"),
+)
+
+FETCH_LOG = _t(
+    "raw", "fetch_log",
+    "One row per fetch attempt, live or replayed, whatever its outcome.",
+    [
+        ("url", "VARCHAR", "URL requested."),
+        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("attempted_at", "TIMESTAMPTZ", "When the attempt was made (for replays: when the archived capture was made)."),
+        ("outcome", "VARCHAR",
+         "ok, not_modified, http_error, timeout, connection_error, blocked, robots_disallowed, too_large, "
+         "not_html, offsite_redirect or replay_miss."),
+        ("http_status", "INTEGER", "HTTP status code, NULL when no response was received."),
+        ("elapsed_ms", "DOUBLE", "Wall time of the attempt in milliseconds (0 for replays)."),
+        ("bytes", "BIGINT", "Size of the response body in bytes, NULL when none."),
+        ("error", "VARCHAR", "Human-readable reason for any outcome other than ok."),
+        ("mode", "VARCHAR", "live or replay."),
+    ],
+    key=("source", "url", "attempted_at", "mode"),
+)
+
+PAGES = _t(
+    "raw", "pages",
+    "One row per distinct response body kept (articles, feeds, non-article pages); the body lives in the WARC file.",
+    [
+        ("page_id", "VARCHAR", "Stable id: sha256 of URL and body, first 16 hex digits."),
+        ("url", "VARCHAR", "URL the body was served for."),
+        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("kind", "VARCHAR", "page (HTML to parse) or feed (RSS/Atom/sitemap)."),
+        ("fetched_at", "TIMESTAMPTZ", "When the body was first fetched (UTC)."),
+        ("http_status", "INTEGER", "HTTP status of the response."),
+        ("content_type", "VARCHAR", "Content-Type header of the response."),
+        ("content_sha256", "VARCHAR", "sha256 of the response body."),
+        ("warc_file", "VARCHAR", "WARC file holding the response record (relative to the project root when inside it)."),
+        ("warc_offset", "BIGINT", "Byte offset of the response record in warc_file."),
+        ("etag", "VARCHAR", "ETag header, for conditional re-fetches."),
+        ("last_modified", "VARCHAR", "Last-Modified header, for conditional re-fetches."),
+    ],
+    key=("page_id",),
+)
+
+PARSE_RESULTS = _t(
+    "core", "parse_results",
+    "One row per kept HTML page: what the parser made of it, including pages that are not articles or failed.",
+    [
+        ("page_id", "VARCHAR", "raw.pages.page_id of the page parsed."),
+        ("url", "VARCHAR", "URL of the page."),
+        ("source", "VARCHAR", "Outlet key."),
+        ("fetched_at", "TIMESTAMPTZ", "When the page was fetched."),
+        ("is_article", "BOOLEAN", "Whether the page is a single article."),
+        ("reason", "VARCHAR", "Why not an article: non_article, bot_wall, paywall_stub, empty or parse_error."),
+        ("error", "VARCHAR", "The parser's error message for parse_error, else NULL."),
+        ("parser", "VARCHAR", "Parser layer that produced the body (e.g. news1.next_data, generic.trafilatura)."),
+        ("article_id", "VARCHAR", "core.articles.article_id the page became, NULL for non-articles."),
+    ],
+    key=("page_id",),
+)
+
+ARTICLES = _t(
+    "core", "articles",
+    "One row per article version: a new version whenever an outlet's text of the article changed meaningfully.",
+    [
+        ("article_id", "VARCHAR", "Stable article id from the canonical URL (sha256, first 16 hex digits)."),
+        ("version", "INTEGER", "1 for the first text seen, 2, 3, ... for later revisions."),
+        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("url", "VARCHAR", "URL the version was fetched from."),
+        ("canonical_url", "VARCHAR", "Canonical URL of the article."),
+        ("language", "VARCHAR", "ISO 639-1 language of the text (ko, en, ...)."),
+        ("headline", "VARCHAR", "Headline as displayed."),
+        ("description", "VARCHAR", "Summary/dek given by the page."),
+        ("authors", "VARCHAR[]", "Bylined names."),
+        ("section", "VARCHAR", "Section of the outlet."),
+        ("published_at", "TIMESTAMPTZ", "Publication time stated by the page (never the fetch time)."),
+        ("modified_at", "TIMESTAMPTZ", "Last-modified time stated by the page, if any."),
+        ("first_seen_at", "TIMESTAMPTZ", "When chipwatch first fetched any version of this article."),
+        ("fetched_at", "TIMESTAMPTZ", "When this version was first fetched."),
+        ("page_id", "VARCHAR", "raw.pages.page_id this version was parsed from."),
+        ("content_sha256", "VARCHAR", "sha256 of the normalized body text; equal hashes mean no revision."),
+        ("body_text", "VARCHAR", "Article paragraphs joined by blank lines; fact spans index into it."),
+        ("word_count", "INTEGER", "Whitespace-separated words in body_text."),
+        ("parser", "VARCHAR", "Parser layer that produced the body."),
+        ("is_relevant", "BOOLEAN", "About AI chips or export controls; irrelevant articles are kept but not mined."),
+        ("paywalled", "BOOLEAN", "The page declares the article as not free to access."),
+    ],
+    key=("article_id", "version"),
+)
+
+FACTS = _t(
+    "core", "facts",
+    "One row per figure found in an article version, normalized, with its provenance.",
+    [
+        ("fact_id", "VARCHAR", "Stable id from article, version and span."),
+        ("article_id", "VARCHAR", "core.articles.article_id."),
+        ("version", "INTEGER", "core.articles.version the figure was found in."),
+        ("source", "VARCHAR", "Outlet key."),
+        ("published_at", "TIMESTAMPTZ", "Publication time of the article."),
+        ("fetched_at", "TIMESTAMPTZ", "When the article version was fetched."),
+        ("language", "VARCHAR", "Language of the article."),
+        ("subject", "VARCHAR", "Canonical entity the figure is about (see core.entities), NULL if unknown."),
+        ("metric", "VARCHAR", "What the figure measures (training_cost, chip_count, deal_value, ...)."),
+        ("chip", "VARCHAR", "Chip model the figure is about, if any (H800, H100, ...)."),
+        ("value", "DOUBLE", "Normalized value in unit (NULL for vague amounts)."),
+        ("unit", "VARCHAR", "Canonical unit: USD, KRW, chips, companies, percent, years, ..."),
+        ("qualifier", "VARCHAR",
+         "exact, approx, at_least, more_than, at_most, less_than, up_to, range or vague."),
+        ("value_low", "DOUBLE", "Lower end of the interval the wording and precision support."),
+        ("value_high", "DOUBLE", "Upper end of that interval (infinity when open)."),
+        ("surface", "VARCHAR", "The figure as written, e.g. 557만 6000달러."),
+        ("sentence", "VARCHAR", "The sentence the figure stands in."),
+        ("span_start", "INTEGER", "Character offset of surface in core.articles.body_text."),
+        ("span_end", "INTEGER", "Character offset just past surface in body_text."),
+        ("attributed_to", "VARCHAR", "Whom the article cites for the figure, if stated."),
+        ("linked_fact_id", "VARCHAR", "For a conversion in parentheses: the fact it converts."),
+        ("claim_key", "VARCHAR", "subject|metric|chip: observations of one claim share it."),
+        ("rule", "VARCHAR", "Extractor rule that produced the figure."),
+    ],
+    key=("fact_id",),
+)
+
+ENTITIES = _t(
+    "core", "entities",
+    "The bilingual alias table used to canonicalize subjects and chips.",
+    [
+        ("canonical", "VARCHAR", "Canonical name used in core.facts.subject / chip."),
+        ("kind", "VARCHAR", "org, person, chip, country, model or agency."),
+        ("aliases", "VARCHAR[]", "Names it goes by, in Korean and English."),
+    ],
+    key=("canonical",),
+)
+
+FIGURE_OBSERVATIONS = _t(
+    "marts", "figure_observations",
+    "Facts as observations of a claim, in order of publication, each compared with what came before.",
+    [
+        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("subject", "VARCHAR", "Canonical subject."),
+        ("metric", "VARCHAR", "Metric."),
+        ("chip", "VARCHAR", "Chip, if any."),
+        ("unit", "VARCHAR", "Unit the values are expressed in (amounts are converted to the claim's unit)."),
+        ("observed_at", "TIMESTAMPTZ", "Publication time of the article version carrying the figure."),
+        ("source", "VARCHAR", "Outlet key."),
+        ("article_id", "VARCHAR", "core.articles.article_id."),
+        ("version", "INTEGER", "core.articles.version."),
+        ("fact_id", "VARCHAR", "core.facts.fact_id."),
+        ("value", "DOUBLE", "Value in unit."),
+        ("value_low", "DOUBLE", "Interval low end in unit."),
+        ("value_high", "DOUBLE", "Interval high end in unit."),
+        ("qualifier", "VARCHAR", "Qualifier of the report."),
+        ("surface", "VARCHAR", "The figure as written."),
+        ("relation_to_previous", "VARCHAR",
+         "first, consistent, rounding, bound, conflicting or probable_unit_error, against the latest earlier "
+         "observation of the claim that was not itself a probable unit error."),
+        ("previous_fact_id", "VARCHAR", "The observation it was compared with, NULL for the first."),
+        ("is_recitation", "BOOLEAN", "An earlier, consistent report of the claim exists from another source."),
+        ("first_reported_at", "TIMESTAMPTZ", "When a consistent figure was first reported (by anyone)."),
+    ],
+    key=("fact_id",),
+)
+
+FIGURE_TIMELINE = _t(
+    "marts", "figure_timeline",
+    "One row per claim: who reported it first and last, how many reports, how many conflicts, the consensus.",
+    [
+        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("subject", "VARCHAR", "Canonical subject."),
+        ("metric", "VARCHAR", "Metric."),
+        ("chip", "VARCHAR", "Chip, if any."),
+        ("unit", "VARCHAR", "Unit of the values."),
+        ("first_reported_at", "TIMESTAMPTZ", "Publication time of the first observation."),
+        ("first_source", "VARCHAR", "Outlet of the first observation."),
+        ("first_value", "DOUBLE", "Value of the first observation."),
+        ("latest_at", "TIMESTAMPTZ", "Publication time of the latest observation."),
+        ("latest_source", "VARCHAR", "Outlet of the latest observation."),
+        ("latest_value", "DOUBLE", "Value of the latest observation."),
+        ("n_observations", "INTEGER", "Number of observations."),
+        ("n_sources", "INTEGER", "Number of distinct outlets."),
+        ("n_conflicts", "INTEGER", "Observations conflicting with, or a unit error against, their predecessor."),
+        ("min_value", "DOUBLE", "Smallest reported value."),
+        ("max_value", "DOUBLE", "Largest reported value."),
+        ("consensus_low", "DOUBLE", "Low end of the intersection of the non-error intervals (NULL if empty)."),
+        ("consensus_high", "DOUBLE", "High end of that intersection (NULL if empty)."),
+    ],
+    key=("claim_key",),
+)
+
+FIGURE_DISCREPANCIES = _t(
+    "marts", "figure_discrepancies",
+    "Pairs of observations of one claim whose intervals do not overlap.",
+    [
+        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("kind", "VARCHAR", "conflicting or probable_unit_error."),
+        ("ratio", "DOUBLE", "value_b / value_a."),
+        ("fact_id_a", "VARCHAR", "Earlier observation."),
+        ("source_a", "VARCHAR", "Outlet of the earlier observation."),
+        ("observed_at_a", "TIMESTAMPTZ", "Publication time of the earlier observation."),
+        ("value_a", "DOUBLE", "Value of the earlier observation."),
+        ("surface_a", "VARCHAR", "The earlier figure as written."),
+        ("fact_id_b", "VARCHAR", "Later observation."),
+        ("source_b", "VARCHAR", "Outlet of the later observation."),
+        ("observed_at_b", "TIMESTAMPTZ", "Publication time of the later observation."),
+        ("value_b", "DOUBLE", "Value of the later observation."),
+        ("surface_b", "VARCHAR", "The later figure as written."),
+    ],
+    key=("fact_id_a", "fact_id_b"),
+)
+
+ARTICLE_REVISIONS = _t(
+    "marts", "article_revisions",
+    "One row per change between consecutive versions of an article.",
+    [
+        ("article_id", "VARCHAR", "core.articles.article_id."),
+        ("source", "VARCHAR", "Outlet key."),
+        ("url", "VARCHAR", "Canonical URL of the article."),
+        ("from_version", "INTEGER", "Earlier version."),
+        ("to_version", "INTEGER", "Later version."),
+        ("detected_at", "TIMESTAMPTZ", "When the later version was first fetched."),
+        ("headline_changed", "BOOLEAN", "Whether the headline changed."),
+        ("chars_added", "INTEGER", "Characters in the later body that are not in the earlier one (diff)."),
+        ("chars_removed", "INTEGER", "Characters of the earlier body missing from the later one (diff)."),
+        ("facts_added", "VARCHAR[]", "Surfaces of figures only in the later version."),
+        ("facts_removed", "VARCHAR[]", "Surfaces of figures only in the earlier version."),
+        ("facts_changed", "VARCHAR[]", "Claim keys whose value changed, as 'claim: old -> new'."),
+    ],
+    key=("article_id", "to_version"),
+)
+
+RUN_SUMMARIES = _t(
+    "marts", "run_summaries",
+    "One row per materialization of the marts: the figures `chipwatch run` prints at the end.",
+    [
+        ("computed_at", "TIMESTAMPTZ", "When the marts were computed."),
+        ("n_articles", "INTEGER", "Article versions in core.articles."),
+        ("n_relevant", "INTEGER", "Relevant article versions."),
+        ("n_facts", "INTEGER", "Rows in core.facts."),
+        ("n_claims", "INTEGER", "Claims in marts.figure_timeline."),
+        ("n_conflicts", "INTEGER", "Rows in marts.figure_discrepancies."),
+    ],
+)
+
+TABLES: tuple[Table, ...] = (
+    DISCOVERED_URLS, FETCH_LOG, PAGES, PARSE_RESULTS, ARTICLES, FACTS, ENTITIES,
+    FIGURE_OBSERVATIONS, FIGURE_TIMELINE, FIGURE_DISCREPANCIES, ARTICLE_REVISIONS, RUN_SUMMARIES,
+)
+SCHEMAS = ("raw", "core", "marts")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ddl_statements() -> list[str]:
+    """CREATE SCHEMA/TABLE IF NOT EXISTS and COMMENT ON statements for the whole warehouse."""
+    stmts = [f"CREATE SCHEMA IF NOT EXISTS {s}" for s in SCHEMAS]
+    for table in TABLES:
+        cols = ",\n  ".join(f'"{c.name}" {c.type}' for c in table.columns)
+        stmts.append(f"CREATE TABLE IF NOT EXISTS {table.qualified} (\n  {cols}\n)")
+        # Columns added to the declaration after a warehouse was created are added in place.
+        for c in table.columns:
+            stmts.append(f'ALTER TABLE {table.qualified} ADD COLUMN IF NOT EXISTS "{c.name}" {c.type}')
+        stmts.append(f"COMMENT ON TABLE {table.qualified} IS {_quote(table.comment)}")
+        for c in table.columns:
+            stmts.append(f'COMMENT ON COLUMN {table.qualified}."{c.name}" IS {_quote(c.comment)}')
+    return stmts
+
+
+def table(qualified: str) -> Table:
+    """The declaration of ``schema.table``."""
+    for t in TABLES:
+        if t.qualified == qualified:
+            return t
+    raise KeyError(f"no table {qualified!r} in the warehouse schema")
