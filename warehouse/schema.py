@@ -166,7 +166,7 @@ FACTS = _t(
         ("span_end", "INTEGER", "Character offset just past surface in body_text."),
         ("attributed_to", "VARCHAR", "Whom the article cites for the figure, if stated."),
         ("linked_fact_id", "VARCHAR", "For a conversion in parentheses: the fact it converts."),
-        ("claim_key", "VARCHAR", "subject|metric|chip: observations of one claim share it."),
+        ("claim_key", "VARCHAR", "subject|metric|chip|dimension (money or the unit): reports of one claim share it."),
         ("rule", "VARCHAR", "Extractor rule that produced the figure."),
     ],
     key=("fact_id",),
@@ -187,7 +187,7 @@ FIGURE_OBSERVATIONS = _t(
     "marts", "figure_observations",
     "Facts as observations of a claim, in order of publication, each compared with what came before.",
     [
-        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("claim_key", "VARCHAR", "subject|metric|chip|dimension, as in core.facts."),
         ("subject", "VARCHAR", "Canonical subject."),
         ("metric", "VARCHAR", "Metric."),
         ("chip", "VARCHAR", "Chip, if any."),
@@ -216,7 +216,7 @@ FIGURE_TIMELINE = _t(
     "marts", "figure_timeline",
     "One row per claim: who reported it first and last, how many reports, how many conflicts, the consensus.",
     [
-        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("claim_key", "VARCHAR", "subject|metric|chip|dimension, as in core.facts."),
         ("subject", "VARCHAR", "Canonical subject."),
         ("metric", "VARCHAR", "Metric."),
         ("chip", "VARCHAR", "Chip, if any."),
@@ -242,7 +242,7 @@ FIGURE_DISCREPANCIES = _t(
     "marts", "figure_discrepancies",
     "Pairs of observations of one claim whose intervals do not overlap.",
     [
-        ("claim_key", "VARCHAR", "subject|metric|chip."),
+        ("claim_key", "VARCHAR", "subject|metric|chip|dimension, as in core.facts."),
         ("kind", "VARCHAR", "conflicting or probable_unit_error."),
         ("ratio", "DOUBLE", "value_b / value_a."),
         ("fact_id_a", "VARCHAR", "Earlier observation."),
@@ -279,22 +279,9 @@ ARTICLE_REVISIONS = _t(
     key=("article_id", "to_version"),
 )
 
-RUN_SUMMARIES = _t(
-    "marts", "run_summaries",
-    "One row per materialization of the marts: the figures `chipwatch run` prints at the end.",
-    [
-        ("computed_at", "TIMESTAMPTZ", "When the marts were computed."),
-        ("n_articles", "INTEGER", "Article versions in core.articles."),
-        ("n_relevant", "INTEGER", "Relevant article versions."),
-        ("n_facts", "INTEGER", "Rows in core.facts."),
-        ("n_claims", "INTEGER", "Claims in marts.figure_timeline."),
-        ("n_conflicts", "INTEGER", "Rows in marts.figure_discrepancies."),
-    ],
-)
-
 TABLES: tuple[Table, ...] = (
     DISCOVERED_URLS, FETCH_LOG, PAGES, PARSE_RESULTS, ARTICLES, FACTS, ENTITIES,
-    FIGURE_OBSERVATIONS, FIGURE_TIMELINE, FIGURE_DISCREPANCIES, ARTICLE_REVISIONS, RUN_SUMMARIES,
+    FIGURE_OBSERVATIONS, FIGURE_TIMELINE, FIGURE_DISCREPANCIES, ARTICLE_REVISIONS,
 )
 SCHEMAS = ("raw", "core", "marts")
 

@@ -1,0 +1,217 @@
+"""The ``chipwatch`` command line.
+
+``run`` drives Dagster (every asset, into the persistent instance under ``DAGSTER_HOME``); ``parse``,
+``extract`` and ``eval`` call the pipeline stages directly; ``figures`` reads the published snapshot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from warehouse.paths import PROJECT_ROOT, published_db_path, working_db_path
+
+
+def _ensure_dagster_home() -> Path:
+    """Use the project's .dagster_home unless DAGSTER_HOME is set; keep its dagster.yaml current."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    src, dst = PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml"
+    if src.is_file() and (not dst.is_file() or dst.read_bytes() != src.read_bytes()):
+        shutil.copyfile(src, dst)
+    return home
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    home = _ensure_dagster_home()
+    archives = [str(Path(a).resolve()) for a in args.archive or []]
+    for a in archives:
+        if not Path(a).is_file():
+            print(f"chipwatch run: archive not found: {a}", file=sys.stderr)
+            return 2
+    import dagster as dg
+
+    from assets.definitions import defs
+    from assets.partitions import SOURCE_KEYS
+    from warehouse.db import connect
+    from warehouse.summary import summarize, table_counts
+
+    fetcher_config: dict = {"mode": "live" if args.live else "replay"}
+    if archives:
+        fetcher_config["archives"] = archives
+    run_config = {"resources": {"fetcher": {"config": fetcher_config}}}
+    db = working_db_path()
+    with connect(db) as conn:  # create the schema before the first write, and count what is there
+        before = table_counts(conn)
+
+    instance = dg.DagsterInstance.get()
+    print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
+          f"{'live fetching' if args.live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
+    started = time.monotonic()
+    ingest = defs.get_job_def("ingest")
+    for source in SOURCE_KEYS:
+        t0 = time.monotonic()
+        result = ingest.execute_in_process(partition_key=source, instance=instance, run_config=run_config,
+                                           raise_on_error=False)
+        status = "ok" if result.success else "FAILED"
+        print(f"  ingest {source:<6} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})")
+        if not result.success:
+            _print_failure(result)
+            return 1
+    t0 = time.monotonic()
+    result = defs.get_job_def("marts").execute_in_process(instance=instance, raise_on_error=False)
+    print(f"  marts + publish {'ok' if result.success else 'FAILED'}  ({time.monotonic() - t0:.1f}s, "
+          f"run {result.run_id[:8]})")
+    if not result.success:
+        _print_failure(result)
+        return 1
+    with connect(db) as conn:
+        after = table_counts(conn)
+        summary = summarize(conn)
+    _print_summary(summary, before, after, time.monotonic() - started)
+    return 0
+
+
+def _print_failure(result) -> None:
+    for event in result.all_events:
+        if event.is_step_failure:
+            print(f"    {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
+
+
+def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], seconds: float) -> None:
+    print(f"\nchipwatch run finished in {seconds:.1f}s")
+    print("  articles per source: " + ", ".join(
+        f"{src} {n} ({s['relevant_per_source'].get(src, 0)} relevant)" for src, n in s["articles_per_source"].items()))
+    print(f"  article versions: {s['article_versions']} ({s['revisions']} revisions)")
+    print(f"  facts: {s['facts']}   claims: {s['claims']}   conflicts: {s['conflicts']} "
+          f"({s['unit_errors']} probable unit errors)")
+    print(f"  blocked fetches: {s['blocked']}   pages that failed to parse: {s['parse_failures']}")
+    added = {t: after[t] - before.get(t, 0) for t in after if after[t] != before.get(t, 0)}
+    if added:
+        print("  rows changed: " + ", ".join(f"{t} {n:+d}" for t, n in added.items()))
+    else:
+        print("  no new rows: the warehouse already held everything this run found")
+    print(f"  analyst snapshot: {published_db_path()}")
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from pipelines.sources import parse_page
+
+    path = Path(args.file)
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        print(f"chipwatch parse: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    source = None if args.source == "auto" else args.source
+    page = parse_page(body, args.url or path.resolve().as_uri(), source)
+    print(json.dumps(page.to_json_dict(), ensure_ascii=False, indent=2))
+    return 0 if page.is_article else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.extract import extract_figures
+
+    if args.file in (None, "-"):
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"chipwatch extract: cannot read {args.file}: {exc}", file=sys.stderr)
+            return 2
+    lang = None if args.lang == "auto" else args.lang
+    for fig in extract_figures(text, lang):
+        print(json.dumps(fig.to_json_dict(), ensure_ascii=False))
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from assets.metadata import md_table
+
+    path = published_db_path()
+    if not path.is_file():
+        print(f"chipwatch figures: no published snapshot at {path}; run `make run` first", file=sys.stderr)
+        return 2
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        if args.claim:
+            pattern = f"%{args.claim}%"
+            df = conn.execute(
+                "SELECT claim_key, observed_at::DATE AS date, source, surface, value, unit, qualifier, "
+                "relation_to_previous AS relation, is_recitation AS recited FROM marts.figure_observations "
+                "WHERE claim_key ILIKE ? OR subject ILIKE ? OR metric ILIKE ? "
+                "ORDER BY claim_key, observed_at, source", [pattern, pattern, pattern]).pl()
+            if df.is_empty():
+                print(f"no claim matches {args.claim!r}", file=sys.stderr)
+                return 1
+        else:
+            df = conn.execute(
+                "SELECT claim_key, n_observations AS n, n_sources AS outlets, n_conflicts AS conflicts, "
+                "first_reported_at::DATE AS first, first_source, first_value, latest_value, unit "
+                "FROM marts.figure_timeline ORDER BY n_observations DESC, claim_key").pl()
+    finally:
+        conn.close()
+    print(md_table(df, limit=args.limit))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pipelines.extract.evaluate import default_gold_paths, evaluate, format_report
+
+    report = evaluate(args.gold or default_gold_paths())
+    print(format_report(report))
+    return 0
+
+
+def cmd_pack_sample(args: argparse.Namespace) -> int:
+    from pipelines.fetch.pack import pack_folder
+
+    folder = PROJECT_ROOT / "sample_archive"
+    n = pack_folder(folder, folder / "sample.warc.gz")
+    print(f"packed {n} captures into {folder / 'sample.warc.gz'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="chipwatch", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="materialize every asset through Dagster and print a summary")
+    r.add_argument("--archive", nargs="+", metavar="PATH", help="replay these WARC files instead of the sample")
+    r.add_argument("--live", action="store_true", help="fetch live over HTTP instead of replaying")
+    r.set_defaults(func=cmd_run)
+    pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
+    pa.add_argument("file")
+    pa.add_argument("--source", default="auto", choices=["auto", "news1", "cnn", "nyt"])
+    pa.add_argument("--url", help="the page's URL, if known")
+    pa.set_defaults(func=cmd_parse)
+    e = sub.add_parser("extract", help="print one JSON line per figure in a text")
+    e.add_argument("file", nargs="?", default="-")
+    e.add_argument("--lang", default="auto", choices=["auto", "ko", "en"])
+    e.set_defaults(func=cmd_extract)
+    f = sub.add_parser("figures", help="show claims (or one claim's timeline) from the published snapshot")
+    f.add_argument("--claim", help="text matched against claim key, subject or metric")
+    f.add_argument("--limit", type=int, default=50)
+    f.set_defaults(func=cmd_figures)
+    ev = sub.add_parser("eval", help="score the extractor on the gold set")
+    ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl)")
+    ev.set_defaults(func=cmd_eval)
+    pk = sub.add_parser("pack-sample", help="re-pack sample_archive/ into sample_archive/sample.warc.gz")
+    pk.set_defaults(func=cmd_pack_sample)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

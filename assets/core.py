@@ -1,0 +1,121 @@
+"""Core layer: parsed, versioned articles; the figures in them; the alias table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import dagster as dg
+import polars as pl
+from dagster_duckdb import DuckDBResource
+
+from assets.metadata import preview
+from assets.partitions import WAREHOUSE_POOL, source_partitions
+from pipelines import stages
+from pipelines.extract.entities import load_entities
+from pipelines.fetch.warc import read_response_at
+from warehouse.paths import resolve_project_path
+from warehouse.schema import ARTICLES, ENTITIES, FACTS, PARSE_RESULTS
+from warehouse.writes import replace_where
+
+_TS = pl.Datetime("us", "UTC")
+_ARTICLE_SCHEMA = {"version": pl.Int32, "published_at": _TS, "modified_at": _TS, "first_seen_at": _TS,
+                   "fetched_at": _TS, "word_count": pl.Int32, "is_relevant": pl.Boolean, "paywalled": pl.Boolean,
+                   "authors": pl.List(pl.String)}
+_RESULT_SCHEMA = {"fetched_at": _TS, "is_article": pl.Boolean}
+_FACT_SCHEMA = {"version": pl.Int32, "published_at": _TS, "fetched_at": _TS, "value": pl.Float64,
+                "value_low": pl.Float64, "value_high": pl.Float64, "span_start": pl.Int32, "span_end": pl.Int32}
+
+
+def _page_bodies(rows: list[dict]) -> Iterator[tuple[dict, bytes | None, str | None]]:
+    for row in rows:
+        try:
+            rec = read_response_at(resolve_project_path(row["warc_file"]), int(row["warc_offset"]))
+            yield row, rec.body, None
+        except Exception as exc:  # a missing or damaged archive loses this page only
+            yield row, None, f"cannot read {row['warc_file']}@{row['warc_offset']}: {type(exc).__name__}: {exc}"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["core", "parse_results"], deps=[["raw", "pages"]], kinds={"duckdb"},
+                     description="What the parser made of every kept page: article or not, and why not "
+                                 "(non_article, bot_wall, paywall_stub, parse_error with its message)."),
+        dg.AssetSpec(["core", "articles"], deps=[["raw", "pages"]], kinds={"duckdb"},
+                     description="One row per article version: a new version whenever the outlet's text "
+                                 "changed meaningfully; is_relevant marks articles about AI chips or export controls."),
+    ],
+    partitions_def=source_partitions,
+    pool=WAREHOUSE_POOL,
+    group_name="core",
+)
+def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Parse every kept HTML page of one outlet with its adapter (JSON-LD, meta, outlet selectors, generic
+    fallback), classify non-articles, and assign article versions. Recomputed from raw.pages each run, so a
+    parser improvement re-reads old archives; the rewrite of the partition is idempotent."""
+    source = context.partition_key
+    with duckdb.get_connection() as conn:
+        rows = conn.execute(
+            "SELECT page_id, url, source, fetched_at, warc_file, warc_offset FROM raw.pages "
+            "WHERE source = ? AND kind = 'page' ORDER BY fetched_at, page_id", [source]).pl().to_dicts()
+    batch = stages.parse_pages(_page_bodies(rows))
+    results = stages.frame(batch.results, PARSE_RESULTS.column_names, _RESULT_SCHEMA)
+    articles = stages.frame(batch.articles, ARTICLES.column_names, _ARTICLE_SCHEMA)
+    with duckdb.get_connection() as conn:
+        replace_where(conn, PARSE_RESULTS, results, "source = ?", [source])
+        removed, added = replace_where(conn, ARTICLES, articles, "source = ?", [source])
+    failures = results.filter(pl.col("reason") == "parse_error")
+    for r in failures.iter_rows(named=True):
+        context.log.warning(f"parse failed for {r['url']}: {r['error']}")
+    reasons = results.group_by("reason").len().sort("reason") if not results.is_empty() else None
+    yield dg.MaterializeResult(asset_key=["core", "parse_results"], metadata={
+        "pages": results.height,
+        "articles": int(results["is_article"].sum()) if not results.is_empty() else 0,
+        **({f"not_article_{r or 'none'}": int(n) for r, n in reasons.iter_rows() if r} if reasons is not None else {}),
+        "preview": preview(results.filter(pl.col("is_article").not_()) if not results.is_empty() else results,
+                           ["url", "reason", "error"]),
+    })
+    yield dg.MaterializeResult(asset_key=["core", "articles"], metadata={
+        "versions": articles.height,
+        "articles": articles["article_id"].n_unique() if not articles.is_empty() else 0,
+        "relevant": int(articles["is_relevant"].sum()) if not articles.is_empty() else 0,
+        "versions_added": added, "versions_removed": removed,
+        "preview": preview(articles, ["published_at", "version", "headline", "parser", "is_relevant"]),
+    })
+
+
+@dg.asset(
+    key=["core", "facts"],
+    deps=[["core", "articles"]],
+    partitions_def=source_partitions,
+    pool=WAREHOUSE_POOL,
+    group_name="core",
+    kinds={"duckdb"},
+)
+def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """Every figure in the relevant article versions of one outlet: value, unit, qualifier and interval,
+    what it measures (subject, metric, chip), who it is attributed to, and its sentence and span in the
+    body text. Irrelevant articles are not mined."""
+    source = context.partition_key
+    with duckdb.get_connection() as conn:
+        arts = conn.execute(
+            "SELECT article_id, version, source, language, body_text, published_at, fetched_at, is_relevant "
+            "FROM core.articles WHERE source = ? ORDER BY article_id, version", [source]).pl().to_dicts()
+    df = stages.frame(stages.extract_facts(arts), FACTS.column_names, _FACT_SCHEMA)
+    with duckdb.get_connection() as conn:
+        removed, added = replace_where(conn, FACTS, df, "source = ?", [source])
+    return dg.MaterializeResult(metadata={
+        "facts": df.height, "facts_added": added, "facts_removed": removed,
+        "claims": df["claim_key"].n_unique() if not df.is_empty() else 0,
+        "preview": preview(df, ["surface", "value", "unit", "qualifier", "subject", "metric", "chip"], 15),
+    })
+
+
+@dg.asset(key=["core", "entities"], pool=WAREHOUSE_POOL, group_name="core", kinds={"duckdb"})
+def entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """The bilingual alias table (companies, agencies, chips, models, countries) the extractor uses to
+    canonicalize subjects and chips, loaded from the project's data file."""
+    df = pl.DataFrame(load_entities(), schema={"canonical": pl.String, "kind": pl.String,
+                                               "aliases": pl.List(pl.String)})
+    with duckdb.get_connection() as conn:
+        replace_where(conn, ENTITIES, df)
+    return dg.MaterializeResult(metadata={"entities": df.height, "preview": preview(df, limit=20)})

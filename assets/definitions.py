@@ -1,0 +1,18 @@
+"""The Dagster code location: every asset, check, job, schedule, sensor and resource of chipwatch."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets import checks
+from assets.jobs import INGEST_ASSETS, MART_ASSETS, daily_live_crawl, ingest_job, marts_after_ingest, marts_job
+from assets.resources import fetcher_from_env, warehouse_from_env
+
+defs = dg.Definitions(
+    assets=[*INGEST_ASSETS, *MART_ASSETS],
+    asset_checks=[checks.facts_have_provenance, checks.observations_unique],
+    jobs=[ingest_job, marts_job],
+    schedules=[daily_live_crawl],
+    sensors=[marts_after_ingest],
+    resources={"fetcher": fetcher_from_env(), "duckdb": warehouse_from_env()},
+)

@@ -1,0 +1,98 @@
+"""Marts: how each reported figure changes across outlets, dates and revisions."""
+
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+from dagster_duckdb import DuckDBResource
+
+from assets.metadata import preview
+from assets.partitions import WAREHOUSE_POOL
+from pipelines.track import build_observations, build_revisions, build_timeline
+from warehouse.schema import ARTICLE_REVISIONS, FIGURE_DISCREPANCIES, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
+from warehouse.writes import replace_where
+
+_FACTS_FOR_TRACKING = """
+SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
+       f.subject, f.metric, f.chip, f.value, f.unit, f.qualifier, f.value_low, f.value_high, f.surface,
+       f.span_start, f.claim_key
+FROM core.facts f JOIN core.articles a USING (article_id, version)
+ORDER BY f.fact_id
+"""
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["marts", "figure_observations"], deps=[["core", "facts"], ["core", "articles"]],
+                     kinds={"duckdb"},
+                     description="Facts as observations of claims in order of publication, each with its "
+                                 "relation to what came before (first, consistent, rounding, bound, "
+                                 "conflicting, probable_unit_error), is_recitation and first_reported_at."),
+        dg.AssetSpec(["marts", "figure_discrepancies"], deps=[["core", "facts"], ["core", "articles"]],
+                     kinds={"duckdb"},
+                     description="Pairs of observations of one claim whose intervals do not overlap: "
+                                 "conflicts and probable unit errors, both sides with outlet, date and surface."),
+    ],
+    pool=WAREHOUSE_POOL,
+    group_name="marts",
+)
+def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Compare every reported figure with the earlier reports of the same claim, by interval: the same
+    figure rounded differently is not a change; disjoint intervals are a conflict or, by a power of ten,
+    a probable unit error. Amounts in other currencies are compared in USD at the month's rate."""
+    with duckdb.get_connection() as conn:
+        facts = conn.execute(_FACTS_FOR_TRACKING).pl()
+    obs, disc = build_observations(facts)
+    with duckdb.get_connection() as conn:
+        replace_where(conn, FIGURE_OBSERVATIONS, obs)
+        replace_where(conn, FIGURE_DISCREPANCIES, disc)
+    counts = obs.group_by("relation_to_previous").len().sort("relation_to_previous") if not obs.is_empty() else None
+    yield dg.MaterializeResult(asset_key=["marts", "figure_observations"], metadata={
+        "observations": obs.height,
+        "claims": obs["claim_key"].n_unique() if not obs.is_empty() else 0,
+        "recitations": int(obs["is_recitation"].sum()) if not obs.is_empty() else 0,
+        **({f"relation_{r}": int(n) for r, n in counts.iter_rows()} if counts is not None else {}),
+        "preview": preview(obs.sort("observed_at") if not obs.is_empty() else obs,
+                           ["claim_key", "observed_at", "source", "surface", "relation_to_previous"], 20),
+    })
+    yield dg.MaterializeResult(asset_key=["marts", "figure_discrepancies"], metadata={
+        "discrepancies": disc.height,
+        "unit_errors": disc.filter(pl.col("kind") == "probable_unit_error").height if not disc.is_empty() else 0,
+        "preview": preview(disc, ["claim_key", "kind", "source_a", "surface_a", "source_b", "surface_b"]),
+    })
+
+
+@dg.asset(key=["marts", "figure_timeline"], deps=[["marts", "figure_observations"]], pool=WAREHOUSE_POOL,
+          group_name="marts", kinds={"duckdb"})
+def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per claim: who reported it first and most recently, with which values, how many outlets
+    reported it, how many reports conflict, and the consensus interval of the reports that agree."""
+    with duckdb.get_connection() as conn:
+        obs = conn.execute("SELECT * FROM marts.figure_observations").pl()
+        timeline = build_timeline(obs)
+        replace_where(conn, FIGURE_TIMELINE, timeline)
+    busiest = timeline.sort("n_observations", descending=True) if not timeline.is_empty() else timeline
+    return dg.MaterializeResult(metadata={
+        "claims": timeline.height,
+        "claims_with_conflicts": timeline.filter(pl.col("n_conflicts") > 0).height if not timeline.is_empty() else 0,
+        "preview": preview(busiest, ["claim_key", "n_observations", "n_sources", "n_conflicts", "first_source",
+                                     "first_value", "latest_value"], 15),
+    })
+
+
+@dg.asset(key=["marts", "article_revisions"], deps=[["core", "articles"], ["core", "facts"]],
+          pool=WAREHOUSE_POOL, group_name="marts", kinds={"duckdb"})
+def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per change between consecutive versions of an article: when it was seen, whether the
+    headline changed, characters added and removed, and the figures added, removed and changed."""
+    with duckdb.get_connection() as conn:
+        arts = conn.execute("SELECT article_id, version, source, canonical_url, headline, body_text, fetched_at "
+                            "FROM core.articles").pl()
+        fcts = conn.execute("SELECT article_id, version, claim_key, value, surface FROM core.facts").pl()
+        revs = build_revisions(arts, fcts)
+        replace_where(conn, ARTICLE_REVISIONS, revs)
+    return dg.MaterializeResult(metadata={
+        "revisions": revs.height,
+        "preview": preview(revs, ["url", "from_version", "to_version", "chars_added", "chars_removed",
+                                  "facts_changed"]),
+    })

@@ -1,0 +1,100 @@
+"""Raw layer: discovered URLs, every fetch attempt, every response body kept."""
+
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+from dagster_duckdb import DuckDBResource
+
+from assets.metadata import preview
+from assets.partitions import WAREHOUSE_POOL, source_partitions
+from assets.resources import FetcherResource
+from pipelines import stages
+from warehouse.paths import relative_to_project
+from warehouse.schema import DISCOVERED_URLS, FETCH_LOG, PAGES
+from warehouse.writes import insert_new
+
+_TS = pl.Datetime("us", "UTC")
+_FETCH_SCHEMA = {"attempted_at": _TS, "http_status": pl.Int32, "elapsed_ms": pl.Float64, "bytes": pl.Int64}
+_PAGE_SCHEMA = {"fetched_at": _TS, "http_status": pl.Int32, "warc_offset": pl.Int64}
+_DISC_SCHEMA = {"feed_published_at": _TS, "first_seen_at": _TS, "title_relevant": pl.Boolean}
+
+
+def _rows_from_results(results, kind: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    log_rows = [stages.fetch_log_row(r) for r in results]
+    page_rows = []
+    for r in results:
+        row = stages.page_row(r, kind, relative_to_project(r.warc_file) if r.warc_file else None)
+        if row:
+            page_rows.append(row)
+    return (stages.frame(log_rows, FETCH_LOG.column_names, _FETCH_SCHEMA),
+            stages.frame(page_rows, PAGES.column_names, _PAGE_SCHEMA))
+
+
+@dg.asset(
+    key=["raw", "discovered_urls"],
+    partitions_def=source_partitions,
+    pool=WAREHOUSE_POOL,
+    group_name="raw",
+    kinds={"duckdb", "python"},
+)
+def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
+                    duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """Article URLs of one outlet, from its RSS feeds and news sitemaps (and, when replaying an archive,
+    from the archive's own pages of that outlet). Feed fetches are logged in raw.fetch_log and their bodies
+    kept in raw.pages as kind 'feed'. Items that are videos, live blogs or galleries are skipped."""
+    source = context.partition_key
+    found = stages.discover(fetcher.build(), source)
+    urls = stages.frame(found.urls, DISCOVERED_URLS.column_names, _DISC_SCHEMA)
+    log_df, pages_df = _rows_from_results(found.attempts, "feed")
+    with duckdb.get_connection() as conn:
+        new_urls = insert_new(conn, DISCOVERED_URLS, urls)
+        insert_new(conn, FETCH_LOG, log_df)
+        insert_new(conn, PAGES, pages_df)
+        total = conn.execute("SELECT count(*) FROM raw.discovered_urls WHERE source = ?", [source]).fetchone()[0]
+    context.log.info(f"{source}: {urls.height} article URLs listed, {new_urls} new, {found.skipped} skipped")
+    return dg.MaterializeResult(metadata={
+        "urls_listed": urls.height, "urls_new": new_urls, "urls_total": total, "feed_items_skipped": found.skipped,
+        "feed_fetches": len(found.attempts), "preview": preview(urls, ["url", "via", "title"]),
+    })
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["raw", "fetch_log"], deps=[["raw", "discovered_urls"]],
+                     description="One row per fetch attempt of an article URL, with its outcome (ok, blocked, "
+                                 "replay_miss, ...). Attempts are never lost: failures are rows too.",
+                     kinds={"duckdb"}),
+        dg.AssetSpec(["raw", "pages"], deps=[["raw", "discovered_urls"]],
+                     description="One row per distinct response body kept; bodies live in WARC files "
+                                 "(warc_file, warc_offset) that replay reads back.",
+                     kinds={"duckdb", "warc"}),
+    ],
+    partitions_def=source_partitions,
+    pool=WAREHOUSE_POOL,
+    group_name="raw",
+)
+def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, duckdb: DuckDBResource):
+    """Fetch every discovered URL of one outlet (replayed from WARC archives by default, live HTTP when
+    configured) and record each attempt and each kept body. Idempotent: a replayed capture is the same row."""
+    source = context.partition_key
+    with duckdb.get_connection() as conn:
+        urls = [r[0] for r in conn.execute(
+            "SELECT url FROM raw.discovered_urls WHERE source = ? ORDER BY url", [source]).fetchall()]
+    results = stages.fetch_all(fetcher.build(), urls, source)
+    log_df, pages_df = _rows_from_results(results, "page")
+    with duckdb.get_connection() as conn:
+        new_attempts = insert_new(conn, FETCH_LOG, log_df)
+        new_pages = insert_new(conn, PAGES, pages_df)
+    outcomes = (log_df.group_by("outcome").len().sort("outcome") if not log_df.is_empty()
+                else pl.DataFrame({"outcome": [], "len": []}))
+    context.log.info(f"{source}: {len(urls)} URLs, {new_attempts} new attempts, {new_pages} new pages")
+    yield dg.MaterializeResult(asset_key=["raw", "fetch_log"], metadata={
+        "attempts": log_df.height, "attempts_new": new_attempts,
+        **{f"outcome_{o}": int(n) for o, n in outcomes.iter_rows()},
+        "preview": preview(log_df, ["url", "attempted_at", "outcome", "http_status", "error"]),
+    })
+    yield dg.MaterializeResult(asset_key=["raw", "pages"], metadata={
+        "pages_kept": pages_df.height, "pages_new": new_pages,
+        "preview": preview(pages_df, ["url", "fetched_at", "content_sha256", "warc_offset"]),
+    })

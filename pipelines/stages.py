@@ -1,0 +1,211 @@
+"""The pipeline's stages as plain functions: discover → fetch → parse → extract → track.
+
+Each takes and returns plain Python / polars data, so it can be called and tested without Dagster or
+DuckDB. The Dagster assets in ``assets/`` call these and write what they return to the warehouse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+import polars as pl
+
+from pipelines.extract import extract_figures
+from pipelines.fetch.model import FetchResult, page_id
+from pipelines.fetch.replay import WarcReplay
+from pipelines.sources import parse_page
+from pipelines.sources.discovery import parse_feed
+from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
+from pipelines.sources.topics import is_relevant_text
+from pipelines.track.claims import claim_key
+from pipelines.track.versions import PageParse, assign_versions
+
+log = logging.getLogger(__name__)
+
+
+class Fetcher(Protocol):
+    mode: str
+
+    def fetch(self, url: str, source: str, expect: str = "page") -> list[FetchResult]: ...
+
+
+# ---------------------------------------------------------------------------------------------- discover
+
+
+@dataclass
+class Discovery:
+    """What discovery found for one source: article URLs, and the feed fetches it made on the way."""
+
+    urls: list[dict] = field(default_factory=list)
+    attempts: list[FetchResult] = field(default_factory=list)
+    skipped: int = 0  # feed items that are not articles (videos, live blogs, galleries, ...)
+
+
+def discover(fetcher: Fetcher, source: str) -> Discovery:
+    """Read the source's feeds and sitemaps; in replay mode also list the archive's pages of the source."""
+    out = Discovery()
+    seen: set[str] = set()
+    publisher = SOURCES.get(source)
+    for feed in publisher.feeds if publisher else []:
+        for res in fetcher.fetch(feed.url, source, expect="feed"):
+            out.attempts.append(res)
+            if res.outcome != "ok" or res.body is None:
+                continue
+            try:
+                items = parse_feed(res.body, source, feed.url)
+            except Exception as exc:  # a broken feed must not stop discovery of the others
+                log.warning("feed %s unreadable: %s", feed.url, exc)
+                continue
+            for item in items:
+                url = canonical_article_url(item.url)
+                if not is_article_url(source, url):
+                    out.skipped += 1
+                    continue
+                if url in seen:
+                    continue
+                seen.add(url)
+                title_text = " ".join(x for x in (item.title, item.summary) if x)
+                out.urls.append({
+                    "source": source, "url": url, "via": feed.kind, "feed_url": feed.url, "title": item.title,
+                    "feed_published_at": item.published_at, "first_seen_at": res.attempted_at,
+                    "title_relevant": is_relevant_text(title_text) if title_text else None,
+                })
+    if isinstance(fetcher, WarcReplay):
+        feed_urls = {f.url for f in publisher.feeds} if publisher else set()
+        for url in fetcher.urls():
+            canon = canonical_article_url(url)
+            if url in feed_urls or canon in seen or source_for_url(url) != source:
+                continue
+            caps = fetcher.captures(url)
+            if not any("html" in c.content_type.lower() or not c.content_type for c in caps):
+                continue
+            seen.add(canon)
+            out.urls.append({
+                "source": source, "url": canon, "via": "archive", "feed_url": None, "title": None,
+                "feed_published_at": None, "first_seen_at": caps[0].date, "title_relevant": None,
+            })
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- fetch
+
+
+def fetch_log_row(res: FetchResult) -> dict:
+    return {
+        "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
+        "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
+        "mode": res.mode,
+    }
+
+
+def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> dict | None:
+    """The raw.pages row for a kept response, None when nothing was kept."""
+    if res.outcome != "ok" or res.body is None:
+        return None
+    sha = res.content_sha256 or ""
+    return {
+        "page_id": page_id(res.url, sha), "url": res.url, "source": res.source, "kind": kind,
+        "fetched_at": res.attempted_at, "http_status": res.http_status, "content_type": res.header("Content-Type"),
+        "content_sha256": sha, "warc_file": warc_path if warc_path is not None else res.warc_file,
+        "warc_offset": res.warc_offset, "etag": res.header("ETag"), "last_modified": res.header("Last-Modified"),
+    }
+
+
+def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str) -> list[FetchResult]:
+    """Fetch every URL; one URL's failure is recorded in its result and never stops the others."""
+    results: list[FetchResult] = []
+    for url in urls:
+        try:
+            results.extend(fetcher.fetch(url, source, expect="page"))
+        except Exception as exc:  # the fetcher should not raise; if it does, record it and go on
+            from datetime import UTC
+
+            results.append(FetchResult(url=url, source=source, attempted_at=datetime.now(UTC),
+                                       outcome="connection_error", mode=fetcher.mode,
+                                       error=f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+# ------------------------------------------------------------------------------------------------- parse
+
+
+@dataclass
+class ParsedBatch:
+    """Parse results (one per page) and the article versions they make."""
+
+    results: list[dict]
+    articles: list[dict]
+
+
+def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedBatch:
+    """Parse kept pages; ``pages`` yields (raw.pages row, body or None, error reading the body or None).
+
+    A page that cannot be read or parsed is recorded with its reason; it never stops the batch.
+    """
+    parsed: list[PageParse] = []
+    results: list[dict] = []
+    relevance: dict[str, bool] = {}
+    for row, body, read_error in pages:
+        if body is None:
+            from pipelines.sources.model import ParsedPage
+
+            pp = ParsedPage(url=row["url"], source=row["source"], is_article=False, reason="parse_error",
+                            error=read_error or "body unavailable")
+        else:
+            pp = parse_page(body, row["url"], row["source"] if row["source"] in SOURCES else None)
+        parsed.append(PageParse(row["page_id"], row["url"], row["source"], row["fetched_at"], pp))
+        if pp.is_article:
+            relevance[row["page_id"]] = is_relevant_text(f"{pp.headline or ''}\n{pp.body_text}")
+        results.append({
+            "page_id": row["page_id"], "url": row["url"], "source": row["source"], "fetched_at": row["fetched_at"],
+            "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
+        })
+    articles, page_article = assign_versions(parsed, relevance)
+    for r in results:
+        r["article_id"] = page_article.get(r["page_id"])
+    return ParsedBatch(results, articles)
+
+
+# ----------------------------------------------------------------------------------------------- extract
+
+
+def fact_id(article_id: str, version: int, span_start: int, span_end: int, unit: str) -> str:
+    return hashlib.sha256(f"{article_id}|{version}|{span_start}|{span_end}|{unit}".encode()).hexdigest()[:16]
+
+
+def extract_facts(articles: Iterable[dict]) -> list[dict]:
+    """core.facts rows for every relevant article version (irrelevant ones are kept but not mined)."""
+    rows: list[dict] = []
+    for a in articles:
+        if not a.get("is_relevant"):
+            continue
+        figures = extract_figures(a["body_text"], a.get("language"))
+        ids = [fact_id(a["article_id"], a["version"], f.span_start, f.span_end, f.unit) for f in figures]
+        for f, fid in zip(figures, ids, strict=True):
+            rows.append({
+                "fact_id": fid, "article_id": a["article_id"], "version": a["version"], "source": a["source"],
+                "published_at": a["published_at"], "fetched_at": a["fetched_at"], "language": a.get("language"),
+                "subject": f.subject, "metric": f.metric, "chip": f.chip, "value": f.value, "unit": f.unit,
+                "qualifier": f.qualifier, "value_low": f.value_low, "value_high": f.value_high,
+                "surface": f.surface, "sentence": f.sentence, "span_start": f.span_start, "span_end": f.span_end,
+                "attributed_to": f.attributed_to,
+                "linked_fact_id": ids[f.linked_to] if f.linked_to is not None and f.linked_to < len(ids) else None,
+                "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit), "rule": f.rule,
+            })
+    return rows
+
+
+def frame(rows: list[dict], table_columns: list[str], schema: dict | None = None) -> pl.DataFrame:
+    """A polars frame of ``rows`` with exactly ``table_columns`` (missing ones as nulls)."""
+    if not rows:
+        return pl.DataFrame(schema={c: (schema or {}).get(c, pl.String) for c in table_columns})
+    df = pl.DataFrame(rows, schema_overrides=schema or {}, infer_schema_length=None)
+    missing = [c for c in table_columns if c not in df.columns]
+    if missing:
+        df = df.with_columns(*(pl.lit(None).alias(c) for c in missing))
+    return df.select(table_columns)
