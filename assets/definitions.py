@@ -5,7 +5,14 @@ from __future__ import annotations
 import dagster as dg
 
 from assets import checks
-from assets.jobs import INGEST_ASSETS, MART_ASSETS, daily_live_crawl, ingest_job, marts_after_ingest, marts_job
+from assets.jobs import (
+    INGEST_ASSETS,
+    MART_ASSETS,
+    daily_live_crawl,
+    ingest_job,
+    marts_after_ingest,
+    marts_job,
+)
 from assets.resources import fetcher_from_env, warehouse_from_env
 
 defs = dg.Definitions(

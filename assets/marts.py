@@ -10,7 +10,7 @@ from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL
 from pipelines.track import build_observations, build_revisions, build_timeline
 from warehouse.schema import ARTICLE_REVISIONS, FIGURE_DISCREPANCIES, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
-from warehouse.writes import replace_where
+from warehouse.writes import read_frame, replace_where
 
 _FACTS_FOR_TRACKING = """
 SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
@@ -41,7 +41,7 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     figure rounded differently is not a change; disjoint intervals are a conflict or, by a power of ten,
     a probable unit error. Amounts in other currencies are compared in USD at the month's rate."""
     with duckdb.get_connection() as conn:
-        facts = conn.execute(_FACTS_FOR_TRACKING).pl()
+        facts = read_frame(conn, _FACTS_FOR_TRACKING)
     obs, disc = build_observations(facts)
     with duckdb.get_connection() as conn:
         replace_where(conn, FIGURE_OBSERVATIONS, obs)
@@ -68,7 +68,7 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per claim: who reported it first and most recently, with which values, how many outlets
     reported it, how many reports conflict, and the consensus interval of the reports that agree."""
     with duckdb.get_connection() as conn:
-        obs = conn.execute("SELECT * FROM marts.figure_observations").pl()
+        obs = read_frame(conn, "SELECT * FROM marts.figure_observations")
         timeline = build_timeline(obs)
         replace_where(conn, FIGURE_TIMELINE, timeline)
     busiest = timeline.sort("n_observations", descending=True) if not timeline.is_empty() else timeline
@@ -86,9 +86,9 @@ def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per change between consecutive versions of an article: when it was seen, whether the
     headline changed, characters added and removed, and the figures added, removed and changed."""
     with duckdb.get_connection() as conn:
-        arts = conn.execute("SELECT article_id, version, source, canonical_url, headline, body_text, fetched_at "
-                            "FROM core.articles").pl()
-        fcts = conn.execute("SELECT article_id, version, claim_key, value, surface FROM core.facts").pl()
+        arts = read_frame(conn, "SELECT article_id, version, source, canonical_url, headline, body_text, fetched_at "
+                            "FROM core.articles")
+        fcts = read_frame(conn, "SELECT article_id, version, claim_key, value, surface FROM core.facts")
         revs = build_revisions(arts, fcts)
         replace_where(conn, ARTICLE_REVISIONS, revs)
     return dg.MaterializeResult(metadata={

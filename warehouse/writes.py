@@ -64,7 +64,7 @@ def replace_where(
         conn.execute("BEGIN TRANSACTION")
         if key:
             key_sql = ", ".join(f'"{k}"' for k in key)
-            old = conn.execute(f"SELECT {key_sql} FROM {table.qualified} WHERE {where}", params or []).pl()
+            old = read_frame(conn, f"SELECT {key_sql} FROM {table.qualified} WHERE {where}", params or [])
         conn.execute(f"DELETE FROM {table.qualified} WHERE {where}", params or [])
         if not frame.is_empty():
             conn.execute(f"INSERT INTO {table.qualified} BY NAME SELECT * FROM _incoming")
@@ -85,4 +85,4 @@ def replace_where(
 
 def read_frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
     """Run a query and return a polars frame."""
-    return conn.execute(sql, params or []).pl()
+    return conn.sql(sql, params=params or None).pl()

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 BOUND_QUALIFIERS = frozenset({"at_least", "more_than", "at_most", "less_than", "up_to"})
 RELATIONS = ("first", "consistent", "rounding", "bound", "conflicting", "probable_unit_error")
 
-# Same value within this relative tolerance is "consistent"; amounts converted between currencies with a
+# The same value (to float noise) is "consistent"; amounts converted between currencies with a
 # monthly rate get the wider one.
-SAME_VALUE_TOL = 0.005
+SAME_VALUE_TOL = 1e-6
 CONVERTED_VALUE_TOL = 0.05
 # |log10(ratio) - k| below this, for an integer k != 0, is a power-of-ten slip.
 UNIT_ERROR_LOG_TOL = 0.05
@@ -82,7 +82,7 @@ def relation(
 ) -> str:
     """How a report relates to an earlier one of the same claim (values already in one unit).
 
-    - ``consistent``: the same value (within 0.5 %, or 5 % when a currency conversion was involved);
+    - ``consistent``: the same value (up to float noise, or within 5 % when a currency conversion was involved);
     - ``rounding``: different values whose intervals meet (one is a rounding of the other, or both are
       roundings of one figure);
     - ``bound``: one side is a bound ("more than", "less than", ...) that the other satisfies;

@@ -15,7 +15,7 @@ from collections import defaultdict
 import polars as pl
 
 _WS = re.compile(r"\s+")
-_TOKENS = re.compile(r"\S+\s*")
+_TOKENS = re.compile(r"\S+")
 
 REVISION_COLUMNS = [
     "article_id", "source", "url", "from_version", "to_version", "detected_at", "headline_changed",
@@ -38,9 +38,9 @@ def char_diff(old: str, new: str) -> tuple[int, int]:
     added = removed = 0
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
-            removed += sum(len(t.strip()) for t in a[i1:i2])
+            removed += sum(len(t) for t in a[i1:i2])
         if op in ("replace", "insert"):
-            added += sum(len(t.strip()) for t in b[j1:j2])
+            added += sum(len(t) for t in b[j1:j2])
     return added, removed
 
 

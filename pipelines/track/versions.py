@@ -30,7 +30,9 @@ class PageParse:
     parsed: ParsedPage
 
 
-def assign_versions(pages: list[PageParse], relevance: dict[str, bool] | None = None) -> tuple[list[dict], dict[str, str]]:
+def assign_versions(
+    pages: list[PageParse], relevance: dict[str, bool] | None = None
+) -> tuple[list[dict], dict[str, str]]:
     """Article version rows (``core.articles``) and a map page_id -> article_id for article pages.
 
     ``relevance`` maps page_id to the topic filter's verdict (default True).

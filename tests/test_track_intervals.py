@@ -1,0 +1,66 @@
+"""Relations between two reports of one claim, at the edges of their intervals."""
+
+import math
+
+import pytest
+
+from pipelines.track.intervals import Interval, interval_for, is_power_of_ten_slip, relation
+
+
+def rel(cur, cur_q, prev, prev_q, converted=False):
+    ci = interval_for(cur_q, *cur)
+    pi = interval_for(prev_q, *prev)
+    return relation(cur[0], ci, cur_q, prev[0], pi, prev_q, converted=converted)
+
+
+def test_half_open_intervals_touching_do_not_overlap():
+    assert not Interval(5.55e6, 5.65e6).overlaps(Interval(5.65e6, 5.75e6))
+    assert Interval(5.55e6, 5.65e6, high_closed=True).overlaps(Interval(5.65e6, 5.75e6))
+    assert not Interval(2000, math.inf, low_closed=False).overlaps(Interval(0, 2000, True, True))
+    assert Interval(2000, math.inf, low_closed=True).overlaps(Interval(0, 2000, True, True))
+
+
+def test_same_value_is_consistent():
+    assert rel((5_576_000, 5_575_500, 5_576_500), "exact", (5_576_000, 5_575_500, 5_576_500), "exact") == "consistent"
+
+
+def test_rounded_value_inside_the_other_is_rounding():
+    # "$5.6 million" after "557만 6000달러"
+    assert rel((5.6e6, 5.55e6, 5.65e6), "exact", (5_576_000, 5_575_500, 5_576_500), "exact") == "rounding"
+    # "about $6 million" contains 5.576M
+    assert rel((6e6, 5e6, 7e6), "approx", (5_576_000, 5_575_500, 5_576_500), "exact") == "rounding"
+
+
+def test_bound_satisfied_is_bound_and_violated_is_conflicting():
+    # "less than $6 million" vs $5.6 million
+    assert rel((6e6, None, 6e6), "less_than", (5.6e6, 5.55e6, 5.65e6), "exact") == "bound"
+    # "more than 2,000" vs exactly 2,000: the bound excludes its own edge
+    # [1999.5, 2000.5) meets (2000, inf)
+    assert rel((2000, 2000, None), "more_than", (2000, 1999.5, 2000.5), "exact") == "bound"
+    assert rel((2000, 2000, None), "more_than", (1999, 1998.5, 1999.5), "exact") == "conflicting"
+    # at_least includes its edge
+    assert rel((2000, 2000, None), "at_least", (2000, 2000, 2000), "exact") == "bound"
+    assert rel((2000, 2000, None), "more_than", (2000, 2000, 2000), "exact") == "conflicting"
+
+
+def test_power_of_ten_slip_is_probable_unit_error():
+    # 5576만 달러 against 557만 6000달러
+    assert rel((55_760_000, 55_755_000, 55_765_000), "exact", (5_576_000, 5_575_500, 5_576_500), "exact") == \
+        "probable_unit_error"
+    assert is_power_of_ten_slip(5.576e6, 5.576e9)
+    assert not is_power_of_ten_slip(5.576e6, 2.94e5 * 1.0)  # 294,000 vs 5.576M: ratio 0.0527, not a slip
+
+
+def test_different_figure_is_conflicting():
+    assert rel((294_000, 293_500, 294_500), "exact", (5_576_000, 5_575_500, 5_576_500), "exact") == "conflicting"
+    assert rel((390_000, 385_000, 395_000), "exact", (294_000, 293_500, 294_500), "exact") == "conflicting"
+
+
+@pytest.mark.parametrize("q", ["exact", "approx"])
+def test_interval_for_point_values_without_ends(q):
+    iv = interval_for(q, 10.0, None, None)
+    assert iv.low == iv.high == 10.0 and iv.overlaps(Interval(10.0, 10.0, True, True))
+
+
+def test_vague_has_no_interval():
+    assert interval_for("vague", None, None, None) is None
