@@ -44,8 +44,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     fetcher_config: dict = {"mode": "live" if args.live else "replay"}
     if archives:
         fetcher_config["archives"] = archives
-    run_config = {"resources": {"fetcher": {"config": fetcher_config}}}
     db = working_db_path()
+    run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": {"config": {"database": str(db)}}}}
     with connect(db) as conn:  # create the schema before the first write, and count what is there
         before = table_counts(conn)
 
@@ -64,7 +64,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             _print_failure(result)
             return 1
     t0 = time.monotonic()
-    result = defs.get_job_def("marts").execute_in_process(instance=instance, raise_on_error=False)
+    result = defs.get_job_def("marts").execute_in_process(
+        instance=instance, raise_on_error=False, run_config={"resources": {"duckdb": run_config["resources"]["duckdb"]}})
     print(f"  marts + publish {'ok' if result.success else 'FAILED'}  ({time.monotonic() - t0:.1f}s, "
           f"run {result.run_id[:8]})")
     if not result.success:

@@ -51,7 +51,7 @@ def discover(fetcher: Fetcher, source: str) -> Discovery:
     out = Discovery()
     seen: set[str] = set()
     publisher = SOURCES.get(source)
-    for feed in publisher.feeds if publisher else []:
+    for feed in publisher.active_feeds if publisher else []:
         for res in fetcher.fetch(feed.url, source, expect="feed"):
             out.attempts.append(res)
             if res.outcome != "ok" or res.body is None:

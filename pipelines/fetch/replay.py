@@ -52,6 +52,10 @@ class WarcReplay:
                 self._index[url_key(cap.url)].append(cap)
         for caps in self._index.values():
             caps.sort(key=lambda c: c.date)
+        # Misses are stamped with the archive's last capture time, not the clock, so replaying the same
+        # archive twice records the same attempts (and a re-run adds no rows).
+        dates = [caps[-1].date for caps in self._index.values()]
+        self.as_of = max(dates) if dates else datetime(1970, 1, 1, tzinfo=UTC)
 
     def urls(self) -> list[str]:
         """Every URL with at least one response record."""
@@ -64,7 +68,7 @@ class WarcReplay:
         """Every capture of ``url`` as a fetch result; ``replay_miss`` when the archive lacks it."""
         caps = self.captures(url)
         if not caps:
-            return [FetchResult(url=url, source=source, attempted_at=datetime.now(UTC), outcome="replay_miss",
+            return [FetchResult(url=url, source=source, attempted_at=self.as_of, outcome="replay_miss",
                                 mode=self.mode, error="URL not in the replay archive")]
         return [self._result(url, source, cap, expect) for cap in caps]
 
