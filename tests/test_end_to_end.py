@@ -1,0 +1,188 @@
+"""The main job end to end on the bundled sample archive: `chipwatch run`, twice, through Dagster."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from assets.cli import main
+
+SEED_FIGURES = [
+    # surface, value, unit, qualifier
+    ("557만 6000달러", 5_576_000, "USD", "exact"),
+    ("1억 달러", 100_000_000, "USD", "exact"),
+    ("약 2000개", 2_000, "chips", "approx"),
+    ("1만 6000개", 16_000, "chips", "exact"),
+    ("약 1년", 1, "years", "approx"),
+    ("11개 기업", 11, "companies", "exact"),
+    ("약 1억 300만 달러", 103_000_000, "USD", "approx"),
+    ("2000개 이상", 2_000, "chips", "at_least"),
+]
+SEED_URL_PART = "5673971"
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """Run the main job twice on the sample archive, holding the snapshot open read-only in another
+    process during the second run. Yields (paths, outputs)."""
+    root = tmp_path_factory.mktemp("e2e")
+    env = {
+        "CHIPWATCH_DB": str(root / "wh" / "chipwatch.duckdb"),
+        "CHIPWATCH_PUBLISHED_DB": str(root / "wh" / "published" / "chipwatch.duckdb"),
+        "CHIPWATCH_OUTPUT": str(root / "wh" / "output"),
+        "DAGSTER_HOME": str(root / "dagster_home"),
+    }
+    mp = pytest.MonkeyPatch()
+    for k, v in env.items():
+        mp.setenv(k, v)
+    outputs = []
+    try:
+        import contextlib
+        import io
+
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            code = main(["run"])
+        outputs.append((code, buf.getvalue()))
+        reader = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, sys
+            c = duckdb.connect({env['CHIPWATCH_PUBLISHED_DB']!r}, read_only=True)
+            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
+            sys.stdin.readline()
+            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        held = reader.stdout.readline().strip()
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            code = main(["run"])
+        outputs.append((code, buf.getvalue()))
+        later, _ = reader.communicate("\n", timeout=60)
+        yield {k: Path(v) for k, v in env.items()}, outputs, (held, later.strip())
+    finally:
+        mp.undo()
+
+
+@pytest.fixture
+def db(sample_run):
+    paths, _, _ = sample_run
+    conn = duckdb.connect(str(paths["CHIPWATCH_PUBLISHED_DB"]), read_only=True)
+    conn.execute("SET TimeZone = 'UTC'")
+    yield conn
+    conn.close()
+
+
+def test_run_succeeds_and_prints_summary(sample_run):
+    _, outputs, _ = sample_run
+    code, out = outputs[0]
+    assert code == 0, out
+    assert "articles per source:" in out and "facts:" in out and "claims:" in out and "conflicts:" in out
+    for source in ("news1", "cnn", "nyt"):
+        assert f"{source} " in out.split("articles per source:")[1].splitlines()[0]
+
+
+def test_second_run_adds_no_rows_and_says_so(sample_run):
+    _, outputs, _ = sample_run
+    code, out = outputs[1]
+    assert code == 0, out
+    assert "no new rows" in out
+
+
+def test_run_succeeds_while_snapshot_is_held_open(sample_run, db):
+    _, _, (held, later) = sample_run
+    assert held == later and int(held) > 0  # the reader kept its copy throughout
+    assert db.execute("SELECT count(*) FROM core.facts").fetchone()[0] == int(held)
+
+
+def test_dagster_instance_recorded_the_runs(sample_run):
+    paths, _, _ = sample_run
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(paths["DAGSTER_HOME"])) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 2 * 5  # (4 ingest partitions + marts) per run
+        assert all(r.is_success for r in runs)
+
+
+def test_seed_figures_are_in_core_facts_with_provenance(db):
+    rows = db.execute("""
+        SELECT f.surface, f.value, f.unit, f.qualifier, f.sentence, f.span_start, f.span_end, a.body_text
+        FROM core.facts f JOIN core.articles a USING (article_id, version)
+        WHERE a.url LIKE ?""", [f"%{SEED_URL_PART}%"]).fetchall()
+    by_surface = {r[0]: r for r in rows}
+    for surface, value, unit, qualifier in SEED_FIGURES:
+        assert surface in by_surface, f"{surface} missing from the seed article's facts"
+        _, v, u, q, sentence, start, end, body = by_surface[surface]
+        assert (v, u, q) == (value, unit, qualifier), surface
+        assert body[start:end] == surface and surface in sentence and sentence in body
+
+
+def test_seed_subjects_and_metrics(db):
+    got = dict(((s, (subj, metric))) for s, subj, metric in db.execute("""
+        SELECT f.surface, f.subject, f.metric FROM core.facts f JOIN core.articles a USING (article_id, version)
+        WHERE a.url LIKE ?""", [f"%{SEED_URL_PART}%"]).fetchall())
+    assert got["557만 6000달러"] == ("DeepSeek", "training_cost")
+    assert got["1억 달러"][0] == "OpenAI"
+    assert got["약 2000개"] == ("DeepSeek", "chip_count")
+
+
+def test_irrelevant_articles_are_kept_but_not_mined(db):
+    irrelevant = db.execute("SELECT article_id FROM core.articles WHERE NOT is_relevant").fetchall()
+    assert len(irrelevant) >= 3
+    mined = db.execute("SELECT count(*) FROM core.facts f JOIN core.articles a USING (article_id, version) "
+                       "WHERE NOT a.is_relevant").fetchone()[0]
+    assert mined == 0
+
+
+def test_non_articles_and_bot_walls_are_classified_not_parsed(db):
+    reasons = dict(db.execute("SELECT reason, count(*) FROM core.parse_results WHERE NOT is_article "
+                              "GROUP BY reason").fetchall())
+    assert reasons.get("non_article", 0) >= 1
+    blocked = db.execute("SELECT count(*) FROM raw.fetch_log WHERE outcome = 'blocked' AND source = 'nyt'"
+                         ).fetchone()[0]
+    assert blocked >= 1
+    # A blocked page is never kept as a page, so it can never become an article.
+    assert db.execute("SELECT count(*) FROM raw.pages p JOIN raw.fetch_log l USING (url) "
+                      "WHERE l.outcome = 'blocked' AND p.kind = 'page'").fetchone()[0] == 0
+
+
+def test_training_cost_claim_shows_outlets_and_relations(db):
+    rows = db.execute("""
+        SELECT source, surface, relation_to_previous FROM marts.figure_observations
+        WHERE subject = 'DeepSeek' AND metric = 'training_cost' AND unit = 'USD' ORDER BY observed_at
+    """).fetchall()
+    sources = {r[0] for r in rows}
+    relations = {r[2] for r in rows}
+    assert {"news1", "cnn", "nyt"} <= sources
+    assert {"first", "rounding", "probable_unit_error"} <= relations
+    assert "consistent" in relations or "bound" in relations
+    unit_error = [r for r in rows if r[2] == "probable_unit_error"]
+    assert [r[1] for r in unit_error] == ["5576만 달러"]
+
+
+def test_corrected_article_has_a_revision_with_the_changed_figure(db):
+    revs = db.execute("SELECT url, from_version, to_version, facts_changed FROM marts.article_revisions").fetchall()
+    assert revs, "the sample's corrected article should yield a revision"
+    assert any(any("593" in c and "589" in c for c in r[3]) for r in revs)
+
+
+def test_smuggling_figure_recited_from_the_original_report(db):
+    rows = db.execute("""
+        SELECT source, observed_at, first_reported_at, is_recitation FROM marts.figure_observations
+        WHERE metric = 'deal_value' AND value BETWEEN 9e7 AND 1.2e8 ORDER BY observed_at
+    """).fetchall()
+    assert rows and rows[0][0] == "nyt" and rows[0][1].year == 2024
+    recited = [r for r in rows if r[3]]
+    assert recited and all(r[2] == rows[0][1] for r in recited)
+
+
+def test_timeline_and_discrepancies_are_consistent(db):
+    n_conf = db.execute("SELECT sum(n_conflicts) FROM marts.figure_timeline").fetchone()[0]
+    n_disc = db.execute("SELECT count(*) FROM marts.figure_discrepancies").fetchone()[0]
+    assert n_conf == n_disc > 0
+    assert db.execute("SELECT count(*) FROM marts.claim_reports").fetchone()[0] == \
+        db.execute("SELECT count(*) FROM marts.figure_observations").fetchone()[0]
