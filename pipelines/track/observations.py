@@ -2,17 +2,19 @@
 
 Input: core.facts joined with the dates of their article versions. Output: the rows of
 ``marts.figure_observations`` and ``marts.figure_discrepancies``.
+
+The per-row work is columnar (polars): report times, currency conversion, intervals. What is inherently
+sequential, each report's relation to the latest earlier report of its claim that was not a unit error,
+runs as one pass over plain lists.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 import polars as pl
 
-from pipelines.track.claims import claim_unit
-from pipelines.track.fx import CONVERTED_WIDEN, to_usd
+from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.intervals import Interval, interval_for, relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
@@ -26,15 +28,12 @@ DISCREPANCY_COLUMNS = [
     "claim_key", "kind", "ratio", "fact_id_a", "source_a", "observed_at_a", "value_a", "surface_a",
     "fact_id_b", "source_b", "observed_at_b", "value_b", "surface_b",
 ]
-
-
-@dataclass
-class _Obs:
-    row: dict
-    value: float
-    interval: Interval
-    converted: bool
-    observed_at: datetime
+_TS = pl.Datetime("us", "UTC")
+_SCHEMA = {
+    "observed_at": _TS, "first_reported_at": _TS, "observed_at_a": _TS, "observed_at_b": _TS,
+    "version": pl.Int32, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
+    "ratio": pl.Float64, "value_a": pl.Float64, "value_b": pl.Float64, "is_recitation": pl.Boolean,
+}
 
 
 def observation_time(version: int, published_at: datetime | None, modified_at: datetime | None,
@@ -43,6 +42,14 @@ def observation_time(version: int, published_at: datetime | None, modified_at: d
     if version <= 1:
         return published_at or fetched_at
     return modified_at or fetched_at
+
+
+def _observed_at() -> pl.Expr:
+    return (
+        pl.when(pl.col("version") <= 1)
+        .then(pl.coalesce("published_at", "fetched_at"))
+        .otherwise(pl.coalesce("modified_at", "fetched_at"))
+    )
 
 
 def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
@@ -56,23 +63,28 @@ def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _to_obs(row: dict) -> _Obs | None:
-    observed_at = observation_time(row["version"], row.get("published_at"), row.get("modified_at"),
-                                   row["fetched_at"])
-    unit = claim_unit(row["unit"])
-    value, low, high = row["value"], row["value_low"], row["value_high"]
-    converted = unit != row["unit"]
-    if converted:
-        value, low, high = (None if x is None else to_usd(x, row["unit"], observed_at) for x in (value, low, high))
-        # A monthly average rate is not the rate the outlet used: widen by its uncertainty.
-        low = None if low is None else low * (1 - CONVERTED_WIDEN)
-        high = None if high is None else high * (1 + CONVERTED_WIDEN)
-    interval = interval_for(row["qualifier"], value, low, high)
-    if interval is None or value is None:
-        return None
-    out = dict(row)
-    out.update(unit=unit, value=value, value_low=interval.low, value_high=interval.high, observed_at=observed_at)
-    return _Obs(out, value, interval, converted, observed_at)
+def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
+    """Report time, and value and interval ends in the claim's unit (amounts in USD at the month's rate,
+    their interval widened by the rate's uncertainty)."""
+    df = reports.with_columns(_observed_at().dt.convert_time_zone("UTC").alias("observed_at"))
+    df = df.with_columns(pl.col("observed_at").dt.strftime("%Y-%m").alias("_month"))
+    pairs = df.filter(pl.col("unit").is_in([c for c in CURRENCIES if c != "USD"])).select("unit", "_month").unique()
+    rates = pl.DataFrame(
+        {"unit": pairs["unit"], "_month": pairs["_month"],
+         "_rate": [per_usd(u, datetime.strptime(m, "%Y-%m")) for u, m in pairs.iter_rows()]},
+        schema={"unit": pl.String, "_month": pl.String, "_rate": pl.Float64},
+    )
+    df = df.join(rates, on=["unit", "_month"], how="left")
+    converted = pl.col("_rate").is_not_null()
+    rate = pl.col("_rate").fill_null(1.0)
+    return df.with_columns(
+        converted.alias("_converted"),
+        pl.when(converted).then(pl.lit("USD")).otherwise(pl.col("unit")).alias("unit"),
+        (pl.col("value") / rate).alias("value"),
+        (pl.col("value_low") / rate * pl.when(converted).then(1 - CONVERTED_WIDEN).otherwise(1.0)).alias("value_low"),
+        (pl.col("value_high") / rate * pl.when(converted).then(1 + CONVERTED_WIDEN).otherwise(1.0)).alias(
+            "value_high"),
+    ).sort(["claim_key", "observed_at", "source", "article_id", "span_start"])
 
 
 def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -81,66 +93,74 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     ``facts`` needs: fact_id, article_id, version, source, published_at, modified_at, fetched_at, subject,
     metric, chip, value, unit, qualifier, value_low, value_high, surface, span_start, claim_key.
     """
-    obs_rows: list[dict] = []
-    disc_rows: list[dict] = []
-    reports = first_reports(facts)
-    by_claim: dict[str, list[_Obs]] = {}
-    for row in reports.iter_rows(named=True):
-        ob = _to_obs(row)
-        if ob is not None:
-            by_claim.setdefault(row["claim_key"], []).append(ob)
-    for key in sorted(by_claim):
-        claim = sorted(by_claim[key], key=lambda o: (o.observed_at, o.row["source"], o.row["article_id"],
-                                                     o.row["span_start"]))
-        baseline: _Obs | None = None
-        for i, ob in enumerate(claim):
-            if baseline is None:
-                rel, prev_id = "first", None
-            else:
-                rel = relation(ob.value, ob.interval, ob.row["qualifier"], baseline.value, baseline.interval,
-                               baseline.row["qualifier"], converted=ob.converted or baseline.converted)
-                prev_id = baseline.row["fact_id"]
-                if rel in ERROR_RELATIONS:
-                    disc_rows.append(_discrepancy(key, rel, baseline, ob))
-            first_at, recited = ob.observed_at, False
-            for earlier in claim[:i]:
-                if earlier.interval.overlaps(ob.interval):
-                    first_at = min(first_at, earlier.observed_at)
-                    if earlier.row["source"] != ob.row["source"] and earlier.observed_at < ob.observed_at:
-                        recited = True
+    if facts.is_empty():
+        return _empty(OBSERVATION_COLUMNS), _empty(DISCREPANCY_COLUMNS)
+    df = _in_claim_units(first_reports(facts))
+    keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df["source"].to_list()
+    values, lows, highs = df["value"].to_list(), df["value_low"].to_list(), df["value_high"].to_list()
+    times, ids, conv = df["observed_at"].to_list(), df["fact_id"].to_list(), df["_converted"].to_list()
+    n = df.height
+    intervals: list[Interval | None] = [interval_for(quals[i], values[i], lows[i], highs[i]) for i in range(n)]
+    rel: list[str] = [""] * n
+    prev: list[str | None] = [None] * n
+    recited = [False] * n
+    first_at = list(times)
+    disc: list[tuple[int, int, str]] = []
+    start = 0
+    baseline = -1
+    for i in range(n):
+        if i == 0 or keys[i] != keys[i - 1]:
+            start, baseline = i, -1
+        cur = intervals[i]
+        if baseline < 0:
+            rel[i] = "first"
+        else:
+            b = baseline
+            rel[i] = relation(values[i], cur, quals[i], values[b], intervals[b], quals[b],
+                              converted=conv[i] or conv[b])
+            prev[i] = ids[b]
+            if rel[i] in ERROR_RELATIONS:
+                disc.append((b, i, rel[i]))
+        # The earliest earlier report that agrees with this one, and the earliest such from another outlet.
+        found_first = False
+        for j in range(start, i):
+            if intervals[j].overlaps(cur):
+                if not found_first:
+                    first_at[i] = min(first_at[i], times[j])
+                    found_first = True
+                if sources[j] != sources[i] and times[j] < times[i]:
+                    recited[i] = True
                     break
-            r = ob.row
-            obs_rows.append({
-                "claim_key": key, "subject": r["subject"], "metric": r["metric"], "chip": r["chip"],
-                "unit": r["unit"], "observed_at": ob.observed_at, "source": r["source"],
-                "article_id": r["article_id"], "version": r["version"], "fact_id": r["fact_id"],
-                "value": ob.value, "value_low": r["value_low"], "value_high": r["value_high"],
-                "qualifier": r["qualifier"], "surface": r["surface"], "relation_to_previous": rel,
-                "previous_fact_id": prev_id, "is_recitation": recited, "first_reported_at": first_at,
-            })
-            if rel != "probable_unit_error":
-                baseline = ob
-    return _frame(obs_rows, OBSERVATION_COLUMNS), _frame(disc_rows, DISCREPANCY_COLUMNS)
+        if rel[i] != "probable_unit_error":
+            baseline = i
+    obs = df.select(
+        "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version",
+        "fact_id", "value", "qualifier", "surface",
+    ).with_columns(
+        pl.Series("value_low", [iv.low for iv in intervals], dtype=pl.Float64),
+        pl.Series("value_high", [iv.high for iv in intervals], dtype=pl.Float64),
+        pl.Series("relation_to_previous", rel, dtype=pl.String),
+        pl.Series("previous_fact_id", prev, dtype=pl.String),
+        pl.Series("is_recitation", recited, dtype=pl.Boolean),
+        pl.Series("first_reported_at", first_at, dtype=_TS),
+    ).cast({k: v for k, v in _SCHEMA.items() if k in OBSERVATION_COLUMNS}).select(OBSERVATION_COLUMNS)
+    return obs, _discrepancies(obs, disc)
 
 
-def _discrepancy(key: str, kind: str, a: _Obs, b: _Obs) -> dict:
-    return {
-        "claim_key": key, "kind": kind, "ratio": b.value / a.value if a.value else None,
-        "fact_id_a": a.row["fact_id"], "source_a": a.row["source"], "observed_at_a": a.observed_at,
-        "value_a": a.value, "surface_a": a.row["surface"],
-        "fact_id_b": b.row["fact_id"], "source_b": b.row["source"], "observed_at_b": b.observed_at,
-        "value_b": b.value, "surface_b": b.row["surface"],
-    }
+def _discrepancies(obs: pl.DataFrame, pairs: list[tuple[int, int, str]]) -> pl.DataFrame:
+    if not pairs:
+        return _empty(DISCREPANCY_COLUMNS)
+    a = obs[[p[0] for p in pairs]]
+    b = obs[[p[1] for p in pairs]]
+    side = ["fact_id", "source", "observed_at", "value", "surface"]
+    return pl.concat([
+        b.select("claim_key"),
+        pl.DataFrame({"kind": [p[2] for p in pairs]}),
+        (b["value"] / a["value"]).alias("ratio").to_frame(),
+        a.select([pl.col(c).alias(f"{c}_a") for c in side]),
+        b.select([pl.col(c).alias(f"{c}_b") for c in side]),
+    ], how="horizontal").select(DISCREPANCY_COLUMNS)
 
 
-_SCHEMA = {
-    "observed_at": pl.Datetime("us", "UTC"), "first_reported_at": pl.Datetime("us", "UTC"),
-    "observed_at_a": pl.Datetime("us", "UTC"), "observed_at_b": pl.Datetime("us", "UTC"),
-    "version": pl.Int32, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
-    "ratio": pl.Float64, "value_a": pl.Float64, "value_b": pl.Float64, "is_recitation": pl.Boolean,
-}
-
-
-def _frame(rows: list[dict], columns: list[str]) -> pl.DataFrame:
-    schema = {c: _SCHEMA.get(c, pl.String) for c in columns}
-    return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+def _empty(columns: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(schema={c: _SCHEMA.get(c, pl.String) for c in columns})
