@@ -41,7 +41,8 @@ def body_text(outlet: str, raw: str) -> tuple[str, str | None]:
     if outlet == "news1":
         nd = doc.xpath('//script[@id="__NEXT_DATA__"]')
         view = json.loads(nd[0].text)["props"]["pageProps"]["articleView"]
-        parts = [re.sub(r"<[^>]+>", " ", it["content"]) for it in view["contentArrange"] if it["type"] == "text"]
+        parts = [re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", it["content"]))
+                 for it in view["contentArrange"] if it["type"] == "text"]
         # the fallback markup must agree with __NEXT_DATA__
         html_parts = [p.get_text() for p in BeautifulSoup(raw, "lxml").select("#articleBodyContent > p")]
         if [norm(p) for p in parts] != [norm(p) for p in html_parts]:
