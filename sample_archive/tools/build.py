@@ -1168,7 +1168,12 @@ is the DataDome bot wall (403) that a live fetch actually gets.
 | `feeds/news1/` | snapshots of `https://www.news1.kr/api/feeds/google-news/` (news sitemap) |
 | `feeds/cnn/` | snapshots of `https://www.cnn.com/sitemap/news.xml` |
 | `feeds/nyt/` | snapshots of `https://www.nytimes.com/sitemaps/new/news.xml.gz` (stored as plain XML; `"gzip": true` in the manifest, so the packer gzips the body) and of `https://rss.nytimes.com/services/xml/rss/nyt/Technology.xml` |
-| `tools/` | `build.py` regenerates everything above from `content_*.py`; `check.py` validates it |
+| `tools/` | `build.py` regenerates everything above from `content_*.py`; `check.py` validates it (parsing, JSON, manifest, feed coverage, every story figure verbatim in its page body) |
+| `sample.warc.gz` | the same captures packed as a WARC by `chipwatch pack-sample` (the file the offline run replays); re-pack after any change |
+
+To change a page: edit `tools/content_*.py` (texts) or `tools/build.py` (markup, feeds, fetch times), then run
+`.venv/bin/python sample_archive/tools/build.py && .venv/bin/python sample_archive/tools/check.py &&
+.venv/bin/chipwatch pack-sample`.
 
 ### Manifest fields
 
@@ -1193,6 +1198,22 @@ export-control content), `non_article` (section front), `bot_wall` (403 block pa
   `/live/`, `/video/`, `/interactive/`, `/athletic/`. Every other item URL has a capture in the manifest.
 - The CNN revision pair: the news sitemap's `<lastmod>` for that URL moves from 21:32Z (snapshot 2025-01-27T21:40Z)
   to 00:48Z (snapshot 2025-01-28T02:00Z), which is what triggers the re-fetch.
+
+### Non-body text a parser must drop (present on purpose)
+
+- News1: photo captions in `figure` (`… ⓒ 로이터=뉴스1 ⓒ News1 박형기 기자`, `… 2025.1.28/뉴스1 © News1 이승배 기자`),
+  `.ads-article-warp` blocks, `.article_content_stitle` subheads (their `contentArrange` type is `stitle`, not
+  `text`), keyword chips, the reporter box, the footer with `Copyright ⓒ 뉴스1. All rights reserved. …`. The
+  dateline `(서울=뉴스1) 이름 기자 = ` opens the first text block; the reporter e-mail is the last one. One text
+  block carries inline `<b>` (weather page).
+- CNN: `div.related-content` cards ("Related article" + headline, a `p` that is not `p.paragraph`), ad slots
+  ("Advertisement", "Ad Feedback"), the newsletter box, image captions and credits, the `cite.source__cite`
+  dateline ("New York CNN —"), the footer. The contributor line ("CNN’s … contributed to this report.") and the
+  correction note are `p.paragraph`, i.e. body.
+- NYT: the `<p>Advertisement</p>` slots sit *inside* `section[name="articleBody"]`, between the
+  `StoryBodyCompanionColumn` divs; figure captions with "Credit..." are inside the body too; "Already a
+  subscriber? Log in." / "Want all of The Times? Subscribe." follow the body; "Related Content" links after it.
+- The CNN section front has headlines of real captured articles, videos and a live blog, but no body.
 
 ## Scenarios: where to find them
 
