@@ -1,0 +1,110 @@
+"""Turning merged metadata and body paragraphs into the :class:`ParsedPage` contract, with final checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .classify import article_markers, explicit_non_article, is_paywall_stub
+from .context import PageContext
+from .html_text import clean_text
+from .metadata import Metadata
+from .model import ParsedPage
+from .registry import SOURCES, canonical_article_url
+
+MIN_BODY_CHARS = 250
+
+
+def finalize_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Whitespace-collapse each paragraph and drop empties and immediate duplicates."""
+    out: list[str] = []
+    for p in paragraphs:
+        text = clean_text(p)
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return out
+
+
+def language_for(ctx: PageContext) -> str | None:
+    """``ko`` for News1; otherwise ``<html lang>``, then the outlet default."""
+    pub = SOURCES.get(ctx.source)
+    if ctx.source == "news1":
+        return "ko"
+    return ctx.html_lang or (pub.language if pub else None)
+
+
+def non_article(ctx: PageContext, reason: str, why: str, **extras: Any) -> ParsedPage:
+    """A page that is not an article (or is blocked), keeping identity fields."""
+    page = ParsedPage(
+        url=ctx.url,
+        source=ctx.source,
+        is_article=False,
+        reason=reason,
+        canonical_url=canonical_article_url(ctx.canonical) if ctx.canonical else None,
+        language=language_for(ctx),
+        extras={"classified_by": why, **ctx.extras, **extras},
+    )
+    return page
+
+
+def build_page(
+    ctx: PageContext,
+    meta: Metadata,
+    paragraphs: list[str],
+    parser: str,
+    *,
+    extras: dict[str, Any] | None = None,
+    page_text_hint: str = "",
+) -> ParsedPage:
+    """Assemble the final page, classifying non-articles, paywall stubs and empty pages."""
+    paragraphs = finalize_paragraphs(paragraphs)
+    body = "\n\n".join(paragraphs)
+    why = explicit_non_article(ctx)
+    if why:
+        return non_article(ctx, "non_article", why)
+    markers = article_markers(ctx)
+    all_extras: dict[str, Any] = {**ctx.extras, **(extras or {})}
+    if meta.origins:
+        all_extras["field_layers"] = dict(meta.origins)
+    if meta.keywords:
+        all_extras.setdefault("keywords", meta.keywords)
+    if meta.published is not None:
+        all_extras["published_raw"] = meta.published.raw
+        if not meta.published.has_time:
+            all_extras["published_precision"] = "day"
+    if meta.modified is not None:
+        all_extras["modified_raw"] = meta.modified.raw
+    paywalled = bool(meta.paywalled)
+    reason: str | None = None
+    if len(body) < MIN_BODY_CHARS:
+        if paywalled and (body or markers):
+            reason = "paywall_stub"
+        elif not markers:
+            reason = "non_article"
+        elif not body:
+            reason = "empty"
+    if reason is None and is_paywall_stub(paragraphs, paywalled, page_text_hint):
+        reason = "paywall_stub"
+    if reason is None and not markers and len(body) < 1500 and len(paragraphs) < 4:
+        reason = "non_article"
+    if reason == "non_article":
+        return non_article(ctx, "non_article", "no article markers and no substantial body")
+    all_extras["article_markers"] = markers
+    return ParsedPage(
+        url=ctx.url,
+        source=ctx.source,
+        is_article=reason is None,
+        reason=reason,
+        canonical_url=canonical_article_url(ctx.canonical or ctx.url),
+        language=language_for(ctx),
+        headline=meta.headline,
+        description=meta.description,
+        authors=list(meta.authors),
+        published_at=meta.published.value if meta.published else None,
+        modified_at=meta.modified.value if meta.modified else None,
+        section=meta.section,
+        paragraphs=paragraphs if reason is None or reason == "paywall_stub" else [],
+        body_text=body if reason is None or reason == "paywall_stub" else "",
+        paywalled=paywalled,
+        parser=parser,
+        extras=all_extras,
+    )

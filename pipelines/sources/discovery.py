@@ -1,0 +1,251 @@
+"""Discovery: turning RSS/Atom feeds, sitemaps, Google News sitemaps and sitemap indexes into feed items.
+
+RSS/Atom go through feedparser; sitemaps through lxml with ``recover=True`` so that malformed XML still yields
+what it can. Gzip bodies are recognised by their magic bytes and decompressed with a size cap. Only items
+whose URL passes :func:`registry.is_article_url` are returned as items; the others are kept in
+``FeedParseResult.skipped`` with a reason.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from lxml import etree
+
+from .dates import parse_any
+from .html_text import clean_text, strip_tags
+from .registry import canonical_article_url, is_article_url, source_for_url
+
+MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
+_SNIFF_STRIP = re.compile(
+    rb"^(?:\s+|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|<\?xml-stylesheet[^>]*\?>)+", re.S | re.I
+)
+
+
+@dataclass
+class FeedItem:
+    """One entry of a feed or sitemap. ``url`` is canonical; ``raw_url`` is the link exactly as written."""
+
+    url: str
+    title: str | None
+    summary: str | None
+    published_at: datetime | None
+    source: str
+    via: str
+    modified_at: datetime | None = None
+    raw_url: str | None = None
+    kind: str = ""
+    keywords: list[str] = field(default_factory=list)
+    is_article: bool = True
+    skip_reason: str | None = None
+
+
+@dataclass
+class FeedParseResult:
+    """Everything read from one feed body."""
+
+    kind: str
+    items: list[FeedItem] = field(default_factory=list)
+    skipped: list[FeedItem] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Entries seen, kept or skipped."""
+        return len(self.items) + len(self.skipped)
+
+
+def maybe_decompress(body: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> tuple[bytes, str | None]:
+    """Gunzip when the body starts with the gzip magic bytes; never inflate past ``limit`` bytes."""
+    if not body.startswith(b"\x1f\x8b"):
+        return body, None
+    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        data = decoder.decompress(body, limit)
+    except zlib.error as exc:
+        return b"", f"gzip: {exc}"
+    if decoder.unconsumed_tail:
+        return data, f"gzip: decompressed size exceeds {limit} bytes; truncated"
+    return data, None
+
+
+def sniff_kind(body: bytes) -> str:
+    """``rss``, ``atom``, ``sitemap``, ``sitemap_index``, ``html`` or ``unknown`` from the first tag."""
+    head = body[:4096].lstrip(b"\xef\xbb\xbf")
+    head = _SNIFF_STRIP.sub(b"", head, count=1).lstrip().lower()
+    for prefix, kind in ((b"<rss", "rss"), (b"<rdf:rdf", "rss"), (b"<feed", "atom"), (b"<urlset", "sitemap"),
+                         (b"<sitemapindex", "sitemap_index"), (b"<html", "html"), (b"<!doctype html", "html")):
+        if head.startswith(prefix):
+            return kind
+    if b"<urlset" in head:
+        return "sitemap"
+    if b"<sitemapindex" in head:
+        return "sitemap_index"
+    if b"<rss" in head or b"<channel" in head:
+        return "rss"
+    return "unknown"
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+        if parsed is not None:
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = parse_any(text, UTC)
+    return found.value if found else None
+
+
+def _finish(result: FeedParseResult, item: FeedItem, source: str) -> None:
+    item_source = source if source != "other" else source_for_url(item.url)
+    item.source = item_source if item_source != "other" else source
+    if is_article_url(item.source, item.raw_url or item.url) or is_article_url(item.source, item.url):
+        result.items.append(item)
+    else:
+        item.is_article = False
+        item.skip_reason = "not an article URL for " + item.source
+        result.skipped.append(item)
+
+
+def _parse_rss(body: bytes, source: str, feed_url: str, kind: str) -> FeedParseResult:
+    import feedparser
+
+    result = FeedParseResult(kind=kind)
+    parsed = feedparser.parse(body)
+    if parsed.get("bozo") and not parsed.entries:
+        result.errors.append(f"feedparser: {parsed.get('bozo_exception')!r}")
+    version = parsed.get("version") or ""
+    if version.startswith("atom"):
+        result.kind = "atom"
+    for entry in parsed.entries:
+        link = entry.get("link") or ""
+        original = entry.get("feedburner_origlink") or entry.get("origlink") or ""
+        target = (original or link).strip()
+        if not target:
+            continue
+        published = _date(entry.get("published") or entry.get("pubdate") or entry.get("updated"))
+        if published is None and entry.get("published_parsed"):
+            published = datetime(*entry["published_parsed"][:6], tzinfo=UTC)
+        tags = [t.get("term") for t in entry.get("tags", []) if isinstance(t, dict) and t.get("term")]
+        item = FeedItem(
+            url=canonical_article_url(target),
+            title=clean_text(entry.get("title")) or None,
+            summary=strip_tags(entry.get("summary")) or None,
+            published_at=published,
+            source=source,
+            via=feed_url,
+            modified_at=_date(entry.get("updated")) if entry.get("published") else None,
+            raw_url=link.strip() or None,
+            kind=result.kind,
+            keywords=[clean_text(t) for t in tags],
+        )
+        _finish(result, item, source)
+    return result
+
+
+def _child_text(el: etree._Element, path: str) -> str | None:
+    found = el.find(path)
+    if found is None or found.text is None:
+        return None
+    text = found.text.strip()
+    return text or None
+
+
+def _parse_sitemap(body: bytes, source: str, feed_url: str) -> FeedParseResult:
+    result = FeedParseResult(kind="sitemap")
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        result.errors.append(f"xml: {exc}")
+        return result
+    if root is None:
+        result.errors.append("xml: no root element")
+        return result
+    if parser.error_log:
+        result.errors.extend(f"xml: {e.message.strip()} (line {e.line})" for e in list(parser.error_log)[:5])
+    local = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    if local == "sitemapindex":
+        result.kind = "sitemap_index"
+        for sm in root.iter("{*}sitemap"):
+            loc = _child_text(sm, "{*}loc")
+            if loc:
+                result.sitemaps.append(loc)
+        return result
+    for url_el in root.iter("{*}url"):
+        loc = _child_text(url_el, "{*}loc")
+        if not loc:
+            continue
+        news = url_el.find("{*}news")
+        title = None
+        published = None
+        keywords: list[str] = []
+        if news is not None:
+            result.kind = "news_sitemap"
+            title = _child_text(news, "{*}title")
+            published = _date(_child_text(news, "{*}publication_date"))
+            kw = _child_text(news, "{*}keywords")
+            keywords = [k.strip() for k in kw.split(",") if k.strip()] if kw else []
+        modified = _date(_child_text(url_el, "{*}lastmod"))
+        item = FeedItem(
+            url=canonical_article_url(loc),
+            title=clean_text(title) or None,
+            summary=None,
+            published_at=published or (modified if news is None else None),
+            source=source,
+            via=feed_url,
+            modified_at=modified,
+            raw_url=loc,
+            kind=result.kind,
+            keywords=keywords,
+        )
+        _finish(result, item, source)
+    return result
+
+
+def parse_feed_detailed(body: bytes | str, source: str, feed_url: str) -> FeedParseResult:
+    """Parse any supported feed body; never raises (problems go to ``errors``)."""
+    try:
+        raw = body.encode("utf-8") if isinstance(body, str) else bytes(body or b"")
+        raw, error = maybe_decompress(raw)
+        kind = sniff_kind(raw)
+        if kind in ("rss", "atom"):
+            result = _parse_rss(raw, source, feed_url, kind)
+        elif kind in ("sitemap", "sitemap_index"):
+            result = _parse_sitemap(raw, source, feed_url)
+        elif kind == "html":
+            result = FeedParseResult(kind="html", errors=["body is HTML, not a feed"])
+        else:
+            # unknown: try a sitemap parse (tolerant), then feedparser
+            result = _parse_sitemap(raw, source, feed_url) if raw.strip() else FeedParseResult(kind="empty")
+            if not result.total and not result.sitemaps and raw.strip():
+                result = _parse_rss(raw, source, feed_url, "rss")
+        if error:
+            result.errors.insert(0, error)
+        return result
+    except Exception as exc:  # a broken feed is data, not a crash
+        return FeedParseResult(kind="error", errors=[f"{type(exc).__name__}: {exc}"])
+
+
+def parse_feed(body: bytes, source: str, feed_url: str) -> list[FeedItem]:
+    """Article items of a feed/sitemap body (skipped entries: see :func:`parse_feed_detailed`)."""
+    return parse_feed_detailed(body, source, feed_url).items
+
+
+def as_dict(item: FeedItem) -> dict[str, Any]:
+    """JSON-friendly form of a feed item."""
+    out = dict(item.__dict__)
+    for key in ("published_at", "modified_at"):
+        if out[key] is not None:
+            out[key] = out[key].isoformat()
+    return out

@@ -1,0 +1,249 @@
+"""Turning raw bytes into an lxml tree, and elements into clean paragraph text.
+
+The hot path stays on lxml: one parse per page, no BeautifulSoup. Text helpers never modify the tree, so
+several layers can read the same document.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import lxml.html
+from lxml import etree
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "x-windows-949": "cp949",
+}
+_WS = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"(?i)<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|h[1-6]|blockquote|section|tr)(?:\s[^>]*)?>")
+
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+        "blockquote", "tr", "td", "th", "table", "figure", "header", "footer", "aside", "main", "nav",
+        "dd", "dt", "dl", "pre", "address",
+    }
+)  # fmt: skip
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "iframe", "object", "video", "audio", "select",
+     "head"}
+)
+
+MAX_INPUT_BYTES = 30_000_000
+
+
+def sniff_encoding(data: bytes) -> tuple[str, bool]:
+    """Return ``(encoding, strictly_valid)`` for an HTML byte string.
+
+    UTF-8 wins whenever the bytes decode strictly (a legacy-encoded page almost never does); then the BOM,
+    the declared ``<meta charset>``/XML encoding, then charset-normalizer on a sample.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8", True
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", False
+    try:
+        data.decode("utf-8")
+        return "utf-8", True
+    except UnicodeDecodeError:
+        pass
+    head = data[:65536]
+    match = _META_CHARSET.search(head) or _XML_DECL.search(head)
+    if match:
+        declared = match.group(1).decode("ascii", "ignore").lower()
+        declared = _CHARSET_ALIASES.get(declared, declared)
+        if declared not in ("utf-8", "utf8"):
+            try:
+                "".encode(declared)
+                return declared, False
+            except LookupError:
+                pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return best.encoding, False
+    except Exception:  # pragma: no cover - charset detection is best effort
+        pass
+    return "cp1252", False
+
+
+def to_text(data: str | bytes) -> str:
+    """Decode bytes the way :func:`parse_html` would and return a ``str``."""
+    if isinstance(data, str):
+        return data
+    encoding, _ = sniff_encoding(data)
+    return data.decode(encoding, errors="replace")
+
+
+def parse_html(data: str | bytes) -> lxml.html.HtmlElement | None:
+    """Parse an HTML document with lxml; ``None`` when there is nothing to parse."""
+    if isinstance(data, str):
+        raw = data.encode("utf-8", errors="replace")
+        encoding = "utf-8"
+    else:
+        raw = data[:MAX_INPUT_BYTES]
+        encoding, valid = sniff_encoding(raw)
+        if not valid:
+            raw = raw.decode(encoding, errors="replace").encode("utf-8")
+            encoding = "utf-8"
+    raw = raw.replace(b"\x00", b"")
+    if not raw.strip():
+        return None
+    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        doc = lxml.html.document_fromstring(raw, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if doc is None or not isinstance(doc.tag, str):
+        return None
+    return doc
+
+
+def clean_text(value: str | None) -> str:
+    """Collapse all Unicode whitespace (NBSP included) to single spaces and decode stray entities."""
+    if not value:
+        return ""
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    value = _ZERO_WIDTH.sub("", value)
+    return _WS.sub(" ", value).strip()
+
+
+def element_text(el: etree._Element, skip: Callable[[etree._Element], bool] | None = None) -> str:
+    """Rendered text of ``el`` with block boundaries as spaces; subtrees for which ``skip`` is true are left out."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in SKIP_TAGS and not (skip is not None and skip(child)):
+                block = tag in BLOCK_TAGS
+                if block:
+                    parts.append(" ")
+                walk(child)
+                if block:
+                    parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    try:
+        walk(el)
+    except RecursionError:  # pathological nesting: fall back to lxml's flat text
+        return clean_text(el.text_content())
+    return clean_text("".join(parts))
+
+
+def strip_tags(fragment: str | None) -> str:
+    """Plain text of an HTML fragment (used for JSON values that carry markup)."""
+    if not fragment:
+        return ""
+    return clean_text(_TAG.sub(" ", fragment) if "<" in fragment else fragment)
+
+
+def split_html_paragraphs(fragment: str | None) -> list[str]:
+    """Split an HTML fragment into paragraphs at ``<br>`` and block tags, then strip the remaining tags."""
+    if not fragment:
+        return []
+    pieces = _BREAK.split(fragment)
+    out = []
+    for piece in pieces:
+        for line in piece.split("\n"):
+            text = strip_tags(line)
+            if text:
+                out.append(text)
+    return out
+
+
+def class_list(el: etree._Element) -> list[str]:
+    """The element's classes."""
+    value = el.get("class")
+    return value.split() if value else []
+
+
+def has_class(el: etree._Element, *names: str) -> bool:
+    """True when the element carries one of ``names`` as a whole class."""
+    value = el.get("class")
+    if not value:
+        return False
+    classes = value.split()
+    return any(name in classes for name in names)
+
+
+def xclass(name: str) -> str:
+    """XPath predicate body matching a whole class name."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def visible_text_length(doc: etree._Element, limit: int = 20000) -> int:
+    """Approximate length of the page's visible text, stopping early at ``limit``."""
+    body = doc.find("body")
+    root = body if body is not None else doc
+    total = 0
+    for node in root.iter():
+        tag = node.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            continue
+        parent = node.getparent()
+        if parent is not None and parent.tag in SKIP_TAGS:
+            continue
+        if node.text:
+            total += len(node.text.strip())
+        if node.tail:
+            total += len(node.tail.strip())
+        if total >= limit:
+            break
+    return total
+
+
+def break_paragraphs(el: etree._Element, skip: Callable[[etree._Element], bool] | None = None) -> list[str]:
+    """Paragraphs of a container whose text is separated by ``<br>`` and block elements, not ``<p>``s."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = clean_text("".join(current))
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in SKIP_TAGS and not (skip is not None and skip(child)):
+                if tag == "br":
+                    flush()
+                elif tag in BLOCK_TAGS:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+            if child.tail:
+                current.append(child.tail)
+
+    try:
+        walk(el)
+    except RecursionError:
+        return [clean_text(el.text_content())]
+    flush()
+    return paragraphs

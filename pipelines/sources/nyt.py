@@ -1,0 +1,134 @@
+"""The New York Times: templates 2010-2011 (article and blogs), 2014-2018 and the 2018+ React app.
+
+The headline is the displayed ``h1`` first (og:title and ``hdl`` may be another wording or carry
+"(Published 2016)"); other fields follow JSON-LD -> meta (``byl``, ``ptime``/``pdate`` in US Eastern) ->
+microdata -> selectors. ``isAccessibleForFree: false`` marks the page paywalled; a short body then makes it a
+paywall stub. Paragraph classes are hashed CSS-in-JS names and are never selected on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .assemble import build_page
+from .authors import merge_case, split_byline
+from .context import PageContext
+from .dates import EASTERN, parse_english
+from .generic import with_fallback_body
+from .html_text import element_text, xclass
+from .metadata import Metadata, common_layers, merge
+from .model import ParsedPage
+from .selectors import Template, all_texts, detect, extract_blocks, first_text
+
+_PROMO = re.compile(r"^\[.*\]$|^(?:Sign up for|Get (?:the|our) .{0,40}newsletter|Read in app|Listen to this article)",
+                    re.I)
+_CONTRIBUTOR = re.compile(r"^[^.]{0,200}\bcontributed (?:reporting|research)\b.{0,120}$", re.I)
+_PAYWALL_NOTES = re.compile(r"Already a subscriber\?|Want all of The Times\?|Subscribe to continue", re.I)
+_DROP = (_PROMO, _CONTRIBUTOR, _PAYWALL_NOTES)
+_PAYWALL_PROMPT = etree.XPath(
+    "boolean(//body//text()[contains(., 'Already a subscriber') or contains(., 'Subscribe to continue') "
+    "or contains(., 'subscribers only') or contains(., 'Log in or create a free')])"
+)
+
+TEMPLATES: tuple[Template, ...] = (
+    Template(
+        name="nyt.selectors.2018",
+        marker=(f"//div[{xclass('StoryBodyCompanionColumn')}] | //section[@name='articleBody'] | "
+                "//section[@data-testid='article-body']"),
+        containers=(f"//div[{xclass('StoryBodyCompanionColumn')}]", "//section[@name='articleBody']",
+                    "//section[@data-testid='article-body']"),
+        blocks=".//p | .//h2 | .//h3",
+        headline=("//h1[@data-testid='headline']", "//h1[@data-test-id='headline']", "//h1[@itemprop='headline']",
+                  "//h1[@id='headline']"),
+        byline=("//*[@data-testid='byline']//*[@itemprop='name']", "//p[@itemprop='author creator']",
+                "//*[@itemprop='author']//*[@itemprop='name']"),
+        skip_attrs=(("data-testid", "photoviewer-wrapper"), ("data-testid", "inline-interactive"),
+                    ("data-testid", "brand-bar"), ("id", "sponsor-wrapper")),
+        drop_text=_DROP,
+    ),
+    Template(
+        name="nyt.selectors.2014",
+        marker=f"//p[{xclass('story-body-text')}]",
+        containers=("//article[@id='story']", "//body"),
+        blocks=f".//p[{xclass('story-body-text')}] | .//h4[{xclass('story-subheading')}]",
+        headline=("//h1[@id='headline']", "//h1[@itemprop='headline']"),
+        byline=(f"//span[{xclass('byline-author')}]", f"//*[{xclass('byline')}]"),
+        skip_classes=frozenset({"caption", "credit", "newsletter-signup", "story-ad", "related-coverage-marginalia"}),
+        drop_text=_DROP,
+    ),
+    Template(
+        name="nyt.selectors.2010",
+        marker=f"//div[{xclass('articleBody')}]",
+        containers=(f"//div[{xclass('articleBody')}]",),
+        blocks=".//p",
+        headline=(f"//h1[{xclass('articleHeadline')}]",),
+        byline=(f"//h6[{xclass('byline')}]", f"//div[@id='article']//*[{xclass('byline')}]"),
+        published=(f"//h6[{xclass('dateline')}]",),
+        skip_classes=frozenset({"articleInline", "inlineImage", "credit", "caption", "articleSpanImage"}),
+        drop_text=_DROP,
+    ),
+    Template(
+        name="nyt.selectors.blog",
+        marker=f"//div[{xclass('entry-content')}]",
+        containers=(f"(//div[{xclass('entry-content')}])[1]",),
+        blocks=".//p",
+        headline=(f"//h1[{xclass('entry-title')}]",),
+        byline=(f"//address[{xclass('byline')}]", f"//*[{xclass('byline')}]"),
+        published=(f"//span[{xclass('timestamp')}]//span[{xclass('date')}]", f"//span[{xclass('date')}]"),
+        skip_classes=frozenset({"w480", "w190", "wp-caption", "wp-caption-text", "credit", "caption", "entry-meta",
+                                "sharetools", "module", "inlineImage"}),
+        drop_text=_DROP,
+    ),
+)
+
+
+def selector_layer(ctx: PageContext, template: Template | None) -> Metadata:
+    """Metadata read from the era's selectors."""
+    out = Metadata(layer="selectors")
+    if template is None:
+        return out
+    doc = ctx.doc
+    out.headline = first_text(doc, template, template.headline)
+    names: list[str] = []
+    for line in all_texts(doc, template, template.byline):
+        for name in split_byline(line):
+            if name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+    out.authors = names
+    published = first_text(doc, template, template.published)
+    if published:
+        out.published = parse_english(published, EASTERN)
+    return out
+
+
+def _summary(ctx: PageContext) -> str | None:
+    for node in ctx.doc.xpath("//p[@id='article-summary']"):
+        text = element_text(node)
+        if text:
+            return text
+    return None
+
+
+def parse(ctx: PageContext) -> ParsedPage:
+    """Parse an NYT page."""
+    template = detect(ctx.doc, TEMPLATES)
+    jsonld_layer, meta_layer, micro_layer = common_layers(ctx, EASTERN)
+    sel = selector_layer(ctx, template)
+    meta = merge(jsonld_layer, meta_layer, micro_layer, sel)
+    headline_first = merge(sel, jsonld_layer, meta_layer, micro_layer)
+    meta.headline = headline_first.headline
+    meta.origins["headline"] = headline_first.origins.get("headline", "")
+    # keep the normal-case spelling when one source writes the byline in capitals
+    meta.authors = merge_case(meta.authors, meta_layer.authors + jsonld_layer.authors + sel.authors)
+    if not meta.description:
+        meta.description = _summary(ctx)
+    paragraphs = extract_blocks(ctx.doc, template) if template else []
+    parser = template.name if template else "nyt.none"
+    paragraphs, parser = with_fallback_body(ctx, meta, paragraphs, parser)
+    hint = ""
+    if meta.paywalled and _PAYWALL_PROMPT(ctx.doc):
+        hint = "Subscribe to continue reading"
+    return build_page(ctx, meta, paragraphs, parser, extras={"template": template.name if template else None},
+                      page_text_hint=hint)
