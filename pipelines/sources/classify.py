@@ -36,10 +36,12 @@ BOT_WEAK = (
     "unusual traffic",
     "access denied",
 )
+# Prompts that replace the rest of a story behind the wall ("Already a subscriber? Log in." is not one of
+# them: NYT prints it after complete stories too).
 _PAYWALL_TEXT = re.compile(
-    r"Already a subscriber\?|Subscribe to continue reading|This article is for subscribers|"
-    r"Want all of The Times\? Subscribe|Create your free account|Log in or create a free account|"
-    r"You have reached your limit of free articles",
+    r"Subscribe to continue reading|This article is for subscribers|subscribers only|"
+    r"Create your free account to continue|Log in or create a free account|"
+    r"You have reached your limit of free articles|continue reading with a subscription",
     re.I,
 )
 _NYT_FRONT_APPS = {"homepage", "collection", "sectionfront", "section", "search", "indexpage"}
@@ -142,7 +144,6 @@ def is_paywall_stub(paragraphs: list[str], paywalled: bool, page_text_hint: str 
     if not paywalled:
         return False
     words = sum(len(p.split()) for p in paragraphs)
-    chars = sum(len(p) for p in paragraphs)
-    if words < 120 and chars < 900:
+    if words < 80 or (len(paragraphs) <= 2 and words < 150):
         return True
     return words < 350 and has_paywall_text(page_text_hint)

@@ -28,8 +28,8 @@ _CONTRIBUTOR = re.compile(r"^[^.]{0,200}\bcontributed (?:reporting|research)\b.{
 _PAYWALL_NOTES = re.compile(r"Already a subscriber\?|Want all of The Times\?|Subscribe to continue", re.I)
 _DROP = (_PROMO, _CONTRIBUTOR, _PAYWALL_NOTES)
 _PAYWALL_PROMPT = etree.XPath(
-    "boolean(//body//text()[contains(., 'Already a subscriber') or contains(., 'Subscribe to continue') "
-    "or contains(., 'subscribers only') or contains(., 'Log in or create a free')])"
+    "boolean(//body//text()[contains(., 'Subscribe to continue') or contains(., 'This article is for subscribers')"
+    " or contains(., 'subscribers only') or contains(., 'Log in or create a free')])"
 )
 
 TEMPLATES: tuple[Template, ...] = (
