@@ -53,6 +53,12 @@ ARTICLES = [
             ("p", "Researchers at Chinese universities said in interviews that the chips remained expensive but "
              "obtainable. One said his lab had waited about six weeks for a shipment of eight servers."),
             ("p", "“Everyone knows where to find them,” he said. “It is a question of price.”"),
+            ("p", "Nvidia’s chips have become the most sought-after components in the global race to build A.I., "
+             "and demand in China has stayed strong even as the prices of smuggled servers climbed."),
+            ("p", "Prices reflect the risk. Sellers quoted servers with eight H100 chips at prices well above what "
+             "the same machines cost in the United States, several people involved in the trade said."),
+            ("p", "Lawmakers in both parties have urged the Commerce Department to step up enforcement, saying its "
+             "export control office lacks the staff and the money to track chips once they leave the country."),
         ],
         related=[("How a Chinese A.I. Lab Trained a Top System on a Budget",
                   "/2025/01/23/technology/deepseek-chinese-ai-startup-costs.html")],
@@ -95,8 +101,20 @@ ARTICLES = [
             ("break",),
             ("p", "Experts cautioned that the $6 million figure covers only the final training of the system, not "
              "the years of research, the salaries or the hardware that came before it."),
+            ("p", "Its researchers described several techniques that let them do more with less. Rather than "
+             "running the entire system for every request, for instance, they divided it into many smaller "
+             "specialized parts and activated only the ones a task needed."),
+            ("p", "American companies have been racing in the opposite direction. OpenAI, Google and Meta are "
+             "building data centers that will each hold hundreds of thousands of chips, betting that more "
+             "computing power will produce more capable systems."),
+            ("p", "“If these results hold up, it changes the conversation about what it takes to compete,” Dr. "
+             "Lindgren said. “It would mean the moat around the biggest companies is not as wide as they think.”"),
             ("p", "DeepSeek has released its systems as open source, allowing anyone to download and modify them. "
              "This week it released R1, a system designed to reason through problems step by step."),
+            ("p", "Some American executives responded skeptically, questioning whether the company had disclosed all "
+             "of the computing power at its disposal."),
+            ("p", "The company’s founder, Liang Wenfeng, has said in interviews that DeepSeek is focused on research "
+             "rather than on making money from its technology in the near term."),
         ],
         related=[("A Thriving Gray Market Keeps Banned Nvidia Chips Flowing Into China",
                   "/2024/08/04/technology/china-nvidia-chips-gray-market.html")],
@@ -121,6 +139,8 @@ ARTICLES = [
             ("p", "The leading American A.I. companies train their most powerful systems on supercomputers packed "
              "with specialized chips, typically 16,000 or more chips for a single large model."),
             ("p", "DeepSeek says it needed about 2,000."),
+            ("p", "The chips are the largest single expense in building these systems, and each top Nvidia "
+             "processor sells for tens of thousands of dollars. Networking gear, power and cooling add more."),
             ("p", "That difference is why a Chinese start-up’s research paper set off a sell-off in technology stocks "
              "on Monday. If top-tier A.I. can be built with far less hardware, the companies that sell that "
              "hardware, Nvidia above all, may have less to gain from the boom than investors assumed."),
@@ -134,11 +154,23 @@ ARTICLES = [
             ("p", "DeepSeek’s engineers used a technique called mixture of experts, which activates only part of the "
              "system for each task, and found ways to cut the amount of data moving between chips, a bottleneck "
              "on the slower H800."),
+            ("p", "It also trained much of the system using lower-precision numbers, which take less memory and "
+             "computing power, and wrote its own software to get more performance out of each chip. The company "
+             "has said the final training run used about 2.8 million hours of chip time."),
             ("break",),
             ("p", "“They did a lot of careful engineering that the big labs did not need to do because they had more "
              "chips,” said Ruth Nakamura, a computer scientist at the University of Northfield."),
             ("p", "Some in the industry doubt DeepSeek’s account and believe it has access to more hardware than it "
              "has disclosed. The company has not commented on those claims."),
+            ("sub", "What does it mean for export controls?"),
+            ("p", "The episode has divided experts. Some argue that the controls forced Chinese companies to "
+             "innovate, producing exactly the kind of efficiency gains that now threaten American leaders. "
+             "Others say DeepSeek would have gone even further with unrestricted access to Nvidia’s best chips."),
+            ("p", "For American companies, which have spent years assembling ever-larger clusters, the question is "
+             "whether that approach has been wasteful or whether it will still pay off as systems grow more "
+             "complex."),
+            ("p", "Either way, DeepSeek still depends on Nvidia hardware, and Chinese chipmakers like Huawei have "
+             "struggled to produce enough alternatives of their own."),
         ],
         related=[("Nvidia’s Value Plunges Nearly $600 Billion in a Day of DeepSeek Jitters",
                   "/2025/01/27/business/nvidia-stock-deepseek-market-value.html")],
@@ -177,8 +209,24 @@ ARTICLES = [
             ("p", "Nvidia said in a statement that DeepSeek’s work was an excellent advance and that serving such "
              "systems to users would still require many of its chips."),
             ("break",),
+            ("p", "Nvidia’s one-day loss was larger than the total market value of most companies in the S&amp;P "
+             "500. Broadcom, which designs custom A.I. chips for large tech companies, fell 17 percent, and shares "
+             "of Oracle and of power producers that had been riding expectations of soaring electricity demand "
+             "from data centers also tumbled."),
+            ("break",),
+            ("p", "The sell-off spread beyond chipmakers to companies that build and supply data centers, a group "
+             "that had soared on the assumption that demand for computing power would keep climbing for years."),
+            ("p", "Investors have poured money into Nvidia on the expectation that tech giants would keep buying its "
+             "chips by the hundreds of thousands. The company’s revenue more than doubled in its last fiscal "
+             "year."),
             ("p", "Some analysts said Monday’s drop could prove to be an overreaction. Microsoft, Meta and other "
              "large customers have said they will keep spending heavily on A.I. infrastructure this year."),
+            ("p", "DeepSeek’s claims have not been independently verified, and some analysts argued that cheaper "
+             "A.I. could ultimately increase demand for chips by putting the technology within reach of more "
+             "businesses."),
+            ("p", "“Cheaper computing has historically meant more computing, not less,” Mr. Haig said. “The "
+             "question investors are asking is not whether A.I. is real, but how much they should pay for it.”"),
+            ("p", "Nvidia is scheduled to report its quarterly results next month."),
         ],
         related=[("How DeepSeek Got By With Far Fewer Chips",
                   "/2025/01/27/technology/deepseek-fewer-chips-explained.html")],
@@ -213,8 +261,25 @@ ARTICLES = [
              "DeepSeek’s release set off a market rout. Alexandr Wang, the chief executive of Scale AI, said then "
              "that the company had more than 50,000 H100 chips."),
             ("p", "DeepSeek has said it trained its V3 system on about 2,000 H800 chips."),
+            ("p", "The official said the United States was aware that DeepSeek had sought to use shell companies in "
+             "Southeast Asia to get around export controls, and had tried to reach data centers in the region to "
+             "use chips remotely."),
+            ("break",),
+            ("p", "DeepSeek’s release of its R1 system in January briefly made its app the most downloaded in the "
+             "United States and set off a sell-off in chip stocks, as investors questioned whether American "
+             "companies needed to spend so heavily on hardware."),
+            ("p", "The chip count matters because it bears on one of the central questions raised by DeepSeek’s "
+             "rise: whether its efficiency claims are genuine or whether it relied on far more computing power "
+             "than it disclosed."),
+            ("p", "In January, the research firm SemiAnalysis estimated that DeepSeek had access to about 50,000 of "
+             "Nvidia’s Hopper chips, a family that includes the H100, the H800 and the H20."),
+            ("p", "The H100 has been barred from sale to China since 2022, when the Biden administration issued its "
+             "first broad restrictions on advanced chips. Nvidia has sold it widely around the world, and researchers who "
+             "track the trade say some have been resold or rented to Chinese companies through intermediaries."),
             ("p", "The Trump administration has been weighing whether to add DeepSeek to a trade blacklist, which "
              "would bar American companies from doing business with it."),
+            ("p", "Lawmakers have called for stricter measures, including a bill that would require chipmakers to "
+             "verify where their products end up after they are sold."),
         ],
         related=[("How DeepSeek Got By With Far Fewer Chips",
                   "/2025/01/27/technology/deepseek-fewer-chips-explained.html")],
@@ -245,10 +310,27 @@ ARTICLES = [
              "strain, went down without contact midway through the first quarter and left the game with what the "
              "team later said was an injury to his right Achilles’ tendon."),
             ("break",),
-            ("p", "The Pacers led by one point at halftime, but Oklahoma City outscored them by 13 in the third "
-             "quarter and pulled away with a flurry of turnovers forced in the final 16 minutes."),
+            ("p", "The Pacers led by one point at halftime, but Oklahoma City took control in the third quarter, "
+             "turning a series of Indiana turnovers into easy baskets, and never let the lead slip."),
+            ("p", "Bennedict Mathurin led the Pacers off the bench, and Jalen Williams and Chet Holmgren gave the "
+             "Thunder the support Gilgeous-Alexander needed. Oklahoma City’s defense, the best in the league during "
+             "the regular season, smothered Indiana’s shooters after halftime, and the Pacers, without their "
+             "primary ball handler, struggled to find open looks."),
             ("p", "“We have been building toward this for years,” Gilgeous-Alexander said. “Tonight we finally got "
              "to finish it.”"),
+            ("p", "It was the first Game 7 in the finals since 2016, when Cleveland beat Golden State. The crowd at "
+             "Paycom Center, on its feet for most of the fourth quarter, stayed long after the final buzzer for "
+             "the trophy presentation."),
+            ("p", "Gilgeous-Alexander, a 26-year-old guard from Hamilton, Ontario, became the first player since "
+             "Shaquille O’Neal in 2000 to win the scoring title, the regular-season M.V.P. award and the "
+             "championship in the same season."),
+            ("p", "Oklahoma City finished the regular season with 68 wins, the most in the league, and "
+             "Gilgeous-Alexander was named the regular season’s most valuable player last month."),
+            ("p", "Oklahoma City built its roster largely through the draft and trades, then added veterans like "
+             "Alex Caruso and Isaiah Hartenstein last summer after losing to the Dallas Mavericks in the second "
+             "round of the 2024 playoffs."),
+            ("p", "Indiana, in the finals for the first time since 2000, was chasing its first N.B.A. championship. "
+             "After the game, Pacers players said they had tried to keep going for Haliburton."),
             ("p", "The franchise’s only previous title came in 1979, when it played in Seattle as the SuperSonics."),
         ],
         related=[],
@@ -273,17 +355,34 @@ ARTICLES = [
             ("p", "At least $1 billion worth of Nvidia’s most advanced artificial intelligence chips, including its "
              "B200 processor, were sold into China within three months after the Trump administration tightened "
              "export restrictions, The Financial Times reported on Thursday."),
-            ("p", "The chips were sold by distributors in several Chinese provinces, the newspaper said, citing sales "
-             "contracts and company filings. Some were advertised openly to Chinese buyers."),
+            ("p", "The chips were sold by distributors in several Chinese provinces, including Guangdong, the "
+             "newspaper said, citing sales contracts and company filings. Some were advertised openly to Chinese "
+             "buyers, and demand surged after the administration moved in April to restrict the H20."),
             ("p", "The report came less than two weeks after Nvidia said, on July 14, that the administration had "
              "assured it that licenses would be granted to resume sales of its H20 chip in China, reversing an "
              "April decision that had cut off those sales."),
             ("break",),
+            ("p", "The B200 belongs to Nvidia’s Blackwell line, its newest and most powerful generation of chips, "
+             "which the United States has never allowed the company to sell in China. According to the newspaper, "
+             "some were offered in ready-to-use server racks."),
             ("p", "Nvidia said in a statement that building data centers with smuggled chips was a losing "
              "proposition, because the company provides service and support only for authorized products."),
-            ("p", "The Commerce Department did not respond to a request for comment."),
+            ("p", "Industry analysts said smuggled chips usually sell at a steep markup and come without the software "
+             "updates and repairs that Nvidia provides to authorized customers. The Commerce Department did not "
+             "respond to a request for comment."),
+            ("break",),
             ("p", "The report added pressure on Congress, where lawmakers from both parties have proposed requiring "
              "location tracking for advanced chips sold abroad."),
+            ("p", "Washington first restricted sales of Nvidia’s advanced chips to China in 2022 and has tightened the "
+             "rules several times since, most recently in April, when it required licenses for the H20. Jensen "
+             "Huang, Nvidia’s chief executive, visited Beijing this month and said the company hoped to keep "
+             "serving Chinese customers within the rules."),
+            ("p", "On Wednesday, the White House released an A.I. action plan that called for exploring new ways to "
+             "verify where advanced chips end up."),
+            ("p", "In May, Mr. Trump rescinded a Biden-era rule that would have capped chip exports to many "
+             "countries, saying he would replace it with a simpler system."),
+            ("p", "The report is likely to sharpen a debate in Washington over whether letting Nvidia resume H20 "
+             "sales will make it easier or harder to keep the most advanced chips out of China."),
         ],
         related=[("A Thriving Gray Market Keeps Banned Nvidia Chips Flowing Into China",
                   "/2024/08/04/technology/china-nvidia-chips-gray-market.html")],
@@ -312,15 +411,31 @@ ARTICLES = [
             ("p", "In a social media post, Mr. Trump said the arrangement would protect national security while "
              "supporting American jobs. He said Nvidia’s newer Blackwell chips and its coming Rubin line would not "
              "be part of the deal."),
+            ("p", "The H200, built on the same Hopper design as the H100 but with more and faster memory, is well "
+             "suited to running large A.I. systems. The Commerce Department is expected to decide which Chinese "
+             "customers qualify."),
             ("p", "The H200 is far more capable than the H20, the slower chip that Nvidia designed for China and was "
              "allowed to resume selling there in July."),
             ("break",),
-            ("p", "Critics in Congress said the decision would hand China technology that could strengthen its "
+            ("p", "Some Republican lawmakers, who have generally backed the president’s trade agenda, joined "
+             "Democrats in questioning the move. Critics in Congress said the decision would hand China technology that could strengthen its "
              "military. Supporters argued that Chinese companies would otherwise turn to homegrown chips from "
              "Huawei."),
             ("p", "On the same day, the Justice Department announced charges in a case it said involved smuggling at "
              "least $160 million worth of Nvidia H100 and H200 chips to China. Prosecutors said the network had "
              "tried to move about 7,000 chips."),
+            ("p", "Prosecutors said the defendants had relabeled chips and used front companies to disguise where "
+             "they were going."),
+            ("break",),
+            ("p", "The decision caps months of lobbying by Jensen Huang, Nvidia’s chief executive, who has argued "
+             "that restricting sales only helps Chinese competitors."),
+            ("p", "Mr. Trump said the Commerce Department was finalizing the details and that the same approach would "
+             "apply to other American chipmakers, such as AMD and Intel."),
+            ("p", "In August, the administration struck an unusual agreement under which Nvidia and AMD would pay the "
+             "government 15 percent of their revenue from certain chip sales in China."),
+            ("p", "Chinese regulators have in recent months discouraged local companies from buying Nvidia’s H20, "
+             "urging them to use domestic chips instead, and it was not clear whether Beijing would allow "
+             "purchases of the H200."),
             ("p", "Nvidia said in a statement that it welcomed the decision and that it would follow the "
              "government’s licensing process."),
         ],
