@@ -54,6 +54,7 @@ def build_page(
     *,
     extras: dict[str, Any] | None = None,
     page_text_hint: str = "",
+    template_markers: tuple[str, ...] | list[str] = (),
 ) -> ParsedPage:
     """Assemble the final page, classifying non-articles, paywall stubs and empty pages."""
     paragraphs = finalize_paragraphs(paragraphs)
@@ -61,7 +62,7 @@ def build_page(
     why = explicit_non_article(ctx)
     if why:
         return non_article(ctx, "non_article", why)
-    markers = article_markers(ctx)
+    markers = article_markers(ctx) + list(template_markers)
     all_extras: dict[str, Any] = {**ctx.extras, **(extras or {})}
     if meta.origins:
         all_extras["field_layers"] = dict(meta.origins)

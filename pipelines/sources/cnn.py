@@ -169,4 +169,5 @@ def parse(ctx: PageContext) -> ParsedPage:
     paragraphs, parser = with_fallback_body(ctx, meta, paragraphs, parser)
     if parser.startswith("generic."):
         paragraphs, place = strip_dateline(paragraphs)
-    return build_page(ctx, meta, paragraphs, parser, extras=extras)
+    markers = [f"template:{template.name}"] if template else []
+    return build_page(ctx, meta, paragraphs, parser, extras=extras, template_markers=markers)

@@ -66,11 +66,18 @@ def parse(ctx: PageContext) -> ParsedPage:
         meta.headline = fallback_headline(ctx)
         if meta.headline:
             meta.origins["headline"] = "html"
-    return build_page(ctx, meta, trafilatura_paragraphs(ctx), PARSER_NAME)
+    return build_page(ctx, meta, drop_headline(trafilatura_paragraphs(ctx), meta.headline), PARSER_NAME)
+
+
+def drop_headline(paragraphs: list[str], headline: str | None) -> list[str]:
+    """Generic extractors often return the headline as the first paragraph; drop it."""
+    if paragraphs and headline and paragraphs[0].casefold() == headline.casefold():
+        return paragraphs[1:]
+    return paragraphs
 
 
 def with_fallback_body(ctx: PageContext, meta: Metadata, paragraphs: list[str], parser: str) -> tuple[list[str], str]:
     """Keep outlet paragraphs when there are any; otherwise ask trafilatura."""
     if paragraphs:
         return paragraphs, parser
-    return trafilatura_paragraphs(ctx), PARSER_NAME
+    return drop_headline(trafilatura_paragraphs(ctx), meta.headline), PARSER_NAME

@@ -29,6 +29,10 @@ _WS = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 _TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(
+    r"(?i)<\s*/?\s*(?:br|p|div|li|ul|ol|h[1-6]|blockquote|section|article|tr|td|th|table|figure|figcaption|header|"
+    r"footer|dd|dt|dl|pre)\b[^>]*>"
+)
 _BREAK = re.compile(r"(?i)<\s*br\s*/?\s*>|<\s*/?\s*(?:p|div|li|h[1-6]|blockquote|section|tr)(?:\s[^>]*)?>")
 
 BLOCK_TAGS = frozenset(
@@ -155,7 +159,9 @@ def strip_tags(fragment: str | None) -> str:
     """Plain text of an HTML fragment (used for JSON values that carry markup)."""
     if not fragment:
         return ""
-    return clean_text(_TAG.sub(" ", fragment) if "<" in fragment else fragment)
+    if "<" in fragment:
+        fragment = _TAG.sub("", _BLOCK_TAG.sub(" ", fragment))
+    return clean_text(fragment)
 
 
 def split_html_paragraphs(fragment: str | None) -> list[str]:

@@ -19,7 +19,7 @@ from .authors import split_korean_byline
 from .context import PageContext
 from .dates import KST, PageDate, choose, parse_any
 from .generic import PARSER_NAME as GENERIC_PARSER
-from .generic import trafilatura_paragraphs
+from .generic import drop_headline, trafilatura_paragraphs
 from .html_text import break_paragraphs, clean_text, element_text, split_html_paragraphs, strip_tags, xclass
 from .metadata import Metadata, clean_headline, common_layers, merge
 from .model import ParsedPage
@@ -196,10 +196,13 @@ def parse(ctx: PageContext) -> ParsedPage:
         paragraphs = selector_paragraphs(ctx)
         parser = "news1.selectors"
     if not paragraphs:
-        paragraphs = trafilatura_paragraphs(ctx)
+        paragraphs = drop_headline(trafilatura_paragraphs(ctx), meta.headline)
         parser = GENERIC_PARSER
     cleaned = clean_body(paragraphs)
     extras: dict[str, Any] = {}
+    markers = ["next_data:articleView"] if isinstance(view, dict) else []
+    if has_selectors:
+        markers.append("template:news1.selectors")
     if cleaned.dateline_place is not None:
         extras["dateline_place"] = cleaned.dateline_place
         extras["dateline_reporters"] = cleaned.dateline_reporters
@@ -225,4 +228,5 @@ def parse(ctx: PageContext) -> ParsedPage:
             meta.headline = element_text(node) or None
             if meta.headline:
                 break
-    return build_page(ctx, meta, cleaned.paragraphs, parser or GENERIC_PARSER, extras=extras)
+    return build_page(ctx, meta, cleaned.paragraphs, parser or GENERIC_PARSER, extras=extras,
+                      template_markers=markers)

@@ -131,4 +131,4 @@ def parse(ctx: PageContext) -> ParsedPage:
     if meta.paywalled and _PAYWALL_PROMPT(ctx.doc):
         hint = "Subscribe to continue reading"
     return build_page(ctx, meta, paragraphs, parser, extras={"template": template.name if template else None},
-                      page_text_hint=hint)
+                      page_text_hint=hint, template_markers=[f"template:{template.name}"] if template else [])
