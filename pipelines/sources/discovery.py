@@ -133,7 +133,7 @@ def _parse_rss(body: bytes, source: str, feed_url: str, kind: str) -> FeedParseR
         target = (original or link).strip()
         if not target:
             continue
-        published = _date(entry.get("published") or entry.get("pubdate") or entry.get("updated"))
+        published = _date(dict.get(entry, "published") or dict.get(entry, "pubdate") or dict.get(entry, "updated"))
         if published is None and entry.get("published_parsed"):
             published = datetime(*entry["published_parsed"][:6], tzinfo=UTC)
         tags = [t.get("term") for t in entry.get("tags", []) if isinstance(t, dict) and t.get("term")]
@@ -144,7 +144,7 @@ def _parse_rss(body: bytes, source: str, feed_url: str, kind: str) -> FeedParseR
             published_at=published,
             source=source,
             via=feed_url,
-            modified_at=_date(entry.get("updated")) if entry.get("published") else None,
+            modified_at=_date(dict.get(entry, "updated")) if dict.get(entry, "published") else None,
             raw_url=link.strip() or None,
             kind=result.kind,
             keywords=[clean_text(t) for t in tags],
