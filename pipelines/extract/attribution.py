@@ -1,0 +1,76 @@
+"""Who a sentence cites for its figures: ``Figure.attributed_to``.
+
+Patterns (the cited name must be in the alias table; it is returned canonical):
+- English: "according to (the) X", "X reported/said/estimated/wrote/found...", ", X said", "told X",
+  "in an interview with X", "X's report/analysis/estimate";
+- Korean: "X에 따르면", "X(의) 보도에 따르면/의하면", "X는 …고 전했다/보도했다/밝혔다/말했다...",
+  "X와의 인터뷰에서", "X에 보낸 이메일에서".
+
+Outlets win over other entities when both fit. The caller falls back to the previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Mention
+
+__all__ = ["find_attribution"]
+
+_EN_AFTER = re.compile(
+    r"^(?:'s|’s)?\s(?:has\s|had\s|also\s|first\s|previously\s)?(?:reported|reports|said|says|estimated|estimates|"
+    r"wrote|writes|found|finds|disclosed|discloses|announced|announces|noted|notes|stated|states|claimed|"
+    r"claims|calculated|calculates|revealed|reveals|cited|cites|published|confirmed|confirms|told|put|puts|"
+    r"pegged|pegs|tallied|counted|valued|values|projected|projects|forecast|forecasts)\b"
+)
+_EN_POSSESSIVE_DOC = re.compile(
+    r"^\s(?:\w+\s)?(?:report|reporting|analysis|estimate|estimates|filing|"
+    r"statement|paper|calculations|data|investigation|review)\b"
+)
+_EN_BEFORE = re.compile(
+    r"(?:according\sto|told|interview\swith|statement\sto|reported\sby|said\sby|cited\sby|,\ssaid|as\sreported\sby|"
+    r"data\sfrom|figures\sfrom|estimates\sfrom|an\sanalysis\sby|a\sreport\sby|a\sreport\sfrom)\s(?:the\s)?(?:\w+\s)?$",
+    re.I,
+)
+_KO_AFTER = re.compile(
+    r"^(?:\([^)]{0,30}\))?(?:의|가|이)?\s?(?:보도|발표|분석|보고서|자료|추산|집계|조사|설명|주장|인터뷰|계산)?"
+    r"(?:에\s?따르면|에\s?의하면|를\s?인용|을\s?인용)"
+)
+_KO_INTERVIEW = re.compile(r"^(?:\([^)]{0,30}\))?(?:와|과)(?:의)?\s?(?:인터뷰|통화|회견)|^(?:\([^)]{0,30}\))?에\s?보낸")
+_KO_TOPIC = re.compile(r"^(?:\([^)]{0,30}\))?(?:은|는|이|가)\s")
+_KO_REPORT_VERB = re.compile(
+    r"(?:고|라고|다고|며|면서)?\s?(?:전했|보도했|밝혔|말했|발표했|주장했|추산했|분석했|설명했|보고했|전망했|덧붙였|강조했|"
+    r"지적했|언급했|공개했|집계했|추정했|내다봤|예상했|평가했|시사했)"
+)
+_ATTRIBUTABLE = frozenset({"org", "agency", "person", "country"})
+
+
+def _ok(m: Mention) -> bool:
+    return m.entity.kind in _ATTRIBUTABLE
+
+
+def find_attribution(text: str, mentions: list[Mention], language: str) -> str | None:
+    """The canonical source cited in ``text`` (one sentence), or ``None``."""
+    found: list[tuple[int, str]] = []  # (priority, canonical); lower is better
+    for m in mentions:
+        if not _ok(m):
+            continue
+        outlet = m.entity.role == "outlet"
+        rank = 0 if outlet else 1
+        after = text[m.end : m.end + 40]
+        if language == "ko":
+            if _KO_AFTER.match(after) or _KO_INTERVIEW.match(after):
+                found.append((rank, m.entity.canonical))
+            elif _KO_TOPIC.match(after) and _KO_REPORT_VERB.search(text, m.end):
+                found.append((rank + 2, m.entity.canonical))
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        surface = text[m.start : m.end]
+        if _EN_BEFORE.search(before):
+            found.append((rank, m.entity.canonical))
+        elif _EN_AFTER.match(after) or (surface.endswith(("'s", "’s")) and _EN_POSSESSIVE_DOC.match(after)):
+            found.append((rank + 2, m.entity.canonical))
+    if not found:
+        return None
+    found.sort(key=lambda t: t[0])
+    return found[0][1]

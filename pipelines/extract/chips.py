@@ -1,0 +1,85 @@
+"""Chip gazetteer (the ``kind: chip`` rows of ``data/entities.json``) and binding a figure to a chip.
+
+A figure gets a chip when a chip is named inside it ("512 H800 chips"); when it counts chips, servers
+or units, the nearest chip named in the sentence (preferring one before it in the same clause); for
+money and durations ("a charge of about $5.5 billion tied to the H20", "H800까지 규제하는 데 약 1년"),
+a chip named within 40 characters in the same clause and not inside another figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .entities import Entity, Mention, entity_table
+
+__all__ = ["CHIP_WORDS", "bind_chip", "chip_mentions", "chip_table"]
+
+CHIP_WORDS = re.compile(r"칩|반도체|GPU|(?<![A-Za-z])(?:chips?|GPUs?|processors?|accelerators?|semiconductors?)\b")
+_CLAUSE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s|[고며서]\s|[,]")
+_COUNT_UNITS = frozenset({"chips", "servers", "units", "count"})
+_NEAR_METRICS = frozenset(
+    {
+        "revenue",
+        "charge",
+        "deal_value",
+        "price",
+        "duration",
+        "investment",
+        "tariff_or_fee_share",
+        "training_cost",
+        "other",
+        "fine",
+    }
+)
+
+
+def chip_table() -> list[Entity]:
+    """The chip rows of the alias table."""
+    return [e for e in entity_table() if e.kind == "chip"]
+
+
+def chip_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """The chip mentions among ``mentions``."""
+    return [m for m in mentions if m.entity.kind == "chip"]
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return _CLAUSE.search(text, lo, hi) is None
+
+
+def bind_chip(
+    text: str,
+    chips: list[Mention],
+    span: tuple[int, int],
+    unit: str,
+    metric: str,
+    other_spans: Iterable[tuple[int, int]] = (),
+    inner: str | None = None,
+) -> str | None:
+    """The chip a figure at ``span`` (sentence offsets) is about, or ``None``."""
+    if inner:
+        return inner
+    others = [o for o in other_spans if o != span]
+    free = [c for c in chips if not any(o[0] <= c.start < o[1] for o in others)]
+    if unit in _COUNT_UNITS or metric == "chip_count":
+        best: tuple[float, str] | None = None
+        for c in free:
+            if c.end <= span[0]:
+                d = span[0] - c.end
+                score = d + (0 if _same_clause(text, c.end, span[0]) else 60)
+            else:
+                d = c.start - span[1]
+                score = d * 1.5 + (0 if _same_clause(text, span[1], c.start) else 60)
+            if best is None or score < best[0]:
+                best = (score, c.canonical)
+        return best[1] if best else None
+    if metric in _NEAR_METRICS:
+        for c in sorted(free, key=lambda c: min(abs(c.end - span[0]), abs(c.start - span[1]))):
+            d = span[0] - c.end if c.end <= span[0] else c.start - span[1]
+            if 0 <= d <= 40:
+                lo, hi = (c.end, span[0]) if c.end <= span[0] else (span[1], c.start)
+                if _same_clause(text, lo, hi):
+                    return c.canonical
+    return None

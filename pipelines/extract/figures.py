@@ -1,0 +1,182 @@
+"""Assembly: sentences → candidates (language grammar) → bound figures (metric, subject, chip, source).
+
+Per sentence: find exclusions and entity mentions, run the Korean or English grammar, then bind every
+candidate. Context carried from one sentence to the next:
+- the subject: when no candidate subject is in the sentence, the previous sentence's subject (the
+  subject of its first figure, else its topic), only within the same paragraph;
+- the source: when the sentence cites none, the previous sentence's own citation, within the same
+  paragraph (a new paragraph usually starts a new attribution).
+A currency amount in parentheses right after another currency amount ("557만6000달러(약 78억8000만원)")
+is a conversion: ``linked_to`` points at the main figure, whose metric, subject and chip it copies.
+Ratios (times, fraction) take the metric of the first other figure of the sentence and the sentence topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import find_attribution
+from .candidate import CURRENCY_UNITS, Candidate, unit_family
+from .chips import bind_chip, chip_mentions
+from .entities import find_mentions
+from .exclusions import excluded_spans
+from .grammar_en import en_candidates
+from .grammar_ko import ko_candidates
+from .intervals import interval
+from .metrics import assign_metric, cue_hits
+from .model import Figure
+from .sentences import split_sentences
+from .subjects import bind_subject, eligible_mentions, sentence_topic
+
+__all__ = ["detect_language", "extract"]
+
+_CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
+
+
+def detect_language(text: str) -> str:
+    """``"ko"`` when Hangul syllables make up at least 30% of the letters (Hangul + Latin), else ``"en"``."""
+    hangul = 0
+    latin = 0
+    for ch in text:
+        if "\uac00" <= ch <= "\ud7a3":
+            hangul += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    if hangul and hangul >= 0.3 * (hangul + latin):
+        return "ko"
+    return "en"
+
+
+def _normalize_language(language: str | None, text: str) -> str:
+    if language is None:
+        return detect_language(text)
+    return "ko" if language.lower().startswith("ko") else "en"
+
+
+@dataclass
+class _Context:
+    paragraph: int
+    subject: str | None
+    attribution: str | None
+    metrics: dict[str, str]  # unit → metric of the sentence's first figure with that unit
+
+
+def extract(text: str, language: str | None = None) -> list[Figure]:
+    """All figures in ``text`` (see ``pipelines.extract.extract_figures``)."""
+    lang = _normalize_language(language, text)
+    out: list[Figure] = []
+    prev: _Context | None = None
+    for sent in split_sentences(text):
+        st = sent.text
+        excluded = excluded_spans(st)
+        mentions = find_mentions(st)
+        chips = chip_mentions(mentions)
+        if lang == "ko":
+            cands = ko_candidates(st, excluded, [(c.start, c.end) for c in chips])
+        else:
+            cands = en_candidates(st, excluded, chips)
+        own_attr = find_attribution(st, mentions, lang)
+        attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
+        fallback = prev.subject if prev is not None and prev.paragraph == sent.paragraph else None
+        spans = [(c.start, c.end) for c in cands]
+        eligible = eligible_mentions(st, mentions, lang, spans)
+        topic = sentence_topic(st, eligible, lang)
+        first_subject: str | None = None
+        if cands:
+            inherited = prev.metrics if prev is not None else {}
+            figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited)
+            base = len(out)
+            for fig in figs:
+                fields = fig.to_json_dict()
+                fields.update(
+                    span_start=sent.start + fig.span_start,
+                    span_end=sent.start + fig.span_end,
+                    sentence=st,
+                    sentence_start=sent.start,
+                    linked_to=None if fig.linked_to is None else base + fig.linked_to,
+                )
+                out.append(Figure(**fields))
+            first_subject = figs[0].subject
+        metrics: dict[str, str] = {}
+        if cands:
+            for fig in figs:
+                if fig.linked_to is None and fig.metric != "other":
+                    metrics.setdefault(fig.unit, fig.metric)
+        prev = _Context(sent.paragraph, first_subject or topic or fallback, own_attr, metrics)
+    return out
+
+
+def _bind(
+    st: str,
+    lang: str,
+    cands: list[Candidate],
+    spans: list[tuple[int, int]],
+    mentions: list,
+    eligible: list,
+    chips: list,
+    topic: str | None,
+    fallback: str | None,
+    attr: str | None,
+    inherited: dict[str, str],
+) -> list[Figure]:
+    hits = cue_hits(st, lang)
+    ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
+    ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}
+    rows: list[dict] = []
+    fam_spans = [(c.start, c.end, unit_family(c.unit)) for c in cands]
+    for c in cands:
+        span = (c.start, c.end)
+        ratio = c.unit in ("times", "fraction")
+        subject = (topic if ratio else bind_subject(st, eligible, span, lang)) or fallback
+        ctx = ctx_base | ({subject} if subject else set())
+        metric = assign_metric(hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(c.unit))
+        if c.unit in ("percent", "percentage_points") and c.value is not None and c.value < 0 and metric == "other":
+            metric = "percent_change"
+        rows.append({"c": c, "subject": subject, "metric": metric, "linked_to": None})
+    first_main = next((r for r in rows if r["c"].unit not in ("times", "fraction")), None)
+    for r in rows:
+        if r["c"].unit in ("times", "fraction") and first_main is not None:
+            r["metric"] = first_main["metric"]
+    for i in range(1, len(rows)):
+        a, b = rows[i - 1]["c"], rows[i]["c"]
+        if (
+            a.unit in CURRENCY_UNITS
+            and b.unit in CURRENCY_UNITS
+            and a.unit != b.unit
+            and _CONVERSION_GAP.match(st[a.end : b.start])
+        ):
+            main = rows[i - 1]
+            while main["linked_to"] is not None:
+                main = rows[main["linked_to"]]
+            rows[i]["linked_to"] = rows.index(main)
+            rows[i]["metric"] = main["metric"]
+            rows[i]["subject"] = main["subject"]
+    figs = []
+    for r in rows:
+        c = r["c"]
+        chip = bind_chip(st, chips, (c.start, c.end), c.unit, r["metric"], spans, c.chip)
+        if r["linked_to"] is not None:
+            chip = figs[r["linked_to"]].chip
+        low, high = interval(c.value, c.resolution, c.qualifier, c.low, c.high)
+        figs.append(
+            Figure(
+                surface=st[c.start : c.end],
+                value=c.value,
+                unit=c.unit,
+                qualifier=c.qualifier,
+                value_low=low,
+                value_high=high,
+                span_start=c.start,
+                span_end=c.end,
+                sentence=st,
+                sentence_start=0,
+                metric=r["metric"],
+                subject=r["subject"],
+                chip=chip,
+                attributed_to=attr,
+                rule=c.rule + ("+conversion" if r["linked_to"] is not None else ""),
+                linked_to=r["linked_to"],
+            )
+        )
+    return figs

@@ -1,0 +1,224 @@
+"""Korean figure grammar: number + (여) + unit or counter (+ counted noun) with qualifiers around it,
+ranges ("12-15억 달러", "1000~2000개"), fractions ("20분의 1") and vague amounts ("수십 개의 기업").
+
+Not figures: calendar years ("2023년", "2020년대"), "N년 전" (a point in time), dates ("1월 27일": a day
+count needs 간/동안/만에/이내/째 or a qualifier), ordinals ("제3조"), numbers without a unit or counter.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .candidate import CURRENCY_UNITS, Candidate
+from .exclusions import inside
+from .numbers_ko import HANGUL_DIGITS, KoNumber, find_ko_numbers, parse_ko_number
+from .qualifiers import EXACT, direction, ko_prefix, ko_suffix
+from .units import UnitMatch, ko_noun_unit, match_ko_unit
+
+__all__ = ["ko_candidates"]
+
+VAGUE_UNITS = CURRENCY_UNITS | {"chips", "servers", "companies", "gpu_hours", "units"}
+_RANGE_SEP = re.compile(r"\s?[~\-–〜∼～]\s?")
+_VAGUE = re.compile(r"(?<![가-힣])(?:수(?:십|백|천)?(?:만|억|조)|수(?:십|백|천)|몇(?:십|백|천)?(?:만|억|조)?)")
+_DAY_OK = ("간", "동안", " 동안", "만에", " 만에", "이내", " 이내", "째", "내", " 내")
+_NEG_SIGNS = "-−▼△"
+_POS_SIGNS = "+▲"
+
+
+def _rule(unit: str) -> str:
+    if unit in CURRENCY_UNITS:
+        return "ko.currency"
+    if unit in ("percent", "percentage_points"):
+        return "ko.percent"
+    if unit in ("years", "months", "days", "hours"):
+        return "ko.duration"
+    if unit in ("times", "fraction", "gpu_hours"):
+        return f"ko.{unit}"
+    return "ko.count"
+
+
+def _resolve_counter(text: str, unit: UnitMatch, num_start: int) -> tuple[str, int] | None:
+    """Unit and surface end for a unit match, resolving generic counters by the counted noun."""
+    if not unit.generic:
+        return unit.unit, unit.end
+    found = ko_noun_unit(text, unit.end, num_start)
+    if found is None:
+        if unit.counter in ("대", "장"):
+            return None
+        return "count", unit.end
+    noun_unit, noun_start, noun_end = found
+    if unit.counter == "곳" and noun_unit not in ("companies",):
+        return "count", unit.end
+    gap = text[unit.end : noun_start]
+    end = noun_end if noun_start >= unit.end and gap in ("", " ") else unit.end
+    return noun_unit, end
+
+
+def _qualify(text: str, start: int, end: int, approx_mark: bool) -> tuple[str, int, int, str]:
+    """Qualifier for a figure spanning ``start:end`` (number to unit): (qualifier, start, end, rule suffix)."""
+    qual = "approx" if approx_mark else "exact"
+    suffix_rule = ""
+    pre = ko_prefix(text, start)
+    post = ko_suffix(text, end)
+    if pre:
+        start = pre[1]
+        if pre[0] != EXACT:
+            qual = pre[0]
+    if post:
+        end = post[1]
+        if post[0] != EXACT:
+            if pre and pre[0] not in (EXACT, post[0]):
+                suffix_rule = "+mixed"
+            qual = post[0]
+    return qual, start, end, suffix_rule
+
+
+def _single(text: str, n: KoNumber) -> Candidate | None:
+    pos = n.end
+    approx_mark = False
+    if text.startswith("여", pos) and match_ko_unit(text, pos + 1):
+        approx_mark = True
+        pos += 1
+    unit = match_ko_unit(text, pos)
+    if unit is None:
+        return None
+    resolved = _resolve_counter(text, unit, n.start)
+    if resolved is None:
+        return None
+    unit_name, end = resolved
+    after = text[unit.end : unit.end + 4]
+    is_int = n.value == n.value.to_integral_value()
+    if unit_name == "years":
+        if after.startswith(("대", "도", " 전", "전")):
+            return None
+        if is_int and 1900 <= n.value <= 2100 and not ko_prefix(text, n.start):
+            return None
+    if unit_name == "days" and not after.startswith(_DAY_OK) and not ko_prefix(text, n.start):
+        return None
+    if unit_name == "months" and unit.counter == "개월" and after.startswith((" 전", "전")):
+        return None
+    sign_start = n.start
+    sign = 0
+    if n.start > 0 and text[n.start - 1] in _NEG_SIGNS + _POS_SIGNS:
+        sign = -1 if text[n.start - 1] in _NEG_SIGNS else 1
+        sign_start = n.start - 1
+    qual, start, end, extra = _qualify(text, sign_start, end, approx_mark)
+    value = n.value
+    if unit_name in ("percent", "percentage_points"):
+        if sign == 0:
+            sign = direction(text, start, end, "ko")
+        if sign < 0:
+            value = -value
+    elif sign_start != n.start:
+        start = n.start if start == sign_start else start
+    return Candidate(
+        start, end, n.start, n.end, float(value), float(n.resolution), unit_name, qual, _rule(unit_name) + extra
+    )
+
+
+def _fraction(text: str, n: KoNumber) -> Candidate | None:
+    if not text.startswith("분의", n.end) or n.value == 0:
+        return None
+    j = n.end + 2
+    if j < len(text) and text[j] == " ":
+        j += 1
+    num = parse_ko_number(text, j)
+    if num is not None:
+        numerator, num_end = num.value, num.end
+    elif j < len(text) and text[j] in HANGUL_DIGITS:
+        numerator, num_end = Decimal(HANGUL_DIGITS[text[j]]), j + 1
+    else:
+        return None
+    value = numerator / n.value
+    resolution = numerator / (n.value * n.value)
+    qual, start, end, extra = _qualify(text, n.start, num_end, False)
+    return Candidate(start, end, n.start, num_end, float(value), float(resolution), "fraction", qual, "ko.fraction")
+
+
+def _range(text: str, n: KoNumber, nxt: KoNumber | None) -> Candidate | None:
+    if nxt is None:
+        return None
+    unit1 = match_ko_unit(text, n.end)
+    pos = unit1.end if unit1 and not unit1.generic else n.end
+    m = _RANGE_SEP.match(text, pos)
+    if not m or m.end() != nxt.start:
+        return None
+    unit2 = match_ko_unit(text, nxt.end)
+    if unit2 is None or (unit1 is not None and pos != n.end and unit1.unit != unit2.unit):
+        return None
+    resolved = _resolve_counter(text, unit2, n.start)
+    if resolved is None:
+        return None
+    unit_name, end = resolved
+    low, high = n.value, nxt.value
+    if n.top_big is None and nxt.top_big is not None and low * nxt.top_big <= high:
+        low *= nxt.top_big
+    if not low < high:
+        return None
+    if unit_name == "years" and 1900 <= low <= 2100:
+        return None
+    start = n.start
+    pre = ko_prefix(text, start)
+    if pre:
+        start = pre[1]
+    post = ko_suffix(text, end)
+    if post and post[0] == "approx":
+        end = post[1]
+    mid = (low + high) / 2
+    return Candidate(
+        start,
+        end,
+        n.start,
+        nxt.end,
+        float(mid),
+        None,
+        unit_name,
+        "range",
+        _rule(unit_name) + "+range",
+        low=float(low),
+        high=float(high),
+    )
+
+
+def _vague(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -> list[Candidate]:
+    out = []
+    for m in _VAGUE.finditer(text):
+        if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        unit = match_ko_unit(text, m.end())
+        if unit is None:
+            continue
+        resolved = _resolve_counter(text, unit, m.start())
+        if resolved is None or resolved[0] not in VAGUE_UNITS:
+            continue
+        unit_name, end = resolved
+        out.append(Candidate(m.start(), end, m.start(), m.end(), None, None, unit_name, "vague", "ko.vague"))
+    return out
+
+
+def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Figure candidates in one Korean sentence. ``blocked`` spans (chip names) never hold numbers."""
+    nums = [
+        n for n in find_ko_numbers(text) if not inside(excluded, n.start, n.end) and not inside(blocked, n.start, n.end)
+    ]
+    out: list[Candidate] = []
+    used = 0
+    for i, n in enumerate(nums):
+        if n.start < used:
+            continue
+        if n.start > 0 and text[max(0, n.start - 2) : n.start].strip().endswith("제"):
+            continue
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        cand = _fraction(text, n) or _range(text, n, nxt) or _single(text, n)
+        if cand is None:
+            continue
+        if out and cand.start < out[-1].end:
+            cand.start = max(cand.start, out[-1].end)
+            if cand.start > cand.num_start:
+                continue
+        out.append(cand)
+        used = cand.num_end
+    out += _vague(text, excluded, out)
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,188 @@
+"""The metric vocabulary (``data/metrics.json``) and how a figure gets its metric.
+
+Scoring: every cue word in the sentence votes for the metrics that list it and that can measure the
+figure's unit, with weight ``1 / (1 + distance / 12)`` (distance in characters between the cue and the
+figure; 10% more for a cue before the figure), halved when a figure of another unit family stands closer
+to the cue, and
+cut to 30% when the metric asks for a nearby entity (``near_entities``/``near_kinds``: "비용" means a
+training cost only near DeepSeek, R1, V3, OpenAI...) that is absent. The best vote wins if it reaches
+0.1; otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
+sentence gave the same unit ("The Times put the figure at about $6 million"), else ``other``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "load_metrics"]
+
+DATA = Path(__file__).parent / "data" / "metrics.json"
+
+
+@dataclass(frozen=True)
+class MetricDef:
+    """One metric of the vocabulary."""
+
+    name: str
+    units: frozenset[str]  # {"*"} for any unit
+    near_entities: frozenset[str]
+    near_kinds: frozenset[str]
+    cues: dict[str, tuple[str, ...]]
+
+    def accepts(self, unit: str) -> bool:
+        return "*" in self.units or unit in self.units
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue word found in a sentence and the metrics it points to."""
+
+    start: int
+    end: int
+    metrics: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_metrics() -> tuple[MetricDef, ...]:
+    """The metric definitions, unit groups expanded."""
+    raw = _raw()
+    groups = raw["unit_groups"]
+    out = []
+    for m in raw["metrics"]:
+        units: set[str] = set()
+        for u in m["units"]:
+            units.update(groups.get(u, [u]))
+        out.append(
+            MetricDef(
+                m["metric"],
+                frozenset(units),
+                frozenset(m.get("near_entities", [])),
+                frozenset(m.get("near_kinds", [])),
+                {lang: tuple(cues) for lang, cues in m["cues"].items()},
+            )
+        )
+    return tuple(out)
+
+
+METRICS: tuple[str, ...] = tuple(m.name for m in load_metrics())
+
+
+def _defaults() -> dict[str, str]:
+    return dict(_raw()["defaults"])
+
+
+@lru_cache(maxsize=2)
+def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], list[tuple[re.Pattern[str], str]]]:
+    table: dict[str, list[str]] = {}
+    regex_cues: list[tuple[re.Pattern[str], str]] = []
+    for m in load_metrics():
+        for cue in m.cues.get(language, ()):
+            if cue.startswith("re:"):
+                regex_cues.append((re.compile(cue[3:], re.I), m.name))
+                continue
+            key = re.sub(r"\s+", " ", cue.lower())
+            table.setdefault(key, [])
+            if m.name not in table[key]:
+                table[key].append(m.name)
+    keys = sorted(table, key=len, reverse=True)
+    if language == "en":
+        body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+        pattern = re.compile(rf"(?<![A-Za-z])(?:{body})(?:s|es|ed|d|ing)?(?![A-Za-z])", re.I)
+    else:
+        body = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in keys)
+        pattern = re.compile(body, re.I)
+    return pattern, {k: tuple(v) for k, v in table.items()}, regex_cues
+
+
+def _lookup(surface: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    key = re.sub(r"\s+", " ", surface.lower())
+    if key in table:
+        return table[key]
+    if key.replace(" ", "") in table:
+        return table[key.replace(" ", "")]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if key.endswith(suffix) and key[: -len(suffix)] in table:
+            return table[key[: -len(suffix)]]
+    for k, v in table.items():
+        if k.replace(" ", "") == key.replace(" ", ""):
+            return v
+    return ()
+
+
+def cue_hits(sentence: str, language: str) -> list[CueHit]:
+    """Every cue word in ``sentence`` with the metrics it points to."""
+    pattern, table, regex_cues = _matcher(language)
+    hits = []
+    for m in pattern.finditer(sentence):
+        metrics = _lookup(m.group(), table)
+        if metrics:
+            hits.append(CueHit(m.start(), m.end(), metrics))
+    for rx, name in regex_cues:
+        hits.extend(CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
+    return hits
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def assign_metric(
+    hits: list[CueHit],
+    span: tuple[int, int],
+    unit: str,
+    other_spans: Iterable[tuple] = (),
+    context: Iterable[str] = (),
+    family: str = "",
+    inherited: str | None = None,
+) -> str:
+    """The metric of a figure at ``span`` (sentence offsets) with ``unit``.
+
+    ``context`` holds the canonical names and kinds of the entities in the sentence and the figure's
+    subject; ``other_spans`` the other figures of the sentence as (start, end, unit family). A cue
+    closer to another figure of a different unit family counts half ("shares closed" belongs to the
+    share price, not to the market value loss before it); ``family`` is this figure's unit family.
+    """
+    defs = {m.name: m for m in load_metrics()}
+    ctx = set(context)
+    others = [s for s in other_spans if s[:2] != span]
+    scores: dict[str, float] = {}
+    for h in hits:
+        if h.start < span[1] and span[0] < h.end and (h.end - h.start) < (span[1] - span[0]):
+            d = 0
+        else:
+            d = _distance((h.start, h.end), span)
+        weight = 1.0 / (1.0 + d / 12.0)
+        if h.end <= span[0]:
+            weight *= 1.1
+        if any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
+            weight *= 0.5
+        for name in h.metrics:
+            mdef = defs.get(name)
+            if mdef is None or not mdef.accepts(unit):
+                continue
+            w = weight
+            if (mdef.near_entities or mdef.near_kinds) and not (ctx & (mdef.near_entities | mdef.near_kinds)):
+                w *= 0.3
+            scores[name] = max(scores.get(name, 0.0), w)
+    if scores:
+        best = max(scores, key=lambda k: scores[k])
+        if scores[best] >= 0.1:
+            return best
+    default = _defaults().get(unit, "other")
+    if default == "other" and inherited:
+        return inherited
+    return default

@@ -1,0 +1,207 @@
+"""Sentence splitting for Korean and English news text, with character offsets.
+
+Rules:
+- every line break ends a sentence, and every line is its own paragraph (parsers join paragraphs with
+  blank lines; headlines and captions have no final punctuation);
+- ``.``, ``!``, ``?``, ``。`` and ``…`` (or ``...``) end a sentence when followed, after any closing quotes or
+  brackets, by whitespace or the end of the line;
+- a period does not end a sentence after an abbreviation ("Mr.", "Inc.", "Jan.", "U.S." before a
+  lower-case word), after a single capital initial ("B. Riley"), or when the next word starts in lower
+  case ("the U.S. chipmaker"); decimals ("5.6") never split because no whitespace follows the point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and where it stands in the original text."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# Abbreviations that never end a sentence (lower-cased, without the final period).
+_NEVER_FINAL = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "no",
+        "nos",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "ca",
+        "mt",
+        "ft",
+    ]
+)
+# Abbreviations that may end a sentence: split only if a typical sentence starter follows.
+_MAYBE_FINAL = frozenset(
+    ["u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "llc", "plc", "etc", "bros", "a.m", "p.m", "d.c", "n.y"]
+)
+_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "In",
+        "On",
+        "At",
+        "For",
+        "As",
+        "If",
+        "When",
+        "While",
+        "Shares",
+        "Nvidia",
+        "DeepSeek",
+        "China",
+        "Chinese",
+        "Washington",
+        "Officials",
+        "Analysts",
+        "Some",
+        "Many",
+        "Most",
+        "Still",
+        "However",
+        "Meanwhile",
+        "Last",
+        "Earlier",
+        "Later",
+        "Then",
+        "There",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "According",
+        "Under",
+        "After",
+        "Before",
+    ]
+)
+
+_TERMINATOR = re.compile(r"(?:\.{3}|[.!?。…])+[\"'”’)\]」』»]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"\s*([^\s]+)")
+
+
+def _is_boundary(line: str, term_start: int, term_end: int) -> bool:
+    """Decide whether the terminator at ``line[term_start:term_end]`` ends a sentence."""
+    mark = line[term_start:term_end]
+    nxt = _NEXT_WORD.match(line, term_end)
+    next_word = nxt.group(1) if nxt else ""
+    if not next_word:
+        return True
+    if next_word[0].islower() and next_word[0].isascii():
+        return False
+    if not mark.startswith(".") or mark.startswith("..."):
+        return True
+    m = _WORD_BEFORE.search(line, 0, term_start)
+    if not m:
+        return True
+    word = m.group(1).lower().rstrip(".")
+    if len(word) == 1 and m.group(1).isupper():
+        return False  # an initial: "B. Riley", "John F. Kennedy"
+    if word in _NEVER_FINAL:
+        return False
+    if word in _MAYBE_FINAL:
+        return next_word.strip("\"'“‘(") in _STARTERS
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets index into ``text`` and surrounding whitespace is trimmed."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        seg_start = 0
+        for m in _TERMINATOR.finditer(line):
+            if _is_boundary(line, m.start(), m.end()):
+                _append(sentences, line, line_start, seg_start, m.end(), paragraph)
+                seg_start = m.end()
+        _append(sentences, line, line_start, seg_start, len(line), paragraph)
+        paragraph += 1
+    return sentences
+
+
+def _append(out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int) -> None:
+    segment = line[start:end]
+    stripped = segment.strip()
+    if not stripped:
+        return
+    lead = len(segment) - len(segment.lstrip())
+    s = offset + start + lead
+    out.append(Sentence(s, s + len(stripped), stripped, paragraph))
