@@ -1,6 +1,5 @@
 """Asset checks: facts carry provenance; observations are not duplicated."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -45,7 +45,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if archives:
         fetcher_config["archives"] = archives
     db = working_db_path()
-    run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": {"config": {"database": str(db)}}}}
+    loggers = {"console": {"config": {"log_level": "DEBUG" if args.verbose else "WARNING"}}}
+    run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": {"config": {"database": str(db)}}},
+                  "loggers": loggers}
     with connect(db) as conn:  # create the schema before the first write, and count what is there
         before = table_counts(conn)
 
@@ -53,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
           f"{'live fetching' if args.live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
     started = time.monotonic()
-    ingest = defs.get_job_def("ingest")
+    ingest = defs.resolve_job_def("ingest")
     for source in SOURCE_KEYS:
         t0 = time.monotonic()
         result = ingest.execute_in_process(partition_key=source, instance=instance, run_config=run_config,
@@ -64,8 +66,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             _print_failure(result)
             return 1
     t0 = time.monotonic()
-    result = defs.get_job_def("marts").execute_in_process(
-        instance=instance, raise_on_error=False, run_config={"resources": {"duckdb": run_config["resources"]["duckdb"]}})
+    result = defs.resolve_job_def("marts").execute_in_process(
+        instance=instance, raise_on_error=False, run_config={"resources": {"duckdb": run_config["resources"]["duckdb"]}, "loggers": loggers})
     print(f"  marts + publish {'ok' if result.success else 'FAILED'}  ({time.monotonic() - t0:.1f}s, "
           f"run {result.run_id[:8]})")
     if not result.success:
@@ -188,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="materialize every asset through Dagster and print a summary")
     r.add_argument("--archive", nargs="+", metavar="PATH", help="replay these WARC files instead of the sample")
     r.add_argument("--live", action="store_true", help="fetch live over HTTP instead of replaying")
+    r.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step events")
     r.set_defaults(func=cmd_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
     pa.add_argument("file")

@@ -1,6 +1,5 @@
 """Core layer: parsed, versioned articles; the figures in them; the alias table."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 

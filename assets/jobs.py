@@ -1,6 +1,5 @@
 """Jobs, the daily schedule and the sensor that rebuilds the marts after an ingest."""
 
-from __future__ import annotations
 
 import dagster as dg
 

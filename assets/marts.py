@@ -1,6 +1,5 @@
 """Marts: how each reported figure changes across outlets, dates and revisions."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Publishing the analyst snapshot after the marts are built."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

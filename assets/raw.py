@@ -1,6 +1,5 @@
 """Raw layer: discovered URLs, every fetch attempt, every response body kept."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

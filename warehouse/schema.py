@@ -207,7 +207,8 @@ FIGURE_OBSERVATIONS = _t(
          "first, consistent, rounding, bound, conflicting or probable_unit_error, against the latest earlier "
          "observation of the claim that was not itself a probable unit error."),
         ("previous_fact_id", "VARCHAR", "The observation it was compared with, NULL for the first."),
-        ("is_recitation", "BOOLEAN", "An earlier, consistent report of the claim exists from another source."),
+        ("is_recitation", "BOOLEAN",
+         "An earlier report of the same value, or a rounding of it, exists from another source (bounds do not count)."),
         ("first_reported_at", "TIMESTAMPTZ", "When a consistent figure was first reported (by anyone)."),
     ],
     key=("fact_id",),

@@ -18,6 +18,7 @@ from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.intervals import Interval, interval_for, relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
+AGREEING = ("consistent", "rounding")
 
 OBSERVATION_COLUMNS = [
     "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version", "fact_id",
@@ -121,10 +122,13 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
             prev[i] = ids[b]
             if rel[i] in ERROR_RELATIONS:
                 disc.append((b, i, rel[i]))
-        # The earliest earlier report that agrees with this one, and the earliest such from another outlet.
+        # The earliest earlier report that agrees with this one (the same value or a rounding of it; a mere
+        # bound does not count), and whether one such came from another outlet.
         found_first = False
         for j in range(start, i):
-            if intervals[j].overlaps(cur):
+            if intervals[j].overlaps(cur) and relation(
+                values[i], cur, quals[i], values[j], intervals[j], quals[j], converted=conv[i] or conv[j]
+            ) in AGREEING:
                 if not found_first:
                     first_at[i] = min(first_at[i], times[j])
                     found_first = True
