@@ -66,8 +66,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             _print_failure(result)
             return 1
     t0 = time.monotonic()
+    marts_config = {"resources": {"duckdb": run_config["resources"]["duckdb"]}, "loggers": loggers}
     result = defs.resolve_job_def("marts").execute_in_process(
-        instance=instance, raise_on_error=False, run_config={"resources": {"duckdb": run_config["resources"]["duckdb"]}, "loggers": loggers})
+        instance=instance, raise_on_error=False, run_config=marts_config)
     print(f"  marts + publish {'ok' if result.success else 'FAILED'}  ({time.monotonic() - t0:.1f}s, "
           f"run {result.run_id[:8]})")
     if not result.success:

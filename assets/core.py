@@ -6,11 +6,11 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
-from pipelines.extract.entities import load_entities
 
 from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL, source_partitions
 from pipelines import stages
+from pipelines.extract.entities import load_entities
 from pipelines.fetch.warc import read_response_at
 from warehouse.paths import resolve_project_path
 from warehouse.schema import ARTICLES, ENTITIES, FACTS, PARSE_RESULTS
