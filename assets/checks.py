@@ -4,8 +4,10 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from assets.partitions import WAREHOUSE_POOL
 
-@dg.asset_check(asset=dg.AssetKey(["core", "facts"]), blocking=True)
+
+@dg.asset_check(asset=dg.AssetKey(["core", "facts"]), blocking=True, pool=WAREHOUSE_POOL)
 def facts_have_provenance(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """Every fact points at an existing article version, and its span in that version's body is its surface."""
     with duckdb.get_connection() as conn:
@@ -20,7 +22,7 @@ def facts_have_provenance(duckdb: DuckDBResource) -> dg.AssetCheckResult:
                                                          "examples": str(bad[:5])})
 
 
-@dg.asset_check(asset=dg.AssetKey(["marts", "figure_observations"]))
+@dg.asset_check(asset=dg.AssetKey(["marts", "figure_observations"]), pool=WAREHOUSE_POOL)
 def observations_unique(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """No fact is observed twice."""
     with duckdb.get_connection() as conn:

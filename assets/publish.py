@@ -4,6 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from assets.partitions import WAREHOUSE_POOL
 from warehouse.paths import published_db_path
 from warehouse.publish import publish_snapshot
 from warehouse.summary import summarize
@@ -13,7 +14,7 @@ from warehouse.summary import summarize
     key=["publish", "analyst_snapshot"],
     deps=[["marts", "figure_timeline"], ["marts", "figure_discrepancies"], ["marts", "article_revisions"],
           ["core", "entities"]],
-    pool="duckdb_writes",
+    pool=WAREHOUSE_POOL,
     group_name="publish",
     kinds={"duckdb"},
 )

@@ -1,0 +1,75 @@
+"""The Dagster code location: it loads, its keys match the warehouse, every writer is in the one pool."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+import sys
+from pathlib import Path
+
+import dagster as dg
+import yaml
+
+from assets.definitions import defs
+from assets.partitions import SOURCE_KEYS, WAREHOUSE_POOL
+from warehouse.schema import TABLES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_asset_keys_are_warehouse_tables_and_documented():
+    tables = {tuple(t.qualified.split(".")) for t in TABLES}
+    keys = set()
+    for assets_def in defs.assets:
+        for key in assets_def.keys:
+            keys.add(tuple(key.path))
+            assert assets_def.descriptions_by_key.get(key), f"{key} has no description"
+    assert keys - {("publish", "analyst_snapshot")} <= tables
+    assert {("raw", "fetch_log"), ("raw", "pages"), ("core", "articles"), ("core", "facts"),
+            ("marts", "figure_observations"), ("marts", "figure_timeline"), ("marts", "figure_discrepancies"),
+            ("marts", "article_revisions")} <= keys
+
+
+def test_every_writer_and_check_is_in_the_warehouse_pool():
+    for assets_def in defs.assets:
+        assert assets_def.node_def.pool == WAREHOUSE_POOL, assets_def.keys
+    for check in defs.asset_checks:
+        assert check.node_def.pool == WAREHOUSE_POOL
+
+
+def test_ingest_assets_are_partitioned_by_source():
+    graph = defs.resolve_asset_graph()
+    for path in (["raw", "discovered_urls"], ["raw", "fetch_log"], ["raw", "pages"], ["core", "articles"],
+                 ["core", "facts"]):
+        pdef = graph.get(dg.AssetKey(path)).partitions_def
+        assert pdef is not None and pdef.get_partition_keys() == SOURCE_KEYS
+    assert graph.get(dg.AssetKey(["marts", "figure_timeline"])).partitions_def is None
+
+
+def test_instance_settings_limit_pools_to_one(tmp_path):
+    cfg = yaml.safe_load((REPO / "dagster.yaml").read_text())
+    assert cfg["concurrency"]["pools"]["default_limit"] == 1
+    (tmp_path / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+    with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
+        assert instance.get_concurrency_config().pool_config.default_pool_limit == 1
+
+
+def test_schedule_and_sensor_exist_and_start_stopped():
+    schedule = defs.resolve_schedule_def("daily_live_crawl")
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    assert defs.resolve_sensor_def("marts_after_ingest").default_status == dg.DefaultSensorStatus.STOPPED
+    context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 1, 2, 6),
+                                        repository_def=defs.get_repository_def())
+    requests = list(schedule.evaluate_tick(context).run_requests)
+    assert sorted(r.run_key for r in requests) == ["2026-01-02-cnn", "2026-01-02-news1", "2026-01-02-nyt"]
+    assert sorted(r.partition_key for r in requests) == ["cnn", "news1", "nyt"]
+    assert all(r.run_config["resources"]["fetcher"]["config"]["mode"] == "live" for r in requests)
+
+
+def test_dagster_definitions_validate(tmp_path):
+    env = {"DAGSTER_HOME": str(tmp_path), "PATH": str(Path(sys.executable).parent)}
+    (tmp_path / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+    proc = subprocess.run([str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-m",
+                           "assets.definitions"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Validation successful" in proc.stderr + proc.stdout
