@@ -85,7 +85,7 @@ def build_page(
             reason = "empty"
     if reason is None and is_paywall_stub(paragraphs, paywalled, page_text_hint):
         reason = "paywall_stub"
-    if reason is None and not markers and len(body) < 1500 and len(paragraphs) < 4:
+    if reason is None and not markers and (not meta.headline or (len(body) < 1500 and len(paragraphs) < 4)):
         reason = "non_article"
     if reason == "non_article":
         return non_article(ctx, "non_article", "no article markers and no substantial body")

@@ -230,6 +230,8 @@ def parse_feed_detailed(body: bytes | str, source: str, feed_url: str) -> FeedPa
             result = _parse_sitemap(raw, source, feed_url) if raw.strip() else FeedParseResult(kind="empty")
             if not result.total and not result.sitemaps and raw.strip():
                 result = _parse_rss(raw, source, feed_url, "rss")
+                if not result.total:
+                    result = FeedParseResult(kind="unknown", errors=["not a recognisable feed or sitemap"])
         if error:
             result.errors.insert(0, error)
         return result

@@ -9,11 +9,12 @@ from lxml import etree
 from .assemble import build_page
 from .context import PageContext
 from .dates import UTC
-from .html_text import clean_text, element_text
+from .html_text import clean_text, element_text, visible_text_length
 from .metadata import Metadata, clean_headline, common_layers, merge
 from .model import ParsedPage
 
 PARSER_NAME = "generic.trafilatura"
+MIN_VISIBLE_TEXT = 200
 _H1 = etree.XPath("//h1")
 _TITLE = etree.XPath("//title")
 
@@ -25,6 +26,8 @@ def trafilatura_paragraphs(ctx: PageContext) -> list[str]:
     """Body paragraphs as trafilatura sees them (its own copy of the tree; ours is left untouched)."""
     import trafilatura  # imported lazily: only pages that need the fallback pay for it
 
+    if visible_text_length(ctx.doc, limit=MIN_VISIBLE_TEXT) < MIN_VISIBLE_TEXT:
+        return []  # nothing worth extracting (and spares trafilatura's slow rescue paths)
     try:
         result = trafilatura.bare_extraction(
             ctx.doc,
