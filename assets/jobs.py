@@ -3,12 +3,12 @@
 
 import dagster as dg
 
-from assets import core, marts, publish, raw
+from assets import core, marts, publish, raw, reports
 from assets.partitions import SOURCE_KEYS
 
 INGEST_ASSETS = [raw.discovered_urls, raw.fetched_pages, core.parsed_articles, core.facts]
 MART_ASSETS = [core.entities, marts.figure_observations, marts.figure_timeline, marts.article_revisions,
-               publish.analyst_snapshot]
+               reports.figure_charts, publish.analyst_snapshot]
 
 ingest_job = dg.define_asset_job(
     "ingest", selection=dg.AssetSelection.assets(*INGEST_ASSETS),
