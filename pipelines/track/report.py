@@ -40,8 +40,10 @@ def render_claim_png(claim: pl.DataFrame, title: str) -> bytes:
             part = claim.filter(pl.col("source") == source)
             xs = part["observed_at"].to_list()
             ys = part["value"].to_list()
-            lows = [v - lo if lo is not None and not math.isinf(lo) else 0 for v, lo in zip(ys, part["value_low"])]
-            highs = [hi - v if hi is not None and not math.isinf(hi) else 0 for v, hi in zip(ys, part["value_high"])]
+            lows = [v - lo if lo is not None and not math.isinf(lo) else 0
+                    for v, lo in zip(ys, part["value_low"], strict=True)]
+            highs = [hi - v if hi is not None and not math.isinf(hi) else 0
+                     for v, hi in zip(ys, part["value_high"], strict=True)]
             color = OUTLET_COLORS.get(source, "#7f7f7f")
             ax.errorbar(xs, ys, yerr=[lows, highs], fmt="o", color=color, label=source, capsize=3, alpha=0.85)
             for x, y, rel, hi in zip(xs, ys, part["relation_to_previous"], part["value_high"], strict=True):
@@ -104,7 +106,8 @@ def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: st
             f"<section><h2>{html.escape(key)}</h2>"
             f"<p>{row['n_observations']} reports from {row['n_sources']} outlets, {row['n_conflicts']} conflicts; "
             f"first {html.escape(str(row['first_source']))} {_fmt(row['first_value'])}, "
-            f"latest {html.escape(str(row['latest_source']))} {_fmt(row['latest_value'])} {html.escape(row['unit'])}</p>"
+            f"latest {html.escape(str(row['latest_source']))} {_fmt(row['latest_value'])} "
+            f"{html.escape(row['unit'])}</p>"
             f"<img alt='{html.escape(key)}' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
             "<table><tr><th>date</th><th>outlet</th><th>as written</th><th>value</th><th>interval</th>"
             f"<th>qualifier</th><th>relation</th><th>re-cited</th></tr>{rows}</table></section>"
