@@ -28,3 +28,35 @@ def observations_unique(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
         dupes = conn.execute("SELECT count(*) - count(DISTINCT fact_id) FROM marts.figure_observations").fetchone()[0]
     return dg.AssetCheckResult(passed=dupes == 0, metadata={"duplicates": int(dupes)})
+
+
+@dg.asset_check(asset=dg.AssetKey(["marts", "figure_timeline"]), pool=WAREHOUSE_POOL)
+def timeline_complete(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    """Every claim with observations has one timeline row whose counts and dates match its observations."""
+    with duckdb.get_connection() as conn:
+        bad = conn.execute("""
+            WITH o AS (SELECT claim_key, count(*) AS n, min(observed_at) AS first_at, max(observed_at) AS last_at
+                       FROM marts.figure_observations GROUP BY claim_key)
+            SELECT coalesce(o.claim_key, t.claim_key) FROM o FULL JOIN marts.figure_timeline t USING (claim_key)
+            WHERE t.claim_key IS NULL OR o.claim_key IS NULL OR t.n_observations <> o.n
+               OR t.first_reported_at <> o.first_at OR t.latest_at <> o.last_at
+               OR t.first_reported_at > t.latest_at
+        """).fetchall()
+    return dg.AssetCheckResult(passed=not bad, metadata={"claims_out_of_order_or_missing": len(bad),
+                                                         "examples": str([b[0] for b in bad[:5]])})
+
+
+@dg.asset_check(asset=dg.AssetKey(["marts", "figure_discrepancies"]))
+def conflict_count_stable(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
+    """Warn when the number of discrepancies jumps between two materializations (more than 50 % and more
+    than 5): usually a parser or extractor regression rather than the news."""
+    records = context.instance.fetch_materializations(dg.AssetKey(["marts", "figure_discrepancies"]), limit=2).records
+    counts = [r.asset_materialization.metadata.get("discrepancies") for r in records if r.asset_materialization]
+    counts = [c.value for c in counts if c is not None]
+    if len(counts) < 2:
+        return dg.AssetCheckResult(passed=True, metadata={"note": "first materialization"})
+    now, before = counts[0], counts[1]
+    jump = abs(now - before)
+    passed = jump <= 5 or jump <= 0.5 * max(before, 1)
+    return dg.AssetCheckResult(passed=passed, severity=dg.AssetCheckSeverity.WARN,
+                               metadata={"discrepancies": now, "previous": before, "change": now - before})

@@ -17,7 +17,8 @@ from assets.resources import fetcher_from_env, warehouse_from_env
 
 defs = dg.Definitions(
     assets=[*INGEST_ASSETS, *MART_ASSETS],
-    asset_checks=[checks.facts_have_provenance, checks.observations_unique],
+    asset_checks=[checks.facts_have_provenance, checks.observations_unique, checks.timeline_complete,
+                  checks.conflict_count_stable],
     jobs=[ingest_job, marts_job],
     schedules=[daily_live_crawl],
     sensors=[marts_after_ingest],
