@@ -163,3 +163,18 @@ def test_truncated_fixture_pages_never_raise(cut: int, name: str) -> None:
     data = fixture_bytes(name)
     page = parse_page(data[:cut], "")
     assert page.error is None
+
+
+def test_layout_og_type_website_does_not_hide_a_news1_article() -> None:
+    html = fixture_bytes("news1_next_data.html").replace(b'content="article"', b'content="website"')
+    page = parse_page(html, NEWS1_URL)
+    assert page.is_article and page.parser == "news1.next_data"
+
+
+def test_unknown_cnn_page_type_is_not_held_against_an_article() -> None:
+    html = fixture_bytes("cnn_2023_html_byline.html").replace(b'data-page-type="article"',
+                                                              b'data-page-type="article_v2"')
+    page = parse_page(html, "https://www.cnn.com/2025/03/03/tech/chip-export-rules-fixture/index.html")
+    assert page.is_article
+    html = html.replace(b'data-page-type="article_v2"', b'data-page-type="video"')
+    assert parse_page(html, "https://www.cnn.com/2025/03/03/tech/x/index.html").reason == "non_article"

@@ -47,6 +47,10 @@ _PAYWALL_TEXT = re.compile(
 _NYT_FRONT_APPS = {"homepage", "collection", "sectionfront", "section", "search", "indexpage"}
 _NYT_ARTICLE_PT = {"article", "blogs", "blog"}
 _CNN_ARTICLE_TYPES = {"article", "article_leaf"}
+# data-page-type values that are never a single story (a deny-list: unknown values are not held against a page)
+_CNN_FRONT_TYPES = {"section", "video", "videos", "gallery", "live-story", "livestory", "live", "homepage", "home",
+                    "search", "profile", "index", "show", "special", "interactive", "audio", "podcast"}
+_NEXT_ARTICLE = etree.XPath("boolean(//script[@id='__NEXT_DATA__'][contains(., '\"articleView\"')])")
 _PAGE_TYPE = etree.XPath("//body/@data-page-type | //html/@data-page-type")
 
 MIN_ARTICLE_CHARS = 400
@@ -110,14 +114,23 @@ def explicit_non_article(ctx: PageContext) -> str | None:
     if pt in ("homepage", "collection", "sectionfront"):
         return f"meta:PT={pt}"
     page_types = [t.lower() for t in _PAGE_TYPE(ctx.doc)]
-    if page_types and not any(t in _CNN_ARTICLE_TYPES for t in page_types):
+    if page_types and any(t in _CNN_FRONT_TYPES for t in page_types):
         return f"data-page-type={page_types[0]}"
     for url in (ctx.url, ctx.canonical):
         if is_front_url(url):
             return "url:front"
-    if (meta.get("og:type") or "").lower() == "website" and not (types & ARTICLE_TYPES):
+    if (meta.get("og:type") or "").lower() == "website" and not _strong_article_evidence(ctx):
         return "og:type=website"
     return None
+
+
+def _strong_article_evidence(ctx: PageContext) -> bool:
+    """Evidence that outweighs a generic ``og:type=website`` set by a site layout."""
+    if ctx.article_ld is not None or _NEXT_ARTICLE(ctx.doc):
+        return True
+    if ctx.meta.get("article:published_time", "article:published", "pubdate", "ptime"):
+        return True
+    return bool(ctx.microdata.itemtypes & {"newsarticle", "article", "blogposting", "reportagenewsarticle"})
 
 
 def article_markers(ctx: PageContext) -> list[str]:

@@ -27,6 +27,9 @@ BOILERPLATE_CONTAINS = re.compile(
     re.I,
 )
 
+# Newsletter promos inside the story column ("CNN will soon launch Royal News, a weekly newsletter ... Sign up here.")
+NEWSLETTER_PROMO = re.compile(r"\bnewsletter\b.{0,240}\bsign up\b|\bsign up\b.{0,160}\bnewsletter\b", re.I)
+
 
 @dataclass(frozen=True)
 class Template:
@@ -152,6 +155,8 @@ def extract_blocks(
             if len(text) < template.min_chars:
                 continue
             if BOILERPLATE.match(text) or BOILERPLATE_CONTAINS.search(text):
+                continue
+            if len(text) < 400 and NEWSLETTER_PROMO.search(text):
                 continue
             if any(p.search(text) for p in template.drop_text):
                 continue
