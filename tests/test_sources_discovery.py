@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pipelines.sources import is_relevant_text, parse_feed
+from pipelines.sources import is_relevant_text, parse_feed, parse_listing
 from pipelines.sources.discovery import maybe_decompress, parse_feed_detailed, sniff_kind
 from pipelines.sources.topics import relevance_hits
 from tests.test_sources_support import fixture_bytes
@@ -139,3 +139,24 @@ def test_relevant(text: str) -> None:
 )
 def test_not_relevant(text: str) -> None:
     assert not is_relevant_text(text), relevance_hits(text)
+
+
+def test_listing_page_links() -> None:
+    html = """<html><body><ul>
+      <li><h2 class="n1-header-title-1-2">
+        <a href="/world/usa-canada/6003456">엔비디아 실적 발표 앞두고 긴장</a></h2></li>
+      <li><h2 class="n1-header-title-1-2">
+        <a href="https://www.news1.kr/amp/economy/trade/6001234?utm_source=x">대응반 가동</a></h2></li>
+      <li><a href="/economy/trade/6001234">대응반 가동 (중복)</a></li>
+      <li><a href="/photos/7100001">[포토] 반도체 공장</a></li>
+      <li><a href="https://www.example.com/other">elsewhere</a></li>
+      <li><a href="/latest?page=2">다음</a></li>
+    </ul></body></html>"""
+    result = parse_listing(html, "news1", "https://www.news1.kr/latest?page=1")
+    assert [(i.url, i.title) for i in result.items] == [
+        ("https://www.news1.kr/world/usa-canada/6003456", "엔비디아 실적 발표 앞두고 긴장"),
+        ("https://www.news1.kr/economy/trade/6001234", "대응반 가동"),
+    ]
+    assert {i.raw_url for i in result.skipped} == {"https://www.news1.kr/photos/7100001",
+                                                   "https://www.news1.kr/latest?page=2"}
+    assert parse_listing(b"", "news1", "https://www.news1.kr/latest").errors

@@ -5,12 +5,13 @@ Public API::
     parse_page(html, url, source=None) -> ParsedPage        # never raises
     SOURCES, source_for_url(url), is_article_url(source, url), canonical_article_url(url)
     parse_feed(body, source, feed_url) -> list[FeedItem]    # RSS/Atom, sitemaps, news sitemaps, indexes
+    parse_listing(html, source, page_url) -> FeedParseResult  # article links on /latest and section fronts
     is_relevant_text(text) -> bool                          # bilingual AI-chip / export-control filter
 """
 
 from __future__ import annotations
 
-from .discovery import FeedItem, FeedParseResult, parse_feed, parse_feed_detailed
+from .discovery import FeedItem, FeedParseResult, parse_feed, parse_feed_detailed, parse_listing
 from .dispatch import detect_source, parse_page
 from .model import NOT_ARTICLE_REASONS, ParsedPage
 from .registry import SOURCES, Feed, Publisher, article_key, canonical_article_url, is_article_url, source_for_url
@@ -32,6 +33,7 @@ __all__ = [
     "is_relevant_text",
     "parse_feed",
     "parse_feed_detailed",
+    "parse_listing",
     "parse_page",
     "source_for_url",
 ]

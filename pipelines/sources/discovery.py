@@ -201,7 +201,7 @@ def _parse_sitemap(body: bytes, source: str, feed_url: str) -> FeedParseResult:
             url=canonical_article_url(loc),
             title=clean_text(title) or None,
             summary=None,
-            published_at=published or (modified if news is None else None),
+            published_at=published,
             source=source,
             via=feed_url,
             modified_at=modified,
@@ -251,3 +251,40 @@ def as_dict(item: FeedItem) -> dict[str, Any]:
         if out[key] is not None:
             out[key] = out[key].isoformat()
     return out
+
+
+def parse_listing(html: str | bytes, source: str, page_url: str) -> FeedParseResult:
+    """Article links on a listing page (News1 ``/latest?page=N``, section fronts), as feed items.
+
+    Links are resolved against ``page_url``, canonicalised and de-duplicated; titles are the link texts.
+    Listing pages carry no reliable per-item dates here, so ``published_at`` stays ``None``.
+    """
+    from urllib.parse import urljoin
+
+    from .html_text import element_text, parse_html
+
+    result = FeedParseResult(kind="listing")
+    try:
+        doc = parse_html(html)
+    except Exception as exc:  # pragma: no cover - parse_html already swallows parser errors
+        result.errors.append(f"{type(exc).__name__}: {exc}")
+        return result
+    if doc is None:
+        result.errors.append("empty page")
+        return result
+    seen: set[str] = set()
+    for link in doc.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        absolute = urljoin(page_url, href)
+        url = canonical_article_url(absolute)
+        if url in seen:
+            continue
+        seen.add(url)
+        item = FeedItem(url=url, title=element_text(link) or None, summary=None, published_at=None,
+                        source=source, via=page_url, raw_url=absolute, kind="listing")
+        if source_for_url(url) != source:
+            continue  # off-site links are not reported at all
+        _finish(result, item, source)
+    return result

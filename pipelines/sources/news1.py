@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from .assemble import build_page, non_article
-from .authors import split_korean_byline
+from .authors import split_byline, split_korean_byline
 from .context import PageContext
 from .dates import KST, PageDate, choose, parse_any
 from .generic import PARSER_NAME as GENERIC_PARSER
@@ -127,7 +127,7 @@ def next_data_layer(view: dict[str, Any]) -> Metadata:
         parse_any(view.get(k), KST) for k in ("modified_time", "updated_at", "update_date", "modified_at")
     ]
     author = _first(view, "author", "reporter", "writer")
-    authors = split_korean_byline(strip_tags(author)) if isinstance(author, str) else []
+    authors = split_byline(author) if isinstance(author, str) else []
     if not authors:
         for name in _names(view.get("reporter_box"), "name", "reporter_name", "author"):
             authors.extend(n for n in split_korean_byline(name) if n not in authors)
