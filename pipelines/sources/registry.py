@@ -14,12 +14,16 @@ from datetime import date
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
-FeedKind = Literal["rss", "sitemap", "news_sitemap", "sitemap_index"]
+FeedKind = Literal["rss", "sitemap", "news_sitemap"]
 
 
 @dataclass(frozen=True)
 class Feed:
-    """A discovery endpoint. ``confidence`` repeats outlets.md: confirmed / single / inferred / frozen."""
+    """A discovery endpoint. ``confidence`` repeats outlets.md: confirmed / single / inferred / frozen.
+
+    ``kind`` is what the endpoint serves; sitemap indexes are plain ``sitemap`` here (``parse_feed`` recognises
+    an index by its root element and returns its children in ``FeedParseResult.sitemaps``).
+    """
 
     url: str
     kind: FeedKind
@@ -73,8 +77,8 @@ NEWS1 = Publisher(
     feeds=(
         Feed("https://www.news1.kr/api/feeds/google-news/", "news_sitemap", "single",
              note="declared in robots.txt"),
-        Feed("https://www.news1.kr/api/feeds/sitemap-index/", "sitemap_index", "single",
-             note="declared in robots.txt"),
+        Feed("https://www.news1.kr/api/feeds/sitemap-index/", "sitemap", "single",
+             note="sitemap index, declared in robots.txt"),
         Feed("https://www.news1.kr/api/feeds/category/", "sitemap", "single", note="declared in robots.txt"),
         Feed("https://www.news1.kr/api/feeds/globalmarkets/", "sitemap", "single",
              note="declared in robots.txt"),
@@ -110,8 +114,8 @@ CNN = Publisher(
         Feed("https://www.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed (5+)", note="~48 h"),
         Feed("https://edition.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed", enabled=False,
              note="same content as www"),
-        Feed("https://www.cnn.com/sitemap/article.xml", "sitemap_index", "confirmed",
-             note="monthly archive index; walk it, do not build names"),
+        Feed("https://www.cnn.com/sitemap/article.xml", "sitemap", "confirmed",
+             note="sitemap index of monthly archives; walk it, do not build names"),
         Feed("https://www.cnn.com/sitemaps/cnn/news.xml", "news_sitemap", "single", enabled=False,
              note="legacy"),
         Feed("http://rss.cnn.com/rss/cnn_topstories.rss", "rss", "frozen", enabled=False,
@@ -148,7 +152,7 @@ NYT = Publisher(
     feeds=(
         Feed("https://www.nytimes.com/sitemaps/new/news.xml.gz", "news_sitemap", "confirmed (3)",
              note="gzip, ~48 h, 400-900 items incl. image entries"),
-        Feed("https://www.nytimes.com/sitemaps/new/sitemap.xml.gz", "sitemap_index", "confirmed"),
+        Feed("https://www.nytimes.com/sitemaps/new/sitemap.xml.gz", "sitemap", "confirmed", note="sitemap index"),
         Feed("https://rss.nytimes.com/services/xml/rss/nyt/Technology.xml", "rss", "likely live"),
         Feed("https://rss.nytimes.com/services/xml/rss/nyt/Business.xml", "rss", "likely live"),
         Feed("https://rss.nytimes.com/services/xml/rss/nyt/World.xml", "rss", "likely live"),
