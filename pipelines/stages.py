@@ -20,8 +20,9 @@ from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.replay import WarcReplay
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed
+from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
-from pipelines.sources.topics import is_relevant_text
+from pipelines.sources.topics import is_relevant_page, is_relevant_text
 from pipelines.track.claims import claim_key
 from pipelines.track.versions import PageParse, assign_versions
 
@@ -152,15 +153,17 @@ def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> Parse
     relevance: dict[str, bool] = {}
     for row, body, read_error in pages:
         if body is None:
-            from pipelines.sources.model import ParsedPage
-
             pp = ParsedPage(url=row["url"], source=row["source"], is_article=False, reason="parse_error",
                             error=read_error or "body unavailable")
         else:
-            pp = parse_page(body, row["url"], row["source"] if row["source"] in SOURCES else None)
+            try:
+                pp = parse_page(body, row["url"], row["source"] if row["source"] in SOURCES else None)
+            except Exception as exc:  # parse_page should not raise; if it does, this page alone is lost
+                pp = ParsedPage(url=row["url"], source=row["source"], is_article=False, reason="parse_error",
+                                error=f"{type(exc).__name__}: {exc}")
         parsed.append(PageParse(row["page_id"], row["url"], row["source"], row["fetched_at"], pp))
         if pp.is_article:
-            relevance[row["page_id"]] = is_relevant_text(f"{pp.headline or ''}\n{pp.body_text}")
+            relevance[row["page_id"]] = is_relevant_page(pp)
         results.append({
             "page_id": row["page_id"], "url": row["url"], "source": row["source"], "fetched_at": row["fetched_at"],
             "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,

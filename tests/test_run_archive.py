@@ -1,0 +1,73 @@
+"""`chipwatch run --archive`: replaying another WARC file, with an outlet chipwatch has no adapter for and a
+page that cannot be parsed. The run goes on and records why."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from assets.cli import main
+from pipelines.fetch.pack import pack_folder
+from tests.conftest import REPO
+
+OTHER_ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Chip smugglers test new export rules | Harbor Ledger</title>
+<link rel="canonical" href="https://www.harborledger.example/2025/03/02/chip-smuggling-rules.html">
+<meta property="og:type" content="article"><meta property="article:published_time" content="2025-03-02T08:00:00Z">
+</head><body><header><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav></header><article>
+<h1>Chip smugglers test new export rules</h1>
+<p>Traders in Singapore said they had moved more than 3,000 Nvidia H100 chips to buyers in China since the
+rules took effect, according to people familiar with the shipments.</p>
+<p>One broker described a deal worth about $120 million for servers packed with the processors, a figure
+the company declined to confirm when asked about the export controls.</p>
+<p>The Commerce Department has said the semiconductor rules are meant to slow China's progress in artificial
+intelligence, and officials declined to comment on the specific shipments.</p>
+<p>Analysts said the smuggling showed how hard it is to police the trade in advanced AI chips.</p>
+</article><footer>© Harbor Ledger</footer></body></html>"""
+
+
+def _archive(tmp_path):
+    folder = tmp_path / "capture"
+    (folder / "pages").mkdir(parents=True)
+    sample_page = "pages/cnn/2025-01-27_deepseek-ai-explainer.html"
+    sample = next(json.loads(x) for x in (REPO / "sample_archive" / "manifest.jsonl").read_text().splitlines()
+                  if json.loads(x)["file"] == sample_page)
+    (folder / "pages" / "cnn.html").write_bytes((REPO / "sample_archive" / sample_page).read_bytes())
+    (folder / "pages" / "other.html").write_text(OTHER_ARTICLE, encoding="utf-8")
+    (folder / "pages" / "garbage.html").write_bytes(b"\x00\xff\xfe binary \x00 junk" * 50)
+    entries = [
+        {"url": sample["url"], "file": "pages/cnn.html", "fetched_at": sample["fetched_at"], "status": 200,
+         "headers": {"Content-Type": "text/html; charset=utf-8"}},
+        {"url": "https://www.harborledger.example/2025/03/02/chip-smuggling-rules.html", "file": "pages/other.html",
+         "fetched_at": "2025-03-02T09:00:00Z", "status": 200, "headers": {"Content-Type": "text/html"}},
+        {"url": "https://www.harborledger.example/2025/03/03/broken.html", "file": "pages/garbage.html",
+         "fetched_at": "2025-03-03T09:00:00Z", "status": 200, "headers": {"Content-Type": "text/html"}},
+    ]
+    (folder / "manifest.jsonl").write_text("\n".join(json.dumps(e) for e in entries) + "\n")
+    out = tmp_path / "other.warc.gz"
+    pack_folder(folder, out)
+    return out, sample["url"]
+
+
+def test_run_on_another_archive_uses_generic_parser_and_survives_bad_pages(isolated_env, tmp_path, capsys):
+    warc, cnn_url = _archive(tmp_path)
+    assert main(["run", "--archive", str(warc)]) == 0
+    out = capsys.readouterr().out
+    assert "replaying" in out and str(warc) in out
+    conn = duckdb.connect(str(isolated_env / "wh" / "chipwatch.duckdb"), read_only=True)
+    try:
+        other = conn.execute("SELECT source, parser, is_relevant, language FROM core.articles "
+                             "WHERE url LIKE '%harborledger%'").fetchall()
+        assert other == [("other", other[0][1], True, "en")] and other[0][1].startswith("generic")
+        facts = {r[0] for r in conn.execute(
+            "SELECT surface FROM core.facts WHERE source = 'other'").fetchall()}
+        assert any("3,000" in s for s in facts) and any("120 million" in s for s in facts)
+        broken = conn.execute("SELECT is_article, reason FROM core.parse_results WHERE url LIKE '%broken%'"
+                              ).fetchall()
+        assert broken and broken[0][0] is False and broken[0][1] in ("parse_error", "empty", "non_article")
+        assert conn.execute("SELECT count(*) FROM core.articles WHERE url = ?", [cnn_url]).fetchone()[0] == 1
+        # Feeds of the three outlets are not in this archive: logged as replay misses, not crashes.
+        assert conn.execute("SELECT count(*) FROM raw.fetch_log WHERE outcome = 'replay_miss'").fetchone()[0] > 0
+    finally:
+        conn.close()

@@ -1,0 +1,70 @@
+"""The plain-Python stages the assets call: one page's failure never stops the batch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pipelines import stages
+from pipelines.fetch.model import FetchResult
+
+T = datetime(2025, 1, 28, 9, tzinfo=UTC)
+ARTICLE = (b"<html lang='en'><head><meta property='og:type' content='article'>"
+           b"<meta property='article:published_time' content='2025-01-28T08:00:00Z'>"
+           b"<title>Nvidia chips</title></head><body><article><h1>Nvidia chips and export controls</h1>"
+           + b"".join(b"<p>Nvidia sold more than 2,000 H800 chips to Chinese buyers before the export rule took "
+                      b"effect, paragraph %d of the story about semiconductors.</p>" % i for i in range(6))
+           + b"</article></body></html>")
+
+
+def _row(pid, url):
+    return {"page_id": pid, "url": url, "source": "other", "fetched_at": T}
+
+
+def test_unreadable_and_crashing_pages_are_recorded_and_others_parse(monkeypatch):
+    import pipelines.stages as st
+
+    real = st.parse_page
+
+    def flaky(body, url, source=None):
+        if "crash" in url:
+            raise RuntimeError("parser exploded")
+        return real(body, url, source)
+
+    monkeypatch.setattr(st, "parse_page", flaky)
+    batch = stages.parse_pages([
+        (_row("p1", "https://news.example/a.html"), ARTICLE, None),
+        (_row("p2", "https://news.example/b.html"), None, "cannot read x.warc.gz@10: FileNotFoundError"),
+        (_row("p3", "https://news.example/crash.html"), ARTICLE, None),
+    ])
+    by_id = {r["page_id"]: r for r in batch.results}
+    assert by_id["p1"]["is_article"] and by_id["p1"]["article_id"]
+    assert by_id["p2"]["reason"] == "parse_error" and "FileNotFoundError" in by_id["p2"]["error"]
+    assert by_id["p3"]["reason"] == "parse_error" and "parser exploded" in by_id["p3"]["error"]
+    assert [a["url"] for a in batch.articles] == ["https://news.example/a.html"]
+
+
+def test_same_body_twice_is_one_version_and_a_change_is_two():
+    changed = ARTICLE.replace(b"2,000", b"3,000")
+    later = datetime(2025, 1, 29, tzinfo=UTC)
+    batch = stages.parse_pages([
+        (_row("p1", "https://news.example/a.html"), ARTICLE, None),
+        ({**_row("p2", "https://news.example/a.html"), "fetched_at": later}, ARTICLE.replace(b"<p>", b"<p> "), None),
+        ({**_row("p3", "https://news.example/a.html"), "fetched_at": later}, changed, None),
+    ])
+    assert [(a["version"], a["page_id"]) for a in batch.articles] == [(1, "p1"), (2, "p3")]
+    assert len({a["article_id"] for a in batch.articles}) == 1
+    assert batch.articles[1]["first_seen_at"] == T
+
+
+def test_fetch_all_records_a_raising_fetcher_and_goes_on():
+    class Flaky:
+        mode = "live"
+
+        def fetch(self, url, source, expect="page"):
+            if "bad" in url:
+                raise OSError("socket gone")
+            return [FetchResult(url=url, source=source, attempted_at=T, outcome="ok", mode="live", body=b"x")]
+
+    results = stages.fetch_all(Flaky(), ["https://a/bad", "https://a/good"], "other")
+    assert [r.outcome for r in results] == ["connection_error", "ok"]
+    assert "socket gone" in results[0].error
