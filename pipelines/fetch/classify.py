@@ -47,3 +47,15 @@ def classify_response(status: int, content_type: str, body: bytes, expect: str =
     if status == 202:
         return "http_error", "HTTP 202: content not ready"
     return "ok", None
+
+
+def content_type_ok(content_type: str | None, expect: str = "page") -> bool:
+    """True when :func:`classify_response` would accept ``content_type`` for ``expect`` (an empty type passes).
+
+    Lets a live fetcher refuse a wrong type from the headers alone, before reading the body.
+    """
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if not ctype:
+        return True
+    allowed = HTML_TYPES if expect == "page" else HTML_TYPES + FEED_TYPES
+    return ctype in allowed or (expect == "feed" and ctype.endswith("+xml"))

@@ -40,6 +40,9 @@ class FetchResult:
     final_url: str | None = None
     warc_file: str | None = None
     warc_offset: int | None = None
+    # HTTP requests made for this result (retries included; robots.txt fetches not). The live fetcher returns
+    # one final result per URL and counts its attempts here; replay always reports 1.
+    attempts: int = 1
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
