@@ -28,6 +28,7 @@ class Candidate:
     low: float | None = None  # range ends
     high: float | None = None
     chip: str | None = None  # a chip named inside the figure ("512 H800 chips")
+    direction: int = 0  # for percentages: -1 falling, +1 rising, 0 not stated
 
 
 def unit_family(unit: str) -> str:

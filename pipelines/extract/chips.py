@@ -2,8 +2,10 @@
 
 A figure gets a chip when a chip is named inside it ("512 H800 chips"); when it counts chips, servers
 or units, the nearest chip named in the sentence (preferring one before it in the same clause); for
-money and durations ("a charge of about $5.5 billion tied to the H20", "H800까지 규제하는 데 약 1년"),
-a chip named within 40 characters in the same clause and not inside another figure.
+money, durations and percentages ("a charge of about $5.5 billion tied to the H20", "H800까지 규제하는
+데 약 1년"), a chip named within 40 characters in the same clause; for ratios ("H20의 성능은 H100의 약
+6분의 1"), the first chip of the sentence. A chip inside another figure, or closer to another figure,
+is left to that figure.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _NEAR_METRICS = frozenset(
         "training_cost",
         "other",
         "fine",
+        "compute_hours",
+        "percent_change",
     }
 )
 
@@ -61,8 +65,18 @@ def bind_chip(
     """The chip a figure at ``span`` (sentence offsets) is about, or ``None``."""
     if inner:
         return inner
-    others = [o for o in other_spans if o != span]
-    free = [c for c in chips if not any(o[0] <= c.start < o[1] for o in others)]
+    others = [o[:2] for o in other_spans if o[:2] != span]
+
+    def dist(c: Mention, s: tuple[int, int]) -> int:
+        return s[0] - c.end if c.end <= s[0] else max(0, c.start - s[1])
+
+    free = [
+        c
+        for c in chips
+        if not any(o[0] <= c.start < o[1] for o in others) and not any(dist(c, o) < dist(c, span) for o in others)
+    ]
+    if unit in ("times", "fraction"):
+        return free[0].canonical if free else None
     if unit in _COUNT_UNITS or metric == "chip_count":
         best: tuple[float, str] | None = None
         for c in free:
@@ -76,7 +90,7 @@ def bind_chip(
                 best = (score, c.canonical)
         return best[1] if best else None
     if metric in _NEAR_METRICS:
-        for c in sorted(free, key=lambda c: min(abs(c.end - span[0]), abs(c.start - span[1]))):
+        for c in sorted(free, key=lambda c: dist(c, span) * (1.0 if c.end <= span[0] else 1.5)):
             d = span[0] - c.end if c.end <= span[0] else c.start - span[1]
             if 0 <= d <= 40:
                 lo, hi = (c.end, span[0]) if c.end <= span[0] else (span[1], c.start)

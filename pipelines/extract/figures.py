@@ -59,7 +59,7 @@ class _Context:
     paragraph: int
     subject: str | None
     attribution: str | None
-    metrics: dict[str, str]  # unit → metric of the sentence's first figure with that unit
+    metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family
 
 
 def extract(text: str, language: str | None = None) -> list[Figure]:
@@ -102,7 +102,7 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
         if cands:
             for fig in figs:
                 if fig.linked_to is None and fig.metric != "other":
-                    metrics.setdefault(fig.unit, fig.metric)
+                    metrics.setdefault(unit_family(fig.unit), fig.metric)
         prev = _Context(sent.paragraph, first_subject or topic or fallback, own_attr, metrics)
     return out
 
@@ -130,8 +130,10 @@ def _bind(
         ratio = c.unit in ("times", "fraction")
         subject = (topic if ratio else bind_subject(st, eligible, span, lang)) or fallback
         ctx = ctx_base | ({subject} if subject else set())
-        metric = assign_metric(hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(c.unit))
-        if c.unit in ("percent", "percentage_points") and c.value is not None and c.value < 0 and metric == "other":
+        metric = assign_metric(
+            hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
+        )
+        if c.unit in ("percent", "percentage_points") and c.direction != 0 and metric == "other":
             metric = "percent_change"
         rows.append({"c": c, "subject": subject, "metric": metric, "linked_to": None})
     first_main = next((r for r in rows if r["c"].unit not in ("times", "fraction")), None)

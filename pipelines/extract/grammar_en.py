@@ -222,7 +222,7 @@ def _count_noun(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, st
                 return "gpu_hours", te + nh.end(), chip
         unit = en_count_noun(tok)
         if unit:
-            return unit, te, chip
+            return ("chips" if chip and unit == "units" else unit), te, chip
         if chip is not None:
             break
         if low in _MODIFIERS or (tok[0].isupper() and not tok.isupper() or tok in ("AI", "US")):
@@ -290,7 +290,8 @@ def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
     ):
         return None
     sign = 0
-    if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+    percent = unit in ("percent", "percentage_points")
+    if percent and start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
         sign, start = -1, start - 1
     qual = "approx" if "dozen" in raw.lower() else "exact"
     extra = ""
@@ -306,15 +307,23 @@ def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
         qual = post[0]
         end = max(end, post[1])
     value = n.value
-    if unit in ("percent", "percentage_points"):
+    if percent:
         if sign == 0:
             sign = direction(text, start, end, "en")
         if sign < 0:
             value = -value
-    elif sign < 0:
-        start += 1
     return Candidate(
-        start, end, n.start, n.end, float(value), float(n.resolution), unit, qual, _rule(unit) + extra, chip=chip
+        start,
+        end,
+        n.start,
+        n.end,
+        float(value),
+        float(n.resolution),
+        unit,
+        qual,
+        _rule(unit) + extra,
+        chip=chip,
+        direction=sign,
     )
 
 
@@ -340,9 +349,13 @@ def _range(text: str, n: EnNumber, nxt: EnNumber | None, chips: list[Mention]) -
         return None
     if sep == "and" and not _BETWEEN_BEFORE.search(text, 0, start):
         return None
+    if cur and cur2 and cur[0] != cur2[0]:
+        return None
     currency = cur[0] if cur else (cur2[0] if cur2 else None)
+    if u1 is not None and (currency is not None or pos == n.end):
+        return None  # "78% to $39.3 billion" is two figures
     found = _unit_after(text, nxt, nxt.end, currency, chips)
-    if found is None:
+    if found is None or (u1 is not None and found[0] != u1.unit):
         return None
     unit, end, chip = found
     low, high = n.value, nxt.value
@@ -437,19 +450,28 @@ def _vague(text: str, chips: list[Mention]) -> list[Candidate]:
     return out
 
 
+_EARLIER_NOUN = re.compile(r"\b(?:chips|GPUs|processors|accelerators|servers|companies|firms)\b")
 _ELIDED_END = re.compile(r"\s?(?:[.,;:)]|$|\s(?:and|while|but|in|to|for|of them)\b)")
 
 
-def _elided(text: str, nums: list[EnNumber], found: list[Candidate]) -> list[Candidate]:
-    """Counts whose noun is left out because an earlier count of the sentence gave it: "US labs use 16,000
-    or more chips, while DeepSeek needed only about 2,000." The number must end its phrase."""
+def _elided(text: str, nums: list[EnNumber], found: list[Candidate], chips: list[Mention]) -> list[Candidate]:
+    """Counts whose noun is left out because the sentence named it earlier: "US labs use 16,000 or more
+    chips, while DeepSeek needed only about 2,000", "large volumes of H100 chips, though fewer than
+    50,000". The number must carry a qualifier and end its phrase."""
     out = []
     for n in nums:
         if any(c.num_start <= n.start < c.end for c in found) or n.words:
             continue
-        earlier = [c for c in found if c.end <= n.start and c.unit in ("chips", "servers", "companies")]
-        if not earlier or not _ELIDED_END.match(text, n.end) or match_en_currency_prefix(text, n.start):
+        earlier = [c.unit for c in found if c.end <= n.start and c.unit in ("chips", "servers", "companies")]
+        if not earlier:
+            noun = _EARLIER_NOUN.search(text, 0, n.start)
+            if noun is None and not any(c.end <= n.start for c in chips):
+                continue
+            earlier = [(en_count_noun(noun.group()) if noun else None) or "chips"]
+        if not _ELIDED_END.match(text, n.end) or match_en_currency_prefix(text, n.start):
             continue
+        if en_prefix(text, n.start) is None:
+            continue  # only "about 2,000", "fewer than 50,000": a bare number is too weak
         raw = text[n.start : n.end]
         if "," not in raw and 1900 <= n.value <= 2100:
             continue
@@ -458,7 +480,7 @@ def _elided(text: str, nums: list[EnNumber], found: list[Candidate]) -> list[Can
         if pre:
             start = pre[1]
             qual = pre[0] if pre[0] != EXACT else "exact"
-        unit = earlier[-1].unit
+        unit = earlier[-1]
         out.append(
             Candidate(start, n.end, n.start, n.end, float(n.value), float(n.resolution), unit, qual, "en.count+elided")
         )
@@ -487,7 +509,7 @@ def en_candidates(text: str, excluded: list[tuple[int, int]], chips: list[Mentio
             continue
         out.append(cand)
         used = cand.num_end
-    out += _elided(text, nums, out)
+    out += _elided(text, nums, out, chips)
     taken = list(out)
     out += [v for v in _vague(text, chips) if not any(c.start < v.end and v.start < c.end for c in taken)]
     out.sort(key=lambda c: c.start)

@@ -38,11 +38,13 @@ def _rule(unit: str) -> str:
     return "ko.count"
 
 
-def _resolve_counter(text: str, unit: UnitMatch, num_start: int) -> tuple[str, int] | None:
+def _resolve_counter(
+    text: str, unit: UnitMatch, num_start: int, chip_spans: list[tuple[int, int]] | None = None
+) -> tuple[str, int] | None:
     """Unit and surface end for a unit match, resolving generic counters by the counted noun."""
     if not unit.generic:
         return unit.unit, unit.end
-    found = ko_noun_unit(text, unit.end, num_start)
+    found = ko_noun_unit(text, unit.end, num_start, chip_spans=chip_spans)
     if found is None:
         if unit.counter in ("대", "장"):
             return None
@@ -74,7 +76,7 @@ def _qualify(text: str, start: int, end: int, approx_mark: bool) -> tuple[str, i
     return qual, start, end, suffix_rule
 
 
-def _single(text: str, n: KoNumber) -> Candidate | None:
+def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candidate | None:
     pos = n.end
     approx_mark = False
     if text.startswith("여", pos) and match_ko_unit(text, pos + 1):
@@ -83,7 +85,7 @@ def _single(text: str, n: KoNumber) -> Candidate | None:
     unit = match_ko_unit(text, pos)
     if unit is None:
         return None
-    resolved = _resolve_counter(text, unit, n.start)
+    resolved = _resolve_counter(text, unit, n.start, chip_spans)
     if resolved is None:
         return None
     unit_name, end = resolved
@@ -110,10 +112,21 @@ def _single(text: str, n: KoNumber) -> Candidate | None:
             sign = direction(text, start, end, "ko")
         if sign < 0:
             value = -value
-    elif sign_start != n.start:
-        start = n.start if start == sign_start else start
+    else:
+        sign = 0
+        if sign_start != n.start and start == sign_start:
+            start = n.start  # a sign before a non-percentage is punctuation, not part of the figure
     return Candidate(
-        start, end, n.start, n.end, float(value), float(n.resolution), unit_name, qual, _rule(unit_name) + extra
+        start,
+        end,
+        n.start,
+        n.end,
+        float(value),
+        float(n.resolution),
+        unit_name,
+        qual,
+        _rule(unit_name) + extra,
+        direction=sign,
     )
 
 
@@ -136,7 +149,7 @@ def _fraction(text: str, n: KoNumber) -> Candidate | None:
     return Candidate(start, end, n.start, num_end, float(value), float(resolution), "fraction", qual, "ko.fraction")
 
 
-def _range(text: str, n: KoNumber, nxt: KoNumber | None) -> Candidate | None:
+def _range(text: str, n: KoNumber, nxt: KoNumber | None, chip_spans: list[tuple[int, int]]) -> Candidate | None:
     if nxt is None:
         return None
     unit1 = match_ko_unit(text, n.end)
@@ -147,7 +160,7 @@ def _range(text: str, n: KoNumber, nxt: KoNumber | None) -> Candidate | None:
     unit2 = match_ko_unit(text, nxt.end)
     if unit2 is None or (unit1 is not None and pos != n.end and unit1.unit != unit2.unit):
         return None
-    resolved = _resolve_counter(text, unit2, n.start)
+    resolved = _resolve_counter(text, unit2, n.start, chip_spans)
     if resolved is None:
         return None
     unit_name, end = resolved
@@ -181,7 +194,9 @@ def _range(text: str, n: KoNumber, nxt: KoNumber | None) -> Candidate | None:
     )
 
 
-def _vague(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -> list[Candidate]:
+def _vague(
+    text: str, excluded: list[tuple[int, int]], taken: list[Candidate], chip_spans: list[tuple[int, int]]
+) -> list[Candidate]:
     out = []
     for m in _VAGUE.finditer(text):
         if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
@@ -189,7 +204,7 @@ def _vague(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -
         unit = match_ko_unit(text, m.end())
         if unit is None:
             continue
-        resolved = _resolve_counter(text, unit, m.start())
+        resolved = _resolve_counter(text, unit, m.start(), chip_spans)
         if resolved is None or resolved[0] not in VAGUE_UNITS:
             continue
         unit_name, end = resolved
@@ -210,7 +225,7 @@ def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tupl
         if n.start > 0 and text[max(0, n.start - 2) : n.start].strip().endswith("제"):
             continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
-        cand = _fraction(text, n) or _range(text, n, nxt) or _single(text, n)
+        cand = _fraction(text, n) or _range(text, n, nxt, blocked) or _single(text, n, blocked)
         if cand is None:
             continue
         if out and cand.start < out[-1].end:
@@ -219,6 +234,6 @@ def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tupl
                 continue
         out.append(cand)
         used = cand.num_end
-    out += _vague(text, excluded, out)
+    out += _vague(text, excluded, out, blocked)
     out.sort(key=lambda c: c.start)
     return out

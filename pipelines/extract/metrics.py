@@ -4,8 +4,9 @@ Scoring: every cue word in the sentence votes for the metrics that list it and t
 figure's unit, with weight ``1 / (1 + distance / 12)`` (distance in characters between the cue and the
 figure; 10% more for a cue before the figure), halved when a figure of another unit family stands closer
 to the cue, and
-cut to 30% when the metric asks for a nearby entity (``near_entities``/``near_kinds``: "비용" means a
-training cost only near DeepSeek, R1, V3, OpenAI...) that is absent. The best vote wins if it reaches
+cut to 30% when the metric asks for a nearby entity (``near_entities``/``near_kinds``) that is absent;
+generic ``weak`` cues ("비용", "cost", "spent") then count for nothing: they mean a training cost only
+near DeepSeek, R1, V3, OpenAI... The best vote wins if it reaches
 0.1; otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
 sentence gave the same unit ("The Times put the figure at about $6 million"), else ``other``.
 """
@@ -33,6 +34,7 @@ class MetricDef:
     near_entities: frozenset[str]
     near_kinds: frozenset[str]
     cues: dict[str, tuple[str, ...]]
+    weak: dict[str, frozenset[str]]  # cues that count only next to a near entity
 
     def accepts(self, unit: str) -> bool:
         return "*" in self.units or unit in self.units
@@ -45,6 +47,7 @@ class CueHit:
     start: int
     end: int
     metrics: tuple[str, ...]
+    weak: frozenset[str] = frozenset()  # metrics for which this cue is weak
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +72,7 @@ def load_metrics() -> tuple[MetricDef, ...]:
                 frozenset(m.get("near_entities", [])),
                 frozenset(m.get("near_kinds", [])),
                 {lang: tuple(cues) for lang, cues in m["cues"].items()},
+                {lang: frozenset(c.lower() for c in cues) for lang, cues in m.get("weak", {}).items()},
             )
         )
     return tuple(out)
@@ -82,8 +86,11 @@ def _defaults() -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
-def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], list[tuple[re.Pattern[str], str]]]:
+def _matcher(
+    language: str,
+) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], list[tuple[re.Pattern[str], str]], dict[str, frozenset[str]]]:
     table: dict[str, list[str]] = {}
+    weak: dict[str, set[str]] = {}
     regex_cues: list[tuple[re.Pattern[str], str]] = []
     for m in load_metrics():
         for cue in m.cues.get(language, ()):
@@ -91,6 +98,8 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]
                 regex_cues.append((re.compile(cue[3:], re.I), m.name))
                 continue
             key = re.sub(r"\s+", " ", cue.lower())
+            if key in m.weak.get(language, ()):
+                weak.setdefault(key, set()).add(m.name)
             table.setdefault(key, [])
             if m.name not in table[key]:
                 table[key].append(m.name)
@@ -101,32 +110,31 @@ def _matcher(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]
     else:
         body = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in keys)
         pattern = re.compile(body, re.I)
-    return pattern, {k: tuple(v) for k, v in table.items()}, regex_cues
+    return pattern, {k: tuple(v) for k, v in table.items()}, regex_cues, {k: frozenset(v) for k, v in weak.items()}
 
 
-def _lookup(surface: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _lookup(surface: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    """The table key a matched cue surface stands for (ignoring spacing and an English ending)."""
     key = re.sub(r"\s+", " ", surface.lower())
     if key in table:
-        return table[key]
-    if key.replace(" ", "") in table:
-        return table[key.replace(" ", "")]
+        return key
     for suffix in ("ing", "ed", "es", "s", "d"):
         if key.endswith(suffix) and key[: -len(suffix)] in table:
-            return table[key[: -len(suffix)]]
-    for k, v in table.items():
+            return key[: -len(suffix)]
+    for k in table:
         if k.replace(" ", "") == key.replace(" ", ""):
-            return v
-    return ()
+            return k
+    return None
 
 
 def cue_hits(sentence: str, language: str) -> list[CueHit]:
     """Every cue word in ``sentence`` with the metrics it points to."""
-    pattern, table, regex_cues = _matcher(language)
+    pattern, table, regex_cues, weak = _matcher(language)
     hits = []
     for m in pattern.finditer(sentence):
-        metrics = _lookup(m.group(), table)
-        if metrics:
-            hits.append(CueHit(m.start(), m.end(), metrics))
+        key = _lookup(m.group(), table)
+        if key is not None:
+            hits.append(CueHit(m.start(), m.end(), table[key], weak.get(key, frozenset())))
     for rx, name in regex_cues:
         hits.extend(CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
     return hits
@@ -176,7 +184,7 @@ def assign_metric(
                 continue
             w = weight
             if (mdef.near_entities or mdef.near_kinds) and not (ctx & (mdef.near_entities | mdef.near_kinds)):
-                w *= 0.3
+                w *= 0.0 if name in h.weak else 0.3
             scores[name] = max(scores.get(name, 0.0), w)
     if scores:
         best = max(scores, key=lambda k: scores[k])

@@ -6,7 +6,9 @@ range | vague.
 Choices:
 - Korean 이상 → at_least; 초과/넘는/넘게/웃도는 → more_than; 이하/이내 → at_most; 미만/밑도는 → less_than;
   최대 → up_to; 최소/적어도 → at_least; 약/대략/거의/가량/여/남짓/안팎/내외/정도/쯤/가까운/육박/수준 → approx;
-  달하는/이르는/불과/총/무려 → exact (they stress the amount, they do not bound it).
+  못 미치/채 안 → less_than; 돌파 → more_than;
+  달하는/이르는/불과/총/무려/까지 → exact (they stress the amount, they do not bound it; "최대 ~까지" is
+  up_to through 최대).
 - English "more than"/"over"/"above" → more_than; "at least"/"or more"/"-plus"/"+" → at_least;
   "less than"/"under"/"fewer than" → less_than; "at most"/"no more than"/"or less" → at_most;
   "up to"/"as much as" → up_to; "about"/"around"/"roughly"/"some"/"or so" → approx.
@@ -87,7 +89,14 @@ _KO_SUFFIX: list[tuple[str, str]] = [
     ("육박", "approx"),
     ("근접", "approx"),
     ("수준", "approx"),
-    ("까지", "up_to"),
+    ("까지", EXACT),
+    ("못 미치", "less_than"),
+    ("못 미친", "less_than"),
+    ("못 미쳐", "less_than"),
+    ("못미치", "less_than"),
+    ("못미친", "less_than"),
+    ("채 안", "less_than"),
+    ("돌파", "more_than"),
     ("달하는", EXACT),
     ("달해", EXACT),
     ("달한", EXACT),
@@ -101,7 +110,7 @@ _KO_SUFFIX: list[tuple[str, str]] = [
 ]
 _KO_SUFFIX.sort(key=lambda t: -len(t[0]))
 _KO_SUFFIX_STARTS = frozenset(w[0] for w, _ in _KO_SUFFIX)
-_KO_PARTICLES = ("이", "가", "을", "를", "에", "은", "는", "도", "")
+_KO_PARTICLES = ("에는", "에도", "이", "가", "을", "를", "에", "은", "는", "도", "")
 
 
 def _is_hangul(ch: str) -> bool:
@@ -230,7 +239,8 @@ def en_suffix(text: str, pos: int) -> tuple[str, int] | None:
 _EN_DOWN = re.compile(
     r"\b(?:down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined|decline|declines|declining|"
     r"plunged|plunge|plunges|plunging|slid|slide|slides|sliding|slumped|slump|tumbled|tumble|sank|sink|sinks|"
-    r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|slashed|off|retreated|"
+    r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|cuts|slashed|off|retreated|"
+    r"narrowed|shrank|shrunk|contracted|reduced|"
     r"a loss of|a drop of|a decline of|a fall of|minus)\b",
     re.I,
 )
@@ -240,8 +250,10 @@ _EN_UP = re.compile(
     re.I,
 )
 _EN_DOWN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)", re.I)
-_KO_DOWN = re.compile(r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|추락|곤두박질|후퇴|하향")
-_KO_UP = re.compile(r"상승|올라|오른|급등|증가|늘어|늘었|폭등|뛰|치솟|반등|상향")
+_KO_DOWN = re.compile(
+    r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소"
+)
+_KO_UP = re.compile(r"상승|올라|올랐|오른|올린|급등|증가|늘어|늘었|폭등|뛰|치솟|반등|상향")
 
 
 def direction(text: str, start: int, end: int, language: str) -> int:

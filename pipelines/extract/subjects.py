@@ -34,6 +34,11 @@ _EN_VERB = re.compile(
     r"faces|faced|needs|needed|built|builds|developed|released|charged|agreed|allowed|approved|fined|also|"
     r"closed|fell|rose|dropped|gained|plunged|tumbled|wrote|saw|put|puts|now|only|itself|itself,)\b"
 )
+# a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
+_NOT_HEAD = re.compile(
+    r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
+    r"earnings|purchases|spending|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
+)
 _KO_ROLE = {"은": 1.2, "는": 1.2, "이": 1.0, "가": 1.0, "의": 0.5, "에서": 0.4, "도": 0.6}
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
 
@@ -65,7 +70,7 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     clause = re.split(r"[,.;:]|\s(?:and|said|says)\s|[은는이가]\s", tail)[0]
     if m.entity.kind in ("org", "agency") and language == "en" and _EN_VERB.match(text, m.end):
         return False
-    if m.entity.kind == "org":
+    if m.entity.kind == "org" and not _NOT_HEAD.search(clause):
         if CHIP_WORDS.search(clause) and re.match(r"^(?:'s|’s|의)?\s?[^\s]{0,8}\s?[^\s]{0,8}", clause):
             first = CHIP_WORDS.search(clause)
             if first and first.start() <= 10:

@@ -131,17 +131,20 @@ def match_ko_unit(text: str, pos: int) -> UnitMatch | None:
             continue
         if surface == "달" and (start == pos or nxt not in "간 동여째만이"):  # "3달간" but not "달러"
             continue
-        if surface in ("대", "장", "곳") and start != pos:
+        if surface in ("대", "장") and start != pos:
             continue  # "2000 대" is too ambiguous
         return UnitMatch(unit, start, end, generic, surface)
     return None
 
 
-def ko_noun_unit(text: str, after: int, before: int, window: int = 24) -> tuple[str, int, int] | None:
+def ko_noun_unit(
+    text: str, after: int, before: int, window: int = 24, chip_spans: list[tuple[int, int]] | None = None
+) -> tuple[str, int, int] | None:
     """The unit named by the nearest counted noun: right after ``after`` or in the clause before ``before``.
 
     Returns (unit, noun_start, noun_end) or ``None``. A noun right after the counter ("개 기업",
-    "개의 칩") wins; otherwise the nearest noun within ``window`` characters in the same clause.
+    "개의 칩") wins; otherwise the nearest noun within ``window`` characters in the same clause. A chip
+    name (``chip_spans``: "H100을 5만 개") counts as a chip noun.
     """
     best: tuple[int, str, int, int] | None = None
     tail = text[after : after + window]
@@ -166,6 +169,11 @@ def ko_noun_unit(text: str, after: int, before: int, window: int = 24) -> tuple[
         dist = len(head) - m.end()
         if best is None or dist < best[0]:
             best = (dist, _KO_NOUN_UNIT[m.group()], head_start + m.start(), head_start + m.end())
+    for s, e in chip_spans or ():
+        if head_start <= s and e <= before:
+            dist = before - e
+            if best is None or dist < best[0]:
+                best = (dist, "chips", s, e)
     return best[1:] if best else None
 
 
