@@ -2,9 +2,10 @@
 
 :func:`canonicalize` is the form a URL is fetched and de-duplicated under. Article URLs of a known outlet go
 through :func:`pipelines.sources.registry.canonical_article_url` (AMP → article, mirror hosts, every query
-string dropped where the outlet's articles carry none); any other URL (feeds, sitemaps, unknown sites) gets
-the generic treatment only: lower-case scheme and host, no default port, no fragment, no tracking parameters.
-Feed URLs keep their meaningful parameters (News1's ``/api/feeds/google?category_id=N``).
+string dropped where the outlet's articles carry none). Other URLs of an outlet (feeds, sitemaps, listings) get
+the same host/path rules but keep their non-tracking parameters (News1's ``/api/feeds/google?category_id=N``);
+URLs of unknown sites get the generic treatment only: lower-case scheme and host, no default port, no
+fragment, no tracking parameters.
 
 :class:`SourceConfig` holds what the live fetcher needs per source: the hosts a redirect may lead to and the
 discovery URLs. Defaults come from the registry; a mapping of overrides lets a local test server stand in for
@@ -54,14 +55,19 @@ def canonicalize(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
         return text.split("#", 1)[0]
-    source = source_for_url(text)
-    if source in SOURCES and is_article_url(source, text):
-        return canonical_article_url(text)
     host = parts.hostname.lower().rstrip(".")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", _strip_tracking(parts.query), ""))
+    query = _strip_tracking(parts.query)
+    source = source_for_url(text)
+    if source in SOURCES:
+        if is_article_url(source, text) or not query:
+            return canonical_article_url(text)
+        # a feed or listing with real parameters: the outlet's host/path rules, but keep its query
+        base = canonical_article_url(urlunsplit((scheme, netloc, parts.path or "/", "", "")))
+        return f"{base}?{query}"
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
 def host_of(url: str) -> str:

@@ -1,0 +1,55 @@
+"""Canonical URLs for fetching and de-duplication; per-source hosts and feeds with overrides."""
+
+import pytest
+
+from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, origin_of, source_config
+from pipelines.sources.registry import canonical_article_url
+
+
+@pytest.mark.parametrize(("url", "canon"), [
+    # outlet articles: the registry's canonical form (AMP, mirrors, query strings)
+    ("https://www.news1.kr/amp/world/usa-canada/5673971?utm_source=naver#top",
+     "https://www.news1.kr/world/usa-canada/5673971"),
+    ("https://m.news1.kr/society/labor/6228304", "https://www.news1.kr/society/labor/6228304"),
+    ("https://edition.cnn.com/2025/01/27/tech/nvidia-deepseek/index.html?iid=ob_lockedrail#x",
+     "https://www.cnn.com/2025/01/27/tech/nvidia-deepseek/index.html"),
+    ("https://www.nytimes.com/2025/01/27/technology/nvidia.html?smid=nytcore-ios-share&partner=slack",
+     "https://www.nytimes.com/2025/01/27/technology/nvidia.html"),
+    ("https://www.news1.kr/articles/?5012345", "https://www.news1.kr/articles/?5012345"),
+    # everything else: generic clean-up only
+    ("HTTP://Example.COM:80/a?id=3&utm_medium=rss&fbclid=z&gclid=q#frag", "http://example.com/a?id=3"),
+    ("https://Example.com:443", "https://example.com/"),
+    ("http://127.0.0.1:8080/p?campaignId=7&b=1&smid=tw", "http://127.0.0.1:8080/p?b=1"),
+    ("https://www.news1.kr/api/feeds/google?category_id=3", "https://www.news1.kr/api/feeds/google?category_id=3"),
+    ("https://www.nytimes.com/sitemaps/new/news.xml.gz", "https://www.nytimes.com/sitemaps/new/news.xml.gz"),
+    ("https://www.nytimes.com/section/technology?smid=x&login=email", "https://www.nytimes.com/section/technology"),
+    ("//www.cnn.com/sitemap/news.xml", "https://www.cnn.com/sitemap/news.xml"),
+    ("mailto:desk@example.com#x", "mailto:desk@example.com"),
+])
+def test_canonicalize(url, canon):
+    assert canonicalize(url) == canon
+    assert canonicalize(canon) == canon  # idempotent
+
+
+def test_article_urls_agree_with_the_registry():
+    url = "https://amp.cnn.com/cnn/2025/01/27/tech/x/index.html?utm_source=x"
+    assert canonicalize(url) == canonical_article_url(url)
+
+
+def test_hosts_and_origins():
+    assert host_allowed("www.cnn.com", ["cnn.com"]) and host_allowed("CNN.com.", ["cnn.com"])
+    assert not host_allowed("evilcnn.com", ["cnn.com"]) and not host_allowed("cnn.com.evil.org", ["cnn.com"])
+    assert origin_of("HTTPS://Www.X.com:443/a?b") == "https://www.x.com"
+    assert origin_of("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080"
+
+
+def test_source_config_defaults_and_overrides():
+    cnn = source_config("cnn")
+    assert cnn.hosts == ("cnn.com",) and "https://www.cnn.com/sitemap/news.xml" in cnn.feeds
+    assert "http://rss.cnn.com/rss/cnn_topstories.rss" not in cnn.feeds  # frozen feeds stay off
+    local = source_config("cnn", {"cnn": {"hosts": ["127.0.0.1"]}})
+    assert local.hosts == ("127.0.0.1",) and local.feeds == cnn.feeds
+    assert source_config("x", {"x": SourceConfig(("a.test",), ("http://a.test/f",))}).feeds == ("http://a.test/f",)
+    assert source_config("unknown") == SourceConfig()
+    with pytest.raises(ValueError, match="unknown keys"):
+        source_config("cnn", {"cnn": {"host": ["x"]}})
