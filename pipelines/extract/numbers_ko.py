@@ -105,8 +105,8 @@ def _section(text: str, pos: int) -> tuple[Decimal, Decimal, int, bool, bool] | 
             j = k + 1
             continue
         if coef is not None:
-            if m is None and not multiplier and j == pos:
-                # a lone Hangul digit ("이", "일") is a word, not a number
+            if m is None and not multiplier and j == pos and not (k < n and text[k] in BIG_UNITS):
+                # a lone Hangul digit ("이", "일") is a word, not a number; "일만", "삼억" are numbers
                 return None
             value += coef
             resolution = coef_res
