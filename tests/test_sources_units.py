@@ -363,3 +363,8 @@ def test_parser_exceptions_become_parse_errors(monkeypatch: pytest.MonkeyPatch) 
     assert page.reason == "parse_error"
     assert page.error == "ValueError: selector exploded"
     assert page.source == "cnn"
+
+
+def test_split_html_paragraphs_newlines() -> None:
+    assert split_html_paragraphs("first line\nsecond line") == ["first line", "second line"]
+    assert split_html_paragraphs("<p>one sentence\nwrapped</p><p>two</p>") == ["one sentence wrapped", "two"]

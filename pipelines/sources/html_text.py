@@ -165,17 +165,17 @@ def strip_tags(fragment: str | None) -> str:
 
 
 def split_html_paragraphs(fragment: str | None) -> list[str]:
-    """Split an HTML fragment into paragraphs at ``<br>`` and block tags, then strip the remaining tags."""
+    """Split an HTML fragment into paragraphs at ``<br>`` and block tags, then strip the remaining tags.
+
+    Plain text without any break tags is split at its newlines instead (newlines inside markup are only
+    whitespace).
+    """
     if not fragment:
         return []
     pieces = _BREAK.split(fragment)
-    out = []
-    for piece in pieces:
-        for line in piece.split("\n"):
-            text = strip_tags(line)
-            if text:
-                out.append(text)
-    return out
+    if len(pieces) == 1:
+        pieces = fragment.split("\n")
+    return [text for text in (strip_tags(piece) for piece in pieces) if text]
 
 
 def class_list(el: etree._Element) -> list[str]:
