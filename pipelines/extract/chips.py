@@ -18,7 +18,7 @@ from .entities import Entity, Mention, entity_table
 __all__ = ["CHIP_WORDS", "bind_chip", "chip_mentions", "chip_table"]
 
 CHIP_WORDS = re.compile(r"칩|반도체|GPU|(?<![A-Za-z])(?:chips?|GPUs?|processors?|accelerators?|semiconductors?)\b")
-_CLAUSE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas)\s|[고며서]\s|[,]")
+_CLAUSE = re.compile(r"[,;:]|\s(?:and|but|while|whereas)\s|[고며서]\s|[,]")
 _COUNT_UNITS = frozenset({"chips", "servers", "units", "count"})
 _NEAR_METRICS = frozenset(
     {

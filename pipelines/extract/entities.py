@@ -1,8 +1,9 @@
 """The bilingual alias table (``data/entities.json``) and entity mentions in text.
 
 Each row: ``{"canonical", "kind" (org|person|chip|country|model|agency), "aliases": [...]}`` plus optional
-``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``maker`` (a chip's maker) and
-``role: "outlet"`` (news outlets: cited as sources, never subjects).
+``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``maker`` (a chip's maker),
+``role: "outlet"`` (news outlets: cited as sources, never subjects) and ``patterns`` (regular
+expressions for phrasings too varied to list: "미국 주요 AI 기업들", "the leading American A.I. companies").
 
 Matching: the longest alias wins; Latin aliases need a non-alphanumeric character on both sides (a
 trailing plural "s" or possessive "'s" is allowed) and are case-sensitive when short (<= 4 characters,
@@ -35,6 +36,7 @@ class Entity:
     owner: str | None = None
     maker: str | None = None
     role: str | None = None
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ def entity_table() -> tuple[Entity, ...]:
                 row.get("owner"),
                 row.get("maker"),
                 row.get("role"),
+                tuple(row.get("patterns", ())),
             )
         )
     return tuple(out)
@@ -119,10 +122,15 @@ def _lookup(surface: str, exact: dict[str, Entity], folded: dict[str, Entity]) -
     return None
 
 
+@lru_cache(maxsize=1)
+def _pattern_matchers() -> tuple[tuple[re.Pattern[str], Entity], ...]:
+    return tuple((re.compile(p), ent) for ent in entity_table() for p in ent.patterns)
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Entity mentions in ``text``, left to right, longest alias first, not overlapping."""
+    """Entity mentions in ``text``, left to right, longest match first, not overlapping."""
     rx, exact, folded = _matcher()
-    out: list[Mention] = []
+    found: list[Mention] = []
     for m in rx.finditer(text):
         ent = _lookup(m.group(), exact, folded)
         if ent is None:
@@ -130,5 +138,13 @@ def find_mentions(text: str) -> list[Mention]:
         end = m.end()
         if ent.canonical == "United States" and end < len(text) and text[end] == "$":
             continue  # "US$103 million" is a currency, not a mention of the country
-        out.append(Mention(m.start(), end, ent))
+        found.append(Mention(m.start(), end, ent))
+    for prx, ent in _pattern_matchers():
+        found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
     return out

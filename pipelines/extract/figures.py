@@ -3,7 +3,9 @@
 Per sentence: find exclusions and entity mentions, run the Korean or English grammar, then bind every
 candidate. Context carried from one sentence to the next:
 - the subject: when no candidate subject is in the sentence, the previous sentence's subject (the
-  subject of its first figure, else its topic), only within the same paragraph;
+  subject of its first figure, else its topic) within the same paragraph (English: only when the
+  sentence refers back with "it", "the company"...), or across paragraphs the document's last subject
+  when the sentence refers back;
 - the source: when the sentence cites none, the previous sentence's own citation, within the same
   paragraph (a new paragraph usually starts a new attribution).
 A currency amount in parentheses right after another currency amount ("557만6000달러(약 78억8000만원)")
@@ -24,10 +26,10 @@ from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
-from .metrics import assign_metric, cue_hits
+from .metrics import assign_metric, cue_hits, cue_starts_for
 from .model import Figure
 from .sentences import split_sentences
-from .subjects import bind_subject, eligible_mentions, sentence_topic
+from .subjects import ANAPHOR, bind_subject, eligible_mentions, sentence_topic
 
 __all__ = ["detect_language", "extract"]
 
@@ -60,6 +62,22 @@ class _Context:
     subject: str | None
     attribution: str | None
     metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family
+    doc_subject: str | None  # the last subject seen in the document
+
+
+def _fallback_subject(prev: _Context | None, paragraph: int, sentence: str, lang: str) -> str | None:
+    """The subject a sentence without a candidate inherits.
+
+    Korean drops subjects freely: the previous sentence's subject within the paragraph. English states
+    them: only a sentence with an anaphor ("it", "the company") inherits. Across paragraphs, an anaphor
+    reaches back to the last subject of the document.
+    """
+    if prev is None:
+        return None
+    anaphor = ANAPHOR[lang].search(sentence) is not None
+    if prev.paragraph == paragraph and (lang == "ko" or anaphor):
+        return prev.subject or (prev.doc_subject if anaphor else None)
+    return prev.doc_subject if anaphor else None
 
 
 def extract(text: str, language: str | None = None) -> list[Figure]:
@@ -78,7 +96,7 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
             cands = en_candidates(st, excluded, chips)
         own_attr = find_attribution(st, mentions, lang)
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
-        fallback = prev.subject if prev is not None and prev.paragraph == sent.paragraph else None
+        fallback = _fallback_subject(prev, sent.paragraph, st, lang)
         spans = [(c.start, c.end) for c in cands]
         eligible = eligible_mentions(st, mentions, lang, spans)
         topic = sentence_topic(st, eligible, lang)
@@ -103,7 +121,9 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
             for fig in figs:
                 if fig.linked_to is None and fig.metric != "other":
                     metrics.setdefault(unit_family(fig.unit), fig.metric)
-        prev = _Context(sent.paragraph, first_subject or topic or fallback, own_attr, metrics)
+        subject = first_subject or topic or fallback
+        doc_subject = subject or (prev.doc_subject if prev is not None else None)
+        prev = _Context(sent.paragraph, subject, own_attr, metrics, doc_subject)
     return out
 
 
@@ -128,7 +148,8 @@ def _bind(
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
-        subject = (topic if ratio else bind_subject(st, eligible, span, lang)) or fallback
+        bound = None if ratio else bind_subject(st, eligible, span, lang, cue_starts_for(hits, c.unit))
+        subject = (topic if ratio else bound) or fallback
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))

@@ -19,6 +19,7 @@ from .units import UnitMatch, ko_noun_unit, match_ko_unit
 __all__ = ["ko_candidates"]
 
 VAGUE_UNITS = CURRENCY_UNITS | {"chips", "servers", "companies", "gpu_hours", "units"}
+_PAREN = re.compile(r"\s?\([^()]{1,40}\)")
 _RANGE_SEP = re.compile(r"\s?[~\-–〜∼～]\s?")
 _VAGUE = re.compile(r"(?<![가-힣])(?:수(?:십|백|천)?(?:만|억|조)|수(?:십|백|천)|몇(?:십|백|천)?(?:만|억|조)?)")
 _DAY_OK = ("간", "동안", " 동안", "만에", " 만에", "이내", " 이내", "째", "내", " 내")
@@ -105,7 +106,14 @@ def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candid
     if n.start > 0 and text[n.start - 1] in _NEG_SIGNS + _POS_SIGNS:
         sign = -1 if text[n.start - 1] in _NEG_SIGNS else 1
         sign_start = n.start - 1
+    unit_end = end
     qual, start, end, extra = _qualify(text, sign_start, end, approx_mark)
+    paren = _PAREN.match(text, unit_end)
+    if paren and ko_suffix(text, unit_end) is None:
+        # "5억 달러(약 7290억 원)를 넘는다": the qualifier after a conversion bounds the main figure
+        post = ko_suffix(text, paren.end())
+        if post and post[0] != EXACT:
+            qual = post[0]
     value = n.value
     if unit_name in ("percent", "percentage_points"):
         if sign == 0:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "load_metrics"]
+__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "cue_starts_for", "load_metrics"]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
 
@@ -138,6 +138,12 @@ def cue_hits(sentence: str, language: str) -> list[CueHit]:
     for rx, name in regex_cues:
         hits.extend(CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
     return hits
+
+
+def cue_starts_for(hits: list[CueHit], unit: str) -> list[int]:
+    """Start offsets of the cue words that can describe a figure with ``unit`` (not ``other``)."""
+    defs = {m.name: m for m in load_metrics()}
+    return [h.start for h in hits if any(n != "other" and n in defs and defs[n].accepts(unit) for n in h.metrics)]
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -1,17 +1,23 @@
 """Binding a figure to its subject: the entity the figure is about.
 
 Candidates are the org, agency, country, person and model mentions of the sentence (a model stands for
-its owner: "R1" → DeepSeek), except news outlets, chips, mentions inside a figure, a maker named as a
-chip's modifier ("엔비디아의 최신 칩인 H100", "Nvidia H800 chips") and a country named as an org's
-modifier ("중국의 AI 스타트업 딥시크", "China's DeepSeek"). Each candidate scores:
+its owner: "R1" → DeepSeek), except news outlets, chips, mentions inside a figure, the source of an
+attribution ("according to X", "X에 따르면"), a maker named as a chip's modifier ("엔비디아의 최신 칩인
+H100", "Nvidia H800 chips") and a country named as an org's modifier ("중국의 AI 스타트업 딥시크",
+"China's DeepSeek"). After the figure, a mention in an oblique role ("into China", "중국으로") or beyond a
+clause boundary ("..., 딥시크는") is no candidate either, nor, before the figure, one that a new clause
+with its own subject separates from it ("Broadcom fell 17% and the Philadelphia index sank 9.2%").
 
+Each candidate scores:
 - grammatical role: Korean topic 은/는 +1.2, subject 이/가 +1.0, possessive 의 +0.5; English possessive
-  "'s" +0.8, followed by a verb ("DeepSeek spent") +1.0, passive agent "by X" +0.5;
-- when the mention stands before the figure +1.5 in Korean (subject-object-verb order) and +1.0 in
-  English, minus distance/40 (characters);
+  "'s" +0.8, followed by a verb ("DeepSeek spent") +1.0, passive agent "by X" +0.5, oblique ("in China",
+  "shares of" excepted) -0.8;
+- +1.0 when it owns the figure's metric word ("엔비디아의 시가총액", "Nvidia's market value");
+- +1.5 (Korean, subject-object-verb order) or +1.0 (English) when it stands before the figure, minus
+  distance/40 (characters);
 - country -0.4, person -0.3.
 
-The best candidate wins. With none, the caller falls back to the previous sentence of the same paragraph.
+The best candidate wins. With none, the caller falls back to earlier sentences (see ``figures.py``).
 Ratios ("20분의 1", "90 times") take the sentence topic (the first topic-marked, else the first, candidate).
 """
 
@@ -23,7 +29,7 @@ from collections.abc import Iterable
 from .chips import CHIP_WORDS
 from .entities import Mention
 
-__all__ = ["eligible_mentions", "bind_subject", "sentence_topic"]
+__all__ = ["ANAPHOR", "bind_subject", "eligible_mentions", "sentence_topic"]
 
 _SUBJECT_KINDS = frozenset({"org", "agency", "country", "person", "model"})
 _EN_VERB = re.compile(
@@ -34,13 +40,70 @@ _EN_VERB = re.compile(
     r"faces|faced|needs|needed|built|builds|developed|released|charged|agreed|allowed|approved|fined|also|"
     r"closed|fell|rose|dropped|gained|plunged|tumbled|wrote|saw|put|puts|now|only|itself|itself,)\b"
 )
+_EN_RELATIVE = re.compile(r",?\s(?:which|who|whose)\b")
+_EN_SAY = re.compile(r"^,?\s(?:said|says|reported|reports|estimated|estimates|told|wrote|noted|added)\b")
 # a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
 _NOT_HEAD = re.compile(
     r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
     r"earnings|purchases|spending|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
 )
+# a noun between a maker and a chip word makes the maker that noun's owner ("DeepSeek's spending on GPUs")
+_OWNED_NOUN = re.compile(
+    r"spending|revenue|sales|purchases|investment|costs?|orders|exports|imports|stockpiles?|inventory|"
+    r"구매|매출|투자|비용|수출|수입|재고|확보"
+)
+_EN_PREP = re.compile(
+    r"\b(?:in|into|to|from|for|with|at|on|across|through|toward|towards|against|about|than|like|over|between|"
+    r"among|via|of|under|without)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_EN_OF_OK = re.compile(
+    r"\b(?:shares|stock|revenue|revenues|sales|value|valuation|capitalization|costs?|price|profits?|spending|"
+    r"investment|charge)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_EN_PERSON_SAYS = re.compile(
+    r"(?:,[^,]{0,60},)?\s(?:said|says|told|believes|believed|estimated|estimates|wrote|claimed|claims|argued)\b"
+)
+_EN_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_KO_ATTRIBUTION = re.compile(
+    r"^(?:\([^)]{0,30}\))?(?:의)?\s?(?:보도|발표|분석|보고서|자료|추산|집계)?에\s?(?:따르면|의하면)"
+)
+_EN_CLAUSE_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][a-z]|;")
+_KO_CLAUSE = re.compile(r"[,;]|지만|는데|면서|[고며]\s")
+_KO_MARKERS = (
+    "로부터",
+    "에서",
+    "에게",
+    "으로",
+    "부터",
+    "까지",
+    "보다",
+    "은",
+    "는",
+    "이",
+    "가",
+    "의",
+    "와",
+    "과",
+    "도",
+    "에",
+    "을",
+    "를",
+    "로",
+)
 _KO_ROLE = {"은": 1.2, "는": 1.2, "이": 1.0, "가": 1.0, "의": 0.5, "에서": 0.4, "도": 0.6}
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
+# words that refer back to an entity named earlier: they allow the subject to come from earlier text
+ANAPHOR = {
+    "en": re.compile(
+        r"\b(?:it|its|the\s+(?:\w+\s+)?(?:company|firm|startup|start-up|chipmaker|lab|maker|giant|developer))\b",
+        re.I,
+    ),
+    "ko": re.compile(
+        r"이 회사|회사 측|회사측|동사|해당 업체|이 업체|같은 회사|이들|그는|그녀는|이 기업|해당 기업|이곳"
+    ),
+}
 
 
 def _canonical(m: Mention) -> str:
@@ -48,12 +111,12 @@ def _canonical(m: Mention) -> str:
 
 
 def _ko_marker(text: str, end: int) -> str:
-    """The particle after a Korean mention ("은", "이", "의"...), skipping a parenthesis."""
+    """The particle after a Korean mention ("은", "이", "의", "에서"...), skipping a parenthesis."""
     pm = _KO_PAREN.match(text, end)
     if pm:
         end = pm.end()
-    nxt = text[end : end + 2]
-    for marker in ("에서", "은", "는", "이", "가", "의", "와", "과", "도", "에", "을", "를"):
+    nxt = text[end : end + 3]
+    for marker in _KO_MARKERS:
         if nxt.startswith(marker):
             if marker == "이" and len(nxt) > 1 and "\uac00" <= nxt[1] <= "\ud7a3":
                 return ""
@@ -61,20 +124,26 @@ def _ko_marker(text: str, end: int) -> str:
     return ""
 
 
+def _en_oblique(text: str, m: Mention) -> bool:
+    if _EN_RELATIVE.match(text, m.end):
+        return False
+    before = text[max(0, m.start - 40) : m.start]
+    return bool(_EN_PREP.search(before)) and not _EN_OF_OK.search(before)
+
+
 def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) -> bool:
     marker = _ko_marker(text, m.end) if language == "ko" else ""
     if marker in ("은", "는", "이", "가"):
         return False
     tail_start = m.end
-    tail = text[tail_start : tail_start + 14]
+    tail = text[tail_start : tail_start + 24]
     clause = re.split(r"[,.;:]|\s(?:and|said|says)\s|[은는이가]\s", tail)[0]
     if m.entity.kind in ("org", "agency") and language == "en" and _EN_VERB.match(text, m.end):
         return False
     if m.entity.kind == "org" and not _NOT_HEAD.search(clause):
-        if CHIP_WORDS.search(clause) and re.match(r"^(?:'s|’s|의)?\s?[^\s]{0,8}\s?[^\s]{0,8}", clause):
-            first = CHIP_WORDS.search(clause)
-            if first and first.start() <= 10:
-                return True
+        first = CHIP_WORDS.search(clause)
+        if first and first.start() <= 20 and not _OWNED_NOUN.search(clause, 0, first.start()):
+            return True
         if any(c.entity.kind == "chip" and tail_start <= c.start <= tail_start + 12 for c in mentions):
             return True
     if m.entity.kind == "country":
@@ -88,10 +157,19 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     return False
 
 
+def _is_attribution_source(text: str, m: Mention, language: str) -> bool:
+    """ "according to X", "X에 따르면", and an English person who only speaks ("Wang told CNBC that ...")."""
+    if language == "ko":
+        return bool(_KO_ATTRIBUTION.match(text, m.end))
+    if m.entity.kind == "person" and _EN_PERSON_SAYS.match(text, m.end):
+        return True
+    return bool(_EN_ATTRIBUTION.search(text[max(0, m.start - 20) : m.start]))
+
+
 def eligible_mentions(
     text: str, mentions: list[Mention], language: str, figure_spans: Iterable[tuple[int, int]] = ()
 ) -> list[Mention]:
-    """The mentions that may be a subject in this sentence."""
+    """The mentions that may be a subject in this sentence (before position checks)."""
     spans = list(figure_spans)
     out = []
     for m in mentions:
@@ -99,7 +177,7 @@ def eligible_mentions(
             continue
         if any(s < m.end and m.start < e for s, e in spans):
             continue
-        if _is_modifier(text, m, mentions, language):
+        if _is_modifier(text, m, mentions, language) or _is_attribution_source(text, m, language):
             continue
         out.append(m)
     return out
@@ -116,14 +194,63 @@ def _role_score(text: str, m: Mention, language: str) -> float:
         score += 1.0
     if text[max(0, m.start - 3) : m.start] == "by ":
         score += 0.5
+    elif _en_oblique(text, m):
+        score -= 0.8
+    if _EN_RELATIVE.match(text, m.end):
+        score += 1.0  # "Nvidia, which shed about $279 billion"
     return score
 
 
-def bind_subject(text: str, candidates: list[Mention], span: tuple[int, int], language: str) -> str | None:
-    """The canonical subject of the figure at ``span`` among eligible ``candidates`` (or ``None``)."""
+def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language: str) -> bool:
+    """After the figure, only a Korean subject/topic in the same clause, an English speaker ("..., DeepSeek
+    said") or passive agent ("by DeepSeek") can be the subject; before it, an English oblique ("in China")
+    or a mention cut off by a new clause with its own subject cannot."""
+    if m.start >= span[1]:  # after the figure
+        between = text[span[1] : m.start]
+        if language == "ko":
+            return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
+        agent = text[max(0, m.start - 3) : m.start] == "by " and m.entity.kind != "country"
+        fronted = "," not in text[: span[0]] and re.fullmatch(r"[^,]*,\s(?:the\s)?", text[span[1] : m.start])
+        return not (_EN_SAY.match(text, m.end) or agent or fronted)
+    if language == "en":
+        return _en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
+    return False
+
+
+def _owns_metric_word(text: str, m: Mention, cue_starts: Iterable[int], language: str) -> bool:
+    """Whether the mention is the possessor of a metric word: "엔비디아(의) 시가총액", "Nvidia's (gross) margin"."""
+    possessive = text[m.start : m.end].endswith(("'s", "’s"))
+    for start in cue_starts:
+        if start < m.end:
+            continue
+        between = text[m.end : start]
+        if language == "ko" and re.fullmatch(r"\s?|의\s?(?:[^\s,.]+\s)?", between):
+            return True
+        if language == "en" and possessive and re.fullmatch(r"\s(?:[A-Za-z-]+\s)?", between):
+            return True
+    return False
+
+
+def bind_subject(
+    text: str,
+    candidates: list[Mention],
+    span: tuple[int, int],
+    language: str,
+    cue_starts: Iterable[int] = (),
+) -> str | None:
+    """The canonical subject of the figure at ``span`` among eligible ``candidates`` (or ``None``).
+
+    ``cue_starts`` are the positions of the metric words that fit the figure's unit.
+    """
+    cues = list(cue_starts)
     best: tuple[float, str] | None = None
     for m in candidates:
+        owner = _owns_metric_word(text, m, cues, language)
+        if not owner and _excluded_by_position(text, m, span, language):
+            continue
         score = _role_score(text, m, language)
+        if owner:
+            score += 1.0
         if m.end <= span[0]:
             score += 1.5 if language == "ko" else 1.0
             d = span[0] - m.end

@@ -236,6 +236,7 @@ _EN_SUFFIX: list[tuple[str, str]] = [
     (r"(?:South )?Korean won\b", "KRW"),
     (r"won\b", "KRW"),
     (r"GPU[- ]hours?\b", "gpu_hours"),
+    (r"hours? of (?:GPU|chip|computing|compute|processor) time\b", "gpu_hours"),
     (r"times\b", "times"),
     (r"-?fold\b", "times"),
     (r"hours?\b(?![- ]?old)", "hours"),
