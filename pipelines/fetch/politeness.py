@@ -1,0 +1,131 @@
+"""Politeness: one request in flight per host, a minimum delay between them, backoff and ``Retry-After``.
+
+:class:`HostSlots` is shared by every thread of a fetcher. ``with slots.slot(host, delay):`` waits until the
+host is free and ``delay`` has passed since its previous request *finished*, then holds the host for one
+request. The delay is the one the new request asks for, so a ``Crawl-delay`` learnt from robots.txt counts
+from the robots.txt request itself. Different hosts never wait for each other. A host can be pushed back
+(:meth:`HostSlots.defer`) after a 429/503 so that every thread waits, not only the one retrying. A wait
+longer than ``max_wait_s`` is not slept: :class:`HostBusy` is raised so the caller can record the URL as not
+requested instead of stalling a worker for an hour.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+
+class HostBusy(Exception):
+    """The host may not be asked again for longer than the caller is willing to wait."""
+
+    def __init__(self, host: str, wait_s: float, reason: str):
+        super().__init__(f"host {host} not requested: must wait {wait_s:.0f} s ({reason})")
+        self.host, self.wait_s, self.reason = host, wait_s, reason
+
+
+@dataclass
+class _Host:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    next_allowed: float = 0.0  # deferred: no request may start before this monotonic time
+    last_end: float = 0.0  # when the previous request ended
+    reason: str = "politeness delay"
+    requests: int = 0
+    starts: list[float] = field(default_factory=list)  # kept only when HostSlots(record=True)
+
+
+class HostSlots:
+    """Per-host serialisation and spacing of requests (thread-safe).
+
+    ``clock``/``sleep`` are injectable for tests. ``record=True`` keeps each request's start time per host
+    (for benchmarks: :meth:`intervals`).
+    """
+
+    def __init__(self, max_wait_s: float = 300.0, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep, record: bool = False):
+        self.max_wait_s = max_wait_s
+        self._clock, self._sleep, self._record = clock, sleep, record
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def _host(self, host: str) -> _Host:
+        with self._lock:
+            return self._hosts.setdefault(host, _Host())
+
+    @contextmanager
+    def slot(self, host: str, delay_s: float) -> Iterator[None]:
+        """Hold ``host`` for one request, starting no sooner than ``delay_s`` after its previous request ended
+        (and not before any deferral).
+
+        Raises :class:`HostBusy` (without waiting) when that is further away than ``max_wait_s``.
+        """
+        state = self._host(host)
+        state.lock.acquire()
+        started = False
+        try:
+            start_at = max(state.next_allowed, state.last_end + delay_s if state.requests else 0.0)
+            wait = start_at - self._clock()
+            if wait > self.max_wait_s:
+                reason = state.reason if state.next_allowed >= start_at else f"delay {delay_s:.1f} s"
+                raise HostBusy(host, wait, reason)
+            if wait > 0:
+                self._sleep(wait)
+            state.requests += 1
+            started = True
+            if self._record:
+                state.starts.append(self._clock())
+            yield
+        finally:
+            if started:
+                state.last_end = self._clock()
+            state.lock.release()
+
+    def defer(self, host: str, seconds: float, reason: str) -> None:
+        """Ask no more of ``host`` for ``seconds`` from now (backoff, ``Retry-After``)."""
+        state = self._host(host)
+        until = self._clock() + seconds
+        if until > state.next_allowed:
+            state.next_allowed, state.reason = until, reason
+
+    def requests(self, host: str) -> int:
+        """How many requests ``host`` has been given a slot for."""
+        return self._host(host).requests
+
+    def intervals(self, host: str) -> list[float]:
+        """Seconds between consecutive request starts on ``host`` (needs ``record=True``)."""
+        starts = self._host(host).starts
+        return [b - a for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date); None when absent/invalid."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def backoff_delay(attempt: int, base_s: float = 1.0, cap_s: float = 30.0,
+                  rng: Callable[[], float] = random.random) -> float:
+    """Exponential backoff with jitter before retry number ``attempt`` (1 = first retry).
+
+    ``base * 2**(attempt-1)`` capped at ``cap_s``, then scaled by a random factor in [0.5, 1.0) so that many
+    clients (or threads) retrying together spread out.
+    """
+    raw = min(cap_s, base_s * 2 ** max(0, attempt - 1))
+    return raw * (0.5 + rng() / 2)
