@@ -62,19 +62,22 @@ class _Context:
     subject: str | None
     attribution: str | None
     metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family
-    doc_subject: str | None  # the last subject seen in the document
+    doc_subject: str | None  # the document's most mentioned company, agency or model owner so far
 
 
-def _fallback_subject(prev: _Context | None, paragraph: int, sentence: str, lang: str) -> str | None:
+def _fallback_subject(
+    prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None = None
+) -> str | None:
     """The subject a sentence without a candidate inherits.
 
     Korean drops subjects freely: the previous sentence's subject within the paragraph. English states
-    them: only a sentence with an anaphor ("it", "the company") inherits. Across paragraphs, an anaphor
-    reaches back to the last subject of the document.
+    them: only a sentence with an anaphor ("it", "the company") before its first figure inherits.
+    Across paragraphs, an anaphor reaches back to the document's most salient entity (the most
+    mentioned company, agency or model owner).
     """
     if prev is None:
         return None
-    anaphor = ANAPHOR[lang].search(sentence) is not None
+    anaphor = ANAPHOR[lang].search(sentence, 0, len(sentence) if until is None else until) is not None
     if prev.paragraph == paragraph and (lang == "ko" or anaphor):
         return prev.subject or (prev.doc_subject if anaphor else None)
     return prev.doc_subject if anaphor else None
@@ -85,6 +88,7 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
     lang = _normalize_language(language, text)
     out: list[Figure] = []
     prev: _Context | None = None
+    salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
     for sent in split_sentences(text):
         st = sent.text
         excluded = excluded_spans(st)
@@ -96,7 +100,7 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
             cands = en_candidates(st, excluded, chips)
         own_attr = find_attribution(st, mentions, lang)
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
-        fallback = _fallback_subject(prev, sent.paragraph, st, lang)
+        fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None)
         spans = [(c.start, c.end) for c in cands]
         eligible = eligible_mentions(st, mentions, lang, spans)
         topic = sentence_topic(st, eligible, lang)
@@ -122,7 +126,11 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
                 if fig.linked_to is None and fig.metric != "other":
                     metrics.setdefault(unit_family(fig.unit), fig.metric)
         subject = first_subject or topic or fallback
-        doc_subject = subject or (prev.doc_subject if prev is not None else None)
+        for m in mentions:
+            if m.entity.kind in ("org", "agency", "model") and m.entity.role != "outlet":
+                name = m.entity.owner or m.entity.canonical
+                salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
+        doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
         prev = _Context(sent.paragraph, subject, own_attr, metrics, doc_subject)
     return out
 
