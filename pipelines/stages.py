@@ -19,7 +19,7 @@ from pipelines.extract import extract_figures
 from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.replay import WarcReplay
 from pipelines.sources import parse_page
-from pipelines.sources.discovery import parse_feed
+from pipelines.sources.discovery import parse_feed_detailed
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
@@ -58,11 +58,12 @@ def discover(fetcher: Fetcher, source: str) -> Discovery:
             if res.outcome != "ok" or res.body is None:
                 continue
             try:
-                items = parse_feed(res.body, source, feed.url)
+                parsed = parse_feed_detailed(res.body, source, feed.url)
             except Exception as exc:  # a broken feed must not stop discovery of the others
                 log.warning("feed %s unreadable: %s", feed.url, exc)
                 continue
-            for item in items:
+            out.skipped += len(parsed.skipped)
+            for item in parsed.items:
                 url = canonical_article_url(item.url)
                 if not is_article_url(source, url):
                     out.skipped += 1
