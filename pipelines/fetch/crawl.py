@@ -9,6 +9,7 @@ fetcher of the :class:`pipelines.stages.Fetcher` shape (live or replay).
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -29,10 +30,19 @@ class _Fetcher(Protocol):
     def fetch(self, url: str, source: str, expect: str = "page") -> list[FetchResult]: ...
 
 
+def _takes_validators(fetcher: _Fetcher) -> bool:
+    """True when the fetcher's ``fetch`` accepts ``etag``/``last_modified`` (replay does not need them)."""
+    try:
+        params = inspect.signature(fetcher.fetch).parameters
+    except (TypeError, ValueError):
+        return False
+    return "etag" in params and "last_modified" in params
+
+
 def _fetch_one(fetcher: _Fetcher, url: str, source: str, expect: str,
                validators: Validators | None) -> list[FetchResult]:
     try:
-        if validators and any(validators):
+        if validators and any(validators) and _takes_validators(fetcher):
             etag, last_modified = validators
             return fetcher.fetch(url, source, expect, etag=etag, last_modified=last_modified)  # type: ignore[call-arg]
         return fetcher.fetch(url, source, expect)
@@ -46,7 +56,8 @@ def fetch_many(fetcher: _Fetcher, urls: Iterable[str], source: str, expect: str 
                validators: Mapping[str, Validators] | None = None, dedupe: bool = True) -> list[FetchResult]:
     """Fetch every URL; the results (each fetch's list, flattened) come back in input order.
 
-    ``validators`` maps a URL to its (ETag, Last-Modified) for a conditional GET. With ``dedupe`` a URL whose
+    ``validators`` maps a URL to its (ETag, Last-Modified) for a conditional GET (fetchers without those
+    keyword arguments, like replay, get a plain fetch). With ``dedupe`` a URL whose
     canonical form was already listed is skipped (it would fetch the same page twice). One URL's failure is
     in its result and never stops the others.
     """
@@ -59,8 +70,8 @@ def fetch_many(fetcher: _Fetcher, urls: Iterable[str], source: str, expect: str 
         seen.add(key)
         todo.append(url)
     queues: dict[str, list[int]] = {}
-    for i, url in enumerate(todo):
-        queues.setdefault(host_of(url), []).append(i)
+    for i, url in enumerate(todo):  # by the host actually requested (canonical forms may change the host)
+        queues.setdefault(host_of(canonicalize(url)), []).append(i)
     out: list[list[FetchResult]] = [[] for _ in todo]
 
     def run(indices: list[int]) -> None:

@@ -88,7 +88,10 @@ class ContentDecoder:
         """Decoded bytes still buffered at the end of the body."""
         if self.coding == "identity" or self._z is None:
             return b""
-        return self._count(self._z.flush())
+        out = self._count(self._z.flush())
+        if not self._z.eof:
+            raise DecodingError(f"truncated {self.coding} body (the compressed stream does not end)")
+        return out
 
 
 def decode_stream(chunks: Iterable[bytes], content_encoding: str | None, max_bytes: int) -> bytes:

@@ -21,6 +21,8 @@
    is appended to ``warc_dir/chipwatch-YYYYMMDD.warc.gz`` (:class:`WarcAppender`) before it is returned.
 
 ``fetch`` never raises: anything unexpected becomes a ``connection_error`` result with the exception text.
+``elapsed_ms`` is the time spent in HTTP requests for the URL (every attempt and hop), not the time spent
+waiting for the host's turn or a backoff.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import re
 import threading
 import time
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,9 +86,18 @@ class _Exchange:
     retry_after: float | None = None
     attempts: int = 1
     history: list[str] = field(default_factory=list)  # failed attempts before this one
+    busy_s: float = 0.0  # time spent in requests (all attempts), not waiting for a slot or a backoff
 
     def describe(self) -> str:
         return self.error or f"HTTP {self.status}"
+
+
+@dataclass
+class _Tally:
+    """Requests made for one URL (redirect hops and retries) and the time they took."""
+
+    attempts: int = 0
+    busy_s: float = 0.0
 
 
 def _with_history(error: str, ex: _Exchange) -> str:
@@ -283,20 +294,20 @@ class LiveFetcher:
         resource comes back ``not_modified`` with no body. Always returns exactly one result.
         """
         attempted_at = datetime.now(UTC)
-        started = time.monotonic()
-        attempts = [0]
+        tally = _Tally()
 
         def result(outcome: str, **kw: object) -> FetchResult:
             return FetchResult(url=url, source=source, attempted_at=attempted_at, outcome=outcome, mode=self.mode,
-                               elapsed_ms=(time.monotonic() - started) * 1000, attempts=attempts[0], **kw)
+                               elapsed_ms=round(tally.busy_s * 1000, 3), attempts=tally.attempts, **kw)
 
         try:
-            return [self._fetch(url, source, expect, etag, last_modified, attempted_at, attempts, result)]
+            return [self._fetch(url, source, expect, etag, last_modified, attempted_at, tally, result)]
         except Exception as exc:  # the batch must go on whatever happens to one URL
             log.exception("fetch of %s failed unexpectedly", url)
             return [result("connection_error", error=f"internal error: {type(exc).__name__}: {exc}")]
 
-    def _fetch(self, url, source, expect, etag, last_modified, attempted_at, attempts, result) -> FetchResult:
+    def _fetch(self, url: str, source: str, expect: str, etag: str | None, last_modified: str | None,
+               attempted_at: datetime, tally: _Tally, result: Callable[..., FetchResult]) -> FetchResult:
         target = canonicalize(url) if self.canonicalize_urls else url.split("#", 1)[0]
         allowed = (*self.source_config(source).hosts, host_of(target))
         conditional = {}
@@ -313,7 +324,8 @@ class LiveFetcher:
                     return result("robots_disallowed", error=decision.reason, final_url=target)
                 delay = max(delay, decision.crawl_delay or 0.0)
             ex = self._request(target, conditional, expect, delay)
-            attempts[0] += ex.attempts
+            tally.attempts += ex.attempts
+            tally.busy_s += ex.busy_s
             if ex.outcome is not None:
                 return result(ex.outcome, http_status=ex.status, headers=ex.headers, final_url=target,
                               error=_with_history(ex.error or ex.outcome, ex))
@@ -362,15 +374,17 @@ class LiveFetcher:
         """
         host = host_of(url)
         history: list[str] = []
-        made = 0
+        made, busy = 0, 0.0
         while True:
             try:
                 with self.slots.slot(host, delay_s):
                     made += 1
+                    t0 = time.monotonic()
                     ex = self._attempt(url, headers, expect)
+                    busy += time.monotonic() - t0
             except HostBusy as exc:
                 ex = _Exchange("http_error", error=str(exc))
-            ex.attempts, ex.history = made, list(history)
+            ex.attempts, ex.busy_s, ex.history = made, busy, list(history)
             if not ex.retryable or made >= self.max_attempts:
                 return ex
             wait = backoff_delay(made, self.backoff_base_s, self.backoff_cap_s)
