@@ -36,14 +36,14 @@ class _Host:
     last_end: float = 0.0  # when the previous request ended
     reason: str = "politeness delay"
     requests: int = 0
-    starts: list[float] = field(default_factory=list)  # kept only when HostSlots(record=True)
+    spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end), when HostSlots(record=True)
 
 
 class HostSlots:
     """Per-host serialisation and spacing of requests (thread-safe).
 
-    ``clock``/``sleep`` are injectable for tests. ``record=True`` keeps each request's start time per host
-    (for benchmarks: :meth:`intervals`).
+    ``clock``/``sleep`` are injectable for tests. ``record=True`` keeps each request's start and end per host
+    (for benchmarks: :meth:`gaps`).
     """
 
     def __init__(self, max_wait_s: float = 300.0, clock: Callable[[], float] = time.monotonic,
@@ -66,7 +66,7 @@ class HostSlots:
         """
         state = self._host(host)
         state.lock.acquire()
-        started = False
+        started = 0.0
         try:
             start_at = max(state.next_allowed, state.last_end + delay_s if state.requests else 0.0)
             wait = start_at - self._clock()
@@ -76,13 +76,13 @@ class HostSlots:
             if wait > 0:
                 self._sleep(wait)
             state.requests += 1
-            started = True
-            if self._record:
-                state.starts.append(self._clock())
+            started = self._clock()
             yield
         finally:
             if started:
                 state.last_end = self._clock()
+                if self._record:
+                    state.spans.append((started, state.last_end))
             state.lock.release()
 
     def defer(self, host: str, seconds: float, reason: str) -> None:
@@ -96,10 +96,15 @@ class HostSlots:
         """How many requests ``host`` has been given a slot for."""
         return self._host(host).requests
 
-    def intervals(self, host: str) -> list[float]:
-        """Seconds between consecutive request starts on ``host`` (needs ``record=True``)."""
-        starts = self._host(host).starts
-        return [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    def gaps(self, host: str) -> list[float]:
+        """Seconds from the end of each request on ``host`` to the start of the next (needs ``record=True``)."""
+        spans = self._host(host).spans
+        return [nxt[0] - prev[1] for prev, nxt in zip(spans, spans[1:], strict=False)]
+
+    def hosts(self) -> list[str]:
+        """Every host that has had a slot."""
+        with self._lock:
+            return list(self._hosts)
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
