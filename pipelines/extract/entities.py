@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .trie import trie_pattern
+
 __all__ = ["Entity", "Mention", "entity_table", "find_mentions", "load_entities"]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
@@ -84,41 +86,44 @@ def _has_hangul(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, Entity], dict[str, Entity]]:
+def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity], dict[str, Entity]]:
+    """Three trie-shaped patterns (Korean aliases anywhere; short or digit-bearing Latin aliases with
+    their case; other Latin aliases in any case) and the lookup tables from surface to entity."""
     exact: dict[str, Entity] = {}
     folded: dict[str, Entity] = {}
-    parts: list[tuple[int, str]] = []
+    korean: list[str] = []
+    sensitive: list[str] = []
+    insensitive: list[str] = []
     for ent in entity_table():
         for alias in ent.aliases:
-            esc = re.escape(alias).replace(r"\ ", r"\s?" if _has_hangul(alias) else r"\s")
             if _has_hangul(alias):
-                pat = esc
+                korean.append(alias)
                 exact[alias.replace(" ", "")] = ent
+            elif len(alias) <= 4 or any(ch.isdigit() for ch in alias):
+                sensitive.append(alias)
+                exact[alias] = ent
             else:
-                sensitive = len(alias) <= 4 or any(ch.isdigit() for ch in alias)
-                body = esc if sensitive else f"(?i:{esc})"
-                tail = r"(?:s|'s|’s)?" if ent.kind == "chip" else r"(?:'s|’s)?"
-                pat = rf"(?<![A-Za-z0-9]){body}{tail}(?![A-Za-z0-9])"
-                (exact if sensitive else folded)[alias if sensitive else alias.lower()] = ent
-                if not sensitive:
-                    exact.setdefault(alias, ent)
-            parts.append((len(alias), f"(?:{pat})"))
-    parts.sort(key=lambda p: -p[0])
-    return re.compile("|".join(p for _, p in parts)), exact, folded
+                insensitive.append(alias)
+                folded[alias.lower()] = ent
+                exact.setdefault(alias, ent)
+    latin = r"(?<![A-Za-z0-9])(?:{})(?:'s|’s|s)?(?![A-Za-z0-9])"
+    patterns = (
+        re.compile(trie_pattern(korean, r"\s?")),
+        re.compile(latin.format(trie_pattern(sensitive))),
+        re.compile(latin.format(trie_pattern(insensitive)), re.I),
+    )
+    return patterns, exact, folded
 
 
 def _lookup(surface: str, exact: dict[str, Entity], folded: dict[str, Entity]) -> Entity | None:
     s = re.sub(r"(?:'s|’s)$", "", surface)
-    for cand in (s, s.rstrip("s") if s.endswith("s") else None):
+    for cand, plural in ((s, False), (s[:-1] if s.endswith("s") else None, True)):
         if cand is None:
             continue
         key = re.sub(r"\s+", " ", cand)
-        if key in exact:
-            return exact[key]
-        if key.replace(" ", "") in exact:
-            return exact[key.replace(" ", "")]
-        if key.lower() in folded:
-            return folded[key.lower()]
+        ent = exact.get(key) or exact.get(key.replace(" ", "")) or folded.get(key.lower())
+        if ent is not None and (not plural or ent.kind == "chip"):  # "H100s", never "Nvidias"
+            return ent
     return None
 
 
@@ -129,16 +134,17 @@ def _pattern_matchers() -> tuple[tuple[re.Pattern[str], Entity], ...]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Entity mentions in ``text``, left to right, longest match first, not overlapping."""
-    rx, exact, folded = _matcher()
+    patterns, exact, folded = _matcher()
     found: list[Mention] = []
-    for m in rx.finditer(text):
-        ent = _lookup(m.group(), exact, folded)
-        if ent is None:
-            continue
-        end = m.end()
-        if ent.canonical == "United States" and end < len(text) and text[end] == "$":
-            continue  # "US$103 million" is a currency, not a mention of the country
-        found.append(Mention(m.start(), end, ent))
+    for rx in patterns:
+        for m in rx.finditer(text):
+            ent = _lookup(m.group(), exact, folded)
+            if ent is None:
+                continue
+            end = m.end()
+            if ent.canonical == "United States" and end < len(text) and text[end] == "$":
+                continue  # "US$103 million" is a currency, not a mention of the country
+            found.append(Mention(m.start(), end, ent))
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))

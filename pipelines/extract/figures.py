@@ -16,7 +16,7 @@ Ratios (times, fraction) take the metric of the first other figure of the senten
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import find_attribution
 from .candidate import CURRENCY_UNITS, Candidate, unit_family
@@ -110,15 +110,15 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited)
             base = len(out)
             for fig in figs:
-                fields = fig.to_json_dict()
-                fields.update(
-                    span_start=sent.start + fig.span_start,
-                    span_end=sent.start + fig.span_end,
-                    sentence=st,
-                    sentence_start=sent.start,
-                    linked_to=None if fig.linked_to is None else base + fig.linked_to,
+                out.append(
+                    replace(
+                        fig,
+                        span_start=sent.start + fig.span_start,
+                        span_end=sent.start + fig.span_end,
+                        sentence_start=sent.start,
+                        linked_to=None if fig.linked_to is None else base + fig.linked_to,
+                    )
                 )
-                out.append(Figure(**fields))
             first_subject = figs[0].subject
         metrics: dict[str, str] = {}
         if cands:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .trie import trie_pattern
+
 __all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "cue_starts_for", "load_metrics"]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -103,13 +105,11 @@ def _matcher(
             table.setdefault(key, [])
             if m.name not in table[key]:
                 table[key].append(m.name)
-    keys = sorted(table, key=len, reverse=True)
     if language == "en":
-        body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+        body = trie_pattern(table, r"\s+")
         pattern = re.compile(rf"(?<![A-Za-z])(?:{body})(?:s|es|ed|d|ing)?(?![A-Za-z])", re.I)
     else:
-        body = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in keys)
-        pattern = re.compile(body, re.I)
+        pattern = re.compile(trie_pattern(table, r"\s?"), re.I)
     return pattern, {k: tuple(v) for k, v in table.items()}, regex_cues, {k: frozenset(v) for k, v in weak.items()}
 
 
