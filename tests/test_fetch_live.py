@@ -446,3 +446,20 @@ def _response_member_end(data: bytes) -> int:
     dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
     dec.decompress(data)
     return len(data) - len(dec.unused_data)
+
+
+# ------------------------------------------------------------------------------------------- with the stages
+
+
+def test_stage_rows_from_live_results_point_into_the_warc(srv, fetcher):
+    from pipelines import stages
+    from pipelines.fetch.warc import read_response_at
+
+    srv.routes["/a"] = conditional('"e1"', page(1))
+    srv.routes["/gone"] = Reply(404, b"")
+    results = stages.fetch_all(fetcher, [srv.url("/a"), srv.url("/gone")], "test")
+    assert [stages.fetch_log_row(r)["outcome"] for r in results] == ["ok", "http_error"]
+    row = stages.page_row(results[0], "page")
+    assert row["etag"] == '"e1"' and row["content_type"].startswith("text/html")
+    assert read_response_at(row["warc_file"], row["warc_offset"]).body == results[0].body
+    assert stages.page_row(results[1], "page") is None

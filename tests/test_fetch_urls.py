@@ -1,6 +1,8 @@
 """Canonical URLs for fetching and de-duplication; per-source hosts and feeds with overrides."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, origin_of, source_config
 from pipelines.sources.registry import canonical_article_url
@@ -53,3 +55,21 @@ def test_source_config_defaults_and_overrides():
     assert source_config("unknown") == SourceConfig()
     with pytest.raises(ValueError, match="unknown keys"):
         source_config("cnn", {"cnn": {"host": ["x"]}})
+
+
+_hosts = st.sampled_from(["Example.COM", "www.cnn.com", "edition.cnn.com", "www.news1.kr", "m.news1.kr",
+                          "www.nytimes.com", "127.0.0.1:8080", "rss.nytimes.com", "a.test:443"])
+_segments = st.lists(st.sampled_from(["2025", "01", "27", "tech", "amp", "world", "6228304", "index.html", "a b",
+                                      "x.html", "api", "feeds"]), max_size=6)
+_params = st.lists(st.tuples(st.sampled_from(["utm_source", "id", "smid", "category_id", "q", "fbclid", "page"]),
+                             st.sampled_from(["1", "x", ""])), max_size=4)
+
+
+@given(st.sampled_from(["http", "https", "HTTPS"]), _hosts, _segments, _params, st.booleans())
+def test_canonicalize_is_idempotent_and_drops_tracking(scheme, host, segs, params, frag):
+    query = "&".join(f"{k}={v}" for k, v in params)
+    url = f"{scheme}://{host}/{'/'.join(segs)}" + (f"?{query}" if query else "") + ("#f" if frag else "")
+    canon = canonicalize(url)
+    assert canonicalize(canon) == canon
+    assert "#" not in canon and "utm_source" not in canon and "fbclid" not in canon and "smid" not in canon
+    assert canon.split("://", 1)[1].split("/", 1)[0] == canon.split("://", 1)[1].split("/", 1)[0].lower()
