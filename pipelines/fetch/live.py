@@ -226,7 +226,7 @@ class LiveFetcher:
     - ``max_redirects``; ``sources`` (per-source ``hosts``/``feeds`` overrides, see
       :func:`pipelines.fetch.urls.source_config`); ``canonicalize_urls``;
     - ``fsync`` for the WARC; ``transport`` / ``trust_env`` passed to httpx; ``record_timing`` keeps per-host
-      request start times in ``self.slots`` (benchmarks).
+      request start/end times in ``self.slots`` (benchmarks).
     """
 
     mode = "live"
