@@ -88,6 +88,18 @@ def test_metric_and_subject_accuracy_floor(report, language):
     assert s.subject_accuracy >= 0.90, format_report(report, errors=30)
 
 
+HOLDOUT = [DEFAULT_GOLD[0].parent / "holdout_ko.jsonl", DEFAULT_GOLD[0].parent / "holdout_en.jsonl"]
+
+
+def test_holdout_floors():
+    """The hold-out set (labeled blind, see tests/gold/README.md) keeps lower floors than the gold set."""
+    report = evaluate(HOLDOUT)
+    for language in ("ko", "en"):
+        s = report.languages[language]
+        assert s.f1 >= 0.90, format_report(report, errors=20)
+        assert s.metric_accuracy >= 0.80 and s.subject_accuracy >= 0.80, format_report(report, errors=20)
+
+
 def test_report_formats_and_serializes(report):
     table = format_report(report, errors=3)
     assert table.splitlines()[0].split()[:3] == ["lang", "items", "sents"]

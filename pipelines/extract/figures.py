@@ -26,7 +26,7 @@ from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
-from .metrics import assign_metric, cue_hits, cue_starts_for
+from .metrics import assign_metric, cue_hits, property_cue_starts
 from .model import Figure
 from .sentences import split_sentences
 from .subjects import ANAPHOR, bind_subject, eligible_mentions, sentence_topic
@@ -153,10 +153,11 @@ def _bind(
     ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}
     rows: list[dict] = []
     fam_spans = [(c.start, c.end, unit_family(c.unit)) for c in cands]
+    properties = property_cue_starts(hits)
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
-        bound = None if ratio else bind_subject(st, eligible, span, lang, cue_starts_for(hits, c.unit))
+        bound = None if ratio else bind_subject(st, eligible, span, lang, properties)
         subject = (topic if ratio else bound) or fallback
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(

@@ -14,7 +14,7 @@ from .candidate import CURRENCY_UNITS, Candidate
 from .exclusions import inside
 from .numbers_ko import HANGUL_DIGITS, KoNumber, find_ko_numbers, parse_ko_number
 from .qualifiers import EXACT, direction, ko_prefix, ko_suffix
-from .units import UnitMatch, ko_noun_unit, match_ko_unit
+from .units import KO_AFTER_OK, UnitMatch, ko_noun_unit, match_ko_unit
 
 __all__ = ["ko_candidates"]
 
@@ -220,6 +220,59 @@ def _vague(
     return out
 
 
+_NATIVE_VALUES = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+    "스무": 20,
+}
+_NATIVE = re.compile(
+    r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?(개월|달|개|곳|명|배|해|대)(?=[^가-힣]|$|["
+    + "".join(sorted(KO_AFTER_OK))
+    + "])"
+)
+_NATIVE_UNITS = {"개월": "months", "달": "months", "명": "people", "배": "times", "해": "years"}
+
+
+def _native(
+    text: str, excluded: list[tuple[int, int]], taken: list[Candidate], chip_spans: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Native Korean numerals with a counter: "두 달 남짓", "세 곳", "두 배", "한 해"."""
+    out = []
+    for m in _NATIVE.finditer(text):
+        if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        counter = m.group(2)
+        if m.group(1) == "한" and counter not in ("달", "개월", "해"):
+            continue  # "서버 한 대", "H100 한 개의 가격": "one", not a count worth reporting
+        if counter == "달" and text.startswith("러", m.end()):
+            continue  # "두 달러" is two dollars, written with a native numeral: too rare to guess
+        unit_name = _NATIVE_UNITS.get(counter)
+        end = m.end()
+        if unit_name is None:
+            resolved = _resolve_counter(
+                text, UnitMatch("count", m.start(2), m.end(2), True, counter), m.start(), chip_spans
+            )
+            if resolved is None:
+                continue
+            unit_name, end = resolved
+        qual, start, end, extra = _qualify(text, m.start(), end, False)
+        value = float(_NATIVE_VALUES[m.group(1)])
+        out.append(
+            Candidate(
+                start, end, m.start(), m.end(1), value, 1.0, unit_name, qual, _rule(unit_name) + "+native" + extra
+            )
+        )
+    return out
+
+
 def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[Candidate]:
     """Figure candidates in one Korean sentence. ``blocked`` spans (chip names) never hold numbers."""
     nums = [
@@ -243,5 +296,6 @@ def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tupl
         out.append(cand)
         used = cand.num_end
     out += _vague(text, excluded, out, blocked)
+    out += _native(text, excluded, out, blocked)
     out.sort(key=lambda c: c.start)
     return out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .trie import trie_pattern
 
-__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "cue_starts_for", "load_metrics"]
+__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "load_metrics", "property_cue_starts"]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
 
@@ -105,6 +105,8 @@ def _matcher(
             table.setdefault(key, [])
             if m.name not in table[key]:
                 table[key].append(m.name)
+    for word in _raw().get("stopwords", {}).get(language, ()):
+        table.setdefault(re.sub(r"\s+", " ", word.lower()), [])  # absorbs the match, votes for nothing
     if language == "en":
         body = trie_pattern(table, r"\s+")
         pattern = re.compile(rf"(?<![A-Za-z])(?:{body})(?:s|es|ed|d|ing)?(?![A-Za-z])", re.I)
@@ -133,17 +135,20 @@ def cue_hits(sentence: str, language: str) -> list[CueHit]:
     hits = []
     for m in pattern.finditer(sentence):
         key = _lookup(m.group(), table)
-        if key is not None:
+        if key is not None and table[key]:
             hits.append(CueHit(m.start(), m.end(), table[key], weak.get(key, frozenset())))
     for rx, name in regex_cues:
         hits.extend(CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
     return hits
 
 
-def cue_starts_for(hits: list[CueHit], unit: str) -> list[int]:
-    """Start offsets of the cue words that can describe a figure with ``unit`` (not ``other``)."""
-    defs = {m.name: m for m in load_metrics()}
-    return [h.start for h in hits if any(n != "other" and n in defs and defs[n].accepts(unit) for n in h.metrics)]
+_NOT_PROPERTIES = frozenset({"chip_count", "company_count", "duration", "compute_hours", "other"})
+
+
+def property_cue_starts(hits: list[CueHit]) -> list[int]:
+    """Start offsets of cue words naming a property of an entity (revenue, cost, market value...), not a
+    counted noun (chips, companies) or a duration: "엔비디아의 시가총액", "Nvidia's revenue"."""
+    return [h.start for h in hits if any(n not in _NOT_PROPERTIES for n in h.metrics)]
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

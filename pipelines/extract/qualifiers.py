@@ -278,7 +278,7 @@ def direction(text: str, start: int, end: int, language: str) -> int:
         if re.search(r"상승률|상승폭|증가율|증가폭", before):
             return 1
         return 0
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - 45) : start]
     before = re.split(r"[,;.]\s|\band\b|\bwhile\b|\bbut\b", before)[-1]
     last_down = max((m.end() for m in _EN_DOWN.finditer(before)), default=-1)
     last_up = max((m.end() for m in _EN_UP.finditer(before)), default=-1)

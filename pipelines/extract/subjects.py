@@ -45,7 +45,7 @@ _EN_SAY = re.compile(r"^,?\s(?:said|says|reported|reports|estimated|estimates|to
 # a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
 _NOT_HEAD = re.compile(
     r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
-    r"earnings|purchases|spending|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
+    r"earnings|purchases|spending|spend|investments?|costs?|orders|shipments|demand|supply|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
 )
 # a noun between a maker and a chip word makes the maker that noun's owner ("DeepSeek's spending on GPUs")
 _OWNED_NOUN = re.compile(
@@ -210,6 +210,8 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         if language == "ko":
             return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
         agent = text[max(0, m.start - 3) : m.start] == "by " and m.entity.kind != "country"
+        if m.start - span[1] <= 1 and _EN_VERB.match(text, m.end):
+            return False  # "the roughly 10,000 A100 chips High-Flyer had bought"
         fronted = "," not in text[: span[0]] and re.fullmatch(r"[^,]*,\s(?:the\s)?", text[span[1] : m.start])
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":
@@ -240,7 +242,8 @@ def bind_subject(
 ) -> str | None:
     """The canonical subject of the figure at ``span`` among eligible ``candidates`` (or ``None``).
 
-    ``cue_starts`` are the positions of the metric words that fit the figure's unit.
+    ``cue_starts`` are the positions of the sentence's property words (revenue, cost, market value...,
+    not counted nouns such as chips or companies).
     """
     cues = list(cue_starts)
     best: tuple[float, str] | None = None

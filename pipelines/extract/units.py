@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CURRENCIES",
+    "KO_AFTER_OK",
     "UnitMatch",
     "en_count_noun",
     "ko_noun_unit",
@@ -87,7 +88,7 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
     key=lambda t: -len(t[0]),
 )
 # Characters that may follow a Korean unit word: a particle, a qualifier or a non-Hangul character.
-_KO_AFTER_OK = set("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였")
+KO_AFTER_OK = frozenset("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였")
 _KO_STRICT = {"원", "엔", "불", "달", "명", "대", "장", "일", "배", "곳"}  # also common word starts
 
 # Nouns that say what a generic counter counts (substring match), with their unit.
@@ -125,7 +126,7 @@ def match_ko_unit(text: str, pos: int) -> UnitMatch | None:
             continue
         end = start + len(surface)
         nxt = text[end] if end < len(text) else ""
-        if surface in _KO_STRICT and _is_hangul(nxt) and nxt not in _KO_AFTER_OK:
+        if surface in _KO_STRICT and _is_hangul(nxt) and nxt not in KO_AFTER_OK:
             continue
         if surface == "엔" and nxt == "비":  # 엔비디아
             continue
