@@ -139,7 +139,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     import duckdb
 
     from assets.metadata import md_table
-    from warehouse.writes import read_frame
+    from warehouse import queries
 
     path = published_db_path()
     if not path.is_file():
@@ -148,20 +148,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
     conn = duckdb.connect(str(path), read_only=True)
     try:
         if args.claim:
-            pattern = f"%{args.claim}%"
-            df = read_frame(conn,
-                "SELECT claim_key, observed_at::DATE AS date, source, surface, value, unit, qualifier, "
-                "relation_to_previous AS relation, is_recitation AS recited FROM marts.figure_observations "
-                "WHERE claim_key ILIKE ? OR subject ILIKE ? OR metric ILIKE ? "
-                "ORDER BY claim_key, observed_at, source", [pattern, pattern, pattern])
+            df = queries.claim_history(conn, args.claim)
             if df.is_empty():
                 print(f"no claim matches {args.claim!r}", file=sys.stderr)
                 return 1
         else:
-            df = read_frame(conn,
-                "SELECT claim_key, n_observations AS n, n_sources AS outlets, n_conflicts AS conflicts, "
-                "first_reported_at::DATE AS first, first_source, first_value, latest_value, unit "
-                "FROM marts.figure_timeline ORDER BY n_observations DESC, claim_key")
+            df = queries.claims_overview(conn)
     finally:
         conn.close()
     print(md_table(df, limit=args.limit))

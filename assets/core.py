@@ -12,9 +12,10 @@ from assets.partitions import WAREHOUSE_POOL, source_partitions
 from pipelines import stages
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.warc import read_response_at
+from warehouse import queries
 from warehouse.paths import resolve_project_path
 from warehouse.schema import ARTICLES, ENTITIES, FACTS, PARSE_RESULTS
-from warehouse.writes import read_frame, replace_where
+from warehouse.writes import replace_where
 
 _TS = pl.Datetime("us", "UTC")
 _ARTICLE_SCHEMA = {"version": pl.Int32, "published_at": _TS, "modified_at": _TS, "first_seen_at": _TS,
@@ -53,9 +54,7 @@ def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     parser improvement re-reads old archives; the rewrite of the partition is idempotent."""
     source = context.partition_key
     with duckdb.get_connection() as conn:
-        rows = read_frame(conn,
-            "SELECT page_id, url, source, fetched_at, warc_file, warc_offset FROM raw.pages "
-            "WHERE source = ? AND kind = 'page' ORDER BY fetched_at, page_id", [source]).to_dicts()
+        rows = queries.pages_to_parse(conn, source)
     batch = stages.parse_pages(_page_bodies(rows))
     results = stages.frame(batch.results, PARSE_RESULTS.column_names, _RESULT_SCHEMA)
     articles = stages.frame(batch.articles, ARTICLES.column_names, _ARTICLE_SCHEMA)
@@ -96,9 +95,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
     body text. Irrelevant articles are not mined."""
     source = context.partition_key
     with duckdb.get_connection() as conn:
-        arts = read_frame(conn,
-            "SELECT article_id, version, source, language, body_text, published_at, fetched_at, is_relevant "
-            "FROM core.articles WHERE source = ? ORDER BY article_id, version", [source]).to_dicts()
+        arts = queries.articles_to_mine(conn, source)
     df = stages.frame(stages.extract_facts(arts), FACTS.column_names, _FACT_SCHEMA)
     with duckdb.get_connection() as conn:
         removed, added = replace_where(conn, FACTS, df, "source = ?", [source])

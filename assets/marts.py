@@ -8,16 +8,9 @@ from dagster_duckdb import DuckDBResource
 from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL
 from pipelines.track import build_observations, build_revisions, build_timeline
+from warehouse import queries
 from warehouse.schema import ARTICLE_REVISIONS, FIGURE_DISCREPANCIES, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
-from warehouse.writes import read_frame, replace_where
-
-_FACTS_FOR_TRACKING = """
-SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
-       f.subject, f.metric, f.chip, f.value, f.unit, f.qualifier, f.value_low, f.value_high, f.surface,
-       f.span_start, f.claim_key
-FROM core.facts f JOIN core.articles a USING (article_id, version)
-ORDER BY f.fact_id
-"""
+from warehouse.writes import replace_where
 
 
 @dg.multi_asset(
@@ -40,7 +33,7 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     figure rounded differently is not a change; disjoint intervals are a conflict or, by a power of ten,
     a probable unit error. Amounts in other currencies are compared in USD at the month's rate."""
     with duckdb.get_connection() as conn:
-        facts = read_frame(conn, _FACTS_FOR_TRACKING)
+        facts = queries.facts_for_tracking(conn)
     obs, disc = build_observations(facts)
     with duckdb.get_connection() as conn:
         replace_where(conn, FIGURE_OBSERVATIONS, obs)
@@ -67,7 +60,7 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per claim: who reported it first and most recently, with which values, how many outlets
     reported it, how many reports conflict, and the consensus interval of the reports that agree."""
     with duckdb.get_connection() as conn:
-        obs = read_frame(conn, "SELECT * FROM marts.figure_observations")
+        obs = queries.observations(conn)
         timeline = build_timeline(obs)
         replace_where(conn, FIGURE_TIMELINE, timeline)
     busiest = timeline.sort("n_observations", descending=True) if not timeline.is_empty() else timeline
@@ -85,9 +78,8 @@ def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per change between consecutive versions of an article: when it was seen, whether the
     headline changed, characters added and removed, and the figures added, removed and changed."""
     with duckdb.get_connection() as conn:
-        arts = read_frame(conn, "SELECT article_id, version, source, canonical_url, headline, body_text, fetched_at "
-                            "FROM core.articles")
-        fcts = read_frame(conn, "SELECT article_id, version, claim_key, value, surface FROM core.facts")
+        arts = queries.article_versions(conn)
+        fcts = queries.facts_by_version(conn)
         revs = build_revisions(arts, fcts)
         replace_where(conn, ARTICLE_REVISIONS, revs)
     return dg.MaterializeResult(metadata={

@@ -1,6 +1,8 @@
 """Raw layer: discovered URLs, every fetch attempt, every response body kept."""
 
 
+from datetime import UTC, datetime
+
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
@@ -9,12 +11,14 @@ from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL, source_partitions
 from assets.resources import FetcherResource
 from pipelines import stages
+from warehouse import queries
 from warehouse.paths import relative_to_project
 from warehouse.schema import DISCOVERED_URLS, FETCH_LOG, PAGES
 from warehouse.writes import insert_new
 
 _TS = pl.Datetime("us", "UTC")
-_FETCH_SCHEMA = {"attempted_at": _TS, "http_status": pl.Int32, "elapsed_ms": pl.Float64, "bytes": pl.Int64}
+_FETCH_SCHEMA = {"attempted_at": _TS, "http_status": pl.Int32, "elapsed_ms": pl.Float64, "bytes": pl.Int64,
+                 "attempts": pl.Int32}
 _PAGE_SCHEMA = {"fetched_at": _TS, "http_status": pl.Int32, "warc_offset": pl.Int64}
 _DISC_SCHEMA = {"feed_published_at": _TS, "first_seen_at": _TS, "title_relevant": pl.Boolean}
 
@@ -77,18 +81,23 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
     """Fetch every discovered URL of one outlet (replayed from WARC archives by default, live HTTP when
     configured) and record each attempt and each kept body. Idempotent: a replayed capture is the same row."""
     source = context.partition_key
+    client = fetcher.build()
     with duckdb.get_connection() as conn:
-        urls = [r[0] for r in conn.execute(
-            "SELECT url FROM raw.discovered_urls WHERE source = ? ORDER BY url", [source]).fetchall()]
-    results = stages.fetch_all(fetcher.build(), urls, source)
+        candidates = queries.urls_to_fetch(conn, source)
+    urls = stages.due_urls(candidates.to_dicts(), datetime.now(UTC), client.mode)
+    validators = {r["url"]: (r["etag"], r["last_modified"]) for r in candidates.iter_rows(named=True)
+                  if r["etag"] or r["last_modified"]}
+    results = stages.fetch_all(client, urls, source, validators=validators, max_workers=fetcher.max_workers)
     log_df, pages_df = _rows_from_results(results, "page")
     with duckdb.get_connection() as conn:
         new_attempts = insert_new(conn, FETCH_LOG, log_df)
         new_pages = insert_new(conn, PAGES, pages_df)
     outcomes = (log_df.group_by("outcome").len().sort("outcome") if not log_df.is_empty()
                 else pl.DataFrame({"outcome": [], "len": []}))
-    context.log.info(f"{source}: {len(urls)} URLs, {new_attempts} new attempts, {new_pages} new pages")
+    context.log.info(f"{source}: {len(urls)} of {candidates.height} URLs due, {new_attempts} new attempts, "
+                     f"{new_pages} new pages")
     yield dg.MaterializeResult(asset_key=["raw", "fetch_log"], metadata={
+        "urls_known": candidates.height, "urls_due": len(urls),
         "attempts": log_df.height, "attempts_new": new_attempts,
         **{f"outcome_{o}": int(n) for o, n in outcomes.iter_rows()},
         "preview": preview(log_df, ["url", "attempted_at", "outcome", "http_status", "error"]),

@@ -8,8 +8,8 @@ from dagster_duckdb import DuckDBResource
 
 from assets.partitions import WAREHOUSE_POOL
 from pipelines.track.report import write_report
+from warehouse import queries
 from warehouse.paths import output_dir
-from warehouse.writes import read_frame
 
 
 @dg.asset(
@@ -24,8 +24,8 @@ def figure_charts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> 
     report supports, conflicts and unit errors ringed in red) written as PNG, plus report.html embedding
     them all, under the warehouse's output folder (warehouse/output/ by default)."""
     with duckdb.get_connection() as conn:
-        obs = read_frame(conn, "SELECT * FROM marts.figure_observations")
-        timeline = read_frame(conn, "SELECT * FROM marts.figure_timeline")
+        obs = queries.observations(conn)
+        timeline = queries.timeline(conn)
     out = output_dir() / "charts"
     charts = write_report(obs, timeline, out)
     context.log.info(f"{len(charts)} charts and {out / 'report.html'}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
 from pipelines.fetch.replay import WarcReplay
+from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
 
 SAMPLE_ARCHIVE = PROJECT_ROOT / "sample_archive" / "sample.warc.gz"
@@ -33,12 +36,21 @@ class FetcherResource(dg.ConfigurableResource):
     warc_dir: str = str(WAREHOUSE_DIR / "warc")
     user_agent: str = DEFAULT_USER_AGENT
     min_delay_s: float = 1.0
+    timeout_s: float = 20.0
+    max_attempts: int = 4
+    max_workers: int = 4
+    obey_robots: bool = True
+    # Per-source overrides of feed URLs and allowed hosts, e.g. {"cnn": {"hosts": ["127.0.0.1"],
+    # "feeds": ["http://127.0.0.1:8000/sitemap.xml"]}}, so a mirror or a test server can stand in.
+    sources: dict[str, dict] = {}
 
     def build(self) -> WarcReplay | LiveFetcher:
         if self.mode == "replay":
             return _replay(tuple(str(Path(p).resolve()) for p in self.archives))
         if self.mode == "live":
-            return LiveFetcher(self.warc_dir, user_agent=self.user_agent, min_delay_s=self.min_delay_s)
+            return LiveFetcher(self.warc_dir, user_agent=self.user_agent, timeout_s=self.timeout_s,
+                               min_delay_s=self.min_delay_s, max_attempts=self.max_attempts, robots=self.obey_robots,
+                               sources=self.sources or None)
         raise ValueError(f"fetcher mode must be 'replay' or 'live', not {self.mode!r}")
 
 
@@ -51,5 +63,26 @@ def fetcher_from_env() -> FetcherResource:
     )
 
 
-def warehouse_from_env() -> DuckDBResource:
-    return DuckDBResource(database=str(working_db_path()))
+_SCHEMA_READY: set[str] = set()
+
+
+class WarehouseResource(DuckDBResource):
+    """DuckDBResource that creates the folder, schemas, tables and views before the first write, so any
+    asset may be the first to run (from `chipwatch run`, the UI or the daemon)."""
+
+    @contextmanager
+    def get_connection(self) -> Iterator:
+        path = Path(self.database)
+        fresh = not path.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with super().get_connection() as conn:
+            key = str(path.resolve())
+            if fresh or key not in _SCHEMA_READY:
+                ensure_schema(conn)
+                _SCHEMA_READY.add(key)
+            conn.execute("SET TimeZone = 'UTC'")
+            yield conn
+
+
+def warehouse_from_env() -> WarehouseResource:
+    return WarehouseResource(database=str(working_db_path()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -16,7 +16,9 @@ from typing import Protocol
 import polars as pl
 
 from pipelines.extract import extract_figures
+from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.model import FetchResult, page_id
+from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed
@@ -38,6 +40,12 @@ class Fetcher(Protocol):
 # ---------------------------------------------------------------------------------------------- discover
 
 
+@dataclass(frozen=True)
+class _FeedRef:
+    url: str
+    kind: str
+
+
 @dataclass
 class Discovery:
     """What discovery found for one source: article URLs, and the feed fetches it made on the way."""
@@ -52,7 +60,12 @@ def discover(fetcher: Fetcher, source: str) -> Discovery:
     out = Discovery()
     seen: set[str] = set()
     publisher = SOURCES.get(source)
-    for feed in publisher.active_feeds if publisher else []:
+    kinds = {f.url: f.kind for f in publisher.feeds} if publisher else {}
+    feed_urls = getattr(fetcher, "feed_urls", None)
+    feeds = (feed_urls(source) if callable(feed_urls) else
+             [f.url for f in publisher.active_feeds] if publisher else [])
+    for feed_url in feeds:
+        feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))
         for res in fetcher.fetch(feed.url, source, expect="feed"):
             out.attempts.append(res)
             if res.outcome != "ok" or res.body is None:
@@ -101,7 +114,7 @@ def fetch_log_row(res: FetchResult) -> dict:
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
-        "mode": res.mode,
+        "mode": res.mode, "attempts": res.attempts,
     }
 
 
@@ -118,19 +131,22 @@ def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> dict 
     }
 
 
-def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str) -> list[FetchResult]:
-    """Fetch every URL; one URL's failure is recorded in its result and never stops the others."""
-    results: list[FetchResult] = []
-    for url in urls:
-        try:
-            results.extend(fetcher.fetch(url, source, expect="page"))
-        except Exception as exc:  # the fetcher should not raise; if it does, record it and go on
-            from datetime import UTC
+def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str,
+              validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+              max_workers: int = 4) -> list[FetchResult]:
+    """Fetch every URL, hosts in parallel and one request at a time per host (see ``crawl.fetch_many``);
+    ``validators`` make re-checks conditional. One URL's failure is in its result and never stops the others."""
+    return fetch_many(fetcher, list(urls), source, expect="page", max_workers=max_workers, validators=validators)
 
-            results.append(FetchResult(url=url, source=source, attempted_at=datetime.now(UTC),
-                                       outcome="connection_error", mode=fetcher.mode,
-                                       error=f"{type(exc).__name__}: {exc}"))
-    return results
+
+def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE) -> list[str]:
+    """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent); live
+    fetches URLs never fetched, and re-checks the others by the age of their article (``recheck``)."""
+    if mode == "replay":
+        return [c["url"] for c in candidates]
+    return [c["url"] for c in candidates
+            if is_due(c.get("published_at"), c.get("last_fetched_at"), now, schedule,
+                      first_seen_at=c.get("first_seen_at"))]
 
 
 # ------------------------------------------------------------------------------------------------- parse

@@ -70,6 +70,8 @@ FETCH_LOG = _t(
         ("bytes", "BIGINT", "Size of the response body in bytes, NULL when none."),
         ("error", "VARCHAR", "Human-readable reason for any outcome other than ok."),
         ("mode", "VARCHAR", "live or replay."),
+        ("attempts", "INTEGER",
+         "HTTP requests made for this fetch (retries and redirect hops count; 0 if robots.txt forbade it)."),
     ],
     key=("source", "url", "attempted_at", "mode"),
 )

@@ -83,6 +83,6 @@ def replace_where(
     return removed, added
 
 
-def read_frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+def read_frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     """Run a query and return a polars frame."""
     return conn.sql(sql, params=params or None).pl()

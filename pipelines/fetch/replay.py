@@ -64,8 +64,13 @@ class WarcReplay:
     def captures(self, url: str) -> list[Capture]:
         return list(self._index.get(url_key(url), []))
 
-    def fetch(self, url: str, source: str, expect: str = "page") -> list[FetchResult]:
-        """Every capture of ``url`` as a fetch result; ``replay_miss`` when the archive lacks it."""
+    def fetch(self, url: str, source: str, expect: str = "page", etag: str | None = None,
+              last_modified: str | None = None) -> list[FetchResult]:
+        """Every capture of ``url`` as a fetch result; ``replay_miss`` when the archive lacks it.
+
+        ``etag``/``last_modified`` are accepted for the live fetcher's interface and ignored: an archive
+        replays what it holds, and unchanged bodies make no new version downstream.
+        """
         caps = self.captures(url)
         if not caps:
             return [FetchResult(url=url, source=source, attempted_at=self.as_of, outcome="replay_miss",

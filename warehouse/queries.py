@@ -1,0 +1,98 @@
+"""The reads the assets and the command line make, as named functions: all SQL lives in ``warehouse/``."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.writes import read_frame
+
+
+def urls_to_fetch(conn: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
+    """Discovered URLs of ``source`` with what re-check scheduling needs: when the article was published
+    and first seen, when it was last fetched successfully, and the validators of the last kept body."""
+    return read_frame(conn, """
+        WITH last_fetch AS (
+            SELECT url, max(attempted_at) AS last_fetched_at FROM raw.fetch_log
+            WHERE source = $source AND outcome IN ('ok', 'not_modified') GROUP BY url
+        ), last_page AS (
+            SELECT url, etag, last_modified FROM raw.pages WHERE source = $source AND kind = 'page'
+            QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
+        ), published AS (
+            SELECT canonical_url AS url, min(published_at) AS published_at FROM core.articles
+            WHERE source = $source GROUP BY canonical_url
+        )
+        SELECT d.url, d.first_seen_at, coalesce(p.published_at, d.feed_published_at) AS published_at,
+               f.last_fetched_at, lp.etag, lp.last_modified
+        FROM raw.discovered_urls d
+        LEFT JOIN last_fetch f USING (url)
+        LEFT JOIN last_page lp USING (url)
+        LEFT JOIN published p USING (url)
+        WHERE d.source = $source
+        ORDER BY d.url
+    """, {"source": source})
+
+
+def pages_to_parse(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
+    """Every kept HTML page of ``source``, oldest first, with where its body lies in the WARC files."""
+    return read_frame(conn, """
+        SELECT page_id, url, source, fetched_at, warc_file, warc_offset FROM raw.pages
+        WHERE source = $source AND kind = 'page' ORDER BY fetched_at, page_id
+    """, {"source": source}).to_dicts()
+
+
+def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
+    """Every article version of ``source`` with its body and relevance."""
+    return read_frame(conn, """
+        SELECT article_id, version, source, language, body_text, published_at, fetched_at, is_relevant
+        FROM core.articles WHERE source = $source ORDER BY article_id, version
+    """, {"source": source}).to_dicts()
+
+
+def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Facts with the dates of their article versions, as the tracker needs them."""
+    return read_frame(conn, """
+        SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
+               f.subject, f.metric, f.chip, f.value, f.unit, f.qualifier, f.value_low, f.value_high, f.surface,
+               f.span_start, f.claim_key
+        FROM core.facts f JOIN core.articles a USING (article_id, version)
+        ORDER BY f.fact_id
+    """)
+
+
+def observations(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return read_frame(conn, "SELECT * FROM marts.figure_observations")
+
+
+def timeline(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return read_frame(conn, "SELECT * FROM marts.figure_timeline")
+
+
+def article_versions(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every article version with what revision tracking compares."""
+    return read_frame(conn, """
+        SELECT article_id, version, source, canonical_url, headline, body_text, fetched_at FROM core.articles
+    """)
+
+
+def facts_by_version(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return read_frame(conn, "SELECT article_id, version, claim_key, value, surface FROM core.facts")
+
+
+def claim_history(conn: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame:
+    """Observations of the claims whose key, subject or metric contains ``text`` (case-insensitive)."""
+    return read_frame(conn, """
+        SELECT claim_key, observed_at::DATE AS date, source, surface, value, unit, qualifier,
+               relation_to_previous AS relation, is_recitation AS recited
+        FROM marts.figure_observations
+        WHERE claim_key ILIKE $p OR subject ILIKE $p OR metric ILIKE $p
+        ORDER BY claim_key, observed_at, source
+    """, {"p": f"%{text}%"})
+
+
+def claims_overview(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return read_frame(conn, """
+        SELECT claim_key, n_observations AS n, n_sources AS outlets, n_conflicts AS conflicts,
+               first_reported_at::DATE AS first, first_source, first_value, latest_value, unit
+        FROM marts.figure_timeline ORDER BY n_observations DESC, claim_key
+    """)
