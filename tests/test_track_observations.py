@@ -103,3 +103,20 @@ def test_revisions_list_changed_figure():
 def test_whitespace_only_change_is_no_new_body():
     assert body_hash("a  b\n\nc") == body_hash("a b c ")
     assert char_diff("one two three", "one two three four") == (4, 0)
+
+
+def test_point_estimate_is_compared_with_the_latest_point_not_an_intervening_bound():
+    facts = frame([
+        fact("a", "cnn", 27, 5.6e6, 5.55e6, 5.65e6, surface="$5.6 million"),
+        fact("b", "cnn", 28, 6e6, None, 6e6, "less_than", surface="less than $6 million"),
+        fact("c", "news1", 29, 5_576_000, 5_575_500, 5_576_500, surface="557만 6000달러"),
+        fact("d", "nyt", 30, 7e6, 7e6, None, "more_than", surface="more than $7 million"),
+    ])
+    obs, disc = build_observations(facts)
+    rel = dict(zip(obs["fact_id"], obs["relation_to_previous"], strict=True))
+    prev = dict(zip(obs["fact_id"], obs["previous_fact_id"], strict=True))
+    assert rel["b"] == "bound" and prev["b"] == "a"
+    assert rel["c"] == "rounding" and prev["c"] == "a"
+    # A bound is compared with the latest report; (7M, inf) misses [5.5755M, 5.5765M): a conflict.
+    assert rel["d"] == "conflicting" and prev["d"] == "c"
+    assert disc["fact_id_b"].to_list() == ["d"]

@@ -207,7 +207,8 @@ FIGURE_OBSERVATIONS = _t(
         ("surface", "VARCHAR", "The figure as written."),
         ("relation_to_previous", "VARCHAR",
          "first, consistent, rounding, bound, conflicting or probable_unit_error, against the latest earlier "
-         "observation of the claim that was not itself a probable unit error."),
+         "observation of the claim that was not itself a probable unit error (for a point estimate: the "
+         "latest earlier point estimate, if any)."),
         ("previous_fact_id", "VARCHAR", "The observation it was compared with, NULL for the first."),
         ("is_recitation", "BOOLEAN",
          "An earlier report of the same value, or a rounding of it, exists from another source (bounds do not count)."),

@@ -15,7 +15,7 @@ from datetime import datetime
 import polars as pl
 
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
-from pipelines.track.intervals import Interval, interval_for, relation
+from pipelines.track.intervals import BOUND_QUALIFIERS, Interval, interval_for, relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
 AGREEING = ("consistent", "rounding")
@@ -108,15 +108,18 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     first_at = list(times)
     disc: list[tuple[int, int, str]] = []
     start = 0
-    baseline = -1
+    baseline = point_baseline = -1
     for i in range(n):
         if i == 0 or keys[i] != keys[i - 1]:
-            start, baseline = i, -1
+            start, baseline, point_baseline = i, -1, -1
         cur = intervals[i]
-        if baseline < 0:
+        is_point = quals[i] not in BOUND_QUALIFIERS
+        # A point estimate is compared with the latest earlier point estimate when there is one, so a bound
+        # reported in between ("less than $6 million") does not hide a rounding; a bound with the latest report.
+        b = point_baseline if is_point and point_baseline >= 0 else baseline
+        if b < 0:
             rel[i] = "first"
         else:
-            b = baseline
             rel[i] = relation(values[i], cur, quals[i], values[b], intervals[b], quals[b],
                               converted=conv[i] or conv[b])
             prev[i] = ids[b]
@@ -137,6 +140,8 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
                     break
         if rel[i] != "probable_unit_error":
             baseline = i
+            if is_point:
+                point_baseline = i
     obs = df.select(
         "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version",
         "fact_id", "value", "qualifier", "surface",
