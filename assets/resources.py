@@ -12,6 +12,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
+from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
 from pipelines.fetch.replay import WarcReplay
 from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
@@ -43,6 +44,12 @@ class FetcherResource(dg.ConfigurableResource):
     # Per-source overrides of feed URLs and allowed hosts, e.g. {"cnn": {"hosts": ["127.0.0.1"],
     # "feeds": ["http://127.0.0.1:8000/sitemap.xml"]}}, so a mirror or a test server can stand in.
     sources: dict[str, dict] = {}
+    # Re-check schedule as data, e.g. [{"until": "3h", "every": "15m"}, {"until": "1d", "every": "1h"}];
+    # empty means the default (see pipelines/fetch/recheck.py).
+    recheck_schedule: list[dict] = []
+
+    def schedule(self) -> Schedule:
+        return parse_schedule(self.recheck_schedule) if self.recheck_schedule else DEFAULT_SCHEDULE
 
     def build(self) -> WarcReplay | LiveFetcher:
         if self.mode == "replay":
