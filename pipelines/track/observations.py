@@ -100,48 +100,74 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df["source"].to_list()
     values, lows, highs = df["value"].to_list(), df["value_low"].to_list(), df["value_high"].to_list()
     times, ids, conv = df["observed_at"].to_list(), df["fact_id"].to_list(), df["_converted"].to_list()
+    sigs = list(zip(quals, values, lows, highs, conv, strict=True))
     n = df.height
-    intervals: list[Interval | None] = [interval_for(quals[i], values[i], lows[i], highs[i]) for i in range(n)]
+    # Reports repeat: many share a qualifier, value and interval. Intervals and relations are computed once
+    # per distinct signature (and pair of signatures) of a claim, which keeps a million rows fast.
+    interval_of: dict[tuple, Interval] = {}
+    relation_of: dict[tuple, str] = {}
+
+    def interval(sig: tuple) -> Interval:
+        iv = interval_of.get(sig)
+        if iv is None:
+            iv = interval_of[sig] = interval_for(sig[0], sig[1], sig[2], sig[3])
+        return iv
+
+    def related(si: tuple, sj: tuple) -> str:
+        key = (si, sj)
+        r = relation_of.get(key)
+        if r is None:
+            r = relation_of[key] = relation(si[1], interval(si), si[0], sj[1], interval(sj), sj[0],
+                                            converted=si[4] or sj[4])
+        return r
+
     rel: list[str] = [""] * n
     prev: list[str | None] = [None] * n
     recited = [False] * n
     first_at = list(times)
     disc: list[tuple[int, int, str]] = []
-    start = 0
     baseline = point_baseline = -1
+    # Per claim: the distinct signatures seen so far, in order of first appearance, each with the earliest
+    # time it was reported by each outlet.
+    seen: dict[tuple, dict[str, datetime]] = {}
     for i in range(n):
         if i == 0 or keys[i] != keys[i - 1]:
-            start, baseline, point_baseline = i, -1, -1
-        cur = intervals[i]
-        is_point = quals[i] not in BOUND_QUALIFIERS
+            baseline = point_baseline = -1
+            seen = {}
+            relation_of.clear()
+        si = sigs[i]
+        is_point = si[0] not in BOUND_QUALIFIERS
         # A point estimate is compared with the latest earlier point estimate when there is one, so a bound
         # reported in between ("less than $6 million") does not hide a rounding; a bound with the latest report.
         b = point_baseline if is_point and point_baseline >= 0 else baseline
         if b < 0:
             rel[i] = "first"
         else:
-            rel[i] = relation(values[i], cur, quals[i], values[b], intervals[b], quals[b],
-                              converted=conv[i] or conv[b])
+            rel[i] = related(si, sigs[b])
             prev[i] = ids[b]
             if rel[i] in ERROR_RELATIONS:
                 disc.append((b, i, rel[i]))
         # The earliest earlier report that agrees with this one (the same value or a rounding of it; a mere
-        # bound does not count), and whether one such came from another outlet.
+        # bound does not count), and whether one such came from another outlet before it.
         found_first = False
-        for j in range(start, i):
-            if intervals[j].overlaps(cur) and relation(
-                values[i], cur, quals[i], values[j], intervals[j], quals[j], converted=conv[i] or conv[j]
-            ) in AGREEING:
-                if not found_first:
-                    first_at[i] = min(first_at[i], times[j])
-                    found_first = True
-                if sources[j] != sources[i] and times[j] < times[i]:
-                    recited[i] = True
-                    break
+        t_i, src_i = times[i], sources[i]
+        for sj, by_source in seen.items():
+            if related(si, sj) not in AGREEING:
+                continue
+            if not found_first:
+                first_at[i] = min(first_at[i], min(by_source.values()))
+                found_first = True
+            if any(src != src_i and t < t_i for src, t in by_source.items()):
+                recited[i] = True
+                break
+        by_source = seen.setdefault(si, {})
+        if src_i not in by_source:
+            by_source[src_i] = t_i
         if rel[i] != "probable_unit_error":
             baseline = i
             if is_point:
                 point_baseline = i
+    intervals = [interval(sig) for sig in sigs]
     obs = df.select(
         "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version",
         "fact_id", "value", "qualifier", "surface",
