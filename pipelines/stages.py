@@ -25,7 +25,7 @@ from pipelines.sources.discovery import parse_feed_detailed
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
-from pipelines.track.claims import claim_key
+from pipelines.track.claims import claim_key, scope_for
 from pipelines.track.versions import PageParse, assign_versions
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,8 @@ def extract_facts(articles: Iterable[dict]) -> list[dict]:
                 "surface": f.surface, "sentence": f.sentence, "span_start": f.span_start, "span_end": f.span_end,
                 "attributed_to": f.attributed_to,
                 "linked_fact_id": ids[f.linked_to] if f.linked_to is not None and f.linked_to < len(ids) else None,
-                "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit), "rule": f.rule,
+                "scope": (scope := scope_for(f.subject, f.sentence, f.surface)),
+                "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit, scope), "rule": f.rule,
             })
     return rows
 

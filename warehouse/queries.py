@@ -53,8 +53,8 @@ def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Facts with the dates of their article versions, as the tracker needs them."""
     return read_frame(conn, """
         SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
-               f.subject, f.metric, f.chip, f.value, f.unit, f.qualifier, f.value_low, f.value_high, f.surface,
-               f.span_start, f.claim_key
+               f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
+               f.surface, f.span_start, f.claim_key
         FROM core.facts f JOIN core.articles a USING (article_id, version)
         ORDER BY f.fact_id
     """)

@@ -21,9 +21,9 @@ ERROR_RELATIONS = ("conflicting", "probable_unit_error")
 AGREEING = ("consistent", "rounding")
 
 OBSERVATION_COLUMNS = [
-    "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version", "fact_id",
-    "value", "value_low", "value_high", "qualifier", "surface", "relation_to_previous", "previous_fact_id",
-    "is_recitation", "first_reported_at",
+    "claim_key", "subject", "metric", "chip", "scope", "unit", "observed_at", "source", "article_id", "version",
+    "fact_id", "value", "value_low", "value_high", "qualifier", "surface", "relation_to_previous",
+    "previous_fact_id", "is_recitation", "first_reported_at",
 ]
 DISCREPANCY_COLUMNS = [
     "claim_key", "kind", "ratio", "fact_id_a", "source_a", "observed_at_a", "value_a", "surface_a",
@@ -96,6 +96,8 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     """
     if facts.is_empty():
         return _empty(OBSERVATION_COLUMNS), _empty(DISCREPANCY_COLUMNS)
+    if "scope" not in facts.columns:
+        facts = facts.with_columns(pl.lit(None, dtype=pl.String).alias("scope"))
     df = _in_claim_units(first_reports(facts))
     keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df["source"].to_list()
     values, lows, highs = df["value"].to_list(), df["value_low"].to_list(), df["value_high"].to_list()
@@ -169,8 +171,8 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
                 point_baseline = i
     intervals = [interval(sig) for sig in sigs]
     obs = df.select(
-        "claim_key", "subject", "metric", "chip", "unit", "observed_at", "source", "article_id", "version",
-        "fact_id", "value", "qualifier", "surface",
+        "claim_key", "subject", "metric", "chip", "scope", "unit", "observed_at", "source", "article_id",
+        "version", "fact_id", "value", "qualifier", "surface",
     ).with_columns(
         pl.Series("value_low", [iv.low for iv in intervals], dtype=pl.Float64),
         pl.Series("value_high", [iv.high for iv in intervals], dtype=pl.Float64),
