@@ -47,7 +47,13 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     from the archive's own pages of that outlet). Feed fetches are logged in raw.fetch_log and their bodies
     kept in raw.pages as kind 'feed'. Items that are videos, live blogs or galleries are skipped."""
     source = context.partition_key
-    found = stages.discover(fetcher.build(), source)
+    client = fetcher.build()
+    search = fetcher.article_search(source) if client.mode == "live" else None
+    try:
+        found = stages.discover(client, source, article_search=search)
+    finally:
+        if search is not None:
+            search.close()
     urls = stages.frame(found.urls, DISCOVERED_URLS.column_names, _DISC_SCHEMA)
     log_df, pages_df = _rows_from_results(found.attempts, "feed")
     with duckdb.get_connection() as conn:

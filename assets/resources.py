@@ -14,6 +14,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
 from pipelines.fetch.replay import WarcReplay
+from pipelines.sources.nyt_api import ArticleSearchClient, api_key_from_env
 from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
 
@@ -47,6 +48,11 @@ class FetcherResource(dg.ConfigurableResource):
     # Re-check schedule as data, e.g. [{"until": "3h", "every": "15m"}, {"until": "1d", "every": "1h"}];
     # empty means the default (see pipelines/fetch/recheck.py).
     recheck_schedule: list[dict] = []
+
+    def article_search(self, source: str) -> ArticleSearchClient | None:
+        """NYT's official Article Search API, when ``NYT_API_KEY`` is set (live mode only)."""
+        key = api_key_from_env() if source == "nyt" else None
+        return ArticleSearchClient(key) if key else None
 
     def schedule(self) -> Schedule:
         return parse_schedule(self.recheck_schedule) if self.recheck_schedule else DEFAULT_SCHEDULE

@@ -55,8 +55,44 @@ class Discovery:
     skipped: int = 0  # feed items that are not articles (videos, live blogs, galleries, ...)
 
 
-def discover(fetcher: Fetcher, source: str) -> Discovery:
-    """Read the source's feeds and sitemaps; in replay mode also list the archive's pages of the source."""
+class ArticleSearch(Protocol):
+    """An outlet's official search API (NYT Article Search): items with headline, summary, date and URL."""
+
+    def search(self, query: str, begin_date=None, end_date=None, filter_query=None) -> list: ...
+
+
+# What the NYT Article Search API is asked each run (Lucene syntax) and which sections it searches.
+NYT_SEARCH_QUERY = 'nvidia OR deepseek OR "export controls" OR semiconductor OR "AI chips"'
+NYT_SEARCH_FILTER = 'section_name:("Technology" "Business" "World" "U.S.")'
+
+
+def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str]) -> None:
+    """Add the search API's articles (feed-only records for NYT, whose pages are bot-walled)."""
+    from datetime import UTC, timedelta
+
+    now = datetime.now(UTC)
+    try:
+        items = api.search(NYT_SEARCH_QUERY, begin_date=(now - timedelta(days=2)).date(),
+                           filter_query=NYT_SEARCH_FILTER)
+    except Exception as exc:  # a bad key or an API outage never stops discovery from the feeds
+        log.warning("article search for %s failed: %s", source, exc)
+        return
+    for item in items:
+        url = canonical_article_url(item.url)
+        if url in seen or not is_article_url(source, url):
+            continue
+        seen.add(url)
+        text = " ".join(x for x in (item.title, item.summary) if x)
+        out.urls.append({
+            "source": source, "url": url, "via": "nyt_api", "feed_url": None, "title": item.title,
+            "summary": item.summary, "feed_published_at": item.published_at, "first_seen_at": now,
+            "title_relevant": is_relevant_text(text) if text else None,
+        })
+
+
+def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None = None) -> Discovery:
+    """Read the source's feeds and sitemaps (and its search API when one is configured); in replay mode
+    also list the archive's pages of the source."""
     out = Discovery()
     seen: set[str] = set()
     publisher = SOURCES.get(source)
@@ -87,9 +123,12 @@ def discover(fetcher: Fetcher, source: str) -> Discovery:
                 title_text = " ".join(x for x in (item.title, item.summary) if x)
                 out.urls.append({
                     "source": source, "url": url, "via": feed.kind, "feed_url": feed.url, "title": item.title,
-                    "feed_published_at": item.published_at, "first_seen_at": res.attempted_at,
+                    "summary": item.summary, "feed_published_at": item.published_at,
+                    "first_seen_at": res.attempted_at,
                     "title_relevant": is_relevant_text(title_text) if title_text else None,
                 })
+    if article_search is not None:
+        _discover_by_search(article_search, source, out, seen)
     if isinstance(fetcher, WarcReplay):
         feed_urls = {f.url for f in publisher.feeds} if publisher else set()
         for url in fetcher.urls():
@@ -101,7 +140,7 @@ def discover(fetcher: Fetcher, source: str) -> Discovery:
                 continue
             seen.add(canon)
             out.urls.append({
-                "source": source, "url": canon, "via": "archive", "feed_url": None, "title": None,
+                "source": source, "url": canon, "via": "archive", "feed_url": None, "title": None, "summary": None,
                 "feed_published_at": None, "first_seen_at": caps[0].date, "title_relevant": None,
             })
     return out

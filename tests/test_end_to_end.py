@@ -186,3 +186,17 @@ def test_timeline_and_discrepancies_are_consistent(db):
     assert n_conf == n_disc > 0
     assert db.execute("SELECT count(*) FROM marts.claim_reports").fetchone()[0] == \
         db.execute("SELECT count(*) FROM marts.figure_observations").fetchone()[0]
+
+
+def test_bot_walled_nyt_article_is_kept_as_a_feed_only_record(db):
+    rows = db.execute("SELECT source, headline, published_at, last_fetch_outcome FROM core.feed_only_articles "
+                      "WHERE last_fetch_outcome = 'blocked'").fetchall()
+    assert rows and rows[0][0] == "nyt" and rows[0][1] and rows[0][2] is not None
+
+
+def test_krw_conversion_is_consistent_with_the_usd_figure(db):
+    rows = db.execute("""
+        SELECT surface, relation_to_previous FROM marts.figure_observations
+        WHERE subject = 'DeepSeek' AND metric = 'training_cost' AND surface LIKE '%원'
+    """).fetchall()
+    assert rows and all(rel == "consistent" for _, rel in rows), rows

@@ -68,3 +68,29 @@ def test_fetch_all_records_a_raising_fetcher_and_goes_on():
     results = stages.fetch_all(Flaky(), ["https://a/bad", "https://a/good"], "other")
     assert [r.outcome for r in results] == ["connection_error", "ok"]
     assert "socket gone" in results[0].error
+
+
+def test_discover_adds_search_api_items_and_survives_api_failure():
+    from pipelines.fetch.replay import WarcReplay
+    from pipelines.sources.discovery import FeedItem
+    from tests.conftest import REPO
+
+    replay = WarcReplay([REPO / "sample_archive" / "sample.warc.gz"])
+
+    class Search:
+        def search(self, query, begin_date=None, end_date=None, filter_query=None):
+            return [FeedItem(url="https://www.nytimes.com/2025/12/08/technology/h200-exports.html?smid=url-share",
+                             title="U.S. to allow H200 sales", summary="The abstract.\n\nThe lead paragraph.",
+                             published_at=T, source="nyt", via="nyt_api")]
+
+    class Broken:
+        def search(self, *a, **k):
+            raise RuntimeError("NYT Article Search API key rejected (HTTP 401)")
+
+    found = stages.discover(replay, "nyt", article_search=Search())
+    api = [u for u in found.urls if u["via"] == "nyt_api"]
+    assert api == [{**api[0], "url": "https://www.nytimes.com/2025/12/08/technology/h200-exports.html",
+                    "summary": "The abstract.\n\nThe lead paragraph.", "title": "U.S. to allow H200 sales"}]
+    plain = stages.discover(replay, "nyt")
+    broken = stages.discover(replay, "nyt", article_search=Broken())
+    assert [u["url"] for u in broken.urls] == [u["url"] for u in plain.urls]

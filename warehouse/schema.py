@@ -48,6 +48,7 @@ DISCOVERED_URLS = _t(
         ("via", "VARCHAR", "How it was found: feed, sitemap, news_sitemap or archive."),
         ("feed_url", "VARCHAR", "The feed or sitemap that listed it; NULL when found by listing an archive."),
         ("title", "VARCHAR", "Title given by the feed, if any."),
+        ("summary", "VARCHAR", "Summary given by the feed or search API (abstract, lead paragraph), if any."),
         ("feed_published_at", "TIMESTAMPTZ", "Publication time given by the feed (UTC), if any."),
         ("first_seen_at", "TIMESTAMPTZ", "When discovery first listed this URL (time of the feed capture)."),
         ("title_relevant", "BOOLEAN", "Whether the feed title/summary already looks on-topic (NULL if unknown)."),

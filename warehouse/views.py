@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from warehouse.schema import ARTICLES, FACTS, FIGURE_OBSERVATIONS, Table
+from warehouse.schema import ARTICLES, DISCOVERED_URLS, FACTS, FIGURE_OBSERVATIONS, Table
 
 # Where each view's columns take their documentation from, first match wins.
-_COLUMN_DOCS: tuple[Table, ...] = (FIGURE_OBSERVATIONS, ARTICLES, FACTS)
+_COLUMN_DOCS: tuple[Table, ...] = (FIGURE_OBSERVATIONS, ARTICLES, FACTS, DISCOVERED_URLS)
+_EXTRA_DOCS = {"last_fetch_outcome": "Outcome of the latest fetch attempt of the URL (see raw.fetch_log), if any."}
 
 VIEWS: dict[str, tuple[str, str]] = {
     "marts.claim_reports": (
@@ -18,6 +19,17 @@ VIEWS: dict[str, tuple[str, str]] = {
         FROM marts.figure_observations o
         JOIN core.articles a USING (article_id, version)
         JOIN core.facts f USING (fact_id)
+        """,
+    ),
+    "core.feed_only_articles": (
+        "Articles known only from feeds, sitemaps or a search API (headline, summary, date, URL): NYT pages "
+        "that answer with a bot wall, and anything not fetched or parsed yet.",
+        """
+        SELECT d.source, d.url, d.title AS headline, d.summary, d.feed_published_at AS published_at, d.via,
+               d.first_seen_at, (SELECT l.outcome FROM raw.fetch_log l WHERE l.url = d.url
+                                 ORDER BY l.attempted_at DESC LIMIT 1) AS last_fetch_outcome
+        FROM raw.discovered_urls d
+        WHERE NOT EXISTS (SELECT 1 FROM core.articles a WHERE a.canonical_url = d.url OR a.url = d.url)
         """,
     ),
     "core.latest_articles": (
@@ -35,6 +47,8 @@ def _quote(text: str) -> str:
 
 
 def _column_comment(column: str) -> str | None:
+    if column in _EXTRA_DOCS:
+        return _EXTRA_DOCS[column]
     for table in _COLUMN_DOCS:
         for c in table.columns:
             if c.name == column:
