@@ -101,26 +101,29 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     df = _in_claim_units(first_reports(facts))
     keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df["source"].to_list()
     values, lows, highs = df["value"].to_list(), df["value_low"].to_list(), df["value_high"].to_list()
-    times, ids, conv = df["observed_at"].to_list(), df["fact_id"].to_list(), df["_converted"].to_list()
+    # Times as integer microseconds: a million datetime objects cost more than the comparisons themselves.
+    times = df["observed_at"].dt.epoch("us").to_list()
+    ids, conv = df["fact_id"].to_list(), df["_converted"].to_list()
     sigs = list(zip(quals, values, lows, highs, conv, strict=True))
     n = df.height
-    # Reports repeat: many share a qualifier, value and interval. Intervals and relations are computed once
-    # per distinct signature (and pair of signatures) of a claim, which keeps a million rows fast.
-    interval_of: dict[tuple, Interval] = {}
-    relation_of: dict[tuple, str] = {}
+    # Reports repeat: many share a qualifier, value and interval. Each distinct signature gets a small int;
+    # intervals are computed once per signature and relations once per pair of signatures.
+    sig_index: dict[tuple, int] = {}
+    sid = [sig_index.setdefault(sig, len(sig_index)) for sig in sigs]
+    distinct = list(sig_index)
+    ivs: list[Interval] = [interval_for(q, v, lo, hi) for q, v, lo, hi, _ in distinct]
+    lo_of = [iv.low for iv in ivs]
+    hi_of = [iv.high for iv in ivs]
+    point_of = [sig[0] not in BOUND_QUALIFIERS for sig in distinct]
+    relation_of: dict[int, str] = {}
+    shift = len(distinct)
 
-    def interval(sig: tuple) -> Interval:
-        iv = interval_of.get(sig)
-        if iv is None:
-            iv = interval_of[sig] = interval_for(sig[0], sig[1], sig[2], sig[3])
-        return iv
-
-    def related(si: tuple, sj: tuple) -> str:
-        key = (si, sj)
+    def related(a: int, b: int) -> str:
+        key = a * shift + b
         r = relation_of.get(key)
         if r is None:
-            r = relation_of[key] = relation(si[1], interval(si), si[0], sj[1], interval(sj), sj[0],
-                                            converted=si[4] or sj[4])
+            sa, sb = distinct[a], distinct[b]
+            r = relation_of[key] = relation(sa[1], ivs[a], sa[0], sb[1], ivs[b], sb[0], converted=sa[4] or sb[4])
         return r
 
     rel: list[str] = [""] * n
@@ -129,47 +132,64 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     first_at = list(times)
     disc: list[tuple[int, int, str]] = []
     baseline = point_baseline = -1
-    # Per claim: the distinct signatures seen so far, in order of first appearance, each with the earliest
-    # time it was reported by each outlet.
-    seen: dict[tuple, dict[str, datetime]] = {}
+    # Per claim: the distinct signatures seen so far in order of first appearance (so also of first report
+    # time), when each was first reported, and when by each outlet. For each signature, the earlier ones it
+    # agrees with, extended incrementally: a signature's agreeing list never loses members.
+    order: list[int] = []
+    first_seen: dict[int, int] = {}
+    by_outlet: dict[int, dict[str, int]] = {}
+    agreeing: dict[int, tuple[list[int], int]] = {}
+    recited_by: set[tuple[int, str]] = set()
     for i in range(n):
         if i == 0 or keys[i] != keys[i - 1]:
             baseline = point_baseline = -1
-            seen = {}
-            relation_of.clear()
-        si = sigs[i]
-        is_point = si[0] not in BOUND_QUALIFIERS
+            order, first_seen, by_outlet, agreeing, recited_by = [], {}, {}, {}, set()
+        si = sid[i]
+        is_point = point_of[si]
         # A point estimate is compared with the latest earlier point estimate when there is one, so a bound
         # reported in between ("less than $6 million") does not hide a rounding; a bound with the latest report.
         b = point_baseline if is_point and point_baseline >= 0 else baseline
         if b < 0:
-            rel[i] = "first"
+            r = "first"
         else:
-            rel[i] = related(si, sigs[b])
+            r = related(si, sid[b])
             prev[i] = ids[b]
-            if rel[i] in ERROR_RELATIONS:
-                disc.append((b, i, rel[i]))
+            if r in ERROR_RELATIONS:
+                disc.append((b, i, r))
+        rel[i] = r
         # The earliest earlier report that agrees with this one (the same value or a rounding of it; a mere
         # bound does not count), and whether one such came from another outlet before it.
-        found_first = False
+        agree, scanned = agreeing.get(si, ((), 0))
+        if scanned < len(order):
+            agree = list(agree)
+            lo_i, hi_i = lo_of[si], hi_of[si]
+            for sj in order[scanned:]:
+                # Cheap pre-check: agreeing intervals at least touch.
+                if lo_of[sj] <= hi_i and hi_of[sj] >= lo_i and related(si, sj) in AGREEING:
+                    agree.append(sj)
+            agreeing[si] = (agree, len(order))
         t_i, src_i = times[i], sources[i]
-        for sj, by_source in seen.items():
-            if related(si, sj) not in AGREEING:
-                continue
-            if not found_first:
-                first_at[i] = min(first_at[i], min(by_source.values()))
-                found_first = True
-            if any(src != src_i and t < t_i for src, t in by_source.items()):
+        if agree:
+            first_at[i] = min(t_i, first_seen[agree[0]])
+            # Once another outlet's agreeing report exists it stays earlier than every later row: remember it.
+            rk = (si, src_i)
+            if rk in recited_by:
                 recited[i] = True
-                break
-        by_source = seen.setdefault(si, {})
-        if src_i not in by_source:
-            by_source[src_i] = t_i
-        if rel[i] != "probable_unit_error":
+            elif any(src != src_i and t < t_i for sj in agree for src, t in by_outlet[sj].items()):
+                recited[i] = True
+                recited_by.add(rk)
+        outlets = by_outlet.get(si)
+        if outlets is None:
+            first_seen[si] = t_i
+            order.append(si)
+            by_outlet[si] = {src_i: t_i}
+        elif src_i not in outlets:
+            outlets[src_i] = t_i
+        if r != "probable_unit_error":
             baseline = i
             if is_point:
                 point_baseline = i
-    intervals = [interval(sig) for sig in sigs]
+    intervals = [ivs[k] for k in sid]
     obs = df.select(
         "claim_key", "subject", "metric", "chip", "scope", "unit", "observed_at", "source", "article_id",
         "version", "fact_id", "value", "qualifier", "surface",
@@ -179,7 +199,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         pl.Series("relation_to_previous", rel, dtype=pl.String),
         pl.Series("previous_fact_id", prev, dtype=pl.String),
         pl.Series("is_recitation", recited, dtype=pl.Boolean),
-        pl.Series("first_reported_at", first_at, dtype=_TS),
+        pl.Series("first_reported_at", first_at, dtype=pl.Int64).cast(pl.Datetime("us")).dt.replace_time_zone("UTC"),
     ).cast({k: v for k, v in _SCHEMA.items() if k in OBSERVATION_COLUMNS}).select(OBSERVATION_COLUMNS)
     return obs, _discrepancies(obs, disc)
 
