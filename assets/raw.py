@@ -90,7 +90,8 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
     client = fetcher.build()
     with duckdb.get_connection() as conn:
         candidates = queries.urls_to_fetch(conn, source)
-    urls = stages.due_urls(candidates.to_dicts(), datetime.now(UTC), client.mode, fetcher.schedule())
+    urls = stages.due_urls(candidates.to_dicts(), datetime.now(UTC), client.mode, fetcher.schedule(),
+                           prefilter_titles=fetcher.prefilter_titles)
     validators = {r["url"]: (r["etag"], r["last_modified"]) for r in candidates.iter_rows(named=True)
                   if r["etag"] or r["last_modified"]}
     results = stages.fetch_all(client, urls, source, validators=validators, max_workers=fetcher.max_workers)

@@ -48,6 +48,8 @@ class FetcherResource(dg.ConfigurableResource):
     # Re-check schedule as data, e.g. [{"until": "3h", "every": "15m"}, {"until": "1d", "every": "1h"}];
     # empty means the default (see pipelines/fetch/recheck.py).
     recheck_schedule: list[dict] = []
+    # Live only: do not fetch URLs whose feed title/summary the topic filter finds off-topic.
+    prefilter_titles: bool = True
 
     def article_search(self, source: str) -> ArticleSearchClient | None:
         """NYT's official Article Search API, when ``NYT_API_KEY`` is set (live mode only)."""

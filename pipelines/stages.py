@@ -178,14 +178,18 @@ def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str,
     return fetch_many(fetcher, list(urls), source, expect="page", max_workers=max_workers, validators=validators)
 
 
-def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE) -> list[str]:
-    """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent); live
-    fetches URLs never fetched, and re-checks the others by the age of their article (``recheck``)."""
+def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE,
+             prefilter_titles: bool = True) -> list[str]:
+    """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent). Live
+    fetches URLs never fetched and re-checks the others by the age of their article (``recheck``); with
+    ``prefilter_titles`` it skips URLs whose feed title and summary the topic filter found off-topic
+    (unknown titles are fetched, and the parsed article is filtered again either way)."""
     if mode == "replay":
         return [c["url"] for c in candidates]
     return [c["url"] for c in candidates
-            if is_due(c.get("published_at"), c.get("last_fetched_at"), now, schedule,
-                      first_seen_at=c.get("first_seen_at"))]
+            if not (prefilter_titles and c.get("title_relevant") is False)
+            and is_due(c.get("published_at"), c.get("last_fetched_at"), now, schedule,
+                       first_seen_at=c.get("first_seen_at"))]
 
 
 # ------------------------------------------------------------------------------------------------- parse

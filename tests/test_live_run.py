@@ -25,8 +25,10 @@ def outlet(httpserver):
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>{base}2025/01/28/tech/deepseek-chips.html</loc><news:news><news:title>DeepSeek chips</news:title>
 <news:publication_date>2025-01-28T08:00:00Z</news:publication_date></news:news></url>
-<url><loc>{base}2025/01/28/tech/walled.html</loc><news:news><news:title>Walled</news:title>
+<url><loc>{base}2025/01/28/tech/walled.html</loc><news:news><news:title>Nvidia chip smuggling grows</news:title>
 <news:publication_date>2025-01-28T09:00:00Z</news:publication_date></news:news></url>
+<url><loc>{base}2025/01/28/weather/snow.html</loc><news:news><news:title>Heavy snow to hit the Midwest</news:title>
+<news:publication_date>2025-01-28T10:00:00Z</news:publication_date></news:news></url>
 </urlset>"""
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n", content_type="text/plain")
     httpserver.expect_request("/sitemap.xml").respond_with_data(sitemap, content_type="application/xml")
@@ -69,3 +71,5 @@ def test_live_ingest_fetches_archives_and_rechecks_by_age(outlet, isolated_env):
     # never fetched successfully, so it is retried.
     assert "/2025/01/28/tech/deepseek-chips.html" not in second
     assert "/2025/01/28/tech/walled.html" in second
+    # An off-topic feed title is never fetched in live mode.
+    assert all("/weather/" not in req.path for req, _ in outlet.log)

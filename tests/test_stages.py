@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pipelines import stages
 from pipelines.fetch.model import FetchResult
@@ -94,3 +94,20 @@ def test_discover_adds_search_api_items_and_survives_api_failure():
     plain = stages.discover(replay, "nyt")
     broken = stages.discover(replay, "nyt", article_search=Broken())
     assert [u["url"] for u in broken.urls] == [u["url"] for u in plain.urls]
+
+
+def test_due_urls_by_mode_age_and_title():
+    old = datetime(2024, 1, 1, tzinfo=UTC)
+    now = datetime(2025, 1, 28, 12, tzinfo=UTC)
+    rows = [
+        {"url": "new", "published_at": now, "last_fetched_at": None, "title_relevant": True},
+        {"url": "fresh-fetched", "published_at": now - timedelta(hours=1),
+         "last_fetched_at": now - timedelta(minutes=20), "title_relevant": None},
+        {"url": "fresh-recent", "published_at": now - timedelta(hours=1),
+         "last_fetched_at": now - timedelta(minutes=5), "title_relevant": None},
+        {"url": "old", "published_at": old, "last_fetched_at": old + timedelta(days=400), "title_relevant": True},
+        {"url": "sport", "published_at": now, "last_fetched_at": None, "title_relevant": False},
+    ]
+    assert stages.due_urls(rows, now, "replay") == [r["url"] for r in rows]
+    assert stages.due_urls(rows, now, "live") == ["new", "fresh-fetched"]
+    assert stages.due_urls(rows, now, "live", prefilter_titles=False) == ["new", "fresh-fetched", "sport"]

@@ -23,7 +23,7 @@ def urls_to_fetch(conn: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
             WHERE source = $source GROUP BY canonical_url
         )
         SELECT d.url, d.first_seen_at, coalesce(p.published_at, d.feed_published_at) AS published_at,
-               f.last_fetched_at, lp.etag, lp.last_modified
+               f.last_fetched_at, lp.etag, lp.last_modified, d.title_relevant
         FROM raw.discovered_urls d
         LEFT JOIN last_fetch f USING (url)
         LEFT JOIN last_page lp USING (url)
