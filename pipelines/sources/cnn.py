@@ -17,7 +17,7 @@ from .context import PageContext
 from .dates import EASTERN, PageDate, parse_any, parse_english, parse_js_date
 from .generic import with_fallback_body
 from .html_text import xclass
-from .metadata import Metadata, common_layers, merge
+from .metadata import Metadata, common_layers, merge_displayed_headline_first
 from .model import ParsedPage
 from .selectors import Template, all_texts, detect, extract_blocks, first_text
 
@@ -153,10 +153,7 @@ def parse(ctx: PageContext) -> ParsedPage:
     template = detect(ctx.doc, TEMPLATES)
     jsonld_layer, meta_layer, micro_layer = common_layers(ctx, EASTERN)
     sel = selector_layer(ctx, template)
-    meta = merge(jsonld_layer, meta_layer, micro_layer, sel)
-    headline_first = merge(sel, jsonld_layer, meta_layer, micro_layer)
-    meta.headline = headline_first.headline
-    meta.origins["headline"] = headline_first.origins.get("headline", "")
+    meta = merge_displayed_headline_first([jsonld_layer, meta_layer, micro_layer], sel)
     if meta.published is None and sel.modified is not None:
         meta.published = sel.modified
         ctx.extras["published_is_update_time"] = True

@@ -163,3 +163,13 @@ def merge(*layers: Metadata) -> Metadata:
 def common_layers(ctx: PageContext, tz: tzinfo) -> list[Metadata]:
     """JSON-LD, meta and microdata layers in the standard order."""
     return [from_jsonld(ctx, tz), from_meta(ctx, tz), from_microdata(ctx, tz)]
+
+
+def merge_displayed_headline_first(layers: list[Metadata], selectors: Metadata) -> Metadata:
+    """Merge the embedded layers and the template's selectors field by field (embedded data first), except
+    the headline, which is taken as displayed (the selectors' ``h1``) when the page shows one."""
+    meta = merge(*layers, selectors)
+    shown = merge(selectors, *layers)
+    meta.headline = shown.headline
+    meta.origins["headline"] = shown.origins.get("headline", "")
+    return meta

@@ -18,7 +18,7 @@ from .context import PageContext
 from .dates import EASTERN, parse_english
 from .generic import with_fallback_body
 from .html_text import element_text, xclass
-from .metadata import Metadata, common_layers, merge
+from .metadata import Metadata, common_layers, merge_displayed_headline_first
 from .model import ParsedPage
 from .selectors import Template, all_texts, detect, extract_blocks, first_text
 
@@ -116,10 +116,7 @@ def parse(ctx: PageContext) -> ParsedPage:
     template = detect(ctx.doc, TEMPLATES)
     jsonld_layer, meta_layer, micro_layer = common_layers(ctx, EASTERN)
     sel = selector_layer(ctx, template)
-    meta = merge(jsonld_layer, meta_layer, micro_layer, sel)
-    headline_first = merge(sel, jsonld_layer, meta_layer, micro_layer)
-    meta.headline = headline_first.headline
-    meta.origins["headline"] = headline_first.origins.get("headline", "")
+    meta = merge_displayed_headline_first([jsonld_layer, meta_layer, micro_layer], sel)
     # keep the normal-case spelling when one source writes the byline in capitals
     meta.authors = merge_case(meta.authors, meta_layer.authors + jsonld_layer.authors + sel.authors)
     if not meta.description:
