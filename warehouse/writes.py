@@ -6,6 +6,9 @@ Frames are polars DataFrames whose columns are a subset of the table's; DuckDB r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 import polars as pl
 
@@ -19,6 +22,22 @@ def _select_known(df: pl.DataFrame, table: Table) -> pl.DataFrame:
     return df
 
 
+@contextmanager
+def _transaction_with(conn: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> Iterator[None]:
+    """One transaction with ``frame`` visible as ``_incoming``; rolled back on any error."""
+    conn.register("_incoming", frame)
+    try:
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.unregister("_incoming")
+
+
 def insert_new(conn: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> int:
     """Insert the rows of ``df`` whose key is not in ``table`` yet; return how many were inserted."""
     if df.is_empty():
@@ -27,21 +46,13 @@ def insert_new(conn: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) 
         raise ValueError(f"{table.qualified} has no key; use replace_where")
     frame = _select_known(df, table).unique(subset=list(table.key), keep="first", maintain_order=True)
     cond = " AND ".join(f't."{k}" IS NOT DISTINCT FROM n."{k}"' for k in table.key)
-    conn.register("_incoming", frame)
-    try:
-        conn.execute("BEGIN TRANSACTION")
+    with _transaction_with(conn, frame):
         before = conn.execute(f"SELECT count(*) FROM {table.qualified}").fetchone()[0]
         conn.execute(
             f"INSERT INTO {table.qualified} BY NAME SELECT n.* FROM _incoming n "
             f"WHERE NOT EXISTS (SELECT 1 FROM {table.qualified} t WHERE {cond})"
         )
         after = conn.execute(f"SELECT count(*) FROM {table.qualified}").fetchone()[0]
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.unregister("_incoming")
     return int(after - before)
 
 
@@ -59,21 +70,13 @@ def replace_where(
     """
     frame = _select_known(df, table)
     key = list(table.key)
-    conn.register("_incoming", frame)
-    try:
-        conn.execute("BEGIN TRANSACTION")
+    with _transaction_with(conn, frame):
         if key:
             key_sql = ", ".join(f'"{k}"' for k in key)
             old = read_frame(conn, f"SELECT {key_sql} FROM {table.qualified} WHERE {where}", params or [])
         conn.execute(f"DELETE FROM {table.qualified} WHERE {where}", params or [])
         if not frame.is_empty():
             conn.execute(f"INSERT INTO {table.qualified} BY NAME SELECT * FROM _incoming")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.unregister("_incoming")
     if not key:
         return 0, frame.height
     new = frame.select(key).unique() if not frame.is_empty() else old.head(0)
