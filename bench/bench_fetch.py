@@ -27,8 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pipelines.fetch.archive import complete_prefix  # noqa: E402
 from pipelines.fetch.crawl import fetch_many  # noqa: E402
-from pipelines.fetch.live import LiveFetcher, complete_prefix  # noqa: E402
+from pipelines.fetch.live import LiveFetcher  # noqa: E402
 
 PAGE = ("<html><head><title>p</title></head><body>"
         + "<p>Nvidia sold 1,000,000 H20 chips to China before the export rule.</p>" * 280 + "</body></html>").encode()
