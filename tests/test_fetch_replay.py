@@ -89,3 +89,15 @@ def test_bad_manifest_is_reported_with_its_line(tmp_path):
 def test_missing_archive_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="WARC archive not found"):
         WarcReplay([tmp_path / "nope.warc.gz"])
+
+
+def test_committed_sample_archive_matches_its_readable_pages(tmp_path):
+    """sample_archive/sample.warc.gz is packed from the readable files: re-pack after editing a page
+    (`chipwatch pack-sample`)."""
+    from tests.conftest import REPO
+
+    folder = REPO / "sample_archive"
+    fresh = tmp_path / "sample.warc.gz"
+    n = pack_folder(folder, fresh)
+    assert n >= 50
+    assert fresh.read_bytes() == (folder / "sample.warc.gz").read_bytes(), "sample.warc.gz is stale: re-pack it"
