@@ -21,7 +21,7 @@ from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
 from pipelines.sources import parse_page
-from pipelines.sources.discovery import parse_feed_detailed
+from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
@@ -102,12 +102,14 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
              [f.url for f in publisher.active_feeds] if publisher else [])
     for feed_url in feeds:
         feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))
-        for res in fetcher.fetch(feed.url, source, expect="feed"):
+        listing = feed.kind == "listing"  # an HTML page of links, for outlets without a usable feed
+        for res in fetcher.fetch(feed.url, source, expect="page" if listing else "feed"):
             out.attempts.append(res)
             if res.outcome != "ok" or res.body is None:
                 continue
             try:
-                parsed = parse_feed_detailed(res.body, source, feed.url)
+                parsed = (parse_listing(res.body, source, feed.url) if listing
+                          else parse_feed_detailed(res.body, source, feed.url))
             except Exception as exc:  # a broken feed must not stop discovery of the others
                 log.warning("feed %s unreadable: %s", feed.url, exc)
                 continue

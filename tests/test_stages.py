@@ -111,3 +111,25 @@ def test_due_urls_by_mode_age_and_title():
     assert stages.due_urls(rows, now, "replay") == [r["url"] for r in rows]
     assert stages.due_urls(rows, now, "live") == ["new", "fresh-fetched"]
     assert stages.due_urls(rows, now, "live", prefilter_titles=False) == ["new", "fresh-fetched", "sport"]
+
+
+def test_discover_reads_a_listing_page_for_an_outlet_without_feeds():
+    listing = ("<html><body><ul>"
+               "<li><h2 class='n1-header-title-1-2'>"
+               "<a href='/world/usa-canada/5990001'>엔비디아 H200 수출 허용</a></h2>"
+               "<li><h2 class='n1-header-title-1-2'><a href='/photos/view/123'>사진</a></h2>"
+               "</ul></body></html>").encode()
+
+    class Site:
+        mode = "live"
+
+        def feed_urls(self, source):
+            return ["https://www.news1.kr/latest?page=1"]
+
+        def fetch(self, url, source, expect="page"):
+            assert expect == "page"  # a listing is HTML, not a feed
+            return [FetchResult(url=url, source=source, attempted_at=T, outcome="ok", mode="live", body=listing,
+                                headers={"Content-Type": "text/html"})]
+
+    found = stages.discover(Site(), "news1")
+    assert [(u["url"], u["via"]) for u in found.urls] == [("https://www.news1.kr/world/usa-canada/5990001", "listing")]

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
-FeedKind = Literal["rss", "sitemap", "news_sitemap"]
+FeedKind = Literal["rss", "sitemap", "news_sitemap", "listing"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ NEWS1 = Publisher(
              note="declared in robots.txt"),
         Feed("https://www.news1.kr/api/feeds/news-sitemap/section/realestate", "news_sitemap", "inferred",
              note="per-section pattern; only realestate seen"),
+        Feed("https://www.news1.kr/latest?page=1", "listing", "single",
+             note="latest-news listing (HTML, ~34 items); News1 has no confirmed RSS"),
         Feed("https://www.news1.kr/rss", "rss", "unconfirmed", enabled=False,
              note="returned HTML in 2026-03; do not rely on RSS"),
     ),
