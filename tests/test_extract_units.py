@@ -215,3 +215,12 @@ def test_language_detection():
     assert detect_language("DeepSeek used 2,048 H800 chips") == "en"
     assert detect_language("") == "en"
     assert extract_figures("") == []
+
+
+def test_inherited_metric_must_measure_the_unit():
+    from pipelines.extract import extract_figures
+
+    figs = extract_figures("딥시크는 칩 이천 개를 썼다. 직원은 2천 명이다.", "ko")
+    by_surface = {f.surface: f.metric for f in figs}
+    assert by_surface["이천 개"] == "chip_count"
+    assert by_surface["2천 명"] != "chip_count"

@@ -202,6 +202,6 @@ def assign_metric(
         if scores[best] >= 0.1:
             return best
     default = _defaults().get(unit, "other")
-    if default == "other" and inherited:
-        return inherited
+    if default == "other" and inherited and (inherited not in defs or defs[inherited].accepts(unit)):
+        return inherited  # only a metric that can measure this unit (people are never a chip count)
     return default
