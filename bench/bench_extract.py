@@ -220,13 +220,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(
         f"{'corpus':<36}{'articles':>9}{'sentences':>11}{'figures':>9}{'seconds':>9}"
-        f"{'articles/s':>12}{'sentences/s':>13}{f'peak MiB/{MEMORY_SLICE} art. (stream/retain)':>31}"
+        f"{'articles/s':>12}{'sentences/s':>13}{f'peak MiB/{MEMORY_SLICE} art. (stream/retain)':>42}"
     )
     for r in results:
         print(
             f"{r.corpus:<36}{r.articles:>9}{r.sentences:>11}{r.figures:>9}{r.seconds:>9.2f}"
             f"{r.articles_per_s:>12.0f}{r.sentences_per_s:>13.0f}"
-            f"{f'{r.peak_mib_streaming:.2f} / {r.peak_mib_retained:.1f}':>31}"
+            f"{f'{r.peak_mib_streaming:.2f} / {r.peak_mib_retained:.1f}':>42}"
         )
     return 0
 
