@@ -1,15 +1,20 @@
-"""Run every benchmark in bench/ in turn (each prints its own figures)."""
+"""Run every benchmark in bench/ in turn, each in its own process (so peak-memory figures stay separate and
+one benchmark's exit does not stop the others). Each prints its own figures."""
 
 from __future__ import annotations
 
-import runpy
+import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
 
 if __name__ == "__main__":
+    failed = []
     for script in sorted(HERE.glob("bench_*.py")):
-        print(f"\n== {script.name}")
-        sys.argv = [str(script)]
-        runpy.run_path(str(script), run_name="__main__")
+        print(f"\n== {script.name}", flush=True)
+        if subprocess.run([sys.executable, str(script)], cwd=HERE.parent).returncode != 0:
+            failed.append(script.name)
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}")
+    sys.exit(1 if failed else 0)
