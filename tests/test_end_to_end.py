@@ -200,3 +200,19 @@ def test_krw_conversion_is_consistent_with_the_usd_figure(db):
         WHERE subject = 'DeepSeek' AND metric = 'training_cost' AND surface LIKE '%원'
     """).fetchall()
     assert rows and all(rel == "consistent" for _, rel in rows), rows
+
+
+def test_figures_command_shows_a_claims_timeline_from_the_snapshot(sample_run, capsys):
+    assert main(["figures", "--claim", "DeepSeek|training_cost|-|money|DeepSeek-V3"]) == 0
+    out = capsys.readouterr().out
+    assert "5576만 달러" in out and "probable_unit_error" in out and out.startswith("| claim_key |")
+    assert main(["figures"]) == 0
+    assert "claim_key" in capsys.readouterr().out
+    assert main(["figures", "--claim", "no such claim at all"]) == 1
+
+
+def test_charts_and_report_are_written(sample_run):
+    paths, _, _ = sample_run
+    charts = paths["CHIPWATCH_OUTPUT"] / "charts"
+    assert (charts / "report.html").is_file()
+    assert (charts / "deepseek-training-cost-money-deepseek-v3.png").is_file()
