@@ -29,15 +29,19 @@ def figure_charts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> 
     out = output_dir() / "charts"
     charts = write_report(obs, timeline, out)
     context.log.info(f"{len(charts)} charts and {out / 'report.html'}")
-    top = (timeline.filter(pl.col("claim_key").is_in(list(charts)))
-           .sort(["n_conflicts", "n_observations"], descending=True) if charts else timeline.head(0))
+    # The most widely reported claims about a known subject, as the UI shows them (markdown images).
+    top = (timeline.filter(pl.col("claim_key").is_in(list(charts)) & pl.col("subject").is_not_null())
+           .sort(["n_sources", "n_observations", "n_conflicts"], descending=True).head(3)
+           if charts else timeline.head(0))
     md = "_no claim has two reports yet_"
     if not top.is_empty():
-        key = top["claim_key"][0]
-        b64 = base64.b64encode(charts[key].read_bytes()).decode()
-        md = f"**{key}**\n\n![{key}](data:image/png;base64,{b64})"
+        parts = []
+        for key in top["claim_key"].to_list():
+            b64 = base64.b64encode(charts[key].read_bytes()).decode()
+            parts.append(f"**{key}**\n\n![{key}](data:image/png;base64,{b64})")
+        md = "\n\n".join(parts)
     return dg.MaterializeResult(metadata={
         "charts": len(charts),
         "report": dg.MetadataValue.path(str(out / "report.html")),
-        "busiest_claim": dg.MetadataValue.md(md),
+        "most_reported_claims": dg.MetadataValue.md(md),
     })
