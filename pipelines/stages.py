@@ -25,7 +25,7 @@ from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
-from pipelines.track.claims import claim_key, scope_for
+from pipelines.track.claims import claim_key
 from pipelines.track.versions import PageParse, assign_versions
 
 log = logging.getLogger(__name__)
@@ -249,7 +249,8 @@ def extract_facts(articles: Iterable[dict]) -> list[dict]:
     for a in articles:
         if not a.get("is_relevant"):
             continue
-        figures = extract_figures(a["body_text"], a.get("language"))
+        figures = extract_figures(a["body_text"], a.get("language"), headline=a.get("headline"),
+                                  published_at=a.get("published_at") or a.get("fetched_at"))
         ids = [fact_id(a["article_id"], a["version"], f.span_start, f.span_end, f.unit) for f in figures]
         for f, fid in zip(figures, ids, strict=True):
             rows.append({
@@ -260,8 +261,8 @@ def extract_facts(articles: Iterable[dict]) -> list[dict]:
                 "surface": f.surface, "sentence": f.sentence, "span_start": f.span_start, "span_end": f.span_end,
                 "attributed_to": f.attributed_to,
                 "linked_fact_id": ids[f.linked_to] if f.linked_to is not None and f.linked_to < len(ids) else None,
-                "scope": (scope := scope_for(f.subject, f.sentence, f.surface)),
-                "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit, scope), "rule": f.rule,
+                "scope": f.scope, "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit, f.scope),
+                "subject_via": f.subject_via, "refers_to": f.refers_to, "rule": f.rule,
             })
     return rows
 

@@ -170,14 +170,26 @@ def test_corrected_article_has_a_revision_with_the_changed_figure(db):
     assert any(any("593" in c and "589" in c for c in r[3]) for r in revs)
 
 
-def test_smuggling_figure_recited_from_the_original_report(db):
+def test_smuggling_deal_of_an_unnamed_seller_is_kept_but_never_compared(db):
+    # "a seller in Shenzhen" / "중국 선전의 한 판매상은": no named party, so no claim (issue 10's rule)
+    facts = db.execute("""
+        SELECT source, subject FROM core.facts WHERE metric = 'deal_value' AND value BETWEEN 9e7 AND 1.2e8
+    """).fetchall()
+    assert {s for s, _ in facts} >= {"nyt", "cnn", "news1"} and all(subj is None for _, subj in facts)
+    assert db.execute("""
+        SELECT count(*) FROM marts.figure_observations WHERE metric = 'deal_value' AND value BETWEEN 9e7 AND 1.2e8
+    """).fetchone()[0] == 0
+
+
+def test_training_cost_recited_from_the_first_report(db):
     rows = db.execute("""
         SELECT source, observed_at, first_reported_at, is_recitation FROM marts.figure_observations
-        WHERE metric = 'deal_value' AND value BETWEEN 9e7 AND 1.2e8 ORDER BY observed_at
+        WHERE claim_key LIKE 'DeepSeek|training_cost|-|money%' AND value BETWEEN 5e6 AND 7e6 ORDER BY report_seq
     """).fetchall()
-    assert rows and rows[0][0] == "nyt" and rows[0][1].year == 2024
+    assert rows and rows[0][0] == "nyt" and rows[0][1].date().isoformat() == "2025-01-23"
     recited = [r for r in rows if r[3]]
-    assert recited and all(r[2] == rows[0][1] for r in recited)
+    assert recited and all(r[0] != "nyt" or r[2] < r[1] for r in recited)
+    assert all(r[2] <= r[1] for r in rows)
 
 
 def test_timeline_and_discrepancies_are_consistent(db):
@@ -195,11 +207,17 @@ def test_bot_walled_nyt_article_is_kept_as_a_feed_only_record(db):
 
 
 def test_krw_conversion_is_consistent_with_the_usd_figure(db):
+    # "557만6000달러(약 78억8000만원)": the conversion rides on its figure and checks the exchange rate
     rows = db.execute("""
-        SELECT surface, relation_to_previous FROM marts.figure_observations
-        WHERE subject = 'DeepSeek' AND metric = 'training_cost' AND surface LIKE '%원'
+        SELECT surface, conversion_surface, conversion_ok FROM marts.figure_observations
+        WHERE subject = 'DeepSeek' AND metric = 'training_cost' AND conversion_surface IS NOT NULL
     """).fetchall()
-    assert rows and all(rel == "consistent" for _, rel in rows), rows
+    assert rows and all(ok for _, _, ok in rows), rows
+    assert any("78억8000만" in conv for _, conv, _ in rows)
+    assert db.execute("""
+        SELECT count(*) FROM marts.figure_observations o JOIN core.facts f USING (fact_id)
+        WHERE f.linked_fact_id IS NOT NULL
+    """).fetchone()[0] == 0
 
 
 def test_figures_command_shows_a_claims_timeline_from_the_snapshot(sample_run, capsys):

@@ -103,12 +103,14 @@ EN = [
         {"metric": "deal_value"},
     ),
     (
+        # the agency reports the figure; the unnamed ring it is about is no entity (issue 10: a cited
+        # source is never the subject)
         "The Justice Department said the ring exported about 7,000 chips.",
         "about 7,000 chips",
         7000,
         "chips",
         "approx",
-        {"subject": "US Justice Department"},
+        {"subject": None, "attributed_to": "US Justice Department"},
     ),
     (
         "Training R1 cost $294,000, according to the Nature paper.",
@@ -272,7 +274,7 @@ def test_korean_surface(text, surface, value, unit, qualifier, fields):
     ("surface", "low", "high"),
     [
         ("$5.6 million", 5.55e6, 5.65e6),
-        ("about $6 million", 5e6, 7e6),
+        ("about $6 million", 5.1e6, 6.9e6),  # approx: ±15%
         ("less than $6 million", 0, 6e6),
         ("more than 50,000 H100 chips", 50000, INF),
         ("16,000 or more chips", 16000, INF),

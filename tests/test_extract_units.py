@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.extract import METRICS, detect_language, extract_figures, load_entities
 from pipelines.extract.attribution import find_attribution
-from pipelines.extract.entities import find_mentions
+from pipelines.extract.entities import KINDS, find_mentions
 from pipelines.extract.intervals import interval
 from pipelines.extract.metrics import load_metrics
 from pipelines.extract.numbers_en import find_en_numbers, parse_word_number
@@ -119,9 +119,15 @@ def test_qualifier_words():
     ("args", "expected"),
     [
         ((5.6e6, 1e5, "exact"), (5.55e6, 5.65e6)),
-        ((6e6, 1e6, "approx"), (5e6, 7e6)),
-        ((2000, 1000, "approx"), (1000, 3000)),
-        ((103e6, 1e6, "approx"), (92.7e6, 113.3e6)),
+        # approx: ±15% of the value ("about $6 million" still contains $5.576M)
+        ((6e6, 1e6, "approx"), (5.1e6, 6.9e6)),
+        ((2000, 1000, "approx"), (1700, 2300)),
+        ((103e6, 1e6, "approx"), (87.55e6, 118.45e6)),
+        ((1, 1, "approx"), (0.85, 1.15)),  # "약 1년" leaves "about seven months" out
+        # exact round numbers: half a unit of the last significant digit, at most ±10%
+        ((10_000, 10_000, "exact"), (9_000, 11_000)),
+        ((1e8, 1e8, "exact"), (0.9e8, 1.1e8)),
+        ((5_576_000, 1_000, "exact"), (5_575_500, 5_576_500)),
         ((2000, 1000, "more_than"), (2000, math.inf)),
         ((2000, 1000, "at_least"), (2000, math.inf)),
         ((6e6, 1e6, "less_than"), (0, 6e6)),
@@ -143,7 +149,8 @@ def test_range_interval():
 def test_entity_table_rows():
     rows = load_entities()
     assert all(set(r) == {"canonical", "kind", "aliases"} for r in rows)
-    assert {r["kind"] for r in rows} == {"org", "person", "chip", "country", "model", "agency"}
+    kinds = {r["kind"] for r in rows}
+    assert {"org", "person", "chip", "country", "model", "agency", "government", "index"} <= kinds <= set(KINDS)
     by_name = {r["canonical"]: r for r in rows}
     assert "딥시크" in by_name["DeepSeek"]["aliases"]
     assert "미국의 AI업체들" in by_name["US AI companies"]["aliases"]
@@ -180,9 +187,16 @@ def test_metric_vocabulary():
         "compute_hours",
         "fine",
         "tariff_or_fee_share",
+        "ratio",
         "other",
     }
     assert all(m.cues.get("ko") is not None and m.cues.get("en") is not None for m in load_metrics())
+    # a ratio ("20분의 1", "90 times") is its own dimension, never a cost
+    defs = {m.name: m for m in load_metrics()}
+    assert not defs["training_cost"].accepts("fraction") and defs["ratio"].accepts("times")
+    # event metrics happen on a date; properties stay one quantity however late they are re-reported
+    assert {m.name for m in load_metrics() if m.kind == "event"} >= {"market_value_change", "charge", "deal_value"}
+    assert defs["training_cost"].kind == "property" and defs["chip_count"].kind == "property"
 
 
 @pytest.mark.parametrize(

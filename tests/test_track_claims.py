@@ -1,6 +1,14 @@
 """Claim identity: keys and model scopes."""
 
-from pipelines.track.claims import claim_key, scope_for
+from pipelines.extract import extract_figures
+from pipelines.extract.entities import find_mentions
+from pipelines.extract.subjects import model_scope
+from pipelines.track.claims import claim_key
+
+
+def scope_for(subject, sentence, surface):
+    at = max(sentence.find(surface), 0)
+    return model_scope(subject, find_mentions(sentence), (at, at + len(surface)))
 
 
 def test_claim_key_is_canonical_and_scope_is_appended():
@@ -25,3 +33,12 @@ def test_no_scope_without_a_model_of_the_subject():
     assert scope_for("DeepSeek", "OpenAI spent $100 million on ChatGPT, far more than DeepSeek.",
                      "$100 million") is None
     assert scope_for(None, "R1 cost $294,000.", "$294,000") is None
+
+
+def test_the_extractor_carries_the_scope_on_each_figure():
+    text = ("DeepSeek said it spent $5.6 million to train V3. "
+            "It spent $294,000 to train its R1 reasoning model, the company said in a paper.")
+    by_surface = {f.surface: f for f in extract_figures(text)}
+    assert by_surface["$5.6 million"].scope == "DeepSeek-V3"
+    assert by_surface["$294,000"].scope == "DeepSeek-R1"
+    assert by_surface["$294,000"].subject == "DeepSeek"

@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from pipelines.track.intervals import Interval, interval_for, is_power_of_ten_slip, relation
+from pipelines.extract.intervals import Interval, interval_for
+from pipelines.track.relations import is_power_of_ten_slip, relation
 
 
 def rel(cur, cur_q, prev, prev_q, converted=False):
@@ -64,3 +65,10 @@ def test_interval_for_point_values_without_ends(q):
 
 def test_vague_has_no_interval():
     assert interval_for("vague", None, None, None) is None
+
+
+def test_falling_bound_is_open_below():
+    # "fell more than 17%" (-17, stored as (-inf, -17)) excludes a 6% fall and includes a 20% one
+    iv = interval_for("more_than", -17.0, -math.inf, -17.0)
+    assert not iv.overlaps(interval_for("exact", -6.0, -6.05, -5.95))
+    assert iv.overlaps(interval_for("exact", -20.0, -20.05, -19.95))

@@ -44,7 +44,7 @@ def pages_to_parse(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
 def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
     """Every article version of ``source`` with its body and relevance."""
     return read_frame(conn, """
-        SELECT article_id, version, source, language, body_text, published_at, fetched_at, is_relevant
+        SELECT article_id, version, source, language, headline, body_text, published_at, fetched_at, is_relevant
         FROM core.articles WHERE source = $source ORDER BY article_id, version
     """, {"source": source}).to_dicts()
 
@@ -54,7 +54,7 @@ def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, """
         SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
                f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
-               f.surface, f.span_start, f.claim_key
+               f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id
         FROM core.facts f JOIN core.articles a USING (article_id, version)
         ORDER BY f.fact_id
     """)

@@ -13,6 +13,8 @@ Deterministic and pure Python: no model, no network. Vocabulary lives in ``data/
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .entities import load_entities
 from .figures import detect_language, extract
 from .metrics import METRICS
@@ -21,12 +23,16 @@ from .model import QUALIFIERS, Figure
 __all__ = ["METRICS", "QUALIFIERS", "Figure", "detect_language", "extract_figures", "load_entities"]
 
 
-def extract_figures(text: str, language: str | None = None) -> list[Figure]:
+def extract_figures(
+    text: str, language: str | None = None, *, headline: str | None = None, published_at: datetime | None = None
+) -> list[Figure]:
     """Extract the figures of ``text``.
 
-    ``language`` is "ko", "en" or ``None`` (detected from the share of Hangul). Offsets in the returned
-    figures index into ``text``: ``text[f.span_start:f.span_end] == f.surface``.
+    ``language`` is "ko", "en" or ``None`` (detected from the share of Hangul). ``headline`` lends its subject
+    to sentences that leave theirs out; ``published_at`` resolves relative dates ("last year", "지난해 9월")
+    in ``Figure.refers_to``. Offsets in the returned figures index into ``text``:
+    ``text[f.span_start:f.span_end] == f.surface``.
     """
     if not text:
         return []
-    return extract(text, language)
+    return extract(text, language, headline, published_at)

@@ -15,7 +15,7 @@ import re
 
 from .entities import Mention
 
-__all__ = ["find_attribution"]
+__all__ = ["attribution_sources", "find_attribution"]
 
 _EN_AFTER = re.compile(
     r"^(?:'s|’s)?\s(?:has\s|had\s|also\s|first\s|previously\s)?(?:reported|reports|said|says|estimated|estimates|"
@@ -42,16 +42,17 @@ _KO_REPORT_VERB = re.compile(
     r"(?:고|라고|다고|며|면서)?\s?(?:전했|보도했|밝혔|말했|발표했|주장했|추산했|분석했|설명했|보고했|전망했|덧붙였|강조했|"
     r"지적했|언급했|공개했|집계했|추정했|내다봤|예상했|평가했|시사했)"
 )
-_ATTRIBUTABLE = frozenset({"org", "agency", "person", "country"})
+_ATTRIBUTABLE = frozenset({"org", "agency", "government", "court", "person", "country"})
 
 
 def _ok(m: Mention) -> bool:
     return m.entity.kind in _ATTRIBUTABLE
 
 
-def find_attribution(text: str, mentions: list[Mention], language: str) -> str | None:
-    """The canonical source cited in ``text`` (one sentence), or ``None``."""
-    found: list[tuple[int, str]] = []  # (priority, canonical); lower is better
+def attribution_sources(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """The mentions ``text`` (one sentence) cites as its source, best first (outlets before others, "according
+    to X" / "X에 따르면" before "X said" / "X는 ...고 밝혔다")."""
+    found: list[tuple[int, int, Mention]] = []  # (priority, position, mention); lower is better
     for m in mentions:
         if not _ok(m):
             continue
@@ -60,17 +61,21 @@ def find_attribution(text: str, mentions: list[Mention], language: str) -> str |
         after = text[m.end : m.end + 40]
         if language == "ko":
             if _KO_AFTER.match(after) or _KO_INTERVIEW.match(after):
-                found.append((rank, m.entity.canonical))
+                found.append((rank, m.start, m))
             elif _KO_TOPIC.match(after) and _KO_REPORT_VERB.search(text, m.end):
-                found.append((rank + 2, m.entity.canonical))
+                found.append((rank + 2, m.start, m))
             continue
         before = text[max(0, m.start - 40) : m.start]
         surface = text[m.start : m.end]
         if _EN_BEFORE.search(before):
-            found.append((rank, m.entity.canonical))
+            found.append((rank, m.start, m))
         elif _EN_AFTER.match(after) or (surface.endswith(("'s", "’s")) and _EN_POSSESSIVE_DOC.match(after)):
-            found.append((rank + 2, m.entity.canonical))
-    if not found:
-        return None
-    found.sort(key=lambda t: t[0])
-    return found[0][1]
+            found.append((rank + 2, m.start, m))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [m for _, _, m in found]
+
+
+def find_attribution(text: str, mentions: list[Mention], language: str) -> str | None:
+    """The canonical source cited in ``text`` (one sentence), or ``None``."""
+    sources = attribution_sources(text, mentions, language)
+    return sources[0].entity.canonical if sources else None

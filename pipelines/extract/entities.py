@@ -1,6 +1,6 @@
 """The bilingual alias table (``data/entities.json``) and entity mentions in text.
 
-Each row: ``{"canonical", "kind" (org|person|chip|country|model|agency), "aliases": [...]}`` plus optional
+Each row: ``{"canonical", "kind", "aliases": [...]}`` (kinds: ``KINDS``) plus optional
 ``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``maker`` (a chip's maker),
 ``role: "outlet"`` (news outlets: cited as sources, never subjects) and ``patterns`` (regular
 expressions for phrasings too varied to list: "미국 주요 AI 기업들", "the leading American A.I. companies").
@@ -22,10 +22,23 @@ from typing import Any
 
 from .trie import trie_pattern
 
-__all__ = ["Entity", "Mention", "entity_table", "find_mentions", "load_entities"]
+__all__ = [
+    "ACTOR_KINDS", "KINDS", "REPORTING_KINDS", "SUBJECT_KINDS", "Entity", "Mention", "entity_table", "find_mentions",
+    "load_entities",
+]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
-KINDS = ("org", "person", "chip", "country", "model", "agency")
+KINDS = ("org", "person", "chip", "country", "model", "agency", "government", "court", "fund", "index", "case")
+# Who can report a figure about someone else: when one of these is the speaker ("..., the Justice Department
+# said", "법무부는 ...고 밝혔다"), it is the source, not the subject. A company speaking is usually reporting
+# about itself ("Nvidia said it expects a $5.5 billion charge"), so orgs are not in this set.
+REPORTING_KINDS = frozenset({"agency", "government", "court"})
+# What a figure can be about.
+SUBJECT_KINDS = frozenset(
+    {"org", "agency", "government", "court", "fund", "country", "person", "model", "index", "case"}
+)
+# What makes an article's main entity (the document's salient subject).
+ACTOR_KINDS = frozenset({"org", "agency", "government", "court", "fund", "model", "index"})
 
 
 @dataclass(frozen=True)

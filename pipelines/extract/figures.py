@@ -10,30 +10,45 @@ candidate. Context carried from one sentence to the next:
   paragraph (a new paragraph usually starts a new attribution).
 A currency amount in parentheses right after another currency amount ("557만6000달러(약 78억8000만원)")
 is a conversion: ``linked_to`` points at the main figure, whose metric, subject and chip it copies.
-Ratios (times, fraction) take the metric of the first other figure of the sentence and the sentence topic.
+Ratios (times, fraction: "20분의 1", "90배", "one-tenth") are their own metric, ``ratio``, about the
+sentence topic: a ratio is never a cost.
+
+Where the subject comes from is recorded in ``Figure.subject_via``. When the sentence binds none:
+- ``previous_sentence``: the previous sentence's subject within the same paragraph (Korean always;
+  English when the sentence refers back: "it", "the company", or a definite noun phrase of a measured
+  thing, "the number of chips", "the cost", "the stock");
+- ``article``: across paragraphs, an anaphor reaches the document's most mentioned actor;
+- ``headline``: a sentence that refers back (or, in Korean, any sentence whose subject is not introduced
+  as new, "한 판매상은") takes the headline's subject, else the document's most mentioned actor
+  (``article``).
+A sentence introducing a new, unnamed party ("A seller in Shenzhen", "한 판매상은") inherits nothing.
+An agency, government or court cited as the source ("..., the Justice Department said") is never the subject.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 
-from .attribution import find_attribution
+from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, unit_family
 from .chips import bind_chip, chip_mentions
-from .entities import find_mentions
+from .entities import ACTOR_KINDS, find_mentions
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
-from .metrics import assign_metric, cue_hits, property_cue_starts
+from .metrics import assign_metric, cue_hits, load_metrics, property_cue_starts
 from .model import Figure
 from .sentences import split_sentences
-from .subjects import ANAPHOR, bind_subject, eligible_mentions, sentence_topic
+from .subjects import ANAPHOR, bind_subject, eligible_mentions, model_scope, sentence_topic, subject_of
 
 __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
+# Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
+_GROUP_COUNTS = frozenset({"companies", "people", "count"})
 
 
 def detect_language(text: str) -> str:
@@ -60,34 +75,82 @@ def _normalize_language(language: str | None, text: str) -> str:
 class _Context:
     paragraph: int
     subject: str | None
+    scope: str | None
     attribution: str | None
-    metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family
+    metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family (or cue)
     doc_subject: str | None  # the document's most mentioned company, agency or model owner so far
 
 
+# English: a definite noun phrase of a measured thing refers back to the entity in context.
+_EN_DEFINITE = re.compile(
+    r"\b(?:the|its|their|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?(?:number|figure|figures|cost|costs|"
+    r"total|amount|loss|losses|charge|sum|price|stock|shares|value|chips|processors|GPUs|deal|sale|sales|"
+    r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker)\b",
+    re.I,
+)
+# A sentence that opens with a new, unnamed party refers to nobody in context.
+_EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
+_KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
+
+
 def _fallback_subject(
-    prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None = None
-) -> str | None:
-    """The subject a sentence without a candidate inherits.
+    prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None, headline: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """(subject, subject_via, scope) for a sentence whose figures bind no subject of their own (module doc)."""
+    end = len(sentence) if until is None else until
+    anaphor = ANAPHOR[lang].search(sentence, 0, end) is not None
+    if lang == "ko":
+        refers_back = anaphor or not _KO_INDEFINITE.search(sentence, 0, end)
+    else:
+        refers_back = anaphor or (
+            _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
+        )
+    if prev is not None and prev.paragraph == paragraph and refers_back and prev.subject:
+        return prev.subject, "previous_sentence", prev.scope
+    if not refers_back:
+        return None, None, None
+    if anaphor and prev is not None and prev.doc_subject:
+        return prev.doc_subject, "article", None
+    if headline:
+        return headline, "headline", None
+    if prev is not None and prev.doc_subject:
+        return prev.doc_subject, "article", None
+    return None, None, None
 
-    Korean drops subjects freely: the previous sentence's subject within the paragraph. English states
-    them: only a sentence with an anaphor ("it", "the company") before its first figure inherits.
-    Across paragraphs, an anaphor reaches back to the document's most salient entity (the most
-    mentioned company, agency or model owner).
-    """
-    if prev is None:
+
+def _headline_subject(headline: str | None, lang: str) -> str | None:
+    """The headline's subject: its topic (Korean) or first eligible mention."""
+    if not headline:
         return None
-    anaphor = ANAPHOR[lang].search(sentence, 0, len(sentence) if until is None else until) is not None
-    if prev.paragraph == paragraph and (lang == "ko" or anaphor):
-        return prev.subject or (prev.doc_subject if anaphor else None)
-    return prev.doc_subject if anaphor else None
+    mentions = find_mentions(headline)
+    eligible = eligible_mentions(headline, mentions, lang, (), attribution_sources(headline, mentions, lang))
+    return sentence_topic(headline, eligible, lang)
 
 
-def extract(text: str, language: str | None = None) -> list[Figure]:
+def _figureless_metrics(st: str, lang: str) -> dict[str, str]:
+    """For a sentence without figures, the metric its cue words name per unit family ("An earlier version
+    misstated the market value Nvidia lost." → currency: market_value_change), for the next sentence."""
+    out: dict[str, str] = {}
+    defs = {m.name: m for m in load_metrics()}
+    for h in cue_hits(st, lang):
+        for name in h.metrics:
+            mdef = defs.get(name)
+            if mdef is None or name in h.weak:
+                continue
+            for unit, family in (("USD", "currency"), ("chips", "count"), ("percent", "percent")):
+                if mdef.accepts(unit) and not (mdef.near_entities or mdef.near_kinds):
+                    out.setdefault(family, name)
+    return out
+
+
+def extract(
+    text: str, language: str | None = None, headline: str | None = None, published_at: datetime | None = None
+) -> list[Figure]:
     """All figures in ``text`` (see ``pipelines.extract.extract_figures``)."""
     lang = _normalize_language(language, text)
     out: list[Figure] = []
     prev: _Context | None = None
+    head_subject = _headline_subject(headline, lang)
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
     for sent in split_sentences(text):
         st = sent.text
@@ -98,13 +161,17 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
             cands = ko_candidates(st, excluded, [(c.start, c.end) for c in chips])
         else:
             cands = en_candidates(st, excluded, chips)
-        own_attr = find_attribution(st, mentions, lang)
+        sources = attribution_sources(st, mentions, lang)
+        own_attr = sources[0].entity.canonical if sources else None
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
-        fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None)
+        fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None,
+                                     head_subject)
         spans = [(c.start, c.end) for c in cands]
-        eligible = eligible_mentions(st, mentions, lang, spans)
+        eligible = eligible_mentions(st, mentions, lang, spans, sources)
         topic = sentence_topic(st, eligible, lang)
         first_subject: str | None = None
+        first_scope: str | None = None
+        metrics: dict[str, str] = {}
         if cands:
             inherited = prev.metrics if prev is not None else {}
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited)
@@ -117,22 +184,37 @@ def extract(text: str, language: str | None = None) -> list[Figure]:
                         span_end=sent.start + fig.span_end,
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
+                        refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang),
                     )
                 )
             first_subject = figs[0].subject
-        metrics: dict[str, str] = {}
-        if cands:
+            first_scope = figs[0].scope
             for fig in figs:
-                if fig.linked_to is None and fig.metric != "other":
+                if fig.linked_to is None and fig.metric not in ("other", "ratio"):
                     metrics.setdefault(unit_family(fig.unit), fig.metric)
-        subject = first_subject or topic or fallback
+        else:
+            metrics = _figureless_metrics(st, lang)
+        subject = first_subject or topic or fallback[0]
+        scope = first_scope if first_subject else (fallback[2] if subject == fallback[0] else None)
+        if scope is None and subject:
+            scope = model_scope(subject, mentions, (0, len(st)))
         for m in mentions:
-            if m.entity.kind in ("org", "agency", "model") and m.entity.role != "outlet":
+            if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet":
                 name = m.entity.owner or m.entity.canonical
                 salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
         doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
-        prev = _Context(sent.paragraph, subject, own_attr, metrics, doc_subject)
+        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject)
     return out
+
+
+def _refers_to(st: str, span: tuple[int, int], published_at: datetime | None, lang: str) -> str | None:
+    """The date or period the figure is about (``event_time``), as its label."""
+    try:
+        from .event_time import refers_to
+    except ImportError:  # the event-time module is optional until it lands
+        return None
+    found = refers_to(st, span, published_at, lang)
+    return found.label() if found is not None else None
 
 
 def _bind(
@@ -144,7 +226,7 @@ def _bind(
     eligible: list,
     chips: list,
     topic: str | None,
-    fallback: str | None,
+    fallback: tuple[str | None, str | None, str | None],
     attr: str | None,
     inherited: dict[str, str],
 ) -> list[Figure]:
@@ -154,22 +236,32 @@ def _bind(
     rows: list[dict] = []
     fam_spans = [(c.start, c.end, unit_family(c.unit)) for c in cands]
     properties = property_cue_starts(hits)
+    fb_subject, fb_via, fb_scope = fallback
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
         bound = None if ratio else bind_subject(st, eligible, span, lang, properties)
-        subject = (topic if ratio else bound) or fallback
+        if bound is not None:
+            subject, via = subject_of(st, bound, eligible, lang), "sentence"
+            scope = model_scope(subject, mentions, span)
+        elif ratio and topic:
+            subject, via, scope = topic, "sentence", model_scope(topic, mentions, span)
+        elif fb_via in ("headline", "article") and c.unit in _GROUP_COUNTS:
+            # "11개 기업 대표들이 ...", "dozens of companies": the count is itself the (unnamed) subject
+            subject, via, scope = None, None, None
+        else:
+            subject, via = fb_subject, fb_via
+            scope = model_scope(subject, mentions, span) or fb_scope
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
         )
         if c.unit in ("percent", "percentage_points") and c.direction != 0 and metric == "other":
             metric = "percent_change"
-        rows.append({"c": c, "subject": subject, "metric": metric, "linked_to": None})
-    first_main = next((r for r in rows if r["c"].unit not in ("times", "fraction")), None)
-    for r in rows:
-        if r["c"].unit in ("times", "fraction") and first_main is not None:
-            r["metric"] = first_main["metric"]
+        if ratio and metric != "tariff_or_fee_share":
+            metric = "ratio"
+        rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
+                     "qualifier": c.qualifier})
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (
@@ -182,21 +274,25 @@ def _bind(
             while main["linked_to"] is not None:
                 main = rows[main["linked_to"]]
             rows[i]["linked_to"] = rows.index(main)
-            rows[i]["metric"] = main["metric"]
-            rows[i]["subject"] = main["subject"]
+            for key in ("metric", "subject", "via", "scope"):
+                rows[i][key] = main[key]
+            # A conversion is part of its figure: "5억 달러(약 7290억 원) 이상" is at least 7290억 원 too.
+            if main["qualifier"] not in ("exact", "approx") and rows[i]["qualifier"] in ("exact", "approx"):
+                rows[i]["qualifier"] = main["qualifier"]
     figs = []
     for r in rows:
         c = r["c"]
         chip = bind_chip(st, chips, (c.start, c.end), c.unit, r["metric"], spans, c.chip)
         if r["linked_to"] is not None:
             chip = figs[r["linked_to"]].chip
-        low, high = interval(c.value, c.resolution, c.qualifier, c.low, c.high)
+        qualifier = r["qualifier"]
+        low, high = interval(c.value, c.resolution, qualifier, c.low, c.high)
         figs.append(
             Figure(
                 surface=st[c.start : c.end],
                 value=c.value,
                 unit=c.unit,
-                qualifier=c.qualifier,
+                qualifier=qualifier,
                 value_low=low,
                 value_high=high,
                 span_start=c.start,
@@ -209,6 +305,8 @@ def _bind(
                 attributed_to=attr,
                 rule=c.rule + ("+conversion" if r["linked_to"] is not None else ""),
                 linked_to=r["linked_to"],
+                subject_via=r["via"] if r["subject"] else None,
+                scope=r["scope"],
             )
         )
     return figs

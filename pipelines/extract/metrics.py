@@ -22,7 +22,10 @@ from pathlib import Path
 
 from .trie import trie_pattern
 
-__all__ = ["METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "load_metrics", "property_cue_starts"]
+__all__ = [
+    "METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "is_event_metric", "load_metrics",
+    "property_cue_starts",
+]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
 
@@ -37,6 +40,7 @@ class MetricDef:
     near_kinds: frozenset[str]
     cues: dict[str, tuple[str, ...]]
     weak: dict[str, frozenset[str]]  # cues that count only next to a near entity
+    kind: str = "property"  # "event" (happens on a date) or "property" (the same quantity whenever reported)
 
     def accepts(self, unit: str) -> bool:
         return "*" in self.units or unit in self.units
@@ -75,12 +79,19 @@ def load_metrics() -> tuple[MetricDef, ...]:
                 frozenset(m.get("near_kinds", [])),
                 {lang: tuple(cues) for lang, cues in m["cues"].items()},
                 {lang: frozenset(c.lower() for c in cues) for lang, cues in m.get("weak", {}).items()},
+                m.get("kind", "property"),
             )
         )
     return tuple(out)
 
 
 METRICS: tuple[str, ...] = tuple(m.name for m in load_metrics())
+
+
+def is_event_metric(metric: str) -> bool:
+    """Whether figures of ``metric`` are about an event with a date (a market move, a charge, a deal...):
+    ``kind: "event"`` in the vocabulary. Unknown metrics are properties."""
+    return any(m.name == metric and m.kind == "event" for m in load_metrics())
 
 
 def _defaults() -> dict[str, str]:
@@ -142,7 +153,7 @@ def cue_hits(sentence: str, language: str) -> list[CueHit]:
     return hits
 
 
-_NOT_PROPERTIES = frozenset({"chip_count", "company_count", "duration", "compute_hours", "other"})
+_NOT_PROPERTIES = frozenset({"chip_count", "company_count", "duration", "compute_hours", "ratio", "other"})
 
 
 def property_cue_starts(hits: list[CueHit]) -> list[int]:

@@ -17,6 +17,11 @@ class Figure:
     and precision support (``float('inf')`` for an open upper end). ``linked_to`` is the index, in the
     same extraction result, of the figure this one converts (e.g. the KRW amount in parentheses after a
     USD amount).
+
+    ``subject_via`` says where the subject was found: ``sentence`` (bound in the figure's own sentence),
+    ``previous_sentence``, ``headline`` or ``article`` (the document's most mentioned actor); ``None`` when
+    there is no subject. ``scope`` is the model of the subject the figure is about (DeepSeek-V3 vs
+    DeepSeek-R1), ``refers_to`` the date or period it is about (``event_time.EventTime.label()``).
     """
 
     surface: str
@@ -35,6 +40,9 @@ class Figure:
     attributed_to: str | None = None
     rule: str = ""
     linked_to: int | None = None
+    subject_via: str | None = None
+    scope: str | None = None
+    refers_to: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return asdict(self)

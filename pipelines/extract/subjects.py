@@ -27,11 +27,10 @@ import re
 from collections.abc import Iterable
 
 from .chips import CHIP_WORDS
-from .entities import Mention
+from .entities import REPORTING_KINDS, SUBJECT_KINDS, Mention
 
-__all__ = ["ANAPHOR", "bind_subject", "eligible_mentions", "sentence_topic"]
+__all__ = ["ANAPHOR", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic", "subject_of"]
 
-_SUBJECT_KINDS = frozenset({"org", "agency", "country", "person", "model"})
 _EN_VERB = re.compile(
     r"\s(?:has|had|have|is|was|were|said|says|spent|spends|used|uses|bought|buys|lost|loses|shed|sheds|"
     r"reported|reports|paid|pays|plans|planned|will|would|could|may|might|trained|trains|took|takes|sold|"
@@ -94,6 +93,8 @@ _KO_MARKERS = (
 )
 _KO_ROLE = {"은": 1.2, "는": 1.2, "이": 1.0, "가": 1.0, "의": 0.5, "에서": 0.4, "도": 0.6}
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
+# "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
+_KO_OF_UNNAMED = re.compile(r"(?:의)?\s?(?:[가-힣]{1,8}\s?)?의\s(?:한|어느|일부|또 다른)\s")
 # words that refer back to an entity named earlier: they allow the subject to come from earlier text
 ANAPHOR = {
     "en": re.compile(
@@ -138,7 +139,7 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     tail_start = m.end
     tail = text[tail_start : tail_start + 24]
     clause = re.split(r"[,.;:]|\s(?:and|said|says)\s|[은는이가]\s", tail)[0]
-    if m.entity.kind in ("org", "agency") and language == "en" and _EN_VERB.match(text, m.end):
+    if m.entity.kind in ("org", "agency", "government") and language == "en" and _EN_VERB.match(text, m.end):
         return False
     if m.entity.kind == "org" and not _NOT_HEAD.search(clause):
         first = CHIP_WORDS.search(clause)
@@ -146,6 +147,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
             return True
         if any(c.entity.kind == "chip" and tail_start <= c.start <= tail_start + 12 for c in mentions):
             return True
+    if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
+        return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
     if m.entity.kind == "country":
         window = text[m.end : m.end + 22]
         for other in mentions:
@@ -167,13 +170,22 @@ def _is_attribution_source(text: str, m: Mention, language: str) -> bool:
 
 
 def eligible_mentions(
-    text: str, mentions: list[Mention], language: str, figure_spans: Iterable[tuple[int, int]] = ()
+    text: str,
+    mentions: list[Mention],
+    language: str,
+    figure_spans: Iterable[tuple[int, int]] = (),
+    sources: Iterable[Mention] = (),
 ) -> list[Mention]:
-    """The mentions that may be a subject in this sentence (before position checks)."""
+    """The mentions that may be a subject in this sentence (before position checks).
+
+    ``sources`` are the mentions the sentence cites (``attribution.attribution_sources``): an agency,
+    government or court among them reports the figure and is not its subject.
+    """
     spans = list(figure_spans)
+    reporters = {(m.start, m.end) for m in sources if m.entity.kind in REPORTING_KINDS}
     out = []
     for m in mentions:
-        if m.entity.kind not in _SUBJECT_KINDS or m.entity.role == "outlet":
+        if m.entity.kind not in SUBJECT_KINDS or m.entity.role == "outlet" or (m.start, m.end) in reporters:
             continue
         if any(s < m.end and m.start < e for s, e in spans):
             continue
@@ -239,14 +251,15 @@ def bind_subject(
     span: tuple[int, int],
     language: str,
     cue_starts: Iterable[int] = (),
-) -> str | None:
-    """The canonical subject of the figure at ``span`` among eligible ``candidates`` (or ``None``).
+) -> Mention | None:
+    """The mention naming the subject of the figure at ``span`` among eligible ``candidates`` (or ``None``;
+    ``subject_of`` turns it into a name).
 
     ``cue_starts`` are the positions of the sentence's property words (revenue, cost, market value...,
     not counted nouns such as chips or companies).
     """
     cues = list(cue_starts)
-    best: tuple[float, str] | None = None
+    best: tuple[float, Mention] | None = None
     for m in candidates:
         owner = _owns_metric_word(text, m, cues, language)
         if not owner and _excluded_by_position(text, m, span, language):
@@ -265,8 +278,41 @@ def bind_subject(
         elif m.entity.kind == "person":
             score -= 0.3
         if best is None or score > best[0]:
-            best = (score, _canonical(m))
+            best = (score, m)
     return best[1] if best else None
+
+
+# Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
+_EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s)?")
+_KO_COORD = re.compile(r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?")
+
+
+def coordinated(text: str, m: Mention, candidates: list[Mention], language: str) -> list[Mention]:
+    """``m`` and the candidates coordinated with it ("OpenAI, Google and Meta", "오픈AI와 구글, 메타는"):
+    mentions of subject kinds joined only by commas and conjunctions. Just ``[m]`` when there is none."""
+    rx = _KO_COORD if language == "ko" else _EN_COORD
+    ordered = sorted(candidates, key=lambda c: c.start)
+    if m not in ordered:
+        return [m]
+    i = ordered.index(m)
+    lo = hi = i
+    while lo > 0 and rx.fullmatch(text, ordered[lo - 1].end, ordered[lo].start):
+        lo -= 1
+    while hi + 1 < len(ordered) and rx.fullmatch(text, ordered[hi].end, ordered[hi + 1].start):
+        hi += 1
+    group = ordered[lo : hi + 1]
+    kinds = {g.entity.kind for g in group}
+    # "China's DeepSeek and Nvidia" is still a coordination of orgs; a country next to an org is not a member.
+    if len(kinds) > 1 and "country" in kinds:
+        group = [g for g in group if g.entity.kind != "country"] or [m]
+    return group
+
+
+def subject_of(text: str, m: Mention, candidates: list[Mention], language: str) -> str:
+    """The subject name for a bound mention: its canonical name (a model's owner), or for coordinated
+    subjects the members' names sorted and joined with " + " ("Google + Meta + OpenAI")."""
+    names = sorted({_canonical(g) for g in coordinated(text, m, candidates, language)})
+    return " + ".join(names)
 
 
 def sentence_topic(text: str, candidates: list[Mention], language: str) -> str | None:
@@ -278,3 +324,22 @@ def sentence_topic(text: str, candidates: list[Mention], language: str) -> str |
             if _ko_marker(text, m.end) in ("은", "는"):
                 return _canonical(m)
     return _canonical(candidates[0])
+
+
+def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, int]) -> str | None:
+    """The model of ``subject`` that the sentence ties the figure at ``span`` to, if it names one.
+
+    Models are alias-table entities of kind ``model`` whose ``owner`` is the subject (DeepSeek-V3 and
+    DeepSeek-R1 for DeepSeek). With several, the one written nearest the figure wins ("spent $5.6 million to
+    train V3, the model on which R1 is built" → V3). A sentence naming none leaves the figure unscoped.
+    """
+    if not subject:
+        return None
+    models = [m for m in mentions if m.entity.kind == "model" and m.entity.owner == subject]
+    if not models:
+        return None
+
+    def distance(m: Mention) -> int:
+        return max(m.start - span[1], span[0] - m.end, 0)
+
+    return min(models, key=lambda m: (distance(m), m.start)).canonical

@@ -1,55 +1,175 @@
-"""Claims: which facts are reports of the same quantity.
+"""Claims: which facts are reports of the same quantity of the same thing for the same event.
 
-A claim is (subject, metric, chip, dimension[, scope]): facts about the same entity, measuring the same
-thing, about the same chip (or none), in comparable units. Amounts in any currency share the ``money``
-dimension and are compared in US dollars; other units (chips, companies, percent, years, ...) are their own
-dimension. ``claim_key`` is built from canonical names only, so it is stable across runs.
+A claim is subject + metric + chip + dimension [+ model scope] [+ event]:
 
-**Scope.** When the sentence of a figure names a model of the subject (from the alias table: an entity of
-kind ``model`` whose ``owner`` is the subject, e.g. DeepSeek-V3 and DeepSeek-R1 for DeepSeek), the claim is
-narrowed to that model, so V3's training cost and R1's are not merged. With several such models in the
-sentence, the one written nearest to the figure wins ("spent $5.6 million to train V3, the model on which
-R1 is built" → V3). A sentence naming none leaves the claim unscoped; unscoped reports are a claim of their
-own and are not guessed into a scoped one.
+- **subject, metric, chip, scope** come from the extractor (``core.facts``); ``claim_key`` builds the
+  fact's own key from canonical names only, so it is stable across runs. Amounts in any currency share
+  the ``money`` dimension (compared in US dollars), durations in any unit the ``duration`` dimension
+  (compared in days); other units (chips, companies, percent, ...) are their own dimension.
+- **event**, for event metrics only (``kind: "event"`` in the metric vocabulary: a market move, a share
+  price, a charge, a deal, a fine, a period's revenue). A figure whose text states its date or period
+  (``refers_to``) is about that event; a day's market move without a session is its close, so
+  "2025-01-27" and "2025-01-27 close" are one event while "2025-01-27 intraday" is another. A figure whose
+  text states none takes the event of the reports of the same subject and metric published around the
+  same time: the latest stated event (without a session) that began at most ``EVENT_WINDOW_DAYS`` before
+  the report's publication day (and not after it). With no such event, undated reports of one quantity
+  published within ``EVENT_WINDOW_DAYS`` of the first one form one event, labelled ``~`` and the first
+  report's day. Property metrics (a model's training cost, the chips used to train it) have no event: a
+  re-report months later is the same claim.
+
+A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
 """
 
 from __future__ import annotations
 
-from pipelines.extract.entities import find_mentions
+import re
+from datetime import date, timedelta
+
+import polars as pl
+
+from pipelines.extract.metrics import is_event_metric
 from pipelines.track.fx import CURRENCIES
 
 MONEY = "money"
+DURATION = "duration"
+# Days per unit, for comparing durations written in different units ("seven months" vs "약 1년").
+DAYS_PER = {"years": 365.25, "months": 30.4375, "weeks": 7.0, "days": 1.0, "hours": 1 / 24}
+# An undated report of an event metric takes the event stated by others if it began at most this many days
+# before the report was published: a market move, a charge or a deal is reported in the days after it.
+EVENT_WINDOW_DAYS = 7
+# A day's move without a session cue is the move at the close.
+CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 
 
 def dimension(unit: str) -> str:
-    return MONEY if unit in CURRENCIES else unit
+    if unit in CURRENCIES:
+        return MONEY
+    if unit in DAYS_PER:
+        return DURATION
+    return unit
 
 
 def claim_unit(unit: str) -> str:
-    """The unit a claim's values are expressed in: USD for money, else the unit itself."""
-    return "USD" if unit in CURRENCIES else unit
+    """The unit a claim's values are expressed in: USD for money, days for durations, else the unit."""
+    if unit in CURRENCIES:
+        return "USD"
+    if unit in DAYS_PER:
+        return "days"
+    return unit
 
 
 def claim_key(subject: str | None, metric: str, chip: str | None, unit: str, scope: str | None = None) -> str:
     """``subject|metric|chip|dimension`` (``|scope`` when scoped) with ``?`` for an unknown subject and ``-``
-    for no chip."""
+    for no chip: the quantity a fact reports, before its event is resolved."""
     key = f"{subject or '?'}|{metric}|{chip or '-'}|{dimension(unit)}"
     return f"{key}|{scope}" if scope else key
 
 
-def scope_for(subject: str | None, sentence: str, surface: str) -> str | None:
-    """The model of ``subject`` that the sentence ties the figure to, if it names one (see module doc)."""
-    if not subject or not sentence:
-        return None
-    models = [m for m in find_mentions(sentence) if m.entity.kind == "model" and m.entity.owner == subject]
-    if not models:
-        return None
-    at = sentence.find(surface)
-    if at < 0:
-        at = 0
-    end = at + len(surface)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_YEAR = re.compile(r"^(\d{4})$")
 
-    def distance(m) -> int:
-        return max(m.start - end, at - m.end, 0)
 
-    return min(models, key=lambda m: (distance(m), m.start)).canonical
+def _month_end(y: int, m: int) -> date:
+    return (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+
+
+def _period_of(text: str) -> tuple[date, date] | None:
+    if m := _DAY.match(text):
+        d = date(*map(int, m.groups()))
+        return d, d
+    if m := _MONTH.match(text):
+        y, mo = map(int, m.groups())
+        return date(y, mo, 1), _month_end(y, mo)
+    if m := _QUARTER.match(text):
+        y, q = map(int, m.groups())
+        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+    if m := _HALF.match(text):
+        y, h = map(int, m.groups())
+        return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    if m := _YEAR.match(text):
+        y = int(m.group(1))
+        return date(y, 1, 1), date(y, 12, 31)
+    if "/" in text:
+        a, b = text.split("/", 1)
+        pa, pb = _period_of(a), _period_of(b)
+        if pa and pb:
+            return pa[0], pb[1]
+    return None
+
+
+def parse_event(label: str) -> tuple[date, date, str | None] | None:
+    """(first day, last day, session) of a ``refers_to`` label ("2025-01-27 intraday", "2025-Q1",
+    "2025-02-01/2025-04-30"); ``None`` when it cannot be read."""
+    text, _, session = label.strip().partition(" ")
+    period = _period_of(text)
+    if period is None:
+        return None
+    return period[0], period[1], session or None
+
+
+def event_label(refers_to: str | None, metric: str) -> str | None:
+    """The event a stated ``refers_to`` names, normalized: a market move's close is its day."""
+    if not refers_to:
+        return None
+    parsed = parse_event(refers_to)
+    if parsed is None:
+        return refers_to
+    text, _, session = refers_to.partition(" ")
+    if session == "close" and metric in CLOSE_BY_DEFAULT:
+        return text
+    return refers_to
+
+
+def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
+    """Add ``event`` and turn ``claim_key`` into the claim's key (``|@event`` appended for event metrics).
+
+    ``reports`` needs ``claim_key`` (the fact's own key), ``metric``, ``refers_to`` and ``observed_at``
+    (UTC). Rows come back in the input order.
+    """
+    if reports.is_empty():
+        return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
+    event_metrics = {m for m in reports["metric"].unique().to_list() if m and is_event_metric(m)}
+    keys = reports["claim_key"].to_list()
+    metrics = reports["metric"].to_list()
+    refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
+    days = reports["observed_at"].dt.date().to_list()
+    events: list[str | None] = [None] * reports.height
+    # Stated events per fact key: (first day, last day, label), sessionless ones only for adoption.
+    stated: dict[str, list[tuple[date, date, str]]] = {}
+    undated: dict[str, list[int]] = {}
+    for i, (key, metric, ref) in enumerate(zip(keys, metrics, refers, strict=True)):
+        if metric not in event_metrics:
+            continue
+        label = event_label(ref, metric)
+        if label is None:
+            undated.setdefault(key, []).append(i)
+            continue
+        events[i] = label
+        parsed = parse_event(label)
+        if parsed is not None and parsed[2] is None:
+            stated.setdefault(key, []).append((parsed[0], parsed[1], label))
+    window = timedelta(days=EVENT_WINDOW_DAYS)
+    for key, rows in undated.items():
+        options = stated.get(key, [])
+        clusters: list[tuple[date, str]] = []  # (first day, label) of events made of undated reports
+        for i in sorted(rows, key=lambda r: days[r]):
+            day = days[i]
+            # the report's day may be a day ahead of the event in UTC (Korean outlets report overnight moves)
+            near = [o for o in options if o[0] <= day + timedelta(days=1) and day - o[0] <= window]
+            if near:
+                events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
+                continue
+            if clusters and day - clusters[-1][0] <= window:
+                events[i] = clusters[-1][1]
+                continue
+            label = f"~{day.isoformat()}"
+            clusters.append((day, label))
+            events[i] = label
+    return reports.with_columns(
+        pl.Series("event", events, dtype=pl.String),
+        pl.Series("claim_key", [k if e is None else f"{k}|@{e}" for k, e in zip(keys, events, strict=True)],
+                  dtype=pl.String),
+    )

@@ -3,6 +3,15 @@
 Input: core.facts joined with the dates of their article versions. Output: the rows of
 ``marts.figure_observations`` and ``marts.figure_discrepancies``.
 
+What is compared (``claims`` says what a claim is):
+- a figure without a subject is no observation (it is kept in core.facts, never compared);
+- a conversion in parentheses ("557만6000달러(약 78억8000만원)") is part of its figure, not a second report;
+- a figure repeated unchanged in a later version of an article is not a new report;
+- two figures of one article version are never compared with each other: each is compared with the latest
+  earlier report of the claim from another article version.
+Observations carry ``report_seq``, their position in the claim's one ordering (publication time, outlet,
+article, position in the text), which the timeline's first and latest values follow.
+
 The per-row work is columnar (polars): report times, currency conversion, intervals. What is inherently
 sequential, each report's relation to the latest earlier report of its claim that was not a unit error,
 runs as one pass over plain lists.
@@ -14,16 +23,19 @@ from datetime import datetime
 
 import polars as pl
 
+from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
+from pipelines.track.claims import DAYS_PER, resolve_events
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
-from pipelines.track.intervals import BOUND_QUALIFIERS, Interval, interval_for, relation
+from pipelines.track.relations import relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
 AGREEING = ("consistent", "rounding")
 
 OBSERVATION_COLUMNS = [
-    "claim_key", "subject", "metric", "chip", "scope", "unit", "observed_at", "source", "article_id", "version",
+    "claim_key", "subject", "metric", "chip", "scope", "event", "report_seq", "unit", "observed_at", "source",
+    "article_id", "version",
     "fact_id", "value", "value_low", "value_high", "qualifier", "surface", "relation_to_previous",
-    "previous_fact_id", "is_recitation", "first_reported_at",
+    "previous_fact_id", "is_recitation", "first_reported_at", "conversion_surface", "conversion_ok",
 ]
 DISCREPANCY_COLUMNS = [
     "claim_key", "kind", "ratio", "fact_id_a", "source_a", "observed_at_a", "value_a", "surface_a",
@@ -32,8 +44,9 @@ DISCREPANCY_COLUMNS = [
 _TS = pl.Datetime("us", "UTC")
 _SCHEMA = {
     "observed_at": _TS, "first_reported_at": _TS, "observed_at_a": _TS, "observed_at_b": _TS,
-    "version": pl.Int32, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
+    "version": pl.Int32, "report_seq": pl.Int32, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
     "ratio": pl.Float64, "value_a": pl.Float64, "value_b": pl.Float64, "is_recitation": pl.Boolean,
+    "conversion_ok": pl.Boolean,
 }
 
 
@@ -54,20 +67,34 @@ def _observed_at() -> pl.Expr:
 
 
 def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
-    """One row per figure per article: a figure repeated unchanged in a later version is not a new report."""
+    """The facts that are reports of a claim: with a value and a subject, not a conversion of another
+    figure, and one row per figure per article (a figure repeated unchanged in a later version is not a new
+    report)."""
     if facts.is_empty():
         return facts
+    keep = pl.col("value").is_not_null() & pl.col("subject").is_not_null()
+    if "linked_fact_id" in facts.columns:
+        keep = keep & pl.col("linked_fact_id").is_null()
     return (
-        facts.filter(pl.col("value").is_not_null())
+        facts.filter(keep)
         .sort(["article_id", "version", "span_start"])
         .unique(subset=["article_id", "claim_key", "value", "qualifier", "unit"], keep="first", maintain_order=True)
     )
 
 
 def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
-    """Report time, and value and interval ends in the claim's unit (amounts in USD at the month's rate,
-    their interval widened by the rate's uncertainty)."""
+    """Report time, the claim (event resolved), and value and interval ends in the claim's unit (amounts in
+    USD at the month's rate, their interval widened by the rate's uncertainty; durations in days)."""
     df = reports.with_columns(_observed_at().dt.convert_time_zone("UTC").alias("observed_at"))
+    if "refers_to" not in df.columns:
+        df = df.with_columns(pl.lit(None, dtype=pl.String).alias("refers_to"))
+    df = resolve_events(df)
+    per_day = pl.col("unit").replace_strict(DAYS_PER, default=None, return_dtype=pl.Float64)
+    df = df.with_columns(
+        *(pl.when(per_day.is_not_null()).then(pl.col(c) * per_day).otherwise(pl.col(c)).alias(c)
+          for c in ("value", "value_low", "value_high")),
+        pl.when(per_day.is_not_null()).then(pl.lit("days")).otherwise(pl.col("unit")).alias("unit"),
+    )
     df = df.with_columns(pl.col("observed_at").dt.strftime("%Y-%m").alias("_month"))
     pairs = df.filter(pl.col("unit").is_in([c for c in CURRENCIES if c != "USD"])).select("unit", "_month").unique()
     rates = pl.DataFrame(
@@ -104,6 +131,8 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     # Times as integer microseconds: a million datetime objects cost more than the comparisons themselves.
     times = df["observed_at"].dt.epoch("us").to_list()
     ids, conv = df["fact_id"].to_list(), df["_converted"].to_list()
+    # One article version is one report: its figures are never compared with each other.
+    versions = [f"{a}|{v}" for a, v in zip(df["article_id"].to_list(), df["version"].to_list(), strict=True)]
     sigs = list(zip(quals, values, lows, highs, conv, strict=True))
     n = df.height
     # Reports repeat: many share a qualifier, value and interval. Each distinct signature gets a small int;
@@ -131,7 +160,10 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     recited = [False] * n
     first_at = list(times)
     disc: list[tuple[int, int, str]] = []
-    baseline = point_baseline = -1
+    seq = [0] * n
+    # Baselines: the latest earlier report (any, and point estimates), and the latest one from another
+    # article version than that one, for a report of the same version.
+    baseline = point_baseline = other_baseline = other_point = -1
     # Per claim: the distinct signatures seen so far in order of first appearance (so also of first report
     # time), when each was first reported, and when by each outlet. For each signature, the earlier ones it
     # agrees with, extended incrementally: a signature's agreeing list never loses members.
@@ -142,13 +174,19 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     recited_by: set[tuple[int, str]] = set()
     for i in range(n):
         if i == 0 or keys[i] != keys[i - 1]:
-            baseline = point_baseline = -1
+            baseline = point_baseline = other_baseline = other_point = -1
             order, first_seen, by_outlet, agreeing, recited_by = [], {}, {}, {}, set()
+            seq[i] = 1
+        else:
+            seq[i] = seq[i - 1] + 1
         si = sid[i]
         is_point = point_of[si]
         # A point estimate is compared with the latest earlier point estimate when there is one, so a bound
         # reported in between ("less than $6 million") does not hide a rounding; a bound with the latest report.
-        b = point_baseline if is_point and point_baseline >= 0 else baseline
+        # A baseline from this report's own article version is replaced by the latest one before that version.
+        pb = point_baseline if point_baseline < 0 or versions[point_baseline] != versions[i] else other_point
+        ab = baseline if baseline < 0 or versions[baseline] != versions[i] else other_baseline
+        b = pb if is_point and pb >= 0 else ab
         if b < 0:
             r = "first"
         else:
@@ -186,22 +224,58 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         elif src_i not in outlets:
             outlets[src_i] = t_i
         if r != "probable_unit_error":
+            if baseline >= 0 and versions[baseline] != versions[i]:
+                other_baseline = baseline
             baseline = i
             if is_point:
+                if point_baseline >= 0 and versions[point_baseline] != versions[i]:
+                    other_point = point_baseline
                 point_baseline = i
     intervals = [ivs[k] for k in sid]
     obs = df.select(
-        "claim_key", "subject", "metric", "chip", "scope", "unit", "observed_at", "source", "article_id",
+        "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "observed_at", "source", "article_id",
         "version", "fact_id", "value", "qualifier", "surface",
     ).with_columns(
+        pl.Series("report_seq", seq, dtype=pl.Int32),
         pl.Series("value_low", [iv.low for iv in intervals], dtype=pl.Float64),
         pl.Series("value_high", [iv.high for iv in intervals], dtype=pl.Float64),
         pl.Series("relation_to_previous", rel, dtype=pl.String),
         pl.Series("previous_fact_id", prev, dtype=pl.String),
         pl.Series("is_recitation", recited, dtype=pl.Boolean),
         pl.Series("first_reported_at", first_at, dtype=pl.Int64).cast(pl.Datetime("us")).dt.replace_time_zone("UTC"),
-    ).cast({k: v for k, v in _SCHEMA.items() if k in OBSERVATION_COLUMNS}).select(OBSERVATION_COLUMNS)
+    )
+    obs = obs.cast({k: v for k, v in _SCHEMA.items() if k in obs.columns})
+    obs = obs.join(_conversion_checks(facts), on="fact_id", how="left").select(OBSERVATION_COLUMNS)
     return obs, _discrepancies(obs, disc)
+
+
+def _conversion_checks(facts: pl.DataFrame) -> pl.DataFrame:
+    """Per figure with a conversion in parentheses: the conversion as written and whether it agrees with
+    the figure at the month's exchange rate (their USD intervals meet, the conversion's widened by the
+    rate's uncertainty). A conversion is checked, never counted as a report of its own."""
+    schema = {"fact_id": pl.String, "conversion_surface": pl.String, "conversion_ok": pl.Boolean}
+    if "linked_fact_id" not in facts.columns:
+        return pl.DataFrame(schema=schema)
+    conv = facts.filter(pl.col("linked_fact_id").is_not_null() & pl.col("value").is_not_null())
+    if conv.is_empty():
+        return pl.DataFrame(schema=schema)
+    main = facts.select("fact_id", "unit", "value", "value_low", "value_high", "published_at", "fetched_at")
+    rows: dict[str, tuple[str, bool]] = {}
+    by_id = {r["fact_id"]: r for r in main.iter_rows(named=True)}
+    for c in conv.iter_rows(named=True):
+        m = by_id.get(c["linked_fact_id"])
+        if m is None or m["value"] is None or c["unit"] not in CURRENCIES or m["unit"] not in CURRENCIES:
+            continue
+        when = c.get("published_at") or c.get("fetched_at")
+        rate_c, rate_m = per_usd(c["unit"], when), per_usd(m["unit"], when)
+        lo_c = (c["value_low"] if c["value_low"] is not None else c["value"]) / rate_c * (1 - CONVERTED_WIDEN)
+        hi_c = (c["value_high"] if c["value_high"] is not None else c["value"]) / rate_c * (1 + CONVERTED_WIDEN)
+        lo_m = (m["value_low"] if m["value_low"] is not None else m["value"]) / rate_m
+        hi_m = (m["value_high"] if m["value_high"] is not None else m["value"]) / rate_m
+        rows.setdefault(c["linked_fact_id"], (c["surface"], lo_c <= hi_m and lo_m <= hi_c))
+    return pl.DataFrame(
+        {"fact_id": list(rows), "conversion_surface": [v[0] for v in rows.values()],
+         "conversion_ok": [v[1] for v in rows.values()]}, schema=schema)
 
 
 def _discrepancies(obs: pl.DataFrame, pairs: list[tuple[int, int, str]]) -> pl.DataFrame:

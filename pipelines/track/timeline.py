@@ -9,7 +9,8 @@ import polars as pl
 from pipelines.track.observations import ERROR_RELATIONS
 
 TIMELINE_COLUMNS = [
-    "claim_key", "subject", "metric", "chip", "scope", "unit", "first_reported_at", "first_source", "first_value",
+    "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "first_reported_at", "first_source",
+    "first_value",
     "latest_at", "latest_source", "latest_value", "n_observations", "n_sources", "n_conflicts", "min_value",
     "max_value", "consensus_low", "consensus_high",
 ]
@@ -23,11 +24,12 @@ def build_timeline(observations: pl.DataFrame) -> pl.DataFrame:
     """
     if observations.is_empty():
         return pl.DataFrame(schema={c: pl.String for c in TIMELINE_COLUMNS})
-    ordered = observations.sort(["claim_key", "observed_at", "source", "fact_id"])
+    # The observations' own ordering (report_seq), so first_value is the observation marked "first".
+    ordered = observations.sort(["claim_key", "report_seq"])
     agreeing = pl.col("relation_to_previous").is_in(ERROR_RELATIONS).not_()
     out = ordered.group_by("claim_key", maintain_order=True).agg(
         pl.col("subject").first(), pl.col("metric").first(), pl.col("chip").first(), pl.col("scope").first(),
-        pl.col("unit").first(),
+        pl.col("event").first(), pl.col("unit").first(),
         pl.col("observed_at").first().alias("first_reported_at"),
         pl.col("source").first().alias("first_source"),
         pl.col("value").first().alias("first_value"),
