@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-import polars as pl
-
 from pipelines.extract import extract_figures
 from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
+from pipelines.records import ArticleVersion, DiscoveredUrl, Fact, FetchAttempt, KeptPage, ParseResult
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.model import ParsedPage
@@ -50,7 +49,7 @@ class _FeedRef:
 class Discovery:
     """What discovery found for one source: article URLs, and the feed fetches it made on the way."""
 
-    urls: list[dict] = field(default_factory=list)
+    urls: list[DiscoveredUrl] = field(default_factory=list)
     attempts: list[FetchResult] = field(default_factory=list)
     skipped: int = 0  # feed items that are not articles (videos, live blogs, galleries, ...)
 
@@ -151,7 +150,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
 # ------------------------------------------------------------------------------------------------- fetch
 
 
-def fetch_log_row(res: FetchResult) -> dict:
+def fetch_log_row(res: FetchResult) -> FetchAttempt:
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
@@ -159,7 +158,7 @@ def fetch_log_row(res: FetchResult) -> dict:
     }
 
 
-def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> dict | None:
+def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> KeptPage | None:
     """The raw.pages row for a kept response, None when nothing was kept."""
     if res.outcome != "ok" or res.body is None:
         return None
@@ -201,8 +200,8 @@ def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Sch
 class ParsedBatch:
     """Parse results (one per page) and the article versions they make."""
 
-    results: list[dict]
-    articles: list[dict]
+    results: list[ParseResult]
+    articles: list[ArticleVersion]
 
 
 def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedBatch:
@@ -211,7 +210,7 @@ def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> Parse
     A page that cannot be read or parsed is recorded with its reason; it never stops the batch.
     """
     parsed: list[PageParse] = []
-    results: list[dict] = []
+    results: list[ParseResult] = []
     relevance: dict[str, bool] = {}
     for row, body, read_error in pages:
         if body is None:
@@ -229,6 +228,7 @@ def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> Parse
         results.append({
             "page_id": row["page_id"], "url": row["url"], "source": row["source"], "fetched_at": row["fetched_at"],
             "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
+            "article_id": None,
         })
     articles, page_article = assign_versions(parsed, relevance)
     for r in results:
@@ -243,9 +243,9 @@ def fact_id(article_id: str, version: int, span_start: int, span_end: int, unit:
     return hashlib.sha256(f"{article_id}|{version}|{span_start}|{span_end}|{unit}".encode()).hexdigest()[:16]
 
 
-def extract_facts(articles: Iterable[dict]) -> list[dict]:
+def extract_facts(articles: Iterable[Mapping]) -> list[Fact]:
     """core.facts rows for every relevant article version (irrelevant ones are kept but not mined)."""
-    rows: list[dict] = []
+    rows: list[Fact] = []
     for a in articles:
         if not a.get("is_relevant"):
             continue
@@ -265,13 +265,3 @@ def extract_facts(articles: Iterable[dict]) -> list[dict]:
             })
     return rows
 
-
-def frame(rows: list[dict], table_columns: list[str], schema: dict | None = None) -> pl.DataFrame:
-    """A polars frame of ``rows`` with exactly ``table_columns`` (missing ones as nulls)."""
-    if not rows:
-        return pl.DataFrame(schema={c: (schema or {}).get(c, pl.String) for c in table_columns})
-    df = pl.DataFrame(rows, schema_overrides=schema or {}, infer_schema_length=None)
-    missing = [c for c in table_columns if c not in df.columns]
-    if missing:
-        df = df.with_columns(*(pl.lit(None).alias(c) for c in missing))
-    return df.select(table_columns)
