@@ -1,8 +1,6 @@
 """Core layer: parsed, versioned articles; the figures in them; the alias table."""
 
 
-from collections.abc import Iterator
-
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
@@ -10,22 +8,11 @@ from dagster_duckdb import DuckDBResource
 from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL, source_partitions
 from pipelines import stages
-from pipelines.extract.entities import load_entities
-from pipelines.fetch.warc import read_response_at
 from warehouse import queries
 from warehouse.frames import table_frame
 from warehouse.paths import resolve_project_path
 from warehouse.schema import ARTICLES, ENTITIES, FACTS, PARSE_RESULTS
 from warehouse.writes import replace_where
-
-
-def _page_bodies(rows: list[dict]) -> Iterator[tuple[dict, bytes | None, str | None]]:
-    for row in rows:
-        try:
-            rec = read_response_at(resolve_project_path(row["warc_file"]), int(row["warc_offset"]))
-            yield row, rec.body, None
-        except Exception as exc:  # a missing or damaged archive loses this page only
-            yield row, None, f"cannot read {row['warc_file']}@{row['warc_offset']}: {type(exc).__name__}: {exc}"
 
 
 @dg.multi_asset(
@@ -48,7 +35,7 @@ def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     source = context.partition_key
     with duckdb.get_connection() as conn:
         rows = queries.pages_to_parse(conn, source)
-    batch = stages.parse_pages(_page_bodies(rows))
+    batch = stages.version_articles(stages.parse_pages(stages.read_page_bodies(rows, resolve_project_path)))
     results = table_frame(batch.results, PARSE_RESULTS)
     articles = table_frame(batch.articles, ARTICLES)
     with duckdb.get_connection() as conn:
@@ -103,7 +90,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
 def entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """The bilingual alias table (companies, agencies, chips, models, countries) the extractor uses to
     canonicalize subjects and chips, loaded from the project's data file."""
-    df = table_frame(load_entities(), ENTITIES)
+    df = table_frame(stages.alias_table(), ENTITIES)
     with duckdb.get_connection() as conn:
         replace_where(conn, ENTITIES, df)
     return dg.MaterializeResult(metadata={"entities": df.height, "preview": preview(df, limit=20)})

@@ -55,7 +55,7 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
         new_urls = insert_new(conn, DISCOVERED_URLS, urls)
         insert_new(conn, FETCH_LOG, log_df)
         insert_new(conn, PAGES, pages_df)
-        total = conn.execute("SELECT count(*) FROM raw.discovered_urls WHERE source = ?", [source]).fetchone()[0]
+        total = queries.discovered_count(conn, source)
     context.log.info(f"{source}: {urls.height} article URLs listed, {new_urls} new, {found.skipped} skipped")
     return dg.MaterializeResult(metadata={
         "urls_listed": urls.height, "urls_new": new_urls, "urls_total": total, "feed_items_skipped": found.skipped,

@@ -1,29 +1,45 @@
-"""The pipeline's stages as plain functions: discover → fetch → parse → extract → track.
+"""The pipeline's stages as plain functions: discover → fetch → parse → version → extract → track → present.
 
-Each takes and returns plain Python / polars data, so it can be called and tested without Dagster or
-DuckDB. The Dagster assets in ``assets/`` call these and write what they return to the warehouse.
+Each takes and returns plain Python / polars data (rows typed by ``pipelines.records``), so it can be
+called and tested without Dagster or DuckDB. The Dagster assets in ``assets/`` call these and write what
+they return to the warehouse.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
+import polars as pl
+
 from pipelines.extract import extract_figures
+from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
-from pipelines.records import ArticleVersion, DiscoveredUrl, Fact, FetchAttempt, KeptPage, ParseResult
+from pipelines.fetch.warc import read_response_at
+from pipelines.present.report import charts_markdown, write_report
+from pipelines.records import (
+    AliasEntry,
+    ArticleVersion,
+    DiscoveredUrl,
+    Fact,
+    FetchAttempt,
+    KeptPage,
+    ParseResult,
+)
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
+from pipelines.track import build_observations, build_revisions, build_timeline
 from pipelines.track.claims import claim_key, scope_for
 from pipelines.track.versions import PageParse, assign_versions
 
@@ -196,18 +212,33 @@ def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Sch
 # ------------------------------------------------------------------------------------------------- parse
 
 
+def read_page_bodies(rows: Iterable[dict], locate: Callable[[str], Path] = Path
+                     ) -> Iterator[tuple[dict, bytes | None, str | None]]:
+    """(row, body, None) for each raw.pages row whose body the WARC file gives back at ``warc_offset``, and
+    (row, None, reason) for one it does not; ``locate`` turns a row's ``warc_file`` into a path."""
+    for row in rows:
+        try:
+            rec = read_response_at(locate(row["warc_file"]), int(row["warc_offset"]))
+            yield row, rec.body, None
+        except Exception as exc:  # a missing or damaged archive loses this page only
+            yield row, None, f"cannot read {row['warc_file']}@{row['warc_offset']}: {type(exc).__name__}: {exc}"
+
+
 @dataclass
-class ParsedBatch:
-    """Parse results (one per page) and the article versions they make."""
+class ParsedPages:
+    """What parsing made of a batch of kept pages, before versioning: one result per page (its
+    ``article_id`` still unknown), each page with its parse, and the topic filter's verdict per article page."""
 
     results: list[ParseResult]
-    articles: list[ArticleVersion]
+    pages: list[PageParse]
+    relevance: dict[str, bool]
 
 
-def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedBatch:
+def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedPages:
     """Parse kept pages; ``pages`` yields (raw.pages row, body or None, error reading the body or None).
 
-    A page that cannot be read or parsed is recorded with its reason; it never stops the batch.
+    A page that cannot be read or parsed is recorded with its reason; it never stops the batch. Article
+    versions are not assigned here but by ``version_articles``.
     """
     parsed: list[PageParse] = []
     results: list[ParseResult] = []
@@ -230,9 +261,25 @@ def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> Parse
             "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
             "article_id": None,
         })
-    articles, page_article = assign_versions(parsed, relevance)
-    for r in results:
-        r["article_id"] = page_article.get(r["page_id"])
+    return ParsedPages(results, parsed, relevance)
+
+
+# ---------------------------------------------------------------------------------------------- versions
+
+
+@dataclass
+class ParsedBatch:
+    """Parse results (one per page, with the article each became) and the article versions they make."""
+
+    results: list[ParseResult]
+    articles: list[ArticleVersion]
+
+
+def version_articles(parsed: ParsedPages) -> ParsedBatch:
+    """The article versions of the parsed pages (a new version only when an article's text changed, see
+    ``track.versions``) and the parse results with the ``article_id`` each article page became."""
+    articles, page_article = assign_versions(parsed.pages, parsed.relevance)
+    results: list[ParseResult] = [{**r, "article_id": page_article.get(r["page_id"])} for r in parsed.results]
     return ParsedBatch(results, articles)
 
 
@@ -265,3 +312,45 @@ def extract_facts(articles: Iterable[Mapping]) -> list[Fact]:
             })
     return rows
 
+
+def alias_table() -> list[AliasEntry]:
+    """``core.entities`` rows: the bilingual alias table the extractor canonicalizes subjects and chips by."""
+    return load_entities()
+
+
+# ------------------------------------------------------------------------------------------------- track
+
+
+def track_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``marts.figure_observations`` and ``marts.figure_discrepancies`` from facts with the dates of their
+    article versions (see ``track.observations``)."""
+    return build_observations(facts)
+
+
+def track_timeline(observations: pl.DataFrame) -> pl.DataFrame:
+    """``marts.figure_timeline``: one row per claim of ``observations``."""
+    return build_timeline(observations)
+
+
+def track_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    """``marts.article_revisions``: what changed between consecutive versions of each article."""
+    return build_revisions(articles, facts)
+
+
+# ----------------------------------------------------------------------------------------------- present
+
+
+@dataclass
+class Charts:
+    """The charts written: one PNG per claim, the HTML report, and markdown for the UI."""
+
+    files: dict[str, Path]
+    report: Path
+    markdown: str
+
+
+def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path) -> Charts:
+    """A chart per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
+    showing the charts of the three most widely reported claims about a known subject."""
+    files = write_report(observations, timeline, out_dir)
+    return Charts(files, out_dir / "report.html", charts_markdown(timeline, files))
