@@ -290,7 +290,7 @@ def fact_id(article_id: str, version: int, span_start: int, span_end: int, unit:
     return hashlib.sha256(f"{article_id}|{version}|{span_start}|{span_end}|{unit}".encode()).hexdigest()[:16]
 
 
-def extract_facts(articles: Iterable[Mapping]) -> list[Fact]:
+def extract_facts(articles: Iterable[dict]) -> list[Fact]:
     """core.facts rows for every relevant article version (irrelevant ones are kept but not mined)."""
     rows: list[Fact] = []
     for a in articles:
