@@ -5,10 +5,11 @@ Each ``TypedDict`` here is the row a stage hands on, field for field the columns
 columns and types. Stages that build polars frames take the column list and dtypes from these types
 (``columns``, ``polars_schema``) instead of copying them, and the asset layer builds the frames it writes
 from the warehouse declaration itself, refusing any row key the table lacks or any column a row lacks.
+``INPUTS`` are the rows stages read back from the warehouse, named by the query that returns them.
 
 Python types map to polars (and so to DuckDB) types as: ``str`` VARCHAR, ``int`` INTEGER, ``BigInt``
 BIGINT, ``float`` DOUBLE, ``bool`` BOOLEAN, ``datetime`` TIMESTAMPTZ (UTC), ``list[str]`` VARCHAR[].
-Every field may be ``None`` (the columns are nullable).
+The columns are nullable; ``| None`` marks the fields a stage may leave empty.
 """
 
 from __future__ import annotations
@@ -239,6 +240,33 @@ class Revision(TypedDict):
     facts_added: list[str]
     facts_removed: list[str]
     facts_changed: list[str]
+
+
+class UrlCandidate(TypedDict):
+    """A discovered URL as re-check scheduling reads it (``warehouse.queries.urls_to_fetch``)."""
+
+    url: str
+    first_seen_at: datetime | None
+    published_at: datetime | None
+    last_fetched_at: datetime | None
+    etag: str | None
+    last_modified: str | None
+    title_relevant: bool | None
+
+
+class PageToParse(TypedDict):
+    """A kept HTML page as parsing reads it (``warehouse.queries.pages_to_parse``): where its body lies."""
+
+    page_id: str
+    url: str
+    source: str
+    fetched_at: datetime
+    warc_file: str | None
+    warc_offset: BigInt | None
+
+
+# The rows stages read from the warehouse, by the query that returns them.
+INPUTS: dict[str, type] = {"urls_to_fetch": UrlCandidate, "pages_to_parse": PageToParse}
 
 
 # Every warehouse table a stage produces rows for, and the record type of its rows.

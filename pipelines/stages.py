@@ -32,7 +32,9 @@ from pipelines.records import (
     Fact,
     FetchAttempt,
     KeptPage,
+    PageToParse,
     ParseResult,
+    UrlCandidate,
 )
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
@@ -195,7 +197,7 @@ def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str,
     return fetch_many(fetcher, list(urls), source, expect="page", max_workers=max_workers, validators=validators)
 
 
-def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE,
+def due_urls(candidates: Iterable[UrlCandidate], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE,
              prefilter_titles: bool = True) -> list[str]:
     """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent). Live
     fetches URLs never fetched and re-checks the others by the age of their article (``recheck``); with
@@ -212,8 +214,8 @@ def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Sch
 # ------------------------------------------------------------------------------------------------- parse
 
 
-def read_page_bodies(rows: Iterable[dict], locate: Callable[[str], Path] = Path
-                     ) -> Iterator[tuple[dict, bytes | None, str | None]]:
+def read_page_bodies(rows: Iterable[PageToParse], locate: Callable[[str], Path] = Path
+                     ) -> Iterator[tuple[PageToParse, bytes | None, str | None]]:
     """(row, body, None) for each raw.pages row whose body the WARC file gives back at ``warc_offset``, and
     (row, None, reason) for one it does not; ``locate`` turns a row's ``warc_file`` into a path."""
     for row in rows:
@@ -234,7 +236,7 @@ class ParsedPages:
     relevance: dict[str, bool]
 
 
-def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedPages:
+def parse_pages(pages: Iterable[tuple[PageToParse, bytes | None, str | None]]) -> ParsedPages:
     """Parse kept pages; ``pages`` yields (raw.pages row, body or None, error reading the body or None).
 
     A page that cannot be read or parsed is recorded with its reason; it never stops the batch. Article

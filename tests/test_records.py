@@ -82,3 +82,21 @@ def test_records_a_bad_type_hint_is_an_error():
 
     with pytest.raises(TypeError, match="Odd.when"):
         records.polars_schema(Odd)
+
+
+def test_the_rows_stages_read_are_what_the_queries_return(tmp_path):
+    from warehouse import queries
+    from warehouse.db import connect
+    from warehouse.schema import PAGES
+    from warehouse.writes import insert_new
+
+    assert sorted(records.INPUTS) == ["pages_to_parse", "urls_to_fetch"]
+    page = {c: None for c in PAGES.column_names} | {
+        "page_id": "p", "url": "https://x/a", "source": "cnn", "kind": "page", "fetched_at": T,
+        "content_sha256": "0", "warc_file": "a.warc.gz", "warc_offset": 7}
+    with connect(tmp_path / "w.duckdb") as conn:
+        insert_new(conn, PAGES, table_frame([page], PAGES))
+        assert queries.urls_to_fetch(conn, "cnn").columns == records.columns(records.UrlCandidate)
+        [row] = queries.pages_to_parse(conn, "cnn")
+        assert list(row) == records.columns(records.PageToParse)
+        assert row["warc_offset"] == 7 and row["fetched_at"] == T
