@@ -5,19 +5,14 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.partitions import WAREHOUSE_POOL
+from warehouse import queries
 
 
 @dg.asset_check(asset=dg.AssetKey(["core", "facts"]), blocking=True, pool=WAREHOUSE_POOL)
 def facts_have_provenance(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """Every fact points at an existing article version, and its span in that version's body is its surface."""
     with duckdb.get_connection() as conn:
-        bad = conn.execute("""
-            SELECT f.fact_id, f.surface, f.span_start, f.span_end
-            FROM core.facts f LEFT JOIN core.articles a USING (article_id, version)
-            WHERE a.article_id IS NULL
-               OR substr(a.body_text, f.span_start + 1, f.span_end - f.span_start) IS DISTINCT FROM f.surface
-               OR f.sentence IS NULL
-        """).fetchall()
+        bad = queries.facts_without_provenance(conn)
     return dg.AssetCheckResult(passed=not bad, metadata={"facts_without_provenance": len(bad),
                                                          "examples": str(bad[:5])})
 
@@ -26,7 +21,7 @@ def facts_have_provenance(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 def observations_unique(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """No fact is observed twice."""
     with duckdb.get_connection() as conn:
-        dupes = conn.execute("SELECT count(*) - count(DISTINCT fact_id) FROM marts.figure_observations").fetchone()[0]
+        dupes = queries.duplicate_observations(conn)
     return dg.AssetCheckResult(passed=dupes == 0, metadata={"duplicates": int(dupes)})
 
 
@@ -34,16 +29,9 @@ def observations_unique(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 def timeline_complete(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """Every claim with observations has one timeline row whose counts and dates match its observations."""
     with duckdb.get_connection() as conn:
-        bad = conn.execute("""
-            WITH o AS (SELECT claim_key, count(*) AS n, min(observed_at) AS first_at, max(observed_at) AS last_at
-                       FROM marts.figure_observations GROUP BY claim_key)
-            SELECT coalesce(o.claim_key, t.claim_key) FROM o FULL JOIN marts.figure_timeline t USING (claim_key)
-            WHERE t.claim_key IS NULL OR o.claim_key IS NULL OR t.n_observations <> o.n
-               OR t.first_reported_at <> o.first_at OR t.latest_at <> o.last_at
-               OR t.first_reported_at > t.latest_at
-        """).fetchall()
+        bad = queries.timeline_mismatches(conn)
     return dg.AssetCheckResult(passed=not bad, metadata={"claims_out_of_order_or_missing": len(bad),
-                                                         "examples": str([b[0] for b in bad[:5]])})
+                                                         "examples": str(bad[:5])})
 
 
 @dg.asset_check(asset=dg.AssetKey(["marts", "figure_discrepancies"]))

@@ -1,8 +1,6 @@
 """Core layer: parsed, versioned articles; the figures in them; the alias table."""
 
 
-from collections.abc import Iterator
-
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
@@ -10,29 +8,11 @@ from dagster_duckdb import DuckDBResource
 from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL, source_partitions
 from pipelines import stages
-from pipelines.extract.entities import load_entities
-from pipelines.fetch.warc import read_response_at
 from warehouse import queries
+from warehouse.frames import table_frame
 from warehouse.paths import resolve_project_path
 from warehouse.schema import ARTICLES, ENTITIES, FACTS, PARSE_RESULTS
 from warehouse.writes import replace_where
-
-_TS = pl.Datetime("us", "UTC")
-_ARTICLE_SCHEMA = {"version": pl.Int32, "published_at": _TS, "modified_at": _TS, "first_seen_at": _TS,
-                   "fetched_at": _TS, "word_count": pl.Int32, "is_relevant": pl.Boolean, "paywalled": pl.Boolean,
-                   "authors": pl.List(pl.String)}
-_RESULT_SCHEMA = {"fetched_at": _TS, "is_article": pl.Boolean}
-_FACT_SCHEMA = {"version": pl.Int32, "published_at": _TS, "fetched_at": _TS, "value": pl.Float64,
-                "value_low": pl.Float64, "value_high": pl.Float64, "span_start": pl.Int32, "span_end": pl.Int32}
-
-
-def _page_bodies(rows: list[dict]) -> Iterator[tuple[dict, bytes | None, str | None]]:
-    for row in rows:
-        try:
-            rec = read_response_at(resolve_project_path(row["warc_file"]), int(row["warc_offset"]))
-            yield row, rec.body, None
-        except Exception as exc:  # a missing or damaged archive loses this page only
-            yield row, None, f"cannot read {row['warc_file']}@{row['warc_offset']}: {type(exc).__name__}: {exc}"
 
 
 @dg.multi_asset(
@@ -55,9 +35,9 @@ def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     source = context.partition_key
     with duckdb.get_connection() as conn:
         rows = queries.pages_to_parse(conn, source)
-    batch = stages.parse_pages(_page_bodies(rows))
-    results = stages.frame(batch.results, PARSE_RESULTS.column_names, _RESULT_SCHEMA)
-    articles = stages.frame(batch.articles, ARTICLES.column_names, _ARTICLE_SCHEMA)
+    batch = stages.version_articles(stages.parse_pages(stages.read_page_bodies(rows, resolve_project_path)))
+    results = table_frame(batch.results, PARSE_RESULTS)
+    articles = table_frame(batch.articles, ARTICLES)
     with duckdb.get_connection() as conn:
         replace_where(conn, PARSE_RESULTS, results, "source = ?", [source])
         removed, added = replace_where(conn, ARTICLES, articles, "source = ?", [source])
@@ -96,7 +76,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
     source = context.partition_key
     with duckdb.get_connection() as conn:
         arts = queries.articles_to_mine(conn, source)
-    df = stages.frame(stages.extract_facts(arts), FACTS.column_names, _FACT_SCHEMA)
+    df = table_frame(stages.extract_facts(arts), FACTS)
     with duckdb.get_connection() as conn:
         removed, added = replace_where(conn, FACTS, df, "source = ?", [source])
     return dg.MaterializeResult(metadata={
@@ -110,8 +90,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
 def entities(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """The bilingual alias table (companies, agencies, chips, models, countries) the extractor uses to
     canonicalize subjects and chips, loaded from the project's data file."""
-    df = pl.DataFrame(load_entities(), schema={"canonical": pl.String, "kind": pl.String,
-                                               "aliases": pl.List(pl.String)})
+    df = table_frame(stages.alias_table(), ENTITIES)
     with duckdb.get_connection() as conn:
         replace_where(conn, ENTITIES, df)
     return dg.MaterializeResult(metadata={"entities": df.height, "preview": preview(df, limit=20)})

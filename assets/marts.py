@@ -7,8 +7,9 @@ from dagster_duckdb import DuckDBResource
 
 from assets.metadata import preview
 from assets.partitions import WAREHOUSE_POOL
-from pipelines.track import build_observations, build_revisions, build_timeline
+from pipelines import stages
 from warehouse import queries
+from warehouse.frames import conform
 from warehouse.schema import ARTICLE_REVISIONS, FIGURE_DISCREPANCIES, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
 from warehouse.writes import replace_where
 
@@ -34,10 +35,10 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     a probable unit error. Amounts in other currencies are compared in USD at the month's rate."""
     with duckdb.get_connection() as conn:
         facts = queries.facts_for_tracking(conn)
-    obs, disc = build_observations(facts)
+    obs, disc = stages.track_observations(facts)
     with duckdb.get_connection() as conn:
-        replace_where(conn, FIGURE_OBSERVATIONS, obs)
-        replace_where(conn, FIGURE_DISCREPANCIES, disc)
+        replace_where(conn, FIGURE_OBSERVATIONS, conform(obs, FIGURE_OBSERVATIONS))
+        replace_where(conn, FIGURE_DISCREPANCIES, conform(disc, FIGURE_DISCREPANCIES))
     counts = obs.group_by("relation_to_previous").len().sort("relation_to_previous") if not obs.is_empty() else None
     yield dg.MaterializeResult(asset_key=["marts", "figure_observations"], metadata={
         "observations": obs.height,
@@ -61,8 +62,8 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
     reported it, how many reports conflict, and the consensus interval of the reports that agree."""
     with duckdb.get_connection() as conn:
         obs = queries.observations(conn)
-        timeline = build_timeline(obs)
-        replace_where(conn, FIGURE_TIMELINE, timeline)
+        timeline = stages.track_timeline(obs)
+        replace_where(conn, FIGURE_TIMELINE, conform(timeline, FIGURE_TIMELINE))
     busiest = timeline.sort("n_observations", descending=True) if not timeline.is_empty() else timeline
     return dg.MaterializeResult(metadata={
         "claims": timeline.height,
@@ -80,8 +81,8 @@ def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as conn:
         arts = queries.article_versions(conn)
         fcts = queries.facts_by_version(conn)
-        revs = build_revisions(arts, fcts)
-        replace_where(conn, ARTICLE_REVISIONS, revs)
+        revs = stages.track_revisions(arts, fcts)
+        replace_where(conn, ARTICLE_REVISIONS, conform(revs, ARTICLE_REVISIONS))
     return dg.MaterializeResult(metadata={
         "revisions": revs.height,
         "preview": preview(revs, ["url", "from_version", "to_version", "chars_added", "chars_removed",

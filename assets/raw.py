@@ -12,15 +12,10 @@ from assets.partitions import WAREHOUSE_POOL, source_partitions
 from assets.resources import FetcherResource
 from pipelines import stages
 from warehouse import queries
+from warehouse.frames import table_frame
 from warehouse.paths import relative_to_project
 from warehouse.schema import DISCOVERED_URLS, FETCH_LOG, PAGES
 from warehouse.writes import insert_new
-
-_TS = pl.Datetime("us", "UTC")
-_FETCH_SCHEMA = {"attempted_at": _TS, "http_status": pl.Int32, "elapsed_ms": pl.Float64, "bytes": pl.Int64,
-                 "attempts": pl.Int32}
-_PAGE_SCHEMA = {"fetched_at": _TS, "http_status": pl.Int32, "warc_offset": pl.Int64}
-_DISC_SCHEMA = {"feed_published_at": _TS, "first_seen_at": _TS, "title_relevant": pl.Boolean}
 
 
 def _rows_from_results(results, kind: str) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -30,8 +25,8 @@ def _rows_from_results(results, kind: str) -> tuple[pl.DataFrame, pl.DataFrame]:
         row = stages.page_row(r, kind, relative_to_project(r.warc_file) if r.warc_file else None)
         if row:
             page_rows.append(row)
-    return (stages.frame(log_rows, FETCH_LOG.column_names, _FETCH_SCHEMA),
-            stages.frame(page_rows, PAGES.column_names, _PAGE_SCHEMA))
+    return (table_frame(log_rows, FETCH_LOG),
+            table_frame(page_rows, PAGES))
 
 
 @dg.asset(
@@ -54,13 +49,13 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     finally:
         if search is not None:
             search.close()
-    urls = stages.frame(found.urls, DISCOVERED_URLS.column_names, _DISC_SCHEMA)
+    urls = table_frame(found.urls, DISCOVERED_URLS)
     log_df, pages_df = _rows_from_results(found.attempts, "feed")
     with duckdb.get_connection() as conn:
         new_urls = insert_new(conn, DISCOVERED_URLS, urls)
         insert_new(conn, FETCH_LOG, log_df)
         insert_new(conn, PAGES, pages_df)
-        total = conn.execute("SELECT count(*) FROM raw.discovered_urls WHERE source = ?", [source]).fetchone()[0]
+        total = queries.discovered_count(conn, source)
     context.log.info(f"{source}: {urls.height} article URLs listed, {new_urls} new, {found.skipped} skipped")
     return dg.MaterializeResult(metadata={
         "urls_listed": urls.height, "urls_new": new_urls, "urls_total": total, "feed_items_skipped": found.skipped,

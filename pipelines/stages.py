@@ -1,30 +1,47 @@
-"""The pipeline's stages as plain functions: discover → fetch → parse → extract → track.
+"""The pipeline's stages as plain functions: discover → fetch → parse → version → extract → track → present.
 
-Each takes and returns plain Python / polars data, so it can be called and tested without Dagster or
-DuckDB. The Dagster assets in ``assets/`` call these and write what they return to the warehouse.
+Each takes and returns plain Python / polars data (rows typed by ``pipelines.records``), so it can be
+called and tested without Dagster or DuckDB. The Dagster assets in ``assets/`` call these and write what
+they return to the warehouse.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 import polars as pl
 
 from pipelines.extract import extract_figures
+from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.warc import read_response_at
+from pipelines.present.report import charts_markdown, write_report
+from pipelines.records import (
+    AliasEntry,
+    ArticleVersion,
+    DiscoveredUrl,
+    Fact,
+    FetchAttempt,
+    KeptPage,
+    PageToParse,
+    ParseResult,
+    UrlCandidate,
+)
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.model import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
+from pipelines.track import build_observations, build_revisions, build_timeline
 from pipelines.track.claims import claim_key
 from pipelines.track.versions import PageParse, assign_versions
 
@@ -50,7 +67,7 @@ class _FeedRef:
 class Discovery:
     """What discovery found for one source: article URLs, and the feed fetches it made on the way."""
 
-    urls: list[dict] = field(default_factory=list)
+    urls: list[DiscoveredUrl] = field(default_factory=list)
     attempts: list[FetchResult] = field(default_factory=list)
     skipped: int = 0  # feed items that are not articles (videos, live blogs, galleries, ...)
 
@@ -151,7 +168,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
 # ------------------------------------------------------------------------------------------------- fetch
 
 
-def fetch_log_row(res: FetchResult) -> dict:
+def fetch_log_row(res: FetchResult) -> FetchAttempt:
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
@@ -159,7 +176,7 @@ def fetch_log_row(res: FetchResult) -> dict:
     }
 
 
-def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> dict | None:
+def page_row(res: FetchResult, kind: str, warc_path: str | None = None) -> KeptPage | None:
     """The raw.pages row for a kept response, None when nothing was kept."""
     if res.outcome != "ok" or res.body is None:
         return None
@@ -180,7 +197,7 @@ def fetch_all(fetcher: Fetcher, urls: Iterable[str], source: str,
     return fetch_many(fetcher, list(urls), source, expect="page", max_workers=max_workers, validators=validators)
 
 
-def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE,
+def due_urls(candidates: Iterable[UrlCandidate], now: datetime, mode: str, schedule: Schedule = DEFAULT_SCHEDULE,
              prefilter_titles: bool = True) -> list[str]:
     """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent). Live
     fetches URLs never fetched and re-checks the others by the age of their article (``recheck``); with
@@ -197,21 +214,36 @@ def due_urls(candidates: Iterable[dict], now: datetime, mode: str, schedule: Sch
 # ------------------------------------------------------------------------------------------------- parse
 
 
+def read_page_bodies(rows: Iterable[PageToParse], locate: Callable[[str], Path] = Path
+                     ) -> Iterator[tuple[PageToParse, bytes | None, str | None]]:
+    """(row, body, None) for each raw.pages row whose body the WARC file gives back at ``warc_offset``, and
+    (row, None, reason) for one it does not; ``locate`` turns a row's ``warc_file`` into a path."""
+    for row in rows:
+        try:
+            rec = read_response_at(locate(row["warc_file"]), int(row["warc_offset"]))
+            yield row, rec.body, None
+        except Exception as exc:  # a missing or damaged archive loses this page only
+            yield row, None, f"cannot read {row['warc_file']}@{row['warc_offset']}: {type(exc).__name__}: {exc}"
+
+
 @dataclass
-class ParsedBatch:
-    """Parse results (one per page) and the article versions they make."""
+class ParsedPages:
+    """What parsing made of a batch of kept pages, before versioning: one result per page (its
+    ``article_id`` still unknown), each page with its parse, and the topic filter's verdict per article page."""
 
-    results: list[dict]
-    articles: list[dict]
+    results: list[ParseResult]
+    pages: list[PageParse]
+    relevance: dict[str, bool]
 
 
-def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> ParsedBatch:
+def parse_pages(pages: Iterable[tuple[PageToParse, bytes | None, str | None]]) -> ParsedPages:
     """Parse kept pages; ``pages`` yields (raw.pages row, body or None, error reading the body or None).
 
-    A page that cannot be read or parsed is recorded with its reason; it never stops the batch.
+    A page that cannot be read or parsed is recorded with its reason; it never stops the batch. Article
+    versions are not assigned here but by ``version_articles``.
     """
     parsed: list[PageParse] = []
-    results: list[dict] = []
+    results: list[ParseResult] = []
     relevance: dict[str, bool] = {}
     for row, body, read_error in pages:
         if body is None:
@@ -229,10 +261,27 @@ def parse_pages(pages: Iterable[tuple[dict, bytes | None, str | None]]) -> Parse
         results.append({
             "page_id": row["page_id"], "url": row["url"], "source": row["source"], "fetched_at": row["fetched_at"],
             "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
+            "article_id": None,
         })
-    articles, page_article = assign_versions(parsed, relevance)
-    for r in results:
-        r["article_id"] = page_article.get(r["page_id"])
+    return ParsedPages(results, parsed, relevance)
+
+
+# ---------------------------------------------------------------------------------------------- versions
+
+
+@dataclass
+class ParsedBatch:
+    """Parse results (one per page, with the article each became) and the article versions they make."""
+
+    results: list[ParseResult]
+    articles: list[ArticleVersion]
+
+
+def version_articles(parsed: ParsedPages) -> ParsedBatch:
+    """The article versions of the parsed pages (a new version only when an article's text changed, see
+    ``track.versions``) and the parse results with the ``article_id`` each article page became."""
+    articles, page_article = assign_versions(parsed.pages, parsed.relevance)
+    results: list[ParseResult] = [{**r, "article_id": page_article.get(r["page_id"])} for r in parsed.results]
     return ParsedBatch(results, articles)
 
 
@@ -243,9 +292,9 @@ def fact_id(article_id: str, version: int, span_start: int, span_end: int, unit:
     return hashlib.sha256(f"{article_id}|{version}|{span_start}|{span_end}|{unit}".encode()).hexdigest()[:16]
 
 
-def extract_facts(articles: Iterable[dict]) -> list[dict]:
+def extract_facts(articles: Iterable[dict]) -> list[Fact]:
     """core.facts rows for every relevant article version (irrelevant ones are kept but not mined)."""
-    rows: list[dict] = []
+    rows: list[Fact] = []
     for a in articles:
         if not a.get("is_relevant"):
             continue
@@ -267,12 +316,44 @@ def extract_facts(articles: Iterable[dict]) -> list[dict]:
     return rows
 
 
-def frame(rows: list[dict], table_columns: list[str], schema: dict | None = None) -> pl.DataFrame:
-    """A polars frame of ``rows`` with exactly ``table_columns`` (missing ones as nulls)."""
-    if not rows:
-        return pl.DataFrame(schema={c: (schema or {}).get(c, pl.String) for c in table_columns})
-    df = pl.DataFrame(rows, schema_overrides=schema or {}, infer_schema_length=None)
-    missing = [c for c in table_columns if c not in df.columns]
-    if missing:
-        df = df.with_columns(*(pl.lit(None).alias(c) for c in missing))
-    return df.select(table_columns)
+def alias_table() -> list[AliasEntry]:
+    """``core.entities`` rows: the bilingual alias table the extractor canonicalizes subjects and chips by."""
+    return load_entities()
+
+
+# ------------------------------------------------------------------------------------------------- track
+
+
+def track_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``marts.figure_observations`` and ``marts.figure_discrepancies`` from facts with the dates of their
+    article versions (see ``track.observations``)."""
+    return build_observations(facts)
+
+
+def track_timeline(observations: pl.DataFrame) -> pl.DataFrame:
+    """``marts.figure_timeline``: one row per claim of ``observations``."""
+    return build_timeline(observations)
+
+
+def track_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    """``marts.article_revisions``: what changed between consecutive versions of each article."""
+    return build_revisions(articles, facts)
+
+
+# ----------------------------------------------------------------------------------------------- present
+
+
+@dataclass
+class Charts:
+    """The charts written: one PNG per claim, the HTML report, and markdown for the UI."""
+
+    files: dict[str, Path]
+    report: Path
+    markdown: str
+
+
+def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path) -> Charts:
+    """A chart per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
+    showing the charts of the three most widely reported claims about a known subject."""
+    files = write_report(observations, timeline, out_dir)
+    return Charts(files, out_dir / "report.html", charts_markdown(timeline, files))

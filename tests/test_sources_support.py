@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -10,18 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO, shared_dir
+
 FIXTURES = REPO / "tests" / "fixtures" / "sources"
 EASTERN = ZoneInfo("America/New_York")
 _WS = re.compile(r"\s+")
-
-
-def shared_dir() -> Path:
-    """The ``shared`` folder beside the repository (or ``$CHIPWATCH_SHARED``)."""
-    env = os.environ.get("CHIPWATCH_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "shared"
 
 
 def corpus_dir() -> Path:

@@ -31,11 +31,11 @@ def test_unreadable_and_crashing_pages_are_recorded_and_others_parse(monkeypatch
         return real(body, url, source)
 
     monkeypatch.setattr(st, "parse_page", flaky)
-    batch = stages.parse_pages([
+    batch = stages.version_articles(stages.parse_pages([
         (_row("p1", "https://news.example/a.html"), ARTICLE, None),
         (_row("p2", "https://news.example/b.html"), None, "cannot read x.warc.gz@10: FileNotFoundError"),
         (_row("p3", "https://news.example/crash.html"), ARTICLE, None),
-    ])
+    ]))
     by_id = {r["page_id"]: r for r in batch.results}
     assert by_id["p1"]["is_article"] and by_id["p1"]["article_id"]
     assert by_id["p2"]["reason"] == "parse_error" and "FileNotFoundError" in by_id["p2"]["error"]
@@ -46,14 +46,29 @@ def test_unreadable_and_crashing_pages_are_recorded_and_others_parse(monkeypatch
 def test_same_body_twice_is_one_version_and_a_change_is_two():
     changed = ARTICLE.replace(b"2,000", b"3,000")
     later = datetime(2025, 1, 29, tzinfo=UTC)
-    batch = stages.parse_pages([
+    batch = stages.version_articles(stages.parse_pages([
         (_row("p1", "https://news.example/a.html"), ARTICLE, None),
         ({**_row("p2", "https://news.example/a.html"), "fetched_at": later}, ARTICLE.replace(b"<p>", b"<p> "), None),
         ({**_row("p3", "https://news.example/a.html"), "fetched_at": later}, changed, None),
-    ])
+    ]))
     assert [(a["version"], a["page_id"]) for a in batch.articles] == [(1, "p1"), (2, "p3")]
     assert len({a["article_id"] for a in batch.articles}) == 1
     assert batch.articles[1]["first_seen_at"] == T
+
+
+def test_parsing_assigns_no_versions_and_versioning_names_each_page_its_article():
+    parsed = stages.parse_pages([
+        (_row("p1", "https://news.example/a.html"), ARTICLE, None),
+        (_row("p2", "https://news.example/a.html?utm_source=x"), ARTICLE, None),
+        (_row("p3", "https://news.example/gone.html"), None, "cannot read x.warc.gz@10"),
+    ])
+    assert [r["article_id"] for r in parsed.results] == [None, None, None]
+    assert parsed.relevance == {"p1": True, "p2": True}
+    batch = stages.version_articles(parsed)
+    ids = [r["article_id"] for r in batch.results]
+    assert ids[0] and ids[1] == ids[0] and ids[2] is None
+    assert [(a["article_id"], a["version"], a["page_id"]) for a in batch.articles] == [(ids[0], 1, "p1")]
+    assert [r["article_id"] for r in parsed.results] == [None, None, None]  # the parse stage's rows are kept
 
 
 def test_fetch_all_records_a_raising_fetcher_and_goes_on():
@@ -133,3 +148,18 @@ def test_discover_reads_a_listing_page_for_an_outlet_without_feeds():
 
     found = stages.discover(Site(), "news1")
     assert [(u["url"], u["via"]) for u in found.urls] == [("https://www.news1.kr/world/usa-canada/5990001", "listing")]
+
+
+def test_read_page_bodies_reads_the_warc_and_records_what_it_cannot_read():
+    from pipelines.fetch.warc import iter_responses
+    from tests.conftest import REPO
+
+    folder = REPO / "sample_archive"
+    first = next(iter_responses(folder / "sample.warc.gz"))
+    rows = [{"page_id": "ok", "warc_file": "sample.warc.gz", "warc_offset": first.offset},
+            {"page_id": "gone", "warc_file": "missing.warc.gz", "warc_offset": 0},
+            {"page_id": "skewed", "warc_file": "sample.warc.gz", "warc_offset": first.offset + 3}]
+    got = list(stages.read_page_bodies(rows, lambda name: folder / name))
+    assert [(r["page_id"], body, err is None) for r, body, err in got][0] == ("ok", first.body, True)
+    assert got[1][1] is None and got[1][2].startswith("cannot read missing.warc.gz@0: FileNotFoundError")
+    assert got[2][1] is None and got[2][2].startswith(f"cannot read sample.warc.gz@{first.offset + 3}: ")

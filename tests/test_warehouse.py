@@ -102,3 +102,29 @@ def test_publish_replaces_snapshot_while_a_reader_holds_the_old_one(tmp_path):
     assert fresh.execute("SELECT count(*) FROM core.entities").fetchone()[0] == 2
     fresh.close()
     assert not list(pub.parent.glob("*.tmp"))
+
+
+def test_check_queries_find_broken_provenance_duplicates_and_timeline_gaps(tmp_path):
+    from datetime import UTC, datetime
+
+    from warehouse import queries
+    from warehouse.schema import ARTICLES, FACTS, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
+
+    t = datetime(2025, 1, 27, tzinfo=UTC)
+    with connect(tmp_path / "w.duckdb") as conn:
+        assert queries.facts_without_provenance(conn) == [] and queries.duplicate_observations(conn) == 0
+        replace_where(conn, ARTICLES, pl.DataFrame({"article_id": ["a"], "version": [1], "source": ["cnn"],
+                                                    "body_text": ["It cost $6 million."]}))
+        replace_where(conn, FACTS, pl.DataFrame({
+            "fact_id": ["good", "shifted", "orphan"], "article_id": ["a", "a", "b"], "version": [1, 1, 1],
+            "surface": ["$6 million", "$6 million", "$6 million"], "span_start": [8, 7, 8],
+            "span_end": [18, 17, 18], "sentence": ["It cost $6 million."] * 3}))
+        assert sorted(r[0] for r in queries.facts_without_provenance(conn)) == ["orphan", "shifted"]
+        replace_where(conn, FIGURE_OBSERVATIONS, pl.DataFrame({
+            "claim_key": ["k", "k", "lonely"], "fact_id": ["good", "good", "x"], "observed_at": [t, t, t]}))
+        assert queries.duplicate_observations(conn) == 1
+        replace_where(conn, FIGURE_TIMELINE, pl.DataFrame({
+            "claim_key": ["k", "ghost"], "n_observations": [2, 1], "first_reported_at": [t, t],
+            "latest_at": [t, t]}))
+        assert sorted(queries.timeline_mismatches(conn)) == ["ghost", "lonely"]
+        assert queries.discovered_count(conn, "cnn") == 0

@@ -33,6 +33,11 @@ def urls_to_fetch(conn: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
     """, {"source": source})
 
 
+def discovered_count(conn: duckdb.DuckDBPyConnection, source: str) -> int:
+    """How many article URLs of ``source`` discovery has listed so far."""
+    return int(conn.execute("SELECT count(*) FROM raw.discovered_urls WHERE source = ?", [source]).fetchall()[0][0])
+
+
 def pages_to_parse(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
     """Every kept HTML page of ``source``, oldest first, with where its body lies in the WARC files."""
     return read_frame(conn, """
@@ -96,3 +101,37 @@ def claims_overview(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
                first_reported_at::DATE AS first, first_source, first_value, latest_value, unit
         FROM marts.figure_timeline ORDER BY n_observations DESC, claim_key
     """)
+
+
+# ------------------------------------------------------------------------------------------ asset checks
+
+
+def facts_without_provenance(conn: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """(fact_id, surface, span_start, span_end) of the facts whose article version is missing, whose span in
+    that version's body is not their surface, or that have no sentence."""
+    return conn.execute("""
+        SELECT f.fact_id, f.surface, f.span_start, f.span_end
+        FROM core.facts f LEFT JOIN core.articles a USING (article_id, version)
+        WHERE a.article_id IS NULL
+           OR substr(a.body_text, f.span_start + 1, f.span_end - f.span_start) IS DISTINCT FROM f.surface
+           OR f.sentence IS NULL
+    """).fetchall()
+
+
+def duplicate_observations(conn: duckdb.DuckDBPyConnection) -> int:
+    """How many rows of marts.figure_observations repeat a fact_id."""
+    return int(conn.execute(
+        "SELECT count(*) - count(DISTINCT fact_id) FROM marts.figure_observations").fetchall()[0][0])
+
+
+def timeline_mismatches(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Claims whose timeline row is missing, has no observations, or whose counts or dates disagree with
+    their observations (or whose first report is after the latest)."""
+    return [r[0] for r in conn.execute("""
+        WITH o AS (SELECT claim_key, count(*) AS n, min(observed_at) AS first_at, max(observed_at) AS last_at
+                   FROM marts.figure_observations GROUP BY claim_key)
+        SELECT coalesce(o.claim_key, t.claim_key) FROM o FULL JOIN marts.figure_timeline t USING (claim_key)
+        WHERE t.claim_key IS NULL OR o.claim_key IS NULL OR t.n_observations <> o.n
+           OR t.first_reported_at <> o.first_at OR t.latest_at <> o.last_at
+           OR t.first_reported_at > t.latest_at
+    """).fetchall()]

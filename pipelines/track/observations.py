@@ -24,6 +24,7 @@ from datetime import datetime
 import polars as pl
 
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
+from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.claims import DAYS_PER, resolve_events
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
@@ -31,23 +32,9 @@ from pipelines.track.relations import relation
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
 AGREEING = ("consistent", "rounding")
 
-OBSERVATION_COLUMNS = [
-    "claim_key", "subject", "metric", "chip", "scope", "event", "report_seq", "unit", "observed_at", "source",
-    "article_id", "version",
-    "fact_id", "value", "value_low", "value_high", "qualifier", "surface", "relation_to_previous",
-    "previous_fact_id", "is_recitation", "first_reported_at", "conversion_surface", "conversion_ok",
-]
-DISCREPANCY_COLUMNS = [
-    "claim_key", "kind", "ratio", "fact_id_a", "source_a", "observed_at_a", "value_a", "surface_a",
-    "fact_id_b", "source_b", "observed_at_b", "value_b", "surface_b",
-]
-_TS = pl.Datetime("us", "UTC")
-_SCHEMA = {
-    "observed_at": _TS, "first_reported_at": _TS, "observed_at_a": _TS, "observed_at_b": _TS,
-    "version": pl.Int32, "report_seq": pl.Int32, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64,
-    "ratio": pl.Float64, "value_a": pl.Float64, "value_b": pl.Float64, "is_recitation": pl.Boolean,
-    "conversion_ok": pl.Boolean,
-}
+OBSERVATION_COLUMNS = columns(Observation)
+DISCREPANCY_COLUMNS = columns(Discrepancy)
+_SCHEMA = polars_schema(Observation, Discrepancy)
 
 
 def observation_time(version: int, published_at: datetime | None, modified_at: datetime | None,

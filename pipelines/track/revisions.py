@@ -14,13 +14,12 @@ from collections import defaultdict
 
 import polars as pl
 
+from pipelines.records import Revision, columns, polars_schema
+
 _WS = re.compile(r"\s+")
 _TOKENS = re.compile(r"\S+")
 
-REVISION_COLUMNS = [
-    "article_id", "source", "url", "from_version", "to_version", "detected_at", "headline_changed",
-    "chars_added", "chars_removed", "facts_added", "facts_removed", "facts_changed",
-]
+REVISION_COLUMNS = columns(Revision)
 
 
 def normalized_body(text: str) -> str:
@@ -54,11 +53,7 @@ def build_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
     ``articles``: article_id, version, source, canonical_url, headline, body_text, fetched_at.
     ``facts``: article_id, version, claim_key, value, surface.
     """
-    schema = {"from_version": pl.Int32, "to_version": pl.Int32, "chars_added": pl.Int32,
-              "chars_removed": pl.Int32, "headline_changed": pl.Boolean,
-              "detected_at": pl.Datetime("us", "UTC"), "facts_added": pl.List(pl.String),
-              "facts_removed": pl.List(pl.String), "facts_changed": pl.List(pl.String)}
-    full_schema = {c: schema.get(c, pl.String) for c in REVISION_COLUMNS}
+    full_schema = polars_schema(Revision)
     multi = articles.filter(pl.col("version") > 1).select("article_id").unique()
     if multi.is_empty():
         return pl.DataFrame(schema=full_schema)

@@ -6,14 +6,10 @@ import math
 
 import polars as pl
 
+from pipelines.records import ClaimTimeline, columns, polars_schema
 from pipelines.track.observations import ERROR_RELATIONS
 
-TIMELINE_COLUMNS = [
-    "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "first_reported_at", "first_source",
-    "first_value",
-    "latest_at", "latest_source", "latest_value", "n_observations", "n_sources", "n_conflicts", "min_value",
-    "max_value", "consensus_low", "consensus_high",
-]
+TIMELINE_COLUMNS = columns(ClaimTimeline)
 
 
 def build_timeline(observations: pl.DataFrame) -> pl.DataFrame:
@@ -23,7 +19,7 @@ def build_timeline(observations: pl.DataFrame) -> pl.DataFrame:
     are a unit error against what came before; NULL when they do not all meet.
     """
     if observations.is_empty():
-        return pl.DataFrame(schema={c: pl.String for c in TIMELINE_COLUMNS})
+        return pl.DataFrame(schema=polars_schema(ClaimTimeline))
     # The observations' own ordering (report_seq), so first_value is the observation marked "first".
     ordered = observations.sort(["claim_key", "report_seq"])
     agreeing = pl.col("relation_to_previous").is_in(ERROR_RELATIONS).not_()

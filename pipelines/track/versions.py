@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from pipelines.records import ArticleVersion
 from pipelines.sources.model import ParsedPage
 from pipelines.track.revisions import body_hash
 
@@ -32,7 +33,7 @@ class PageParse:
 
 def assign_versions(
     pages: list[PageParse], relevance: dict[str, bool] | None = None
-) -> tuple[list[dict], dict[str, str]]:
+) -> tuple[list[ArticleVersion], dict[str, str]]:
     """Article version rows (``core.articles``) and a map page_id -> article_id for article pages.
 
     ``relevance`` maps page_id to the topic filter's verdict (default True).
@@ -46,7 +47,7 @@ def assign_versions(
         aid = article_id_for(canonical)
         page_article[p.page_id] = aid
         by_article.setdefault(aid, []).append(p)
-    rows: list[dict] = []
+    rows: list[ArticleVersion] = []
     for aid, group in by_article.items():
         group.sort(key=lambda p: (p.fetched_at, p.page_id))
         first_seen = group[0].fetched_at

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import polars as pl
 
+from pipelines.present.report import write_report
 from pipelines.track import build_observations, build_timeline
-from pipelines.track.report import write_report
 from tests.test_track_observations import fact
 
 
@@ -27,3 +27,20 @@ def test_report_has_a_chart_per_repeated_claim_and_flags_conflicts(tmp_path):
     assert page.count("data:image/png;base64,") == 1
     assert not list(tmp_path.glob("*.tmp"))
     assert datetime(2025, 1, 23, tzinfo=UTC).strftime("%Y-%m-%d") in page
+
+
+def test_the_ui_shows_the_most_widely_reported_claims_about_a_known_subject(tmp_path):
+    from pipelines.present.report import charts_markdown, most_reported
+
+    timeline = pl.DataFrame({
+        "claim_key": ["few", "many", "unknown", "uncharted", "most", "tie"],
+        "subject": ["A", "B", None, "D", "E", "F"],
+        "n_sources": [1, 3, 9, 9, 3, 3], "n_observations": [2, 4, 9, 9, 5, 4], "n_conflicts": [0, 1, 0, 0, 0, 0],
+    })
+    charts = {k: tmp_path / f"{k}.png" for k in ["few", "many", "unknown", "most", "tie"]}
+    for i, p in enumerate(charts.values()):
+        p.write_bytes(b"png%d" % i)
+    assert most_reported(timeline, charts) == ["most", "many", "tie"]
+    md = charts_markdown(timeline, charts)
+    assert md.startswith("**most**\n\n![most](data:image/png;base64,") and md.count("data:image/png") == 3
+    assert charts_markdown(timeline, {}) == "_no claim has two reports yet_"

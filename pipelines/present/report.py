@@ -2,7 +2,8 @@
 
 One chart per claim: value over time, one mark per outlet, the interval each report supports as a bar,
 conflicts and probable unit errors ringed in red. The HTML report embeds the charts (no external files,
-no scripts) with each claim's observations as a table.
+no scripts) with each claim's observations as a table. ``charts_markdown`` shows the most widely reported
+claims' charts inline (the Dagster UI's asset metadata).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import html
 import io
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -123,3 +125,26 @@ def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: st
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out_dir / "report.html")
     return charts
+
+
+def most_reported(timeline: pl.DataFrame, charted: Iterable[str], n: int = 3) -> list[str]:
+    """The ``n`` charted claims about a known subject reported by the most outlets (then the most reports,
+    then the most conflicts)."""
+    keys = list(charted)
+    if not keys or timeline.is_empty():
+        return []
+    top = (timeline.filter(pl.col("claim_key").is_in(keys) & pl.col("subject").is_not_null())
+           .sort(["n_sources", "n_observations", "n_conflicts"], descending=True).head(n))
+    return top["claim_key"].to_list()
+
+
+def charts_markdown(timeline: pl.DataFrame, charts: dict[str, Path], n: int = 3) -> str:
+    """Markdown with the charts of the ``most_reported`` claims as inline images."""
+    keys = most_reported(timeline, charts, n)
+    if not keys:
+        return "_no claim has two reports yet_"
+    parts = []
+    for key in keys:
+        b64 = base64.b64encode(charts[key].read_bytes()).decode()
+        parts.append(f"**{key}**\n\n![{key}](data:image/png;base64,{b64})")
+    return "\n\n".join(parts)

@@ -1,0 +1,1 @@
+"""Presentation of the tracked figures: charts per claim and the standalone HTML report."""
