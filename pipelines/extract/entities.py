@@ -2,7 +2,8 @@
 
 Each row: ``{"canonical", "kind", "aliases": [...]}`` (kinds: ``KINDS``) plus optional
 ``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``maker`` (a chip's maker),
-``role: "outlet"`` (news outlets: cited as sources, never subjects) and ``patterns`` (regular
+``role: "outlet"`` (news outlets: cited as sources, never subjects), ``government`` (a country's government,
+the subject when the country acts as a regulator or takes a fee) and ``patterns`` (regular
 expressions for phrasings too varied to list: "미국 주요 AI 기업들", "the leading American A.I. companies").
 
 Matching: the longest alias wins; Latin aliases need a non-alphanumeric character on both sides (a
@@ -24,7 +25,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACTOR_KINDS", "KINDS", "REPORTING_KINDS", "SUBJECT_KINDS", "Entity", "Mention", "entity_table", "find_mentions",
-    "load_entities",
+    "chip_makers", "government_of", "load_entities",
 ]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
@@ -52,6 +53,7 @@ class Entity:
     maker: str | None = None
     role: str | None = None
     patterns: tuple[str, ...] = ()
+    government: str | None = None  # a country's government entity ("United States" → "US government")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def entity_table() -> tuple[Entity, ...]:
                 row.get("maker"),
                 row.get("role"),
                 tuple(row.get("patterns", ())),
+                row.get("government"),
             )
         )
     return tuple(out)
@@ -167,3 +170,16 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def chip_makers() -> frozenset[str]:
+    """Companies named as a chip's ``maker``: they sell chips, they do not train models."""
+    return frozenset(e.maker for e in entity_table() if e.kind == "chip" and e.maker)
+
+
+def government_of(name: str | None) -> str | None:
+    """The government entity of a country (``government`` in the alias table), else ``None``."""
+    for e in entity_table():
+        if e.canonical == name and e.government:
+            return e.government
+    return None

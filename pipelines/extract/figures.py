@@ -34,7 +34,7 @@ from datetime import datetime
 from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, unit_family
 from .chips import bind_chip, chip_mentions
-from .entities import ACTOR_KINDS, find_mentions
+from .entities import ACTOR_KINDS, Mention, chip_makers, find_mentions, government_of
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
@@ -47,6 +47,19 @@ from .subjects import ANAPHOR, bind_subject, eligible_mentions, model_scope, sen
 __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
+# A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
+_DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
+# A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
+_PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", re.I)
+_PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
+# Words of a rule or a licence: a country acting in such a sentence acts through its government.
+_REGULATION = re.compile(
+    r"규제|제한|통제|금지|허용|승인|수출\s?허가|restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|allow|approv|"
+    r"tariff|fee|levy|관세|수수료",
+    re.I,
+)
+# Companies that sell chips: never the subject of a model's training cost.
+_TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
 # Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
 _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 
@@ -127,6 +140,53 @@ def _headline_subject(headline: str | None, lang: str) -> str | None:
     return sentence_topic(headline, eligible, lang)
 
 
+def _antecedent(st: str, lang: str, eligible: list[Mention], span: tuple[int, int]) -> Mention | None:
+    """For a figure after an anaphor of its own sentence ("DeepSeek's claim that it trained a model for less
+    than $6 million"), the nearest actor named before the anaphor."""
+    found = None
+    for a in ANAPHOR[lang].finditer(st, 0, span[0]):
+        found = a
+    if found is None:
+        return None
+    before = [m for m in eligible if m.end <= found.start() and m.entity.kind in ACTOR_KINDS]
+    return before[-1] if before else None
+
+
+def _subject_for_metric(
+    st: str, lang: str, metric: str, subject: str | None, via: str | None, eligible: list[Mention],
+    mentions: list[Mention], span: tuple[int, int], fb_subject: str | None, fb_via: str | None, properties: list[int],
+) -> tuple[str | None, str | None]:
+    """Subjects the metric rules out or implies: a chip seller does not train models (the next candidate or
+    the context's subject instead); a fee or tariff share is the government's that takes it; a country
+    acting in a sentence about a rule or licence is its government."""
+    if metric in _TRAINING_METRICS and subject in chip_makers():
+        makers = chip_makers()
+        rest = [m for m in eligible if (m.entity.owner or m.entity.canonical) not in makers]
+        bound = bind_subject(st, rest, span, lang, properties)
+        if bound is not None:
+            return subject_of(st, bound, rest, lang), "sentence"
+        return (fb_subject, fb_via) if fb_subject not in makers else (None, None)
+    if metric == "tariff_or_fee_share":
+        govs = [m for m in mentions if m.entity.kind in ("government", "agency") and m.entity.role != "outlet"]
+        if govs:
+            return govs[0].entity.canonical, "sentence"
+    if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
+        return government_of(subject), via
+    return subject, via
+
+
+def _article_models(text: str, headline: str | None) -> dict[str, str]:
+    """Per model owner, the model the article names most (the headline counts twice): the scope of a figure
+    about that owner whose own sentences name none ("It cost $5.6 million" in an article about V3)."""
+    counts: dict[str, dict[str, int]] = {}
+    for weight, chunk in ((2, headline or ""), (1, text)):
+        for m in find_mentions(chunk):
+            if m.entity.kind == "model" and m.entity.owner:
+                per = counts.setdefault(m.entity.owner, {})
+                per[m.entity.canonical] = per.get(m.entity.canonical, 0) + weight
+    return {owner: max(per, key=lambda k: (per[k], -len(k))) for owner, per in counts.items()}
+
+
 def _figureless_metrics(st: str, lang: str) -> dict[str, str]:
     """For a sentence without figures, the metric its cue words name per unit family ("An earlier version
     misstated the market value Nvidia lost." → currency: market_value_change), for the next sentence."""
@@ -151,6 +211,7 @@ def extract(
     out: list[Figure] = []
     prev: _Context | None = None
     head_subject = _headline_subject(headline, lang)
+    article_scope = _article_models(text, headline)
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
     for sent in split_sentences(text):
         st = sent.text
@@ -174,7 +235,9 @@ def extract(
         metrics: dict[str, str] = {}
         if cands:
             inherited = prev.metrics if prev is not None else {}
-            figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited)
+            context_scope = ((prev.subject, prev.scope) if prev is not None else (None, None), article_scope)
+            figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
+                         context_scope)
             base = len(out)
             for fig in figs:
                 out.append(
@@ -229,6 +292,7 @@ def _bind(
     fallback: tuple[str | None, str | None, str | None],
     attr: str | None,
     inherited: dict[str, str],
+    context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
 ) -> list[Figure]:
     hits = cue_hits(st, lang)
     ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
@@ -241,9 +305,13 @@ def _bind(
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
         bound = None if ratio else bind_subject(st, eligible, span, lang, properties)
+        if bound is None and not ratio:
+            bound = _antecedent(st, lang, eligible, span)
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang), "sentence"
             scope = model_scope(subject, mentions, span)
+        elif ratio and fb_subject and _DEMONSTRATIVE_START.match(st):
+            subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span) or fb_scope
         elif ratio and topic:
             subject, via, scope = topic, "sentence", model_scope(topic, mentions, span)
         elif fb_via in ("headline", "article") and c.unit in _GROUP_COUNTS:
@@ -252,6 +320,10 @@ def _bind(
         else:
             subject, via = fb_subject, fb_via
             scope = model_scope(subject, mentions, span) or fb_scope
+        if scope is None and subject:
+            # the model named in context: the previous sentence's (same subject), else the article's
+            (prev_subject, prev_scope), article = context_scope
+            scope = prev_scope if prev_subject == subject and prev_scope else article.get(subject)
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
@@ -260,6 +332,10 @@ def _bind(
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
             metric = "ratio"
+        if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
+            metric = "price"
+        subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
+                                           fb_via, properties)
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     for i in range(1, len(rows)):

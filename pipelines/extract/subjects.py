@@ -37,9 +37,12 @@ _EN_VERB = re.compile(
     r"sells|shipped|ships|estimated|estimates|expects|expected|disclosed|announced|claimed|claims|earned|"
     r"made|makes|posted|recorded|booked|generated|received|raised|invested|owns|acquired|ordered|smuggled|"
     r"faces|faced|needs|needed|built|builds|developed|released|charged|agreed|allowed|approved|fined|also|"
-    r"closed|fell|rose|dropped|gained|plunged|tumbled|wrote|saw|put|puts|now|only|itself|itself,)\b"
+    r"closed|fell|rose|dropped|gained|plunged|tumbled|wrote|saw|put|puts|now|only|itself|itself,|slipped|slid|"
+    r"sank|jumped|climbed|surged|soared|slumped|declined|edged|suffered|suffers|added|advanced|lost)\b"
 )
 _EN_RELATIVE = re.compile(r",?\s(?:which|who|whose)\b")
+# between a figure and the subject of a reduced relative clause: at most one noun ("the 17% drop Nvidia suffered")
+_EN_REDUCED_RELATIVE = re.compile(r"\s?(?:[a-z-]+\s)?")
 _EN_SAY = re.compile(r"^,?\s(?:said|says|reported|reports|estimated|estimates|told|wrote|noted|added)\b")
 # a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
 _NOT_HEAD = re.compile(
@@ -68,7 +71,11 @@ _EN_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _KO_ATTRIBUTION = re.compile(
     r"^(?:\([^)]{0,30}\))?(?:의)?\s?(?:보도|발표|분석|보고서|자료|추산|집계)?에\s?(?:따르면|의하면)"
 )
-_EN_CLAUSE_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][a-z]|;")
+_EN_CLAUSE_BEFORE = re.compile(
+    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w&.]|;|,\s(?:the\s)?[A-Z][\w&.]+(?:\s[A-Z][\w&.]+)*\s(?:"
+    r"fell|rose|lost|gained|slipped|slid|sank|jumped|climbed|surged|soared|slumped|declined|dropped|tumbled|"
+    r"plunged|added|advanced|edged|shed)\b"
+)
 _KO_CLAUSE = re.compile(r"[,;]|지만|는데|면서|[고며]\s")
 _KO_MARKERS = (
     "로부터",
@@ -91,7 +98,11 @@ _KO_MARKERS = (
     "를",
     "로",
 )
-_KO_ROLE = {"은": 1.2, "는": 1.2, "이": 1.0, "가": 1.0, "의": 0.5, "에서": 0.4, "도": 0.6}
+_KO_ROLE = {
+    "은": 1.2, "는": 1.2, "이": 1.0, "가": 1.0, "의": 0.5, "에서": 0.4, "도": 0.6,
+    # objects and obliques ("싱가포르와 말레이시아를 거쳐", "중국으로") are rarely what a figure measures
+    "을": -1.0, "를": -1.0, "으로": -0.8, "로": -0.8, "에게": -0.8, "로부터": -0.8,
+}
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
 # "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
 _KO_OF_UNNAMED = re.compile(r"(?:의)?\s?(?:[가-힣]{1,8}\s?)?의\s(?:한|어느|일부|또 다른)\s")
@@ -222,8 +233,8 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         if language == "ko":
             return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
         agent = text[max(0, m.start - 3) : m.start] == "by " and m.entity.kind != "country"
-        if m.start - span[1] <= 1 and _EN_VERB.match(text, m.end):
-            return False  # "the roughly 10,000 A100 chips High-Flyer had bought"
+        if _EN_REDUCED_RELATIVE.fullmatch(text, span[1], m.start) and _EN_VERB.match(text, m.end):
+            return False  # "the roughly 10,000 A100 chips High-Flyer had bought", "the 17% drop Nvidia suffered"
         fronted = "," not in text[: span[0]] and re.fullmatch(r"[^,]*,\s(?:the\s)?", text[span[1] : m.start])
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":

@@ -17,6 +17,11 @@ A claim is subject + metric + chip + dimension [+ model scope] [+ event]:
   report's day. Property metrics (a model's training cost, the chips used to train it) have no event: a
   re-report months later is the same claim.
 
+**Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6 million", in an article that
+names no model) join the model that the coverage of the time is about: when at least ``SCOPE_MAJORITY`` of
+the scoped reports of the same subject, metric and chip published within ``SCOPE_WINDOW_DAYS`` of it name one
+model. Otherwise they stay a claim of their own.
+
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
 """
 
@@ -39,6 +44,8 @@ DAYS_PER = {"years": 365.25, "months": 30.4375, "weeks": 7.0, "days": 1.0, "hour
 EVENT_WINDOW_DAYS = 7
 # A day's move without a session cue is the move at the close.
 CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
+SCOPE_WINDOW_DAYS = 45
+SCOPE_MAJORITY = 2 / 3
 
 
 def dimension(unit: str) -> str:
@@ -121,6 +128,40 @@ def event_label(refers_to: str | None, metric: str) -> str | None:
     if session == "close" and metric in CLOSE_BY_DEFAULT:
         return text
     return refers_to
+
+
+def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
+    """Give unscoped reports of property metrics the scope the reports around them agree on (module doc).
+
+    ``reports`` needs ``claim_key``, ``scope``, ``metric`` and ``observed_at``; ``claim_key`` and ``scope``
+    come back updated, rows in the input order.
+    """
+    if reports.is_empty() or "scope" not in reports.columns:
+        return reports
+    keys, scopes = reports["claim_key"].to_list(), reports["scope"].to_list()
+    metrics, times = reports["metric"].to_list(), reports["observed_at"].to_list()
+    scoped: dict[str, list[tuple[object, str]]] = {}
+    for key, scope, metric, t in zip(keys, scopes, metrics, times, strict=True):
+        if scope and not is_event_metric(metric):
+            scoped.setdefault(key[: -len(scope) - 1], []).append((t, scope))
+    if not scoped:
+        return reports
+    window = timedelta(days=SCOPE_WINDOW_DAYS)
+    new_keys, new_scopes = list(keys), list(scopes)
+    for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
+        if scope or key not in scoped or is_event_metric(metric):
+            continue
+        near: dict[str, int] = {}
+        for tj, sj in scoped[key]:
+            if abs(tj - t) <= window:
+                near[sj] = near.get(sj, 0) + 1
+        if not near:
+            continue
+        best = max(near, key=lambda k: (near[k], k))
+        if near[best] >= SCOPE_MAJORITY * sum(near.values()):
+            new_keys[i], new_scopes[i] = f"{key}|{best}", best
+    return reports.with_columns(pl.Series("claim_key", new_keys, dtype=pl.String),
+                                pl.Series("scope", new_scopes, dtype=pl.String))
 
 
 def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
