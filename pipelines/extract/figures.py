@@ -131,13 +131,53 @@ def _fallback_subject(
     return None, None, None
 
 
+_KO_CAUSE = re.compile(r"\s?(?:발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍)?\s?(?:에|로|으로)(?:\s|$)")
+
+
 def _headline_subject(headline: str | None, lang: str) -> str | None:
-    """The headline's subject: its topic (Korean) or first eligible mention."""
+    """The headline's subject: the entity its first figure (or metric word) is about, bound as in a sentence
+    ("딥시크 쇼크에 엔비디아 847조원 날아갔다" → Nvidia: a cause, "딥시크 쇼크에", is no subject); else its topic."""
     if not headline:
         return None
     mentions = find_mentions(headline)
     eligible = eligible_mentions(headline, mentions, lang, (), attribution_sources(headline, mentions, lang))
+    if lang == "ko":
+        eligible = [m for m in eligible if not _KO_CAUSE.match(headline, m.end)]
+    digit = re.search(r"\d", headline)
+    hits = cue_hits(headline, lang)
+    at = digit.start() if digit else (hits[0].start if hits else None)
+    if at is not None:
+        bound = bind_subject(headline, eligible, (at, at + 1), lang, property_cue_starts(hits))
+        if bound is not None:
+            return subject_of(headline, bound, eligible, lang)
     return sentence_topic(headline, eligible, lang)
+
+
+def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
+    """Percentages listed before one verb share its direction: "나스닥 지수는 3.1%, S&P500 지수는 1.5% 내렸다",
+    "the Nasdaq 3.1% and the S&P 500 1.5% lower"."""
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if (c.unit == "percent" and nxt.unit == "percent" and c.direction == 0 and nxt.direction != 0
+                and c.value is not None and _LISTED.fullmatch(st, c.end, nxt.start)):
+            out[i] = replace(c, value=abs(c.value) * nxt.direction, direction=nxt.direction,
+                             low=None if c.low is None else abs(c.low) * nxt.direction,
+                             high=None if c.high is None else abs(c.high) * nxt.direction)
+    return out
+
+
+# Between two listed percentages: a comma or "and", and the next item's name, but no verb of its own.
+_LISTED = re.compile(r"(?:,\s?|\s(?:and|및|와|과)\s)[^,.;]{0,40}?")
+
+
+def _comparand(subject: str, eligible: list[Mention], span: tuple[int, int]) -> str | None:
+    """What a ratio compares its subject with: the nearest other actor of the sentence, as ``vs <name>``."""
+    others = [m for m in eligible if (m.entity.owner or m.entity.canonical) != subject]
+    if not others:
+        return None
+    near = min(others, key=lambda m: max(m.start - span[1], span[0] - m.end, 0))
+    return f"vs {near.entity.owner or near.entity.canonical}"
 
 
 def _antecedent(st: str, lang: str, eligible: list[Mention], span: tuple[int, int]) -> Mention | None:
@@ -294,6 +334,7 @@ def _bind(
     inherited: dict[str, str],
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
 ) -> list[Figure]:
+    cands = _shared_directions(st, cands)
     hits = cue_hits(st, lang)
     ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
     ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}
@@ -320,6 +361,9 @@ def _bind(
         else:
             subject, via = fb_subject, fb_via
             scope = model_scope(subject, mentions, span) or fb_scope
+        if ratio and subject:
+            # a ratio is of its subject against something: "1/20 of what OpenAI spent" is not "1/10 of Meta's"
+            scope = _comparand(subject, eligible, span) or scope
         if scope is None and subject:
             # the model named in context: the previous sentence's (same subject), else the article's
             (prev_subject, prev_scope), article = context_scope

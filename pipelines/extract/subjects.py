@@ -76,6 +76,9 @@ _EN_CLAUSE_BEFORE = re.compile(
     r"fell|rose|lost|gained|slipped|slid|sank|jumped|climbed|surged|soared|slumped|declined|dropped|tumbled|"
     r"plunged|added|advanced|edged|shed)\b"
 )
+# A time clause before the figure's own clause: its subject is not the figure's.
+_EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
+_KO_SUBORDINATE = re.compile(r"[한된운린킨긴은]\s?(?:지|뒤|후|이후|직후|다음|때|무렵)(?:에|부터)?[\s,]")
 _KO_CLAUSE = re.compile(r"[,;]|지만|는데|면서|[고며]\s")
 _KO_MARKERS = (
     "로부터",
@@ -238,8 +241,10 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         fronted = "," not in text[: span[0]] and re.fullmatch(r"[^,]*,\s(?:the\s)?", text[span[1] : m.start])
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":
-        return _en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
-    return False
+        return (_en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
+                or bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)))
+    # "미국이 수출 통제를 강화한 뒤 중국 유통업체들이 ... 10억 달러": the mention acts in a time clause
+    return bool(_KO_SUBORDINATE.search(text, m.end, span[0]))
 
 
 def _owns_metric_word(text: str, m: Mention, cue_starts: Iterable[int], language: str) -> bool:
