@@ -28,6 +28,10 @@ CASES = [
     ("separated", "엔비디아가 보낸 최신 가속기 가운데 1500개가 연구소에 도착했다.", "1500개", 1500, "chips", "exact",
      None),
     ("separated", "적발된 밀수 서버 중 약 300대는 중국으로 향했다.", "약 300대", 300, "servers", "approx", None),
+    ("separated", "About 200 of Nvidia's H20 chips were seized.", "About 200 of Nvidia's H20 chips", 200, "chips",
+     "approx", None),
+    ("separated", "명단에 오른 중국 기업 140곳 가운데 40곳 이상이 항소했다.", "40곳 이상", 40, "companies", "at_least",
+     None),
     # a count whose noun was named by the sentence before
     ("elided", "The lab ordered 20,000 H100 chips last year. It needed only about 900.", "about 900", 900,
      "chips", "approx", None),
@@ -47,6 +51,8 @@ CASES = [
     ("compound", "The deal created a 20-company consortium.", "20-company", 20, "companies", "exact", None),
     ("compound", "xAI switched on a 100,000-H100 cluster.", "100,000-H100", 100000, "chips", "exact", None),
     ("compound", "그 연구소는 1024개 GPU 규모의 클러스터를 짓는다.", "1024개 GPU", 1024, "chips", "exact", None),
+    ("compound", "The chipmaker hired a 2,000-person team in Taiwan.", "2,000-person", 2000, "people", "exact", None),
+    ("compound", "Its 2048-GPU cluster went online in June.", "2048-GPU", 2048, "chips", "exact", None),
     # bounds in words
     ("bound", "The license caps exports at no more than 300,000 units a year.", "no more than 300,000 units",
      300000, "units", "at_most", None),
@@ -76,6 +82,8 @@ CASES = [
     ("alternative", "수출 허가 심사에는 서너 달이 걸린다.", "서너 달", 3.5, "months", "range", (3, 4)),
     ("alternative", "대여섯 곳의 업체가 입찰에 참여했다.", "대여섯 곳", 5.5, "companies", "range", (5, 6)),
     ("alternative", "허가는 한두 달 안에 나온다.", "한두 달", 1.5, "months", "range", (1, 2)),
+    ("alternative", "A license review takes one to two weeks.", "one to two weeks", 10.5, "days", "range", (7, 14)),
+    ("alternative", "세관은 두세 번 서류를 돌려보냈다.", "두세 번", 2.5, "count", "range", (2, 3)),
     # decimal commas and dot thousands
     ("decimal_comma", "ASML expects €2,5 billion in extra orders.", "€2,5 billion", 2.5e9, "EUR", "exact", None),
     ("decimal_comma", "The levy is 3,5% of the price.", "3,5%", 3.5, "percent", "exact", None),
@@ -91,6 +99,7 @@ CASES = [
     ("multiplicative", "Prices of used H100s nearly tripled after the ban.", "nearly tripled", 3, "times", "approx",
      None),
     ("multiplicative", "Its share of the Chinese market halved.", "halved", 0.5, "times", "exact", None),
+    ("multiplicative", "H20 orders roughly doubled in the spring.", "roughly doubled", 2, "times", "approx", None),
     ("multiplicative", "Analysts expect demand to double again.", "double", 2, "times", "exact", None),
     ("multiplicative", "엔비디아의 중국 매출은 배증했다.", "배증", 2, "times", "exact", None),
     ("multiplicative", "수출 물량이 두 곱절로 늘었다.", "두 곱절", 2, "times", "exact", None),
@@ -107,7 +116,10 @@ CASES = [
     ("ko_counter", "엔비디아는 올해 가격을 3회 올렸다.", "3회", 3, "count", "exact", None),
     ("ko_counter", "업체는 DGX 서버 5대를 들여왔다.", "5대", 5, "servers", "exact", None),
     ("ko_counter", "그 업체는 장비 20대를 중국으로 보냈다.", "20대", 20, "units", "exact", None),
+    ("ko_counter", "엔비디아는 석 달 동안 판매를 멈췄다.", "석 달", 3, "months", "exact", None),
+    ("ko_counter", "규정 발표 이틀째 주가가 반등했다.", "이틀", 2, "days", "exact", None),
     ("ko_counter", "중국 매출은 전체의 3분의 1가량이다.", "3분의 1가량", 1 / 3, "fraction", "approx", None),
+    ("fraction", "Three quarters of the servers sat idle.", "Three quarters", 0.75, "fraction", "exact", None),
     # a currency sign typed before a percentage
     ("typo", "Nvidia shares fell $3.5% on Monday.", "3.5%", -3.5, "percent", "exact", None),
     ("typo", "AMD's revenue rose $12% in the quarter.", "12%", 12, "percent", "exact", None),
@@ -127,9 +139,14 @@ NEGATIVE = [
     ("year_adjective", "엔비디아의 2026년형 칩은 더 빠르다."),
     ("idiom", "The company doubled down on its China strategy."),
     ("idiom", "Nvidia posted a double-digit gain."),
+    ("idiom", "Its growth rate is set to triple digits."),
     ("idiom", "두 번째 규정이 발표됐다."),
     ("idiom", "이틀 전 규정이 발표됐다."),
     ("dot_decimal", "Version 3.000 of the driver shipped."),
+    ("duration_record", "Nvidia stock hit a 52-week high."),
+    ("shares", "그는 엔비디아 주식 100만 주를 샀다."),
+    ("shares", "엔비디아 주가는 52주 신고가를 경신했다."),
+    ("idiom", "중국 소비자들은 미국 정부에 반감을 드러냈다."),
 ]
 
 

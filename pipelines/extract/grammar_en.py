@@ -140,6 +140,7 @@ _ORDINALS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "quarter": 4,
     "fifteenth": 15,
     "twentieth": 20,
     "thirtieth": 30,
@@ -461,6 +462,8 @@ def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
         word = m.group(1).lower()
         if m.group(2) == " " and m.group(4) is None and word in ("a", "an"):
             continue  # "a third" is a fraction only before "of"/"the" ("a third of the chips")
+        if m.group(3).lower() == "quarter" and m.group(4) is None:
+            continue  # "two to three quarters", "a quarter": a duration; "three quarters of the chips": a share
         if inside(excluded, m.start(), m.end()):
             continue
         num = Decimal(_NUMERATORS[word])
@@ -524,7 +527,7 @@ _MODALS = ("to", "will", "would", "could", "can", "may", "might", "should", "mus
 _MULTIPLE = re.compile(
     r"\b(?:(?P<stem>doubl|tripl|quadrupl|quintupl|halv)(?:ed|es|ing)"
     r"|(?:" + "|".join(rf"(?<=\b{w} )" for w in _MODALS) + r")(?P<base>double|triple|quadruple|halve))\b"
-    r"(?![- ](?:down|up|digit|click|check|counted|edged)\b)(?!-)",
+    r"(?![- ](?:down|up|digits?|figures?|click|check|counted|edged|crown|play|threat|whammy)\b)(?!-)",
     re.I,
 )
 
@@ -548,6 +551,8 @@ def _multiples(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
 
 
 _EARLIER_NOUN = re.compile(r"\b(?:chips|GPUs|processors|accelerators|servers|companies|firms)\b")
+# A count that borrows the previous sentence's noun must end its clause: "It needed only about 900."
+_PRIOR_END = re.compile(r"\s?(?:[.,;:)]|$|\s(?:of them|were|was|are|is|have|had|remain(?:ed)?)\b)")
 _ELIDED_END = re.compile(
     r"\s?(?:[.,;:)]|$|\s(?:and|while|but|in|to|for|of them|were|was|are|is|have|had|remain(?:ed)?)\b)"
 )
@@ -568,7 +573,7 @@ def _elided(
         if not earlier:
             noun = _EARLIER_NOUN.search(text, 0, n.start)
             if noun is None and not any(c.end <= n.start for c in chips):
-                if prior is None:
+                if prior is None or not _PRIOR_END.match(text, n.end):
                     continue
                 earlier = [prior]
             else:

@@ -371,10 +371,10 @@ _NATIVE_DAYS = {
     "열흘": 10,
     "보름": 15,
 }
-_NATIVE_DAY = re.compile(rf"(?<![가-힣])({'|'.join(sorted(_NATIVE_DAYS, key=len, reverse=True))})(?![가-힣])?")
+_NATIVE_DAY = re.compile(rf"(?<![가-힣])({'|'.join(sorted(_NATIVE_DAYS, key=len, reverse=True))})")
 # Multiplicative words: "배증했다" (doubled), "두 곱절" (see _NATIVE), "곱절로", "반토막 났다" (halved).
 _MULTIPLES = {"배증": 2.0, "곱절": 2.0, "갑절": 2.0, "반토막": 0.5}
-_MULTIPLE = re.compile(rf"(?<![가-힣])({'|'.join(_MULTIPLES)})")
+_MULTIPLE = re.compile(rf"(?<![가-힣0-9])({'|'.join(_MULTIPLES)})")  # "2배증가" is 2배 glued, not 배증
 
 
 def _words(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -> list[Candidate]:

@@ -5,6 +5,9 @@ Canonical ``Figure.unit`` strings:
 - counts: ``chips servers units companies people count`` (``count`` when nothing says what is counted);
 - ``percent``, ``percentage_points``, ``gpu_hours``, ``years months days hours``, ``times``, ``fraction``.
 
+Weeks are counted in days (×7) and quarters in months (×3): ``UnitMatch.factor``. Occasions (차례, 회,
+"three shipments") are ``count``.
+
 A generic Korean counter (개, 곳, 대, 장) gets its unit from the noun it counts: the noun right after it
 ("11개 기업", "2000개의 칩") or, failing that, the nearest unit noun in the same clause before or after
 ("칩도 약 2000개", "2000개 이상의 최첨단 엔비디아 칩").
@@ -255,7 +258,7 @@ _EN_SUFFIX: list[tuple[str, str]] = [
     (r"times\b", "times"),
     (r"-?fold\b", "times"),
     (r"hours?\b(?![- ]?old)", "hours"),
-    (r"weeks?\b(?![- ]old)", "days"),
+    (r"weeks?\b(?![- ]old)(?![- ](?:highs?|lows?)\b)", "days"),  # "a 52-week high" is a price record
     (r"days?\b(?![- ]old)", "days"),
     (r"months?\b(?![- ]old)", "months"),
     (r"years?\b(?![- ]old)", "years"),
