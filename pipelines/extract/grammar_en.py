@@ -123,7 +123,7 @@ _AFTER_CHIP_BLOCK = frozenset(
 _TOKEN = re.compile(r"\s+([A-Za-z0-9][A-Za-z0-9.'’\-]*[A-Za-z0-9’']|[A-Za-z0-9])")
 _YEAR_PREP = re.compile(
     r"(?:\b(?:in|since|by|from|until|till|through|during|of|early|late|fiscal|FY|year|this|last|next|before|"
-    r"after|between|and|to|the|its|their|a|an|our|his|her|whose|upcoming)\s|['’]s\s|s['’]\s|mid-|')$",
+    r"after|between|and|or|to|the|its|their|a|an|our|his|her|whose|upcoming)\s|['’]s\s|s['’]\s|mid-|')$",
     re.I,
 )
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—|to)\s?|\s(?:and|or)\s")
@@ -169,7 +169,7 @@ _FRACTION = re.compile(
 )
 _A_DURATION = re.compile(
     r"\b(about|around|nearly|almost|roughly|more than|less than|over|under|within|just over|just under|"
-    r"at least|some)\s+(?:a|an|one)\s+(year|month|day|hour)\b",
+    r"at least|some)\s+(?:a|an|one)\s+(year|month|week|day|hour)\b",
     re.I,
 )
 _VAGUE = re.compile(
@@ -319,6 +319,12 @@ def _prefix(text: str, start: int, unit: str) -> tuple[str, int] | None:
     return qual, pstart
 
 
+def _year_like(text: str, n: EnNumber) -> bool:
+    """A number written like a year: 1900-2100, digits, no thousands comma."""
+    raw = text[n.start : n.end]
+    return not n.words and raw.isdigit() and 1900 <= int(raw) <= 2100
+
+
 def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
     cur = match_en_currency_prefix(text, n.start)
     if cur is None and n.start > 1 and text[n.start - 1] == " ":
@@ -433,6 +439,9 @@ def _range(text: str, n: EnNumber, nxt: EnNumber | None, chips: list[Mention]) -
         return None
     if unit in ("years",) and 1900 <= low <= 2100:
         return None
+    years = all(_year_like(text, x) for x in (n, nxt))
+    if years and unit_family(unit) == "count" and _YEAR_PREP.search(text, 0, start):
+        return None  # "in 2023 or 2024 the firm": years, not counts
     between = _BETWEEN_BEFORE.search(text, 0, start)
     pre = en_prefix(text, between.start() if between else start)
     if between:
@@ -496,8 +505,8 @@ def _a_durations(text: str) -> list[Candidate]:
                 qual = "more_than"
         if qual == EXACT:
             qual = "exact"
-        unit = m.group(2).lower() + "s"
-        out.append(Candidate(m.start(), m.end(), m.start(2) - 2, m.end(), 1.0, 1.0, unit, qual, "en.duration"))
+        unit, value = (m.group(2).lower() + "s", 1.0) if m.group(2).lower() != "week" else ("days", 7.0)
+        out.append(Candidate(m.start(), m.end(), m.start(2) - 2, m.end(), value, value, unit, qual, "en.duration"))
     return out
 
 

@@ -211,7 +211,8 @@ def parse_en_number(text: str, pos: int, letter_scale: bool = False) -> EnNumber
             return None
         scaled = bool(re.search(r"thousand|million|billion|trillion", phrase, re.I))
         res = Decimal(1) if "dozen" in phrase.lower() else _int_resolution(value)
-        return EnNumber(value, res, pos, pos + len(phrase), True, scaled)
+        last = phrase.lower().split()[-1].split("-")[-1]
+        return EnNumber(value, res, pos, pos + len(phrase), True, scaled, _WORD_SCALES.get(last, 1))
     return None
 
 
