@@ -82,6 +82,7 @@ CASES = [
     ("alternative", "수출 허가 심사에는 서너 달이 걸린다.", "서너 달", 3.5, "months", "range", (3, 4)),
     ("alternative", "대여섯 곳의 업체가 입찰에 참여했다.", "대여섯 곳", 5.5, "companies", "range", (5, 6)),
     ("alternative", "허가는 한두 달 안에 나온다.", "한두 달", 1.5, "months", "range", (1, 2)),
+    ("alternative", "허가는 두어 달 뒤에 나왔다.", "두어 달", 2, "months", "approx", None),
     ("alternative", "The cluster needs two to three million chips.", "two to three million chips", 2.5e6, "chips",
      "range", (2e6, 3e6)),
     ("alternative", "A license review takes one to two weeks.", "one to two weeks", 10.5, "days", "range", (7, 14)),
@@ -129,6 +130,11 @@ CASES = [
     ("typo", "Nvidia shares fell $3.5% on Monday.", "3.5%", -3.5, "percent", "exact", None),
     ("typo", "AMD's revenue rose $12% in the quarter.", "12%", 12, "percent", "exact", None),
     ("typo", "엔비디아 주가는 $3.5% 하락했다.", "3.5%", -3.5, "percent", "exact", None),
+    ("typo", "Prices rose €5% in Europe.", "5%", 5, "percent", "exact", None),
+    ("elided", "The US added 140 entities to the list. Around 40 were Chinese.", "Around 40", 40, "companies",
+     "approx", None),
+    ("elided", "화웨이는 어센드 칩 10만 개를 만들었다. 올해는 20만 개 이상을 만든다.", "20만 개 이상", 200000, "chips",
+     "at_least", None),
 ]
 
 # (kind, text): nothing in the text is a figure
@@ -197,3 +203,10 @@ def test_elided_noun_needs_a_phrase_end():
 def test_elided_noun_does_not_cross_paragraphs():
     text = "The lab ordered 20,000 H100 chips last year.\n\nIt needed only about 900."
     assert [f.surface for f in extract_figures(text)] == ["20,000 H100 chips"]
+
+
+def test_elided_noun_not_taken_by_a_counter_with_its_own_noun():
+    """"3개국" counts countries: the chips of the sentence before do not reach it."""
+    text = "딥시크는 H800 칩 2만 개를 주문했다. 이 칩은 3개국을 거쳐 들어왔다."
+    units = {f.surface: f.unit for f in extract_figures(text)}
+    assert units == {"2만 개": "chips", "3개국": "count"}

@@ -3,7 +3,11 @@
 "about a year", and vague amounts ("billions of dollars", "tens of thousands of chips").
 
 A count needs a count noun within four modifier words ("2,048 Nvidia H800 chips", "16,000 or more
-chips") or a chip name ("10,000 A100s"). Not figures: bare numbers, years ("in 2021"), ages ("45-year-old").
+chips"), a chip name ("10,000 A100s"), a partitive ("1,500 of its newest accelerators"), a compound
+adjective ("a 1,024-GPU cluster") or, with a qualifier at the end of its clause, a noun named earlier in
+the sentence or counted by the previous one ("It needed only about 900."). Alternatives are ranges ("three
+or four shipments"); multiplicative verbs are ratios ("more than quadrupled"). Not figures: bare numbers,
+years ("in 2021", "its 2026 chips"), ages ("45-year-old").
 "over" before a duration means "during" ("over 80 hours"), not "more than".
 """
 

@@ -1,5 +1,8 @@
 """Korean figure grammar: number + (여) + unit or counter (+ counted noun) with qualifiers around it,
-ranges ("12-15억 달러", "1000~2000개"), fractions ("20분의 1") and vague amounts ("수십 개의 기업").
+ranges ("12-15억 달러", "1000~2000개"), fractions ("20분의 1") and vague amounts ("수십 개의 기업");
+native numerals with a counter ("세 차례", "석 달", fused alternatives "두세 차례" as ranges), native day
+counts ("사흘간") and multiplicative words ("배증", "반토막"). A counter that names no noun takes the one
+the previous sentence counted (``prior``).
 
 Not figures: calendar years ("2023년", "2020년대"), "N년 전" (a point in time), dates ("1월 27일": a day
 count needs 간/동안/만에/이내/째 or a qualifier), ordinals ("제3조"), numbers without a unit or counter.
@@ -263,7 +266,9 @@ _NATIVE_VALUES = {
     "아홉": 9,
     "열": 10,
     "스무": 20,
+    "두어": 2,  # "두어 달": about two
 }
+_NATIVE_ABOUT = frozenset({"두어"})
 # Two neighbouring numerals fused into one word are an alternative, read as a range: "두세 차례", "서너 달".
 _NATIVE_PAIRS = {
     "한두": (1, 2),
@@ -347,7 +352,7 @@ def _native(
                 Candidate(start, end, m.start(), m.end(1), (low + high) / 2, None, unit_name, "range", rule, low, high)
             )
             continue
-        qual, start, end, extra = _qualify(text, m.start(), end, False)
+        qual, start, end, extra = _qualify(text, m.start(), end, m.group(1) in _NATIVE_ABOUT)
         value = float(_NATIVE_VALUES[m.group(1)])
         out.append(
             Candidate(

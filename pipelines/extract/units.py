@@ -79,6 +79,7 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
         ("달", "months", False),
         ("개사", "companies", False),
         ("개 기업", "companies", False),
+        ("개국", "count", False),  # countries, whatever the sentence names nearby
         ("개", "count", True),
         ("곳", "count", True),
         ("대", "count", True),
