@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.extract import extract_figures
 
@@ -210,3 +212,31 @@ def test_elided_noun_not_taken_by_a_counter_with_its_own_noun():
     text = "딥시크는 H800 칩 2만 개를 주문했다. 이 칩은 3개국을 거쳐 들어왔다."
     units = {f.surface: f.unit for f in extract_figures(text)}
     assert units == {"2만 개": "chips", "3개국": "count"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_dot_thousands_counts_parse_back(n):
+    """Any count written with dots between thousands reads as that count, like its comma spelling."""
+    dotted = f"{n:,}".replace(",", ".")
+    for written in (dotted, f"{n:,}"):
+        figs = extract_figures(f"Customs counted {written} units at the port.", "en")
+        assert [(f.surface, f.value, f.unit) for f in figs] == [(f"{written} units", n, "units")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=99))
+def test_decimal_comma_amounts_parse_back(whole, frac):
+    """"€W,F billion" is W.F billion euros, whatever the digits."""
+    figs = extract_figures(f"ASML expects €{whole},{frac} billion in orders.", "en")
+    assert len(figs) == 1 and figs[0].unit == "EUR"
+    assert math.isclose(figs[0].value, float(f"{whole}.{frac}") * 1e9, rel_tol=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=99_999), st.integers(min_value=1, max_value=99_999))
+def test_alternatives_are_ranges(low, gap):
+    """"L or H chips" is the range [L, H] for any L < H."""
+    high = low + gap
+    figs = extract_figures(f"Nvidia sold {low:,} or {high:,} chips to the firm.", "en")
+    assert [(f.qualifier, f.value_low, f.value_high, f.unit) for f in figs] == [("range", low, high, "chips")]
