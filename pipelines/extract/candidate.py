@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "unit_family"]
+__all__ = ["Candidate", "counted_unit", "unit_family"]
 
 CURRENCY_UNITS = frozenset({"USD", "KRW", "CNY", "EUR", "JPY", "TWD", "GBP"})
 COUNT_UNITS = frozenset({"chips", "servers", "units", "count", "companies", "people"})
@@ -44,3 +44,13 @@ def unit_family(unit: str) -> str:
     if unit in ("times", "fraction"):
         return "ratio"
     return "compute"
+
+
+NAMED_COUNTS = ("chips", "servers", "units", "companies")
+
+
+def counted_unit(cands: list[Candidate]) -> str | None:
+    """The thing a sentence counted last ("20,000 H100 chips" → ``chips``), for the next sentence's counts
+    that leave their noun out ("It needed only about 900."); ``None`` when it counted none."""
+    units = [c.unit for c in cands if c.unit in NAMED_COUNTS]
+    return units[-1] if units else None

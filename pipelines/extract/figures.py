@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .attribution import attribution_sources
-from .candidate import CURRENCY_UNITS, Candidate, unit_family
+from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
 from .entities import ACTOR_KINDS, Mention, chip_makers, find_mentions, government_of
 from .exclusions import excluded_spans
@@ -92,6 +92,7 @@ class _Context:
     attribution: str | None
     metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family (or cue)
     doc_subject: str | None  # the document's most mentioned company, agency or model owner so far
+    counted: str | None = None  # what the sentence counted (``counted_unit``), for elided nouns next
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -258,10 +259,11 @@ def extract(
         excluded = excluded_spans(st)
         mentions = find_mentions(st)
         chips = chip_mentions(mentions)
+        prior = prev.counted if prev is not None and prev.paragraph == sent.paragraph else None
         if lang == "ko":
-            cands = ko_candidates(st, excluded, [(c.start, c.end) for c in chips])
+            cands = ko_candidates(st, excluded, [(c.start, c.end) for c in chips], prior)
         else:
-            cands = en_candidates(st, excluded, chips)
+            cands = en_candidates(st, excluded, chips, prior)
         sources = attribution_sources(st, mentions, lang)
         own_attr = sources[0].entity.canonical if sources else None
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
@@ -306,7 +308,7 @@ def extract(
                 name = m.entity.owner or m.entity.canonical
                 salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
         doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
-        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject)
+        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands))
     return out
 
 

@@ -3,7 +3,11 @@
 "about a year", and vague amounts ("billions of dollars", "tens of thousands of chips").
 
 A count needs a count noun within four modifier words ("2,048 Nvidia H800 chips", "16,000 or more
-chips") or a chip name ("10,000 A100s"). Not figures: bare numbers, years ("in 2021"), ages ("45-year-old").
+chips"), a chip name ("10,000 A100s"), a partitive ("1,500 of its newest accelerators"), a compound
+adjective ("a 1,024-GPU cluster") or, with a qualifier at the end of its clause, a noun named earlier in
+the sentence or counted by the previous one ("It needed only about 900."). Alternatives are ranges ("three
+or four shipments"); multiplicative verbs are ratios ("more than quadrupled"). Not figures: bare numbers,
+years ("in 2021", "its 2026 chips"), ages ("45-year-old").
 "over" before a duration means "during" ("over 80 hours"), not "more than".
 """
 
@@ -12,10 +16,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .candidate import CURRENCY_UNITS, Candidate
+from .candidate import CURRENCY_UNITS, Candidate, unit_family
 from .entities import Mention
 from .exclusions import inside
-from .numbers_en import EnNumber, find_en_numbers
+from .numbers_en import WORD_VALUES, EnNumber, dot_grouped, find_en_numbers
 from .qualifiers import EXACT, direction, en_prefix, en_suffix
 from .units import en_count_noun, match_en_currency_prefix, match_en_unit
 
@@ -123,10 +127,10 @@ _AFTER_CHIP_BLOCK = frozenset(
 _TOKEN = re.compile(r"\s+([A-Za-z0-9][A-Za-z0-9.'’\-]*[A-Za-z0-9’']|[A-Za-z0-9])")
 _YEAR_PREP = re.compile(
     r"(?:\b(?:in|since|by|from|until|till|through|during|of|early|late|fiscal|FY|year|this|last|next|before|"
-    r"after|between|and|to|the|its|their)\s|mid-|')$",
+    r"after|between|and|or|to|the|its|their|a|an|our|his|her|whose|upcoming)\s|['’]s\s|s['’]\s|mid-|')$",
     re.I,
 )
-_RANGE_SEP = re.compile(r"\s?(?:-|–|—|to)\s?|\sand\s")
+_RANGE_SEP = re.compile(r"\s?(?:-|–|—|to)\s?|\s(?:and|or)\s")
 _FROM_BEFORE = re.compile(r"\bfrom\s(?:about\s|around\s|roughly\s)?(?:US)?\$?$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s(?:US)?\$?$", re.I)
 _ORDINALS = {
@@ -140,6 +144,7 @@ _ORDINALS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "quarter": 4,
     "fifteenth": 15,
     "twentieth": 20,
     "thirtieth": 30,
@@ -168,7 +173,7 @@ _FRACTION = re.compile(
 )
 _A_DURATION = re.compile(
     r"\b(about|around|nearly|almost|roughly|more than|less than|over|under|within|just over|just under|"
-    r"at least|some)\s+(?:a|an|one)\s+(year|month|day|hour)\b",
+    r"at least|some)\s+(?:a|an|one)\s+(year|month|week|day|hour)\b",
     re.I,
 )
 _VAGUE = re.compile(
@@ -197,8 +202,63 @@ def _chip_at(chips: list[Mention], pos: int) -> Mention | None:
     return None
 
 
+_COMPOUND = re.compile(r"-([A-Za-z][A-Za-z0-9]*)")
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|those|these|his|her|our|whose|[A-Z][\w.&-]*['’]s)(?=\s)")
+_WORD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _compound(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str | None] | None:
+    """A count inside a compound adjective: "a 1,024-GPU cluster", "a 20-company consortium", "100,000-H100"."""
+    m = _COMPOUND.match(text, pos)
+    if not m:
+        return None
+    cm = _chip_at(chips, pos + 1)
+    if cm is not None:
+        return "chips", cm.end, cm.canonical
+    unit = en_count_noun(m.group(1))
+    if unit is None or m.group(1).lower() in ("unit", "units") and m.end() < len(text) and text[m.end()] == "-":
+        return None
+    return unit, m.end(), None
+
+
+def _partitive(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str | None] | None:
+    """A count of part of a named set: "1,500 of its newest accelerators", "12 of the alleged smugglers".
+
+    After "of" and a determiner any three words may stand before the count noun (not numbers, which start
+    a figure of their own: "5 of the 10 firms")."""
+    m = _PARTITIVE.match(text, pos)
+    if not m:
+        return None
+    j = m.end()
+    chip: str | None = None
+    chip_end = j
+    for _ in range(4):
+        t = _TOKEN.match(text, j)
+        if not t:
+            break
+        ts = t.start(1)
+        cm = _chip_at(chips, ts)
+        if cm is not None:
+            chip, chip_end, j = cm.canonical, cm.end, cm.end
+            continue
+        tok = t.group(1).rstrip(".'’")
+        unit = en_count_noun(tok)
+        if unit:
+            return ("chips" if chip and unit == "units" else unit), ts + len(tok), chip
+        if chip is not None or not _WORD_TOKEN.fullmatch(tok) or tok.lower() in WORD_VALUES:
+            break
+        j = ts + len(tok)
+    if chip is not None:
+        return "chips", chip_end, chip
+    return None
+
+
 def _count_noun(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str | None] | None:
-    """(unit, end, chip) for a count noun after ``pos`` behind at most four modifiers, or a chip name."""
+    """(unit, end, chip) for a count noun after ``pos`` behind at most four modifiers, or a chip name; or
+    the noun of a compound adjective ("1,024-GPU") or of a partitive ("1,500 of its newest accelerators")."""
+    special = _compound(text, pos, chips) or _partitive(text, pos, chips)
+    if special is not None:
+        return special
     j = pos
     chip: str | None = None
     chip_end: int | None = None
@@ -239,15 +299,17 @@ def _count_noun(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, st
 
 def _unit_after(
     text: str, n: EnNumber, pos: int, currency: str | None, chips: list[Mention]
-) -> tuple[str, int, str | None] | None:
-    """(unit, end, chip) for the unit following a number ending at ``pos``."""
+) -> tuple[str, int, str | None, int] | None:
+    """(unit, end, chip, factor) for the unit following a number ending at ``pos``; ``factor`` converts
+    the written unit into the canonical one ("three weeks" → 21 days)."""
     if currency is not None:
         m = re.match(r"\s(?:U\.S\.|US) dollars\b", text[pos : pos + 14])
-        return currency, pos + (m.end() if m else 0), None
+        return currency, pos + (m.end() if m else 0), None, 1
     u = match_en_unit(text, pos, n.scaled)
     if u is not None:
-        return u.unit, u.end, None
-    return _count_noun(text, pos, chips)
+        return u.unit, u.end, None, u.factor
+    found = _count_noun(text, pos, chips)
+    return (*found, 1) if found else None
 
 
 def _prefix(text: str, start: int, unit: str) -> tuple[str, int] | None:
@@ -261,12 +323,22 @@ def _prefix(text: str, start: int, unit: str) -> tuple[str, int] | None:
     return qual, pstart
 
 
+def _year_like(text: str, n: EnNumber) -> bool:
+    """A number written like a year: 1900-2100, digits, no thousands comma."""
+    raw = text[n.start : n.end]
+    return not n.words and raw.isdigit() and 1900 <= int(raw) <= 2100
+
+
 def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
     cur = match_en_currency_prefix(text, n.start)
     if cur is None and n.start > 1 and text[n.start - 1] == " ":
         cur2 = match_en_currency_prefix(text, n.start - 1)
         if cur2 is not None and not cur2[0].isalpha():
             cur = cur2
+    if cur is not None:
+        typo = match_en_unit(text, n.end, n.scaled)
+        if typo is not None and typo.unit == "percent":
+            cur = None  # "$3.5%": a currency sign typed before a percentage
     currency, start = (cur[0], cur[1]) if cur else (None, n.start)
     pos = n.end
     mid_suffix = None
@@ -279,12 +351,14 @@ def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
     found = _unit_after(text, n, pos, currency, chips)
     if found is None:
         return None
-    unit, end, chip = found
+    unit, end, chip, factor = found
     is_int = n.value == n.value.to_integral_value()
     raw = text[n.start : n.end]
     looks_like_year = currency is None and is_int and 1900 <= n.value <= 2100 and "," not in raw and not n.words
+    compound = text.startswith("-", n.end)  # "a 2048-GPU cluster" is a count, never a year
     if (
         looks_like_year
+        and not compound
         and unit in ("chips", "count", "companies", "servers", "units")
         and _YEAR_PREP.search(text, 0, n.start)
     ):
@@ -306,7 +380,10 @@ def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
             extra = "+mixed"
         qual = post[0]
         end = max(end, post[1])
-    value = n.value
+    value, resolution = n.value * factor, n.resolution * factor
+    grouped = dot_grouped(raw) if not n.scaled and unit_family(unit) in ("count", "currency") else None
+    if grouped is not None:  # "10.000 units", "€12.500": a count or sum with three decimals groups thousands
+        value, resolution = grouped
     if percent:
         if sign == 0:
             sign = direction(text, start, end, "en")
@@ -318,7 +395,7 @@ def _single(text: str, n: EnNumber, chips: list[Mention]) -> Candidate | None:
         n.start,
         n.end,
         float(value),
-        float(n.resolution),
+        float(resolution),
         unit,
         qual,
         _rule(unit) + extra,
@@ -357,14 +434,18 @@ def _range(text: str, n: EnNumber, nxt: EnNumber | None, chips: list[Mention]) -
     found = _unit_after(text, nxt, nxt.end, currency, chips)
     if found is None or (u1 is not None and found[0] != u1.unit):
         return None
-    unit, end, chip = found
+    unit, end, chip, factor = found
     low, high = n.value, nxt.value
     if not n.scaled and nxt.scaled and low * nxt.scale <= high:
         low *= nxt.scale
+    low, high = low * factor, high * factor
     if not low < high:
         return None
     if unit in ("years",) and 1900 <= low <= 2100:
         return None
+    years = all(_year_like(text, x) for x in (n, nxt))
+    if years and unit_family(unit) == "count" and _YEAR_PREP.search(text, 0, start):
+        return None  # "in 2023 or 2024 the firm": years, not counts
     between = _BETWEEN_BEFORE.search(text, 0, start)
     pre = en_prefix(text, between.start() if between else start)
     if between:
@@ -394,6 +475,8 @@ def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
         word = m.group(1).lower()
         if m.group(2) == " " and m.group(4) is None and word in ("a", "an"):
             continue  # "a third" is a fraction only before "of"/"the" ("a third of the chips")
+        if m.group(3).lower() == "quarter" and m.group(4) is None:
+            continue  # "two to three quarters", "a quarter": a duration; "three quarters of the chips": a share
         if inside(excluded, m.start(), m.end()):
             continue
         num = Decimal(_NUMERATORS[word])
@@ -426,8 +509,8 @@ def _a_durations(text: str) -> list[Candidate]:
                 qual = "more_than"
         if qual == EXACT:
             qual = "exact"
-        unit = m.group(2).lower() + "s"
-        out.append(Candidate(m.start(), m.end(), m.start(2) - 2, m.end(), 1.0, 1.0, unit, qual, "en.duration"))
+        unit, value = (m.group(2).lower() + "s", 1.0) if m.group(2).lower() != "week" else ("days", 7.0)
+        out.append(Candidate(m.start(), m.end(), m.start(2) - 2, m.end(), value, value, unit, qual, "en.duration"))
     return out
 
 
@@ -450,14 +533,51 @@ def _vague(text: str, chips: list[Mention]) -> list[Candidate]:
     return out
 
 
+_MULTIPLE_VALUES = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
+# A multiplicative verb: "doubled", "more than quadrupled", "halving"; the bare form only as a verb after a
+# modal or "to" ("expected to double"), since "double" is also an adjective ("a double standard").
+_MODALS = ("to", "will", "would", "could", "can", "may", "might", "should", "must")
+_MULTIPLE = re.compile(
+    r"\b(?:(?P<stem>doubl|tripl|quadrupl|quintupl|halv)(?:ed|es|ing)"
+    r"|(?:" + "|".join(rf"(?<=\b{w} )" for w in _MODALS) + r")(?P<base>double|triple|quadruple|halve))\b"
+    r"(?![- ](?:down|up|digits?|figures?|click|check|counted|edged|crown|play|threat|whammy)\b)(?!-)",
+    re.I,
+)
+
+
+def _multiples(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
+    """Multiplicative verbs as ratios: "doubled" → 2 times, "nearly tripled" → approx 3, "halved" → 0.5."""
+    out = []
+    for m in _MULTIPLE.finditer(text):
+        if inside(excluded, m.start(), m.end()):
+            continue
+        word = (m.group("stem") or m.group("base")).lower()
+        value = next(v for stem, v in _MULTIPLE_VALUES.items() if word.startswith(stem))
+        start, qual = m.start(), "exact"
+        pre = en_prefix(text, start)
+        if pre:
+            start = pre[1]
+            qual = pre[0] if pre[0] != EXACT else "exact"
+        res = 1.0 if value >= 1 else 0.1
+        out.append(Candidate(start, m.end(), m.start(), m.end(), value, res, "times", qual, "en.times+verb"))
+    return out
+
+
 _EARLIER_NOUN = re.compile(r"\b(?:chips|GPUs|processors|accelerators|servers|companies|firms)\b")
-_ELIDED_END = re.compile(r"\s?(?:[.,;:)]|$|\s(?:and|while|but|in|to|for|of them)\b)")
+# A count that borrows the previous sentence's noun must end its clause: "It needed only about 900."
+_PRIOR_END = re.compile(r"\s?(?:[.,;:)]|$|\s(?:of them|were|was|are|is|have|had|remain(?:ed)?)\b)")
+_ELIDED_END = re.compile(
+    r"\s?(?:[.,;:)]|$|\s(?:and|while|but|in|to|for|of them|were|was|are|is|have|had|remain(?:ed)?)\b)"
+)
 
 
-def _elided(text: str, nums: list[EnNumber], found: list[Candidate], chips: list[Mention]) -> list[Candidate]:
+def _elided(
+    text: str, nums: list[EnNumber], found: list[Candidate], chips: list[Mention], prior: str | None = None
+) -> list[Candidate]:
     """Counts whose noun is left out because the sentence named it earlier: "US labs use 16,000 or more
     chips, while DeepSeek needed only about 2,000", "large volumes of H100 chips, though fewer than
-    50,000". The number must carry a qualifier and end its phrase."""
+    50,000"; or because the previous sentence counted it (``prior``): "The lab ordered 20,000 H100 chips.
+    It needed only about 900." The number must carry a qualifier and end its phrase."""
     out = []
     for n in nums:
         if any(c.num_start <= n.start < c.end for c in found) or n.words:
@@ -466,8 +586,11 @@ def _elided(text: str, nums: list[EnNumber], found: list[Candidate], chips: list
         if not earlier:
             noun = _EARLIER_NOUN.search(text, 0, n.start)
             if noun is None and not any(c.end <= n.start for c in chips):
-                continue
-            earlier = [(en_count_noun(noun.group()) if noun else None) or "chips"]
+                if prior is None or not _PRIOR_END.match(text, n.end):
+                    continue
+                earlier = [prior]
+            else:
+                earlier = [(en_count_noun(noun.group()) if noun else None) or "chips"]
         if not _ELIDED_END.match(text, n.end) or match_en_currency_prefix(text, n.start):
             continue
         if en_prefix(text, n.start) is None:
@@ -487,10 +610,13 @@ def _elided(text: str, nums: list[EnNumber], found: list[Candidate], chips: list
     return out
 
 
-def en_candidates(text: str, excluded: list[tuple[int, int]], chips: list[Mention]) -> list[Candidate]:
-    """Figure candidates in one English sentence; ``chips`` are the chip mentions in it."""
+def en_candidates(
+    text: str, excluded: list[tuple[int, int]], chips: list[Mention], prior: str | None = None
+) -> list[Candidate]:
+    """Figure candidates in one English sentence; ``chips`` are the chip mentions in it, ``prior`` the noun
+    the previous sentence counted (``chips``, ``servers``...), for a count that leaves it out."""
     blocked = [(c.start, c.end) for c in chips]
-    special = _fractions(text, excluded) + _a_durations(text)
+    special = _fractions(text, excluded) + _a_durations(text) + _multiples(text, excluded)
     nums = [
         n
         for n in find_en_numbers(text)
@@ -509,7 +635,7 @@ def en_candidates(text: str, excluded: list[tuple[int, int]], chips: list[Mentio
             continue
         out.append(cand)
         used = cand.num_end
-    out += _elided(text, nums, out, chips)
+    out += _elided(text, nums, out, chips, prior)
     taken = list(out)
     out += [v for v in _vague(text, chips) if not any(c.start < v.end and v.start < c.end for c in taken)]
     out.sort(key=lambda c: c.start)

@@ -1,5 +1,8 @@
 """Korean figure grammar: number + (여) + unit or counter (+ counted noun) with qualifiers around it,
-ranges ("12-15억 달러", "1000~2000개"), fractions ("20분의 1") and vague amounts ("수십 개의 기업").
+ranges ("12-15억 달러", "1000~2000개"), fractions ("20분의 1") and vague amounts ("수십 개의 기업");
+native numerals with a counter ("세 차례", "석 달", fused alternatives "두세 차례" as ranges), native day
+counts ("사흘간") and multiplicative words ("배증", "반토막"). A counter that names no noun takes the one
+the previous sentence counted (``prior``).
 
 Not figures: calendar years ("2023년", "2020년대"), "N년 전" (a point in time), dates ("1월 27일": a day
 count needs 간/동안/만에/이내/째 or a qualifier), ordinals ("제3조"), numbers without a unit or counter.
@@ -22,7 +25,7 @@ VAGUE_UNITS = CURRENCY_UNITS | {"chips", "servers", "companies", "gpu_hours", "u
 _PAREN = re.compile(r"\s?\([^()]{1,40}\)")
 _RANGE_SEP = re.compile(r"\s?[~\-–〜∼～]\s?")
 _VAGUE = re.compile(r"(?<![가-힣])(?:수(?:십|백|천)?(?:만|억|조)|수(?:십|백|천)|몇(?:십|백|천)?(?:만|억|조)?)")
-_DAY_OK = ("간", "동안", " 동안", "만에", " 만에", "이내", " 이내", "째", "내", " 내")
+_DAY_OK = ("간", "동안", " 동안", "만에", " 만에", "이내", " 이내", "째", "내", " 내", "연속", " 연속")
 _NEG_SIGNS = "-−▼△"
 _POS_SIGNS = "+▲"
 
@@ -39,14 +42,38 @@ def _rule(unit: str) -> str:
     return "ko.count"
 
 
+def _elided_unit(text: str, unit: UnitMatch, prior: str | None) -> str | None:
+    """The previous sentence's counted noun for a counter that names none here ("약 900개뿐", "300대 미만이").
+
+    Only when nothing follows the counter but a particle, a qualifier or punctuation: "3개국", "3개 국가"
+    count something else.
+    """
+    if prior is None or (unit.counter == "곳" and prior != "companies"):
+        return None
+    nxt = text[unit.end : unit.end + 1]
+    if nxt == " " and ko_suffix(text, unit.end) is None:
+        return None
+    if "\uac00" <= nxt <= "\ud7a3" and nxt not in KO_AFTER_OK:
+        return None
+    return prior
+
+
 def _resolve_counter(
-    text: str, unit: UnitMatch, num_start: int, chip_spans: list[tuple[int, int]] | None = None
+    text: str,
+    unit: UnitMatch,
+    num_start: int,
+    chip_spans: list[tuple[int, int]] | None = None,
+    prior: str | None = None,
 ) -> tuple[str, int] | None:
-    """Unit and surface end for a unit match, resolving generic counters by the counted noun."""
+    """Unit and surface end for a unit match, resolving generic counters by the counted noun (in the
+    sentence, else ``prior``: the noun the previous sentence counted)."""
     if not unit.generic:
         return unit.unit, unit.end
     found = ko_noun_unit(text, unit.end, num_start, chip_spans=chip_spans)
     if found is None:
+        elided = _elided_unit(text, unit, prior)
+        if elided is not None:
+            return elided, unit.end
         if unit.counter in ("대", "장"):
             return None
         return "count", unit.end
@@ -77,7 +104,9 @@ def _qualify(text: str, start: int, end: int, approx_mark: bool) -> tuple[str, i
     return qual, start, end, suffix_rule
 
 
-def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candidate | None:
+def _single(
+    text: str, n: KoNumber, chip_spans: list[tuple[int, int]], prior: str | None = None
+) -> Candidate | None:
     pos = n.end
     approx_mark = False
     if text.startswith("여", pos) and match_ko_unit(text, pos + 1):
@@ -86,7 +115,7 @@ def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candid
     unit = match_ko_unit(text, pos)
     if unit is None:
         return None
-    resolved = _resolve_counter(text, unit, n.start, chip_spans)
+    resolved = _resolve_counter(text, unit, n.start, chip_spans, prior)
     if resolved is None:
         return None
     unit_name, end = resolved
@@ -114,7 +143,7 @@ def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candid
         post = ko_suffix(text, paren.end())
         if post and post[0] != EXACT:
             qual = post[0]
-    value = n.value
+    value = n.value * unit.factor
     if unit_name in ("percent", "percentage_points"):
         if sign == 0:
             sign = direction(text, start, end, "ko")
@@ -130,7 +159,7 @@ def _single(text: str, n: KoNumber, chip_spans: list[tuple[int, int]]) -> Candid
         n.start,
         n.end,
         float(value),
-        float(n.resolution),
+        float(n.resolution * unit.factor),
         unit_name,
         qual,
         _rule(unit_name) + extra,
@@ -157,7 +186,9 @@ def _fraction(text: str, n: KoNumber) -> Candidate | None:
     return Candidate(start, end, n.start, num_end, float(value), float(resolution), "fraction", qual, "ko.fraction")
 
 
-def _range(text: str, n: KoNumber, nxt: KoNumber | None, chip_spans: list[tuple[int, int]]) -> Candidate | None:
+def _range(
+    text: str, n: KoNumber, nxt: KoNumber | None, chip_spans: list[tuple[int, int]], prior: str | None = None
+) -> Candidate | None:
     if nxt is None:
         return None
     unit1 = match_ko_unit(text, n.end)
@@ -168,13 +199,14 @@ def _range(text: str, n: KoNumber, nxt: KoNumber | None, chip_spans: list[tuple[
     unit2 = match_ko_unit(text, nxt.end)
     if unit2 is None or (unit1 is not None and pos != n.end and unit1.unit != unit2.unit):
         return None
-    resolved = _resolve_counter(text, unit2, n.start, chip_spans)
+    resolved = _resolve_counter(text, unit2, n.start, chip_spans, prior)
     if resolved is None:
         return None
     unit_name, end = resolved
     low, high = n.value, nxt.value
     if n.top_big is None and nxt.top_big is not None and low * nxt.top_big <= high:
         low *= nxt.top_big
+    low, high = low * unit2.factor, high * unit2.factor
     if not low < high:
         return None
     if unit_name == "years" and 1900 <= low <= 2100:
@@ -224,7 +256,9 @@ _NATIVE_VALUES = {
     "한": 1,
     "두": 2,
     "세": 3,
+    "석": 3,
     "네": 4,
+    "넉": 4,
     "다섯": 5,
     "여섯": 6,
     "일곱": 7,
@@ -232,38 +266,93 @@ _NATIVE_VALUES = {
     "아홉": 9,
     "열": 10,
     "스무": 20,
+    "두어": 2,  # "두어 달": about two
 }
+_NATIVE_ABOUT = frozenset({"두어"})
+# Two neighbouring numerals fused into one word are an alternative, read as a range: "두세 차례", "서너 달".
+_NATIVE_PAIRS = {
+    "한두": (1, 2),
+    "두세": (2, 3),
+    "두서너": (2, 4),
+    "서너": (3, 4),
+    "서넛": (3, 4),
+    "너덧": (4, 5),
+    "네댓": (4, 5),
+    "대여섯": (5, 6),
+    "예닐곱": (6, 7),
+    "일고여덟": (7, 8),
+}
+_NATIVE_WORDS = sorted([*_NATIVE_VALUES, *_NATIVE_PAIRS], key=len, reverse=True)
+_NATIVE_COUNTERS = ("개월", "달", "개", "곳", "명", "배", "해", "대", "차례", "번", "곱절", "갑절")
 _NATIVE = re.compile(
-    r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)\s?(개월|달|개|곳|명|배|해|대)(?=[^가-힣]|$|["
+    rf"(?<![가-힣])({'|'.join(_NATIVE_WORDS)})\s?({'|'.join(_NATIVE_COUNTERS)})(?=[^가-힣]|$|["
     + "".join(sorted(KO_AFTER_OK))
     + "])"
 )
-_NATIVE_UNITS = {"개월": "months", "달": "months", "명": "people", "배": "times", "해": "years"}
+_NATIVE_UNITS = {
+    "개월": "months",
+    "달": "months",
+    "명": "people",
+    "배": "times",
+    "곱절": "times",
+    "갑절": "times",
+    "해": "years",
+    "차례": "count",  # occasions: "세 차례 개정했다"
+    "번": "count",
+}
+_ONLY_FOR = re.compile(r"에\s?$")  # "기업에 한해": "only for", not one year
+
+
+def _native_skip(text: str, m: re.Match) -> bool:
+    """Native numerals that are words, not counts."""
+    word, counter = m.group(1), m.group(2)
+    if word == "한" and counter not in ("달", "개월", "해"):
+        return True  # "서버 한 대", "H100 한 개의 가격", "한 번": "one", not a count worth reporting
+    if word == "한" and counter == "해" and m.end(1) == m.start(2) and _ONLY_FOR.search(text, 0, m.start()):
+        return True  # "허가받은 기업에 한해" (限해): "only for"
+    if counter == "달" and text.startswith("러", m.end()):
+        return True  # "두 달러" is two dollars, written with a native numeral: too rare to guess
+    return counter in ("번", "차례") and text.startswith("째", m.end())  # "두 번째": an ordinal
 
 
 def _native(
-    text: str, excluded: list[tuple[int, int]], taken: list[Candidate], chip_spans: list[tuple[int, int]]
+    text: str,
+    excluded: list[tuple[int, int]],
+    taken: list[Candidate],
+    chip_spans: list[tuple[int, int]],
+    prior: str | None = None,
 ) -> list[Candidate]:
-    """Native Korean numerals with a counter: "두 달 남짓", "세 곳", "두 배", "한 해"."""
+    """Native Korean numerals with a counter: "두 달 남짓", "세 곳", "두 배", "한 해", "세 차례", and fused
+    alternatives as ranges: "두세 차례" → [2, 3]."""
     out = []
     for m in _NATIVE.finditer(text):
         if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
             continue
+        if _native_skip(text, m):
+            continue
         counter = m.group(2)
-        if m.group(1) == "한" and counter not in ("달", "개월", "해"):
-            continue  # "서버 한 대", "H100 한 개의 가격": "one", not a count worth reporting
-        if counter == "달" and text.startswith("러", m.end()):
-            continue  # "두 달러" is two dollars, written with a native numeral: too rare to guess
         unit_name = _NATIVE_UNITS.get(counter)
         end = m.end()
         if unit_name is None:
             resolved = _resolve_counter(
-                text, UnitMatch("count", m.start(2), m.end(2), True, counter), m.start(), chip_spans
+                text, UnitMatch("count", m.start(2), m.end(2), True, counter), m.start(), chip_spans, prior
             )
             if resolved is None:
                 continue
             unit_name, end = resolved
-        qual, start, end, extra = _qualify(text, m.start(), end, False)
+        pair = _NATIVE_PAIRS.get(m.group(1))
+        if pair is not None:
+            start = m.start()
+            pre = ko_prefix(text, start)
+            if pre:
+                start = pre[1]
+            low, high = float(pair[0]), float(pair[1])
+            rule = _rule(unit_name) + "+range+native"
+            out.append(
+                Candidate(start, end, m.start(), m.end(1), (low + high) / 2, None, unit_name, "range", rule, low, high)
+            )
+            continue
+        qual, start, end, extra = _qualify(text, m.start(), end, m.group(1) in _NATIVE_ABOUT)
         value = float(_NATIVE_VALUES[m.group(1)])
         out.append(
             Candidate(
@@ -273,8 +362,52 @@ def _native(
     return out
 
 
-def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Figure candidates in one Korean sentence. ``blocked`` spans (chip names) never hold numbers."""
+# Native day counts: "사흘간", "열흘 만에", "이틀째" (하루 "one day" is left out, like 한 개). A day count needs
+# a duration ending or a qualifier, as with 일: "이틀 전" is a point in time.
+_NATIVE_DAYS = {
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+    "보름": 15,
+}
+_NATIVE_DAY = re.compile(rf"(?<![가-힣])({'|'.join(sorted(_NATIVE_DAYS, key=len, reverse=True))})")
+# Multiplicative words: "배증했다" (doubled), "두 곱절" (see _NATIVE), "곱절로", "반토막 났다" (halved).
+_MULTIPLES = {"배증": 2.0, "곱절": 2.0, "갑절": 2.0, "반토막": 0.5}
+_MULTIPLE = re.compile(rf"(?<![가-힣0-9])({'|'.join(_MULTIPLES)})")  # "2배증가" is 2배 glued, not 배증
+
+
+def _words(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -> list[Candidate]:
+    """Counts written as words without a numeral: native day counts and multiplicative words."""
+    out = []
+    for m in _NATIVE_DAY.finditer(text):
+        if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        if not text.startswith(_DAY_OK, m.end()) and not ko_prefix(text, m.start()):
+            continue
+        qual, start, end, extra = _qualify(text, m.start(), m.end(), False)
+        value = float(_NATIVE_DAYS[m.group(1)])
+        out.append(Candidate(start, end, m.start(), m.end(), value, 1.0, "days", qual, "ko.duration+native" + extra))
+    for m in _MULTIPLE.finditer(text):
+        if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        qual, start, end, extra = _qualify(text, m.start(), m.end(), False)
+        value = _MULTIPLES[m.group(1)]
+        res = 1.0 if value >= 1 else 0.1
+        out.append(Candidate(start, end, m.start(), m.end(), value, res, "times", qual, "ko.times+word" + extra))
+    return out
+
+
+def ko_candidates(
+    text: str, excluded: list[tuple[int, int]], blocked: list[tuple[int, int]], prior: str | None = None
+) -> list[Candidate]:
+    """Figure candidates in one Korean sentence. ``blocked`` spans (chip names) never hold numbers; ``prior``
+    is the noun the previous sentence counted (``chips``...), for a counter that names none ("약 900개뿐")."""
     nums = [
         n for n in find_ko_numbers(text) if not inside(excluded, n.start, n.end) and not inside(blocked, n.start, n.end)
     ]
@@ -286,7 +419,7 @@ def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tupl
         if n.start > 0 and text[max(0, n.start - 2) : n.start].strip().endswith("제"):
             continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
-        cand = _fraction(text, n) or _range(text, n, nxt, blocked) or _single(text, n, blocked)
+        cand = _fraction(text, n) or _range(text, n, nxt, blocked, prior) or _single(text, n, blocked, prior)
         if cand is None:
             continue
         if out and cand.start < out[-1].end:
@@ -296,6 +429,7 @@ def ko_candidates(text: str, excluded: list[tuple[int, int]], blocked: list[tupl
         out.append(cand)
         used = cand.num_end
     out += _vague(text, excluded, out, blocked)
-    out += _native(text, excluded, out, blocked)
+    out += _native(text, excluded, out, blocked, prior)
+    out += _words(text, excluded, out)
     out.sort(key=lambda c: c.start)
     return out

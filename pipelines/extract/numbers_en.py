@@ -14,7 +14,15 @@ from decimal import Decimal
 
 from .numbers_ko import digits_resolution
 
-__all__ = ["EnNumber", "SCALES", "WORD_VALUES", "find_en_numbers", "parse_en_number", "parse_word_number"]
+__all__ = [
+    "EnNumber",
+    "SCALES",
+    "WORD_VALUES",
+    "dot_grouped",
+    "find_en_numbers",
+    "parse_en_number",
+    "parse_word_number",
+]
 
 SCALES: dict[str, int] = {
     "thousand": 10**3,
@@ -63,6 +71,11 @@ WORD_VALUES: dict[str, int] = {
 _WORD_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
+# Continental writing: "1.200.000" (dots group thousands), "2,5 billion" / "3,5%" / "€2,5" (a decimal comma).
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d.]\d)")
+_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?![\d,])")
+_AFTER_DECIMAL_COMMA = re.compile(r"\s?%|(?:\s|-)?(?:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b", re.I)
 _SCALE_WORD = re.compile(r"(?:\s|-)?(thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b", re.I)
 _LETTER_SCALE = re.compile(r"([kKmMbBT])(?![A-Za-z0-9])")
 _WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -131,6 +144,28 @@ def _trim_and(phrase: str) -> str:
     return phrase
 
 
+def dot_grouped(raw: str) -> tuple[Decimal, Decimal] | None:
+    """(value, resolution) of "10.000" read as ten thousand, or ``None`` when ``raw`` is not one dot and three
+    digits. Only the caller knows whether that reading fits (a count or a sum of money, never "2.125%")."""
+    if not _DOT_GROUP.fullmatch(raw):
+        return None
+    digits = raw.replace(".", "")
+    return Decimal(digits), digits_resolution(digits)
+
+
+def _continental(text: str, pos: int, letter_scale: bool) -> tuple[Decimal, Decimal, int] | None:
+    """(value, resolution, end) of dot-grouped thousands or a decimal comma at ``pos``, else ``None``."""
+    m = _DOT_GROUPS.match(text, pos)
+    if m:
+        digits = m.group().replace(".", "")
+        return Decimal(digits), digits_resolution(digits), m.end()
+    m = _DECIMAL_COMMA.match(text, pos)
+    if m and (letter_scale or _AFTER_DECIMAL_COMMA.match(text, m.end())):
+        raw = m.group().replace(",", ".")
+        return Decimal(raw), digits_resolution(raw), m.end()
+    return None
+
+
 def _int_resolution(value: Decimal) -> Decimal:
     if value == 0 or value != value.to_integral_value():
         return Decimal(1)
@@ -145,6 +180,9 @@ def parse_en_number(text: str, pos: int, letter_scale: bool = False) -> EnNumber
         value = Decimal(raw.replace(",", ""))
         res = digits_resolution(raw if not raw.startswith(".") else "0" + raw)
         end = m.end()
+        continental = _continental(text, pos, letter_scale)
+        if continental is not None:
+            value, res, end = continental
         scaled = False
         scale = 1
         sm = _SCALE_WORD.match(text, end)
@@ -173,7 +211,8 @@ def parse_en_number(text: str, pos: int, letter_scale: bool = False) -> EnNumber
             return None
         scaled = bool(re.search(r"thousand|million|billion|trillion", phrase, re.I))
         res = Decimal(1) if "dozen" in phrase.lower() else _int_resolution(value)
-        return EnNumber(value, res, pos, pos + len(phrase), True, scaled)
+        last = phrase.lower().split()[-1].split("-")[-1]
+        return EnNumber(value, res, pos, pos + len(phrase), True, scaled, _WORD_SCALES.get(last, 1))
     return None
 
 
@@ -203,8 +242,9 @@ def find_en_numbers(text: str) -> list[EnNumber]:
             num = parse_en_number(text, s, letter_scale=_currency_before(text, s))
         else:
             num = parse_en_number(text, s)
-            if num is not None and num.value <= 1 and not num.scaled and "dozen" not in text[s : num.end].lower():
-                continue
+            lone = num is not None and num.value <= 1 and not num.scaled and "dozen" not in text[s : num.end].lower()
+            if lone and not (num.value == 1 and _ALTERNATIVE_AFTER.match(text, num.end)):
+                continue  # but "one or two servers" is a range
         if num is None:
             continue
         nxt = text[num.end] if num.end < len(text) else ""
@@ -216,6 +256,7 @@ def find_en_numbers(text: str) -> list[EnNumber]:
     return out
 
 
+_ALTERNATIVE_AFTER = re.compile(rf"\s(?:or|to)\s{_WORD}\b", re.I)
 _SUFFIX_OK = re.compile(r"(?:x|s|st|nd|rd|th|fold)?(?![A-Za-z])")
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|NT\$|\$|€|£|¥|₩)\s?$")
 

@@ -5,12 +5,14 @@ range | vague.
 
 Choices:
 - Korean 이상 → at_least; 초과/넘는/넘게/웃도는 → more_than; 이하/이내 → at_most; 미만/밑도는 → less_than;
+  a negated bound turns over: 넘지 않/초과하지 않/웃돌지 않 → at_most, 밑돌지 않 → at_least; 안 되 → less_than;
   최대 → up_to; 최소/적어도 → at_least; 약/대략/거의/가량/여/남짓/안팎/내외/정도/쯤/가까운/육박/수준 → approx;
   못 미치/채 안 → less_than; 돌파 → more_than;
   달하는/이르는/불과/총/무려/까지 → exact (they stress the amount, they do not bound it; "최대 ~까지" is
   up_to through 최대).
-- English "more than"/"over"/"above" → more_than; "at least"/"or more"/"-plus"/"+" → at_least;
-  "less than"/"under"/"fewer than" → less_than; "at most"/"no more than"/"or less" → at_most;
+- English "more than"/"over"/"above"/"exceeding" → more_than; "at least"/"or more"/"-plus"/"+"/"at or
+  above"/"no lower than" → at_least; "less than"/"under"/"fewer than" → less_than; "at most"/"no more
+  than"/"or less"/"at or below"/"not exceed(ing)"/"capped at" → at_most;
   "up to"/"as much as" → up_to; "about"/"around"/"roughly"/"some"/"or so" → approx.
 - "nearly"/"almost"/"close to"/가까운/육박 → approx, not less_than: reporters use them for rounded
   figures that can fall on either side ("nearly $600 billion" for a $589-593 billion loss).
@@ -90,6 +92,21 @@ _KO_SUFFIX: list[tuple[str, str]] = [
     ("근접", "approx"),
     ("수준", "approx"),
     ("까지", EXACT),
+    ("넘지 않", "at_most"),  # "30만 대를 넘지 않는다": a ceiling
+    ("넘지 못", "at_most"),
+    ("초과하지 않", "at_most"),
+    ("웃돌지 않", "at_most"),
+    ("상회하지 않", "at_most"),
+    ("밑돌지 않", "at_least"),  # "2만 달러를 밑돌지 않았다": a floor
+    ("하회하지 않", "at_least"),
+    ("안 되", "less_than"),  # "3%도 안 되는", "3%도 안 된다"
+    ("안 된", "less_than"),
+    ("안 될", "less_than"),
+    ("안 됐", "less_than"),
+    ("안 돼", "less_than"),
+    ("안되", "less_than"),
+    ("안된", "less_than"),
+    ("이르지 못", "less_than"),
     ("못 미치", "less_than"),
     ("못 미친", "less_than"),
     ("못 미쳐", "less_than"),
@@ -161,13 +178,27 @@ _EN_PREFIX: list[tuple[str, str]] = [
     ("well over", "more_than"),
     ("just over", "more_than"),
     ("a little over", "more_than"),
+    ("greater than", "more_than"),
+    ("exceeding", "more_than"),
     ("at least", "at_least"),
+    ("at or above", "at_least"),
+    ("no lower than", "at_least"),
+    ("not lower than", "at_least"),
     ("no less than", "at_least"),
     ("no fewer than", "at_least"),
     ("not less than", "at_least"),
     ("a minimum of", "at_least"),
     ("a minimum", "at_least"),
     ("at most", "at_most"),
+    ("at or below", "at_most"),
+    ("at or under", "at_most"),
+    ("no higher than", "at_most"),
+    ("no greater than", "at_most"),
+    ("not exceed", "at_most"),
+    ("not exceeding", "at_most"),
+    ("not to exceed", "at_most"),
+    ("never exceed", "at_most"),
+    ("capped at", "at_most"),
     ("no more than", "at_most"),
     ("not more than", "at_most"),
     ("a maximum of", "at_most"),
@@ -210,7 +241,7 @@ _EN_PREFIX_MAP = {w.lower(): q for w, q in _EN_PREFIX}
 
 def en_prefix(text: str, pos: int) -> tuple[str, int, str] | None:
     """An English qualifier ending right before ``pos``: (qualifier, start, word)."""
-    m = _EN_PREFIX_RE.search(text, max(0, pos - 16), pos)
+    m = _EN_PREFIX_RE.search(text, max(0, pos - 20), pos)
     if not m:
         return None
     word = m.group(1).lower()

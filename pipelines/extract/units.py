@@ -5,6 +5,9 @@ Canonical ``Figure.unit`` strings:
 - counts: ``chips servers units companies people count`` (``count`` when nothing says what is counted);
 - ``percent``, ``percentage_points``, ``gpu_hours``, ``years months days hours``, ``times``, ``fraction``.
 
+Weeks are counted in days (×7) and quarters in months (×3): ``UnitMatch.factor``. Occasions (차례, 회,
+"three shipments") are ``count``.
+
 A generic Korean counter (개, 곳, 대, 장) gets its unit from the noun it counts: the noun right after it
 ("11개 기업", "2000개의 칩") or, failing that, the nearest unit noun in the same clause before or after
 ("칩도 약 2000개", "2000개 이상의 최첨단 엔비디아 칩").
@@ -38,6 +41,7 @@ class UnitMatch:
     end: int
     generic: bool = False  # a generic counter whose unit depends on the counted noun
     counter: str = ""
+    factor: int = 1  # the unit is this many canonical units ("2주" → 14 days, "three quarters" → 9 months)
 
 
 # --- Korean -----------------------------------------------------------------------------------------
@@ -75,11 +79,18 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
         ("달", "months", False),
         ("개사", "companies", False),
         ("개 기업", "companies", False),
+        ("개국", "count", False),  # countries, whatever the sentence names nearby
         ("개", "count", True),
         ("곳", "count", True),
         ("대", "count", True),
         ("장", "count", True),
         ("명", "people", False),
+        ("차례", "count", False),
+        ("회", "count", False),
+        ("거래일", "days", False),
+        ("영업일", "days", False),
+        ("주일", "days", False),
+        ("주", "days", False),
         ("배", "times", False),
         ("년", "years", False),
         ("일", "days", False),
@@ -88,8 +99,11 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
     key=lambda t: -len(t[0]),
 )
 # Characters that may follow a Korean unit word: a particle, a qualifier or a non-Hangul character.
-KO_AFTER_OK = frozenset("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였")
-_KO_STRICT = {"원", "엔", "불", "달", "명", "대", "장", "일", "배", "곳"}  # also common word starts
+KO_AFTER_OK = frozenset("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였뿐")
+_KO_STRICT = {"원", "엔", "불", "달", "명", "대", "장", "일", "배", "곳", "회", "주"}  # also common word starts
+_KO_FACTORS = {"주": 7, "주일": 7}  # weeks are counted in days
+# 주 after a number is also a share count ("100만 주"): a week only before a duration ending
+_WEEK_AFTER = ("간", "동안", " 동안", "만에", " 만에", "째", "이내", " 이내", "새")
 
 # Nouns that say what a generic counter counts (substring match), with their unit.
 _KO_NOUNS: list[tuple[str, str]] = [
@@ -117,7 +131,11 @@ def _is_hangul(ch: str) -> bool:
 
 
 def match_ko_unit(text: str, pos: int) -> UnitMatch | None:
-    """The Korean unit word at ``pos`` (after an optional single space), or ``None``."""
+    """The Korean unit word at ``pos`` (after an optional single space), or ``None``.
+
+    A generic counter after a space ("30만 대") is returned too; the grammar keeps it only when a counted
+    noun says what it counts ("장비 30만 대"), since "2000 대" alone is too ambiguous.
+    """
     start = pos
     if start < len(text) and text[start] == " ":
         start += 1
@@ -132,9 +150,9 @@ def match_ko_unit(text: str, pos: int) -> UnitMatch | None:
             continue
         if surface == "달" and (start == pos or nxt not in "간 동여째만이"):  # "3달간" but not "달러"
             continue
-        if surface in ("대", "장") and start != pos:
-            continue  # "2000 대" is too ambiguous
-        return UnitMatch(unit, start, end, generic, surface)
+        if surface == "주" and (start != pos or not text.startswith(_WEEK_AFTER, end)):
+            continue
+        return UnitMatch(unit, start, end, generic, surface, _KO_FACTORS.get(surface, 1))
     return None
 
 
@@ -241,11 +259,15 @@ _EN_SUFFIX: list[tuple[str, str]] = [
     (r"times\b", "times"),
     (r"-?fold\b", "times"),
     (r"hours?\b(?![- ]?old)", "hours"),
+    (r"weeks?\b(?![- ]old)(?![- ](?:highs?|lows?)\b)", "days"),  # "a 52-week high" is a price record
     (r"days?\b(?![- ]old)", "days"),
     (r"months?\b(?![- ]old)", "months"),
     (r"years?\b(?![- ]old)", "years"),
 ]
 _EN_SUFFIX_RE = [(re.compile(r"[ \-]?" + p if not p.startswith("%") else p, re.I), u) for p, u in _EN_SUFFIX]
+# "two to three quarters" is a duration; "three quarters of the chips" / "three-quarters" a share (not here)
+_EN_SUFFIX_RE.insert(-4, (re.compile(r" quarters?\b(?! of\b)(?![- ]old)", re.I), "months"))
+_EN_FACTORS = {"weeks": 7, "week": 7, "quarters": 3, "quarter": 3}
 
 
 def match_en_unit(text: str, pos: int, scaled: bool) -> UnitMatch | None:
@@ -256,7 +278,8 @@ def match_en_unit(text: str, pos: int, scaled: bool) -> UnitMatch | None:
             continue
         if unit == "KRW" and not scaled:
             continue  # "won" is also a verb
-        return UnitMatch(unit, pos if text[pos] != " " else pos + 1, m.end())
+        word = m.group().strip(" -").lower()
+        return UnitMatch(unit, pos if text[pos] != " " else pos + 1, m.end(), factor=_EN_FACTORS.get(word, 1))
     return None
 
 
@@ -265,10 +288,11 @@ for _unit, _words in {
     "chips": "chips chip GPUs GPU processors processor accelerators accelerator semiconductors cards "
     "graphics-processing-units superchips",
     "servers": "servers server racks",
-    "units": "units systems",
+    "units": "units unit systems",
+    "count": "shipments shipment batches consignments",
     "companies": "companies company firms firm businesses entities startups start-ups vendors suppliers "
     "chipmakers manufacturers distributors sellers traders outfits",
-    "people": "people workers employees engineers researchers staff persons individuals smugglers",
+    "people": "people person workers employees engineers researchers staff persons individuals smugglers",
 }.items():
     for _w in _words.split():
         _EN_NOUNS[_w.lower()] = _unit
