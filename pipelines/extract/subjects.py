@@ -72,7 +72,7 @@ _KO_ATTRIBUTION = re.compile(
     r"^(?:\([^)]{0,30}\))?(?:의)?\s?(?:보도|발표|분석|보고서|자료|추산|집계)?에\s?(?:따르면|의하면)"
 )
 _EN_CLAUSE_BEFORE = re.compile(
-    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w&.]|;|,\s(?:the\s)?[A-Z][\w&.]+(?:\s[A-Z][\w&.]+)*\s(?:"
+    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][a-z&]|;|,\s(?:the\s)?[A-Z][\w&.]+(?:\s[A-Z][\w&.]+)*\s(?:"
     r"fell|rose|lost|gained|slipped|slid|sank|jumped|climbed|surged|soared|slumped|declined|dropped|tumbled|"
     r"plunged|added|advanced|edged|shed)\b"
 )
