@@ -20,9 +20,9 @@ import polars as pl
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.report import charts_markdown, write_report
 from pipelines.records import (
@@ -38,7 +38,7 @@ from pipelines.records import (
 )
 from pipelines.sources import parse_page
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
-from pipelines.sources.model import ParsedPage
+from pipelines.sources.parsed_page import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
 from pipelines.track import build_observations, build_revisions, build_timeline

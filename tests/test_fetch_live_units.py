@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from pipelines.fetch.archive import WarcAppender, complete_prefix
 from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.decode import BodyTooLarge, DecodingError, decode_html, decode_stream, normalise_encoding
-from pipelines.fetch.model import FetchResult
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
 from pipelines.fetch.warc import iter_responses
 

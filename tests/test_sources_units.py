@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from pipelines.sources import canonical_article_url, is_article_url, parse_page, source_for_url
-from pipelines.sources.authors import smart_title, split_byline
-from pipelines.sources.classify import bot_wall_marker, is_paywall_stub
-from pipelines.sources.dates import EASTERN, KST, choose, parse_any, parse_compact, parse_english, parse_iso
-from pipelines.sources.html_text import clean_text, parse_html, split_html_paragraphs, strip_tags
-from pipelines.sources.jsonld import extract_jsonld, find_article
-from pipelines.sources.news1_text import clean_body, is_caption, parse_dateline
+from pipelines.sources.layers.authors import smart_title, split_byline
+from pipelines.sources.layers.dates import EASTERN, KST, choose, parse_any, parse_compact, parse_english, parse_iso
+from pipelines.sources.layers.html_text import clean_text, parse_html, split_html_paragraphs, strip_tags
+from pipelines.sources.layers.jsonld import extract_jsonld, find_article
+from pipelines.sources.layers.page_kinds import bot_wall_marker, is_paywall_stub
+from pipelines.sources.outlets.news1_text import clean_body, is_caption, parse_dateline
 from pipelines.sources.registry import SOURCES, article_key
 from tests.test_sources_support import shared_dir
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Protocol
 
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.urls import canonicalize, host_of
 
 log = logging.getLogger(__name__)

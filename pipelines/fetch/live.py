@@ -16,7 +16,7 @@
    the registry, overridable) or the URL's own host: elsewhere is ``offsite_redirect``, a loop ``http_error``;
 6. the body is streamed with a cap on wire bytes and on decoded bytes (gzip bombs): ``too_large``; a wrong
    content type is refused from the headers (``not_html``) without reading the body;
-7. the response is classified (:func:`pipelines.fetch.classify.classify_response`: bot walls, challenge
+7. the response is classified (:func:`pipelines.fetch.outcome.classify_response`: bot walls, challenge
    pages and 401/403 are ``blocked``; 304 after a conditional GET is ``not_modified``), and an ``ok`` response
    is appended to ``warc_dir/chipwatch-YYYYMMDD.warc.gz`` (:class:`WarcAppender`) before it is returned.
 
@@ -38,10 +38,10 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from pipelines.fetch.archive import WarcAppender
-from pipelines.fetch.classify import classify_response, content_type_ok
 from pipelines.fetch.decode import BodyTooLarge, ContentDecoder, DecodingError, gunzip_capped
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.outcome import classify_response, content_type_ok
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
 from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, host_of, source_config
 

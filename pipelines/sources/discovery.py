@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from .dates import parse_any
-from .html_text import clean_text, strip_tags
+from .layers.dates import parse_any
+from .layers.html_text import clean_text, strip_tags
 from .registry import canonical_article_url, is_article_url, source_for_url
 
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
@@ -261,7 +261,7 @@ def parse_listing(html: str | bytes, source: str, page_url: str) -> FeedParseRes
     """
     from urllib.parse import urljoin
 
-    from .html_text import element_text, parse_html
+    from .layers.html_text import element_text, parse_html
 
     result = FeedParseResult(kind="listing")
     try:

@@ -12,12 +12,13 @@ from collections.abc import Callable
 import lxml.html
 from lxml import etree
 
-from . import cnn, generic, news1, nyt
-from .assemble import non_article
-from .classify import bot_wall_marker, explicit_non_article
-from .context import PageContext
-from .html_text import parse_html
-from .model import ParsedPage
+from .layers import generic
+from .layers.assemble import non_article
+from .layers.context import PageContext
+from .layers.html_text import parse_html
+from .layers.page_kinds import bot_wall_marker, explicit_non_article
+from .outlets import cnn, news1, nyt
+from .parsed_page import ParsedPage
 from .registry import SOURCES, source_for_url
 
 PARSERS: dict[str, Callable[[PageContext], ParsedPage]] = {

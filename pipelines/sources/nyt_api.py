@@ -34,10 +34,10 @@ from typing import Any
 
 import httpx
 
-from .authors import split_byline
-from .dates import parse_any
 from .discovery import FeedItem, FeedParseResult
-from .html_text import clean_text
+from .layers.authors import split_byline
+from .layers.dates import parse_any
+from .layers.html_text import clean_text
 from .registry import canonical_article_url, is_article_url, source_for_url
 
 log = logging.getLogger(__name__)

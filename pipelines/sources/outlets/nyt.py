@@ -12,15 +12,15 @@ import re
 
 from lxml import etree
 
-from .assemble import build_page
-from .authors import merge_case, split_byline
-from .context import PageContext
-from .dates import EASTERN, parse_english
-from .generic import with_fallback_body
-from .html_text import element_text, xclass
-from .metadata import Metadata, common_layers, merge_displayed_headline_first
-from .model import ParsedPage
-from .selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..layers.assemble import build_page
+from ..layers.authors import merge_case, split_byline
+from ..layers.context import PageContext
+from ..layers.dates import EASTERN, parse_english
+from ..layers.generic import with_fallback_body
+from ..layers.html_text import element_text, xclass
+from ..layers.metadata import Metadata, common_layers, merge_displayed_headline_first
+from ..layers.selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..parsed_page import ParsedPage
 
 _PROMO = re.compile(r"^\[.*\]$|^(?:Sign up for|Get (?:the|our) .{0,40}newsletter|Read in app|Listen to this article)",
                     re.I)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .classify import article_markers, explicit_non_article, is_paywall_stub
+from ..parsed_page import ParsedPage
+from ..registry import SOURCES, canonical_article_url
 from .context import PageContext
 from .html_text import clean_text
 from .metadata import Metadata
-from .model import ParsedPage
-from .registry import SOURCES, canonical_article_url
+from .page_kinds import article_markers, explicit_non_article, is_paywall_stub
 
 MIN_BODY_CHARS = 250
 

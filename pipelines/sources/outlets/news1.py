@@ -14,17 +14,17 @@ from typing import Any
 
 from lxml import etree
 
-from .assemble import build_page, non_article
-from .authors import split_byline, split_korean_byline
-from .context import PageContext
-from .dates import KST, PageDate, choose, parse_any
-from .generic import PARSER_NAME as GENERIC_PARSER
-from .generic import drop_headline, trafilatura_paragraphs
-from .html_text import break_paragraphs, clean_text, element_text, split_html_paragraphs, strip_tags, xclass
-from .metadata import Metadata, clean_headline, common_layers, merge
-from .model import ParsedPage
+from ..layers.assemble import build_page, non_article
+from ..layers.authors import split_byline, split_korean_byline
+from ..layers.context import PageContext
+from ..layers.dates import KST, PageDate, choose, parse_any
+from ..layers.generic import PARSER_NAME as GENERIC_PARSER
+from ..layers.generic import drop_headline, trafilatura_paragraphs
+from ..layers.html_text import break_paragraphs, clean_text, element_text, split_html_paragraphs, strip_tags, xclass
+from ..layers.metadata import Metadata, clean_headline, common_layers, merge
+from ..layers.selectors import Template, extract_blocks, first_text
+from ..parsed_page import ParsedPage
 from .news1_text import clean_body
-from .selectors import Template, extract_blocks, first_text
 
 _NEXT_DATA = etree.XPath("//script[@id='__NEXT_DATA__']/text()")
 _REPORTER = re.compile(r"([가-힣]{2,4})\s*(?:선임기자|전문기자|기자|특파원)")

@@ -11,15 +11,15 @@ import re
 
 from lxml import etree
 
-from .assemble import build_page
-from .authors import split_byline
-from .context import PageContext
-from .dates import EASTERN, PageDate, parse_any, parse_english, parse_js_date
-from .generic import with_fallback_body
-from .html_text import xclass
-from .metadata import Metadata, common_layers, merge_displayed_headline_first
-from .model import ParsedPage
-from .selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..layers.assemble import build_page
+from ..layers.authors import split_byline
+from ..layers.context import PageContext
+from ..layers.dates import EASTERN, PageDate, parse_any, parse_english, parse_js_date
+from ..layers.generic import with_fallback_body
+from ..layers.html_text import xclass
+from ..layers.metadata import Metadata, common_layers, merge_displayed_headline_first
+from ..layers.selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..parsed_page import ParsedPage
 
 _CONTRIBUTOR = re.compile(r"contributed to this (?:report|story)|contributed reporting", re.I)
 _RELATED = re.compile(r"^(?:Related|RELATED|Read more|READ MORE|MORE|Watch|WATCH|Video|Photos?|Sign up)\s*:", re.I)

@@ -1,0 +1,1 @@
+"""One module per outlet, each declaring its Publisher (see ``pipelines.sources.publisher``)."""
