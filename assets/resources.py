@@ -15,6 +15,7 @@ from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
 from pipelines.fetch.replay import WarcReplay
 from pipelines.sources.nyt_api import ArticleSearchClient, api_key_from_env
+from pipelines.sources.registry import SOURCES
 from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
 
@@ -52,8 +53,10 @@ class FetcherResource(dg.ConfigurableResource):
     prefilter_titles: bool = True
 
     def article_search(self, source: str) -> ArticleSearchClient | None:
-        """NYT's official Article Search API, when ``NYT_API_KEY`` is set (live mode only)."""
-        key = api_key_from_env() if source == "nyt" else None
+        """The outlet's official search API (``Publisher.search``, NYT's Article Search), when the key its
+        ``key_env`` names is set (live mode only)."""
+        pub = SOURCES.get(source)
+        key = api_key_from_env(pub.search.key_env) if pub is not None and pub.search is not None else None
         return ArticleSearchClient(key) if key else None
 
     def schedule(self) -> Schedule:

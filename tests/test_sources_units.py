@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -352,12 +353,12 @@ def test_parse_page_never_raises_on_garbage(garbage: bytes | str, url: str) -> N
 
 
 def test_parser_exceptions_become_parse_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipelines.sources import dispatch
+    from pipelines.sources import registry
 
     def boom(ctx: object) -> None:
         raise ValueError("selector exploded")
 
-    monkeypatch.setitem(dispatch.PARSERS, "cnn", boom)
+    monkeypatch.setitem(registry.SOURCES, "cnn", dataclasses.replace(registry.SOURCES["cnn"], parse=boom))
     page = parse_page("<html><body><p>x</p></body></html>", "https://www.cnn.com/2025/01/01/tech/x/index.html")
     assert page.is_article is False
     assert page.reason == "parse_error"

@@ -43,7 +43,8 @@ from pipelines.fetch.outcome import classify_response, content_type_ok
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
 from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
-from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, host_of, source_config
+from pipelines.fetch.targets import SourceConfig, canonicalize, source_config
+from pipelines.fetch.urls import host_allowed, host_of
 
 log = logging.getLogger(__name__)
 

@@ -88,9 +88,9 @@ def _install_log_redaction() -> None:
         httpx_logger.addFilter(_RedactApiKey())
 
 
-def api_key_from_env() -> str | None:
-    """The key in ``NYT_API_KEY``, stripped; ``None`` when unset or blank."""
-    value = os.environ.get(ENV_VAR, "").strip()
+def api_key_from_env(name: str = ENV_VAR) -> str | None:
+    """The key in the environment variable ``name`` (``NYT_API_KEY``), stripped; ``None`` when unset or blank."""
+    value = os.environ.get(name, "").strip()
     return value or None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import registry
 from ..parsed_page import ParsedPage
-from ..registry import SOURCES, canonical_article_url
 from .context import PageContext
 from .html_text import clean_text
 from .metadata import Metadata
@@ -25,10 +25,11 @@ def finalize_paragraphs(paragraphs: list[str]) -> list[str]:
 
 
 def language_for(ctx: PageContext) -> str | None:
-    """``ko`` for News1; otherwise ``<html lang>``, then the outlet default."""
-    pub = SOURCES.get(ctx.source)
-    if ctx.source == "news1":
-        return "ko"
+    """The outlet's language where ``<html lang>`` may not override it (News1: ``ko``); otherwise
+    ``<html lang>``, then the outlet default."""
+    pub = registry.SOURCES.get(ctx.source)
+    if pub is not None and not pub.html_lang_wins:
+        return pub.language
     return ctx.html_lang or (pub.language if pub else None)
 
 
@@ -39,7 +40,7 @@ def non_article(ctx: PageContext, reason: str, why: str, **extras: Any) -> Parse
         source=ctx.source,
         is_article=False,
         reason=reason,
-        canonical_url=canonical_article_url(ctx.canonical) if ctx.canonical else None,
+        canonical_url=registry.canonical_article_url(ctx.canonical) if ctx.canonical else None,
         language=language_for(ctx),
         extras={"classified_by": why, **ctx.extras, **extras},
     )
@@ -95,7 +96,7 @@ def build_page(
         source=ctx.source,
         is_article=reason is None,
         reason=reason,
-        canonical_url=canonical_article_url(ctx.canonical or ctx.url),
+        canonical_url=registry.canonical_article_url(ctx.canonical or ctx.url),
         language=language_for(ctx),
         headline=meta.headline,
         description=meta.description,
