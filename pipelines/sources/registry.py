@@ -87,3 +87,15 @@ def article_key(url: str) -> str | None:
     if pub is None:
         return canon or None
     return pub.article_key(canon)
+
+
+def register(pub: Publisher) -> None:
+    """Add an outlet declared outside ``outlets/__init__.py`` (a plug-in or a test) before the assets are
+    imported. Refuses a name that is taken or a host another outlet already owns."""
+    if pub.name in SOURCES or pub.name == FALLBACK:
+        raise ValueError(f"an outlet named {pub.name!r} is already registered")
+    for other in SOURCES.values():
+        clash = [h for h in pub.hosts if other.owns_host(h)] + [h for h in other.hosts if pub.owns_host(h)]
+        if clash:
+            raise ValueError(f"outlet {pub.name!r}: host {clash[0]} belongs to {other.name!r}")
+    SOURCES[pub.name] = pub
