@@ -59,9 +59,11 @@ class ParserVersion:
 class SearchApi:
     """An outlet's official search API, asked during discovery when ``key_env`` holds a key (live mode).
 
-    ``query`` and ``filter_query`` are sent as the API's ``q`` and ``fq``; results from the last ``days`` days.
+    ``url`` is the endpoint; ``query`` and ``filter_query`` are sent as the API's ``q`` and ``fq``; results
+    from the last ``days`` days. The client is :mod:`pipelines.fetch.article_search` (NYT's Article Search).
     """
 
+    url: str
     query: str
     key_env: str
     filter_query: str | None = None

@@ -205,6 +205,7 @@ PUBLISHER = Publisher(
     article_marker=_article_marker,
     # NYT article pages answer 403 to server-side clients; its official Article Search API is the other channel.
     search=SearchApi(
+        url="https://api.nytimes.com/svc/search/v2/articlesearch.json",
         query='nvidia OR deepseek OR "export controls" OR semiconductor OR "AI chips"',
         filter_query='section_name:("Technology" "Business" "World" "U.S.")',
         key_env="NYT_API_KEY",
