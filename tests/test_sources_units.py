@@ -369,3 +369,29 @@ def test_parser_exceptions_become_parse_errors(monkeypatch: pytest.MonkeyPatch) 
 def test_split_html_paragraphs_newlines() -> None:
     assert split_html_paragraphs("first line\nsecond line") == ["first line", "second line"]
     assert split_html_paragraphs("<p>one sentence\nwrapped</p><p>two</p>") == ["one sentence wrapped", "two"]
+
+
+_UNDATED_BODY = "".join(
+    f"<p>Paragraph {i}: traders said more than 3,000 Nvidia H100 chips had reached buyers despite the export "
+    f"controls, according to people familiar with the shipments.</p>" for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ['<div class="byline">By A. Writer <time datetime="2025-03-02T08:00:00Z">March 2, 2025</time></div>',
+     '<p class="meta">Published: March 2, 2025 8:00 a.m. ET</p>'],
+)
+def test_date_only_in_a_byline_time_or_a_visible_line_is_found(dateline: str) -> None:
+    html = (f'<html><head><title>Chip rules</title><meta property="og:type" content="article"></head><body>'
+            f"<article><h1>Chip rules</h1>{dateline}{_UNDATED_BODY}</article></body></html>")
+    page = parse_page(html, "https://www.example.org/news/chip-rules")
+    assert page.is_article and page.published_at == datetime(2025, 3, 2, tzinfo=UTC)
+    assert page.extras["field_layers"]["published"] == "htmldate" and page.extras["published_precision"] == "day"
+
+
+def test_a_page_with_no_date_anywhere_stays_undated() -> None:
+    html = (f'<html><head><title>Chip rules</title><meta property="og:type" content="article"></head><body>'
+            f"<article><h1>Chip rules</h1>{_UNDATED_BODY}</article></body></html>")
+    page = parse_page(html, "https://www.example.org/news/chip-rules")
+    assert page.is_article and page.published_at is None
