@@ -3,7 +3,7 @@
 :class:`LiveFetcher` has the same ``fetch(url, source, expect)`` interface as
 :class:`~pipelines.fetch.replay.WarcReplay` and returns **one final** :class:`FetchResult` per URL. Per URL:
 
-1. the URL is canonicalised (:func:`pipelines.fetch.urls.canonicalize`: tracking parameters, AMP, fragments);
+1. the URL is canonicalised (:func:`pipelines.fetch.targets.canonicalize`: tracking parameters, AMP, fragments);
 2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`); a forbidden URL is never requested
    and comes back ``robots_disallowed``;
 3. the request waits for its host's slot (:mod:`pipelines.fetch.politeness`): one request in flight per
