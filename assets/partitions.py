@@ -3,9 +3,9 @@ archives (CC-NEWS, old crawls) holding pages of outlets chipwatch has no adapter
 
 import dagster as dg
 
-from pipelines.sources.registry import source_keys
+from pipelines import stages
 
-SOURCE_KEYS = source_keys()
+SOURCE_KEYS = stages.source_keys()
 source_partitions = dg.StaticPartitionsDefinition(SOURCE_KEYS)
 
 # Every asset that writes to DuckDB runs in this pool; dagster.yaml gives pools a limit of 1, so there is

@@ -36,7 +36,7 @@ from pipelines.records import (
     ParseResult,
     UrlCandidate,
 )
-from pipelines.sources import parse_page
+from pipelines.sources import parse_page, registry
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
 from pipelines.sources.parsed_page import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
@@ -55,6 +55,11 @@ class Fetcher(Protocol):
 
 
 # ---------------------------------------------------------------------------------------------- discover
+
+
+def source_keys() -> list[str]:
+    """The ingest partitions: every outlet in the registry, then ``other`` (pages of any other site)."""
+    return registry.source_keys()
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def test_registered_outlet_is_discovered_parsed_and_mined(ledger, tmp_path) -> N
     results = stages.fetch_all(replay, [ARTICLE_URL], "ledger")
     rows = [stages.page_row(r, "article") for r in results]
     assert [r["source"] for r in rows if r] == ["ledger"]
-    batch = stages.parse_pages([(row, res.body, None) for row, res in zip(rows, results, strict=True)])
+    batch = stages.version_articles(
+        stages.parse_pages([(row, res.body, None) for row, res in zip(rows, results, strict=True)]))
     [result] = batch.results
     assert result["is_article"] and result["parser"] == "ledger.selectors.2024"
     [article] = batch.articles
