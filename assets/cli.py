@@ -178,6 +178,8 @@ def cmd_pack_sample(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pipelines.sources.registry import SOURCES
+
     p = argparse.ArgumentParser(prog="chipwatch", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="materialize every asset through Dagster and print a summary")
@@ -187,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
     pa.add_argument("file")
-    pa.add_argument("--source", default="auto", choices=["auto", "news1", "cnn", "nyt"])
+    pa.add_argument("--source", default="auto", choices=["auto", *SOURCES])
     pa.add_argument("--url", help="the page's URL, if known")
     pa.set_defaults(func=cmd_parse)
     e = sub.add_parser("extract", help="print one JSON line per figure in a text")

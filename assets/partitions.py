@@ -1,9 +1,11 @@
-"""Ingest assets are partitioned by source: one partition per outlet, plus ``other`` for archives
-(CC-NEWS, old crawls) holding pages of outlets chipwatch has no adapter for."""
+"""Ingest assets are partitioned by source: one partition per outlet in the registry, plus ``other`` for
+archives (CC-NEWS, old crawls) holding pages of outlets chipwatch has no adapter for."""
 
 import dagster as dg
 
-SOURCE_KEYS = ["news1", "cnn", "nyt", "other"]
+from pipelines import stages
+
+SOURCE_KEYS = stages.source_keys()
 source_partitions = dg.StaticPartitionsDefinition(SOURCE_KEYS)
 
 # Every asset that writes to DuckDB runs in this pool; dagster.yaml gives pools a limit of 1, so there is

@@ -43,7 +43,7 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     kept in raw.pages as kind 'feed'. Items that are videos, live blogs or galleries are skipped."""
     source = context.partition_key
     client = fetcher.build()
-    search = fetcher.article_search(source) if client.mode == "live" else None
+    search = fetcher.article_search(source, client)
     try:
         found = stages.discover(client, source, article_search=search)
     finally:

@@ -11,10 +11,11 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.fetch.article_search import ArchivedSearch, ArticleSearchClient, api_key_from_env
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
 from pipelines.fetch.replay import WarcReplay
-from pipelines.sources.nyt_api import ArticleSearchClient, api_key_from_env
+from pipelines.sources.registry import SOURCES
 from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
 
@@ -51,10 +52,23 @@ class FetcherResource(dg.ConfigurableResource):
     # Live only: do not fetch URLs whose feed title/summary the topic filter finds off-topic.
     prefilter_titles: bool = True
 
-    def article_search(self, source: str) -> ArticleSearchClient | None:
-        """NYT's official Article Search API, when ``NYT_API_KEY`` is set (live mode only)."""
-        key = api_key_from_env() if source == "nyt" else None
-        return ArticleSearchClient(key) if key else None
+    def article_search(self, source: str,
+                       client: WarcReplay | LiveFetcher) -> ArticleSearchClient | ArchivedSearch | None:
+        """The outlet's official search API (``Publisher.search``, NYT's Article Search), or ``None``.
+
+        Live: a client on the live fetcher's host slots, HTTP client and WARC archive, when the key the spec's
+        ``key_env`` names is set. Replay: the archived API responses, when the archive holds any.
+        """
+        pub = SOURCES.get(source)
+        spec = pub.search if pub is not None else None
+        if spec is None:
+            return None
+        if isinstance(client, LiveFetcher):
+            key = api_key_from_env(spec.key_env)
+            return ArticleSearchClient(key, base_url=spec.url, client=client.client, slots=client.slots,
+                                       archive=client.archive) if key else None
+        archived = ArchivedSearch(client, source, spec.url)
+        return archived if archived.urls() else None
 
     def schedule(self) -> Schedule:
         return parse_schedule(self.recheck_schedule) if self.recheck_schedule else DEFAULT_SCHEDULE

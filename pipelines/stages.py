@@ -20,9 +20,9 @@ import polars as pl
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.model import FetchResult, page_id
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.report import charts_markdown, write_report
 from pipelines.records import (
@@ -36,9 +36,9 @@ from pipelines.records import (
     ParseResult,
     UrlCandidate,
 )
-from pipelines.sources import parse_page
+from pipelines.sources import parse_page, registry
 from pipelines.sources.discovery import parse_feed_detailed, parse_listing
-from pipelines.sources.model import ParsedPage
+from pipelines.sources.parsed_page import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
 from pipelines.track import build_observations, build_revisions, build_timeline
@@ -55,6 +55,11 @@ class Fetcher(Protocol):
 
 
 # ---------------------------------------------------------------------------------------------- discover
+
+
+def source_keys() -> list[str]:
+    """The ingest partitions: every outlet in the registry, then ``other`` (pages of any other site)."""
+    return registry.source_keys()
 
 
 @dataclass(frozen=True)
@@ -78,19 +83,18 @@ class ArticleSearch(Protocol):
     def search(self, query: str, begin_date=None, end_date=None, filter_query=None) -> list: ...
 
 
-# What the NYT Article Search API is asked each run (Lucene syntax) and which sections it searches.
-NYT_SEARCH_QUERY = 'nvidia OR deepseek OR "export controls" OR semiconductor OR "AI chips"'
-NYT_SEARCH_FILTER = 'section_name:("Technology" "Business" "World" "U.S.")'
-
-
 def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str]) -> None:
-    """Add the search API's articles (feed-only records for NYT, whose pages are bot-walled)."""
+    """Add the outlet's search-API articles (``Publisher.search``: query, filter and window; for NYT, whose
+    pages are bot-walled, these become feed-only records)."""
     from datetime import UTC, timedelta
 
+    spec = SOURCES[source].search if source in SOURCES else None
+    if spec is None:
+        return
     now = datetime.now(UTC)
     try:
-        items = api.search(NYT_SEARCH_QUERY, begin_date=(now - timedelta(days=2)).date(),
-                           filter_query=NYT_SEARCH_FILTER)
+        items = api.search(spec.query, begin_date=(now - timedelta(days=spec.days)).date(),
+                           filter_query=spec.filter_query)
     except Exception as exc:  # a bad key or an API outage never stops discovery from the feeds
         log.warning("article search for %s failed: %s", source, exc)
         return
@@ -101,7 +105,7 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
         seen.add(url)
         text = " ".join(x for x in (item.title, item.summary) if x)
         out.urls.append({
-            "source": source, "url": url, "via": "nyt_api", "feed_url": None, "title": item.title,
+            "source": source, "url": url, "via": item.via, "feed_url": None, "title": item.title,
             "summary": item.summary, "feed_published_at": item.published_at, "first_seen_at": now,
             "title_relevant": is_relevant_text(text) if text else None,
         })

@@ -15,10 +15,17 @@ from hypothesis import strategies as st
 
 from pipelines.fetch.archive import WarcAppender, complete_prefix
 from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.decode import BodyTooLarge, DecodingError, decode_html, decode_stream, normalise_encoding
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.decode import (
+    BodyTooLarge,
+    DecodingError,
+    decode_html,
+    decode_stream,
+    gunzip_capped,
+    normalise_encoding,
+)
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
 from pipelines.fetch.warc import iter_responses
 
@@ -284,3 +291,25 @@ def test_fetch_many_order_dedupe_errors_and_validators():
     plain = PlainFetcher()
     assert len(fetch_many(plain, urls[:2], "s", validators={"https://b.test/1": ('"e"', None)})) == 2
     assert fetch_many(f, [], "s") == []
+
+
+def test_one_gunzip_for_feeds_keeps_what_it_can():
+    from pipelines.fetch.decode import gunzip_prefix
+
+    body = gzip.compress(b"<urlset>" + b"<url><loc>https://x.test/a</loc></url>" * 50 + b"</urlset>")
+    whole, error = gunzip_prefix(body, 1 << 20)
+    assert error is None and whole.endswith(b"</urlset>")
+    cut, error = gunzip_prefix(body[: len(body) // 2], 1 << 20)  # a download cut short
+    assert error and "truncated" in error and cut and whole.startswith(cut)
+    with pytest.raises(BodyTooLarge):
+        gunzip_capped(body, 100)  # fetching: past the cap is an error, not a prefix
+
+
+def test_decode_html_prefers_valid_utf8_over_a_stale_declaration():
+    page = '<meta charset="euc-kr"><p>엔비디아 칩 수출</p>'
+    assert decode_html(page.encode("utf-8")) == (page, "utf-8")
+    assert decode_html(page.encode("cp949")) == (page, "cp949")
+
+
+def test_retry_after_decimal_seconds():
+    assert parse_retry_after("1.5") == 1.5 and parse_retry_after("-3") == 0.0

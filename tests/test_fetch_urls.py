@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, origin_of, source_config
+from pipelines.fetch.targets import SourceConfig, canonicalize, source_config
+from pipelines.fetch.urls import host_allowed, origin_of
 from pipelines.sources.registry import canonical_article_url
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pipelines.fetch.decode import gunzip_prefix
 from pipelines.sources import is_relevant_text, parse_feed, parse_listing
-from pipelines.sources.discovery import maybe_decompress, parse_feed_detailed, sniff_kind
+from pipelines.sources.discovery import MAX_DECOMPRESSED_BYTES, parse_feed_detailed, sniff_kind
 from pipelines.sources.topics import relevance_hits
 from tests.test_sources_support import fixture_bytes
 
@@ -44,10 +45,10 @@ def test_gzip_sitemap_by_magic_bytes() -> None:
 
 def test_gzip_size_cap() -> None:
     body = gzip.compress(b"<urlset>" + b" " * 100_000 + b"</urlset>")
-    data, error = maybe_decompress(body, limit=1000)
+    data, error = gunzip_prefix(body, 1000)
     assert len(data) == 1000 and error and "truncated" in error
-    assert maybe_decompress(b"<urlset/>") == (b"<urlset/>", None)
-    assert maybe_decompress(b"\x1f\x8bnot gzip")[1].startswith("gzip:")
+    assert gunzip_prefix(b"<urlset/>", MAX_DECOMPRESSED_BYTES) == (b"<urlset/>", None)
+    assert gunzip_prefix(b"\x1f\x8bnot gzip", MAX_DECOMPRESSED_BYTES)[1].startswith("gzip:")
 
 
 def test_sitemap_index_lists_children() -> None:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
 
 from pipelines.sources import canonical_article_url, is_article_url, parse_page, source_for_url
-from pipelines.sources.authors import smart_title, split_byline
-from pipelines.sources.classify import bot_wall_marker, is_paywall_stub
-from pipelines.sources.dates import EASTERN, KST, choose, parse_any, parse_compact, parse_english, parse_iso
-from pipelines.sources.html_text import clean_text, parse_html, split_html_paragraphs, strip_tags
-from pipelines.sources.jsonld import extract_jsonld, find_article
-from pipelines.sources.news1_text import clean_body, is_caption, parse_dateline
+from pipelines.sources.layers.authors import smart_title, split_byline
+from pipelines.sources.layers.dates import EASTERN, KST, choose, parse_any, parse_compact, parse_english, parse_iso
+from pipelines.sources.layers.html_text import clean_text, parse_html, split_html_paragraphs, strip_tags
+from pipelines.sources.layers.jsonld import extract_jsonld, find_article
+from pipelines.sources.layers.page_kinds import bot_wall_marker, is_paywall_stub
+from pipelines.sources.outlets.news1_text import clean_body, is_caption, parse_dateline
 from pipelines.sources.registry import SOURCES, article_key
 from tests.test_sources_support import shared_dir
 
@@ -352,12 +353,12 @@ def test_parse_page_never_raises_on_garbage(garbage: bytes | str, url: str) -> N
 
 
 def test_parser_exceptions_become_parse_errors(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipelines.sources import dispatch
+    from pipelines.sources import registry
 
     def boom(ctx: object) -> None:
         raise ValueError("selector exploded")
 
-    monkeypatch.setitem(dispatch.PARSERS, "cnn", boom)
+    monkeypatch.setitem(registry.SOURCES, "cnn", dataclasses.replace(registry.SOURCES["cnn"], parse=boom))
     page = parse_page("<html><body><p>x</p></body></html>", "https://www.cnn.com/2025/01/01/tech/x/index.html")
     assert page.is_article is False
     assert page.reason == "parse_error"
@@ -368,3 +369,29 @@ def test_parser_exceptions_become_parse_errors(monkeypatch: pytest.MonkeyPatch) 
 def test_split_html_paragraphs_newlines() -> None:
     assert split_html_paragraphs("first line\nsecond line") == ["first line", "second line"]
     assert split_html_paragraphs("<p>one sentence\nwrapped</p><p>two</p>") == ["one sentence wrapped", "two"]
+
+
+_UNDATED_BODY = "".join(
+    f"<p>Paragraph {i}: traders said more than 3,000 Nvidia H100 chips had reached buyers despite the export "
+    f"controls, according to people familiar with the shipments.</p>" for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ['<div class="byline">By A. Writer <time datetime="2025-03-02T08:00:00Z">March 2, 2025</time></div>',
+     '<p class="meta">Published: March 2, 2025 8:00 a.m. ET</p>'],
+)
+def test_date_only_in_a_byline_time_or_a_visible_line_is_found(dateline: str) -> None:
+    html = (f'<html><head><title>Chip rules</title><meta property="og:type" content="article"></head><body>'
+            f"<article><h1>Chip rules</h1>{dateline}{_UNDATED_BODY}</article></body></html>")
+    page = parse_page(html, "https://www.example.org/news/chip-rules")
+    assert page.is_article and page.published_at == datetime(2025, 3, 2, tzinfo=UTC)
+    assert page.extras["field_layers"]["published"] == "htmldate" and page.extras["published_precision"] == "day"
+
+
+def test_a_page_with_no_date_anywhere_stays_undated() -> None:
+    html = (f'<html><head><title>Chip rules</title><meta property="og:type" content="article"></head><body>'
+            f"<article><h1>Chip rules</h1>{_UNDATED_BODY}</article></body></html>")
+    page = parse_page(html, "https://www.example.org/news/chip-rules")
+    assert page.is_article and page.published_at is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from pipelines import stages
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.result import FetchResult
 
 T = datetime(2025, 1, 28, 9, tzinfo=UTC)
 ARTICLE = (b"<html lang='en'><head><meta property='og:type' content='article'>"

@@ -1,6 +1,6 @@
 """Fetching pages: one interface over live HTTP and WARC replay, plus the WARC archive itself."""
 
-from pipelines.fetch.model import OUTCOMES, FetchResult
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.result import OUTCOMES, FetchResult
 
 __all__ = ["OUTCOMES", "FetchResult", "WarcReplay"]

@@ -16,8 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Protocol
 
-from pipelines.fetch.model import FetchResult
-from pipelines.fetch.urls import canonicalize, host_of
+from pipelines.fetch.result import FetchResult
+from pipelines.fetch.targets import canonicalize
+from pipelines.fetch.urls import host_of
 
 log = logging.getLogger(__name__)
 

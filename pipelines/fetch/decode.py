@@ -2,10 +2,13 @@
 
 * :class:`ContentDecoder` undoes ``Content-Encoding`` (gzip, deflate, identity) chunk by chunk and stops as
   soon as the decoded size passes a cap, so a gzip bomb costs at most ``max_bytes`` of memory.
-* :func:`decode_html` turns HTML (or XML) bytes into text: BOM, then the ``Content-Type`` charset, then
-  ``<meta charset>`` / ``http-equiv`` / the XML declaration, then detection (charset-normalizer). Korean
-  legacy labels (EUC-KR, KS_C_5601-1987, ...) decode as CP949, the superset browsers use. A declared charset
-  that does not fit the bytes (a UTF-8 header on an EUC-KR page) is passed over for the next clue.
+* :func:`gunzip_capped` (fetching: past the cap is an error) and :func:`gunzip_prefix` (reading a feed: keep
+  what fits under the cap, and what came before a corrupt or cut-off end) are the project's only gunzip.
+* :func:`decode_html` turns HTML (or XML) bytes into text: BOM, then the ``Content-Type`` charset, then strict
+  UTF-8, then ``<meta charset>`` / ``http-equiv`` / the XML declaration, then detection (charset-normalizer).
+  Korean legacy labels (EUC-KR, KS_C_5601-1987, ...) decode as CP949, the superset browsers use. A declared
+  charset that does not fit the bytes (a UTF-8 header on an EUC-KR page) is passed over for the next clue.
+  It is the one charset sniffer: the parsers read pages through it too (``sources/layers/html_text``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ class DecodingError(Exception):
 
 
 SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "deflate", "identity", "")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class ContentDecoder:
@@ -36,13 +40,15 @@ class ContentDecoder:
     than ``max_bytes`` have come out, or :class:`DecodingError` for corrupt data.
     """
 
-    def __init__(self, content_encoding: str | None, max_bytes: int):
+    def __init__(self, content_encoding: str | None, max_bytes: int, *, truncate: bool = False):
         coding = (content_encoding or "").strip().lower()
         if coding not in SUPPORTED_ENCODINGS:
             raise DecodingError(f"unsupported Content-Encoding {content_encoding!r}")
         self.coding = "identity" if coding in ("", "identity") else "gzip" if coding.endswith("gzip") else "deflate"
         self.max_bytes = max_bytes
         self.total = 0
+        self.truncate = truncate  # past the cap: stop and keep the first max_bytes instead of raising
+        self.truncated = False
         self._z: zlib._Decompress | None = None  # type: ignore[name-defined]
         self._raw_deflate = False
         self._first = b""
@@ -55,6 +61,10 @@ class ContentDecoder:
     def _count(self, out: bytes) -> bytes:
         self.total += len(out)
         if self.total > self.max_bytes:
+            if self.truncate:
+                out = out[: len(out) - (self.total - self.max_bytes)]
+                self.total, self.truncated = self.max_bytes, True
+                return out
             raise BodyTooLarge(f"decoded body larger than {self.max_bytes} bytes")
         return out
 
@@ -64,7 +74,7 @@ class ContentDecoder:
             return self._count(chunk)
         out: list[bytes] = []
         data = chunk
-        while data:
+        while data and not self.truncated:
             if self._z is None:
                 self._z = self._new()
             try:
@@ -86,7 +96,7 @@ class ContentDecoder:
 
     def flush(self) -> bytes:
         """Decoded bytes still buffered at the end of the body."""
-        if self.coding == "identity" or self._z is None:
+        if self.coding == "identity" or self._z is None or self.truncated:
             return b""
         out = self._count(self._z.flush())
         if not self._z.eof:
@@ -105,6 +115,26 @@ def decode_stream(chunks: Iterable[bytes], content_encoding: str | None, max_byt
 def gunzip_capped(body: bytes, max_bytes: int) -> bytes:
     """A gzip file (``news.xml.gz``) uncompressed, raising :class:`BodyTooLarge` past ``max_bytes``."""
     return decode_stream([body], "gzip", max_bytes)
+
+
+def gunzip_prefix(body: bytes, max_bytes: int) -> tuple[bytes, str | None]:
+    """A feed body gunzipped when it starts with the gzip magic bytes, with a note on what was lost.
+
+    Never inflates past ``max_bytes``: the first ``max_bytes`` are returned. A corrupt or cut-off stream gives
+    what was read before the fault. Other bodies come back unchanged.
+    """
+    if not body.startswith(GZIP_MAGIC):
+        return body, None
+    dec = ContentDecoder("gzip", max_bytes, truncate=True)
+    parts: list[bytes] = []
+    try:
+        parts.append(dec.feed(body))
+        parts.append(dec.flush())
+    except DecodingError as exc:
+        return b"".join(parts), f"gzip: {exc}"
+    if dec.truncated:
+        return b"".join(parts), f"gzip: decompressed size exceeds {max_bytes} bytes; truncated"
+    return b"".join(parts), None
 
 
 # ------------------------------------------------------------------------------------------------ charset
@@ -175,11 +205,12 @@ def detect_charset(body: bytes) -> str | None:
     return normalise_encoding(best.encoding) if best is not None else None
 
 
-def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
+def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """``(text, encoding used)`` for an HTML/XML body. The archive keeps the raw bytes; this is for parsing.
 
-    Order: BOM; the header charset when it fits the bytes; the document's own declaration when it fits;
-    detection; finally the first declared charset (or UTF-8) with replacement characters. A latin-1 /
+    Order: BOM; the header charset when it fits the bytes; strict UTF-8 (a legacy-encoded page almost never
+    decodes as UTF-8, while UTF-8 pages with a stale declaration are common); the document's own declaration
+    when it fits; detection; finally the first declared charset (or UTF-8) with replacement characters. A latin-1 /
     windows-1252 header fits any bytes, so it only wins when neither the document nor detection names a
     multi-byte encoding that fits (servers send it as a default).
     """
@@ -192,6 +223,8 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
         return body.decode("ascii"), header or meta or "utf-8"
     if header and header not in _LATIN and (text := _strict(body, header)) is not None:
         return text, header
+    if header is None and (text := _strict(body, "utf-8")) is not None:
+        return text, "utf-8"
     if meta and meta != header and meta not in _LATIN and (text := _strict(body, meta)) is not None:
         return text, meta
     if (header in _LATIN or meta in _LATIN) and (text := _strict(body, "utf-8")) is not None:

@@ -3,7 +3,7 @@
 :class:`LiveFetcher` has the same ``fetch(url, source, expect)`` interface as
 :class:`~pipelines.fetch.replay.WarcReplay` and returns **one final** :class:`FetchResult` per URL. Per URL:
 
-1. the URL is canonicalised (:func:`pipelines.fetch.urls.canonicalize`: tracking parameters, AMP, fragments);
+1. the URL is canonicalised (:func:`pipelines.fetch.targets.canonicalize`: tracking parameters, AMP, fragments);
 2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`); a forbidden URL is never requested
    and comes back ``robots_disallowed``;
 3. the request waits for its host's slot (:mod:`pipelines.fetch.politeness`): one request in flight per
@@ -16,7 +16,7 @@
    the registry, overridable) or the URL's own host: elsewhere is ``offsite_redirect``, a loop ``http_error``;
 6. the body is streamed with a cap on wire bytes and on decoded bytes (gzip bombs): ``too_large``; a wrong
    content type is refused from the headers (``not_html``) without reading the body;
-7. the response is classified (:func:`pipelines.fetch.classify.classify_response`: bot walls, challenge
+7. the response is classified (:func:`pipelines.fetch.outcome.classify_response`: bot walls, challenge
    pages and 401/403 are ``blocked``; 304 after a conditional GET is ``not_modified``), and an ``ok`` response
    is appended to ``warc_dir/chipwatch-YYYYMMDD.warc.gz`` (:class:`WarcAppender`) before it is returned.
 
@@ -38,12 +38,13 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from pipelines.fetch.archive import WarcAppender
-from pipelines.fetch.classify import classify_response, content_type_ok
 from pipelines.fetch.decode import BodyTooLarge, ContentDecoder, DecodingError, gunzip_capped
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.outcome import classify_response, content_type_ok
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
-from pipelines.fetch.urls import SourceConfig, canonicalize, host_allowed, host_of, source_config
+from pipelines.fetch.targets import SourceConfig, canonicalize, source_config
+from pipelines.fetch.urls import host_allowed, host_of
 
 log = logging.getLogger(__name__)
 

@@ -112,8 +112,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if value is None or not value.strip():
         return None
     text = value.strip()
-    if text.isdigit():
-        return float(text)
+    try:
+        return max(0.0, float(text))  # delta-seconds (decimals and negatives tolerated)
+    except ValueError:
+        pass
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from pipelines.fetch.classify import classify_response
-from pipelines.fetch.model import FetchResult
+from pipelines.fetch.outcome import classify_response
+from pipelines.fetch.result import FetchResult
 from pipelines.fetch.warc import parse_warc_date, read_response_at
 
 

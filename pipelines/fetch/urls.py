@@ -1,73 +1,51 @@
-"""URLs for fetching: canonical forms, host keys, and each source's allowed hosts and feeds.
+"""URL plumbing for every request and record: tracking parameters, host matching, the canonical form.
 
-:func:`canonicalize` is the form a URL is fetched and de-duplicated under. Article URLs of a known outlet go
-through :func:`pipelines.sources.registry.canonical_article_url` (AMP → article, mirror hosts, every query
-string dropped where the outlet's articles carry none). Other URLs of an outlet (feeds, sitemaps, listings) get
-the same host/path rules but keep their non-tracking parameters (News1's ``/api/feeds/google?category_id=N``);
-URLs of unknown sites get the generic treatment only: lower-case scheme and host, no default port, no
-fragment, no tracking parameters.
+This module knows no outlet. An outlet's rules (its canonical host and the mirror hosts that map to it, an AMP
+path prefix, whether its article URLs keep a query string) come in as a :class:`UrlPolicy`, which each
+outlet declares on its ``Publisher`` (``pipelines/sources/outlets/``). :func:`canonical_form` is the one
+canonicalization: :func:`pipelines.sources.registry.canonical_article_url` (records, de-duplication) and
+:func:`pipelines.fetch.targets.canonicalize` (what is fetched) both call it with the outlet's policy.
 
-:class:`SourceConfig` holds what the live fetcher needs per source: the hosts a redirect may lead to and the
-discovery URLs. Defaults come from the registry; a mapping of overrides lets a local test server stand in for
-an outlet without code changes.
+courlan (installed with trafilatura) was tried on the outlets' URL forms and is not used: ``normalize_url``
+drops News1's legacy article id (``/articles/?5012345`` becomes ``/articles/``, so every legacy article would
+share one key), keeps content-free query strings unless ``strict`` (which then also drops feed parameters such
+as ``category_id``), reorders parameters, keeps fragments, and maps no mirror host (``www10.nytimes.com``,
+``edition.cnn.com``, ``m.news1.kr``) or AMP path. Ours stays; its tracking list is the union of the two lists
+the project used to keep (``fetch/urls`` and ``sources/registry``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
-
-# Parameters that only track a click; they never select content. NYT's robots.txt disallows URLs carrying
-# several of them (smid, partner, utm_source, campaignId, login, embed, entry, hybrid).
+# Parameters that only track a click or a share; they never select content. NYT's robots.txt disallows URLs
+# carrying several of them (smid, partner, utm_source, campaignId, login, embed, entry, hybrid).
 TRACKING_PARAMS = re.compile(
-    r"^(?:utm_\w+|smid|smtyp|partner|campaign_?id|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|"
-    r"igshid|_ga|_gl|ocid|cmpid|ns_\w+|login|embed|entry|hybrid)$",
+    r"^(?:utm_\w+|smid|smtyp|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|ocid|cmpid|campaign_?id|"
+    r"partner|ref|referer|source|hpt|iid|iref|sr|rss|_ga|_gl|igshid|ito|ns_\w+|pagewanted|emc|nl|src|action|"
+    r"module|pgtype|region|context|login|embed|entry|hybrid|auth|unlocked_article_code|share_id|t)$",
     re.I,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _strip_tracking(query: str) -> str:
-    kept = [p for p in query.split("&") if p and not TRACKING_PARAMS.match(p.split("=", 1)[0])]
+def strip_tracking(query: str) -> str:
+    """``query`` without its tracking parameters, the others kept as written (News1's ``?5012345`` too)."""
+    kept = [part for part in query.split("&") if part and not TRACKING_PARAMS.match(part.split("=", 1)[0])]
     return "&".join(kept)
 
 
-def canonicalize(url: str) -> str:
-    """The form of ``url`` to fetch and to de-duplicate by.
-
-    >>> canonicalize("https://www.news1.kr/amp/world/usa-canada/5673971?utm_source=x#top")
-    'https://www.news1.kr/world/usa-canada/5673971'
-    >>> canonicalize("HTTP://Example.COM:80/a?id=3&utm_medium=rss&fbclid=z#frag")
-    'http://example.com/a?id=3'
-    """
-    text = (url or "").strip()
-    if text.startswith("//"):
-        text = "https:" + text
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError:
-        return text.split("#", 1)[0]
-    scheme = parts.scheme.lower()
-    if scheme not in _DEFAULT_PORTS or not parts.hostname:
-        return text.split("#", 1)[0]
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = _strip_tracking(parts.query)
-    source = source_for_url(text)
-    if source in SOURCES:
-        if is_article_url(source, text) or not query:
-            return canonical_article_url(text)
-        # a feed or listing with real parameters: the outlet's host/path rules, but keep its query
-        base = canonical_article_url(urlunsplit((scheme, netloc, parts.path or "/", "", "")))
-        return f"{base}?{query}"
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+def host_allowed(host: str, allowed: Iterable[str]) -> bool:
+    """True when ``host`` is one of ``allowed`` or a subdomain of one (``www.cnn.com`` under ``cnn.com``)."""
+    host = host.lower().rstrip(".")
+    for entry in allowed:
+        entry = entry.lower().rstrip(".")
+        if host == entry or host.endswith("." + entry):
+            return True
+    return False
 
 
 def host_of(url: str) -> str:
@@ -89,42 +67,62 @@ def origin_of(url: str) -> str:
     return f"{scheme}://{host}" if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{scheme}://{host}:{port}"
 
 
-def host_allowed(host: str, allowed: Iterable[str]) -> bool:
-    """True when ``host`` is one of ``allowed`` or a subdomain of one (``www.cnn.com`` under ``cnn.com``)."""
-    host = host.lower().rstrip(".")
-    for entry in allowed:
-        entry = entry.lower().rstrip(".")
-        if host == entry or host.endswith("." + entry):
-            return True
-    return False
-
-
 @dataclass(frozen=True)
-class SourceConfig:
-    """What the live fetcher needs about one source: hosts a redirect may reach, and discovery URLs."""
+class UrlPolicy:
+    """One outlet's URL rules.
 
-    hosts: tuple[str, ...] = ()
-    feeds: tuple[str, ...] = ()
-
-
-def source_config(source: str, overrides: Mapping[str, SourceConfig | Mapping] | None = None) -> SourceConfig:
-    """The registry's hosts and active feeds for ``source``, with any field given in ``overrides`` replacing them.
-
-    ``overrides`` maps a source name to a :class:`SourceConfig` or a dict with ``hosts`` and/or ``feeds``, e.g.
-    ``{"cnn": {"hosts": ["127.0.0.1"], "feeds": ["http://127.0.0.1:8080/sitemap.xml"]}}``. An unknown source
-    with no override has no hosts (redirects may then stay on the requested URL's own host only).
+    ``host``: the canonical host; ``aliases``: hosts (full match, lower case) rewritten to it; ``https``: always
+    https; ``strip_prefix``: a path prefix dropped (AMP, ``/amp``); ``query_paths``: the article paths whose
+    query string carries meaning (matched case-insensitively against the path without a trailing slash); any
+    other article URL of the outlet loses its query string.
     """
-    pub = SOURCES.get(source)
-    base = SourceConfig(hosts=tuple(pub.hosts), feeds=tuple(f.url for f in pub.active_feeds)) if pub else SourceConfig()
-    over = (overrides or {}).get(source)
-    if over is None:
-        return base
-    if isinstance(over, SourceConfig):
-        return over
-    unknown = set(over) - {"hosts", "feeds"}
-    if unknown:
-        raise ValueError(f"source override for {source!r} has unknown keys {sorted(unknown)}; use hosts / feeds")
-    return SourceConfig(
-        hosts=tuple(over["hosts"]) if "hosts" in over else base.hosts,
-        feeds=tuple(over["feeds"]) if "feeds" in over else base.feeds,
-    )
+
+    host: str | None = None
+    aliases: re.Pattern[str] | None = None
+    https: bool = True
+    strip_prefix: str | None = None
+    query_paths: re.Pattern[str] | None = None
+
+    def keeps_query(self, path: str) -> bool:
+        """True when an article URL with this path keeps its (tracking-free) query string."""
+        return bool(self.query_paths and self.query_paths.fullmatch(path.rstrip("/").lower()))
+
+
+def canonical_form(url: str, policy: UrlPolicy | None = None, *, keep_query: bool = False) -> str:
+    """The canonical form of ``url``: lower-case scheme and host, no default port, no fragment, no tracking
+    parameters, and ``policy``'s host, scheme, path-prefix and query rules. ``keep_query`` keeps the
+    tracking-free query even where the policy drops it (feeds and listings of an outlet: News1's
+    ``/api/feeds/google?category_id=N``).
+
+    >>> canonical_form("HTTP://Example.COM:80/a?id=3&utm_medium=rss&fbclid=z#frag")
+    'http://example.com/a?id=3'
+    """
+    text = (url or "").strip()
+    if text.startswith("//"):
+        text = "https:" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text.split("#", 1)[0]
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return text.split("#", 1)[0]
+    host = parts.hostname.lower().rstrip(".")
+    path = parts.path or "/"
+    query = strip_tracking(parts.query)
+    if policy is not None:
+        if policy.host and policy.aliases is not None and policy.aliases.fullmatch(host):
+            host = policy.host
+        if policy.https:
+            scheme = "https"
+            port = None if port in _DEFAULT_PORTS.values() else port
+        prefix = policy.strip_prefix
+        while prefix and path.lower().startswith(prefix + "/"):
+            path = path[len(prefix):]
+        if not keep_query and not policy.keeps_query(path):
+            query = ""
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    return urlunsplit((scheme, netloc, path, query, ""))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import polars as pl
 
-OUTLET_COLORS = {"news1": "#1f77b4", "cnn": "#d62728", "nyt": "#2ca02c"}
+from pipelines.sources.registry import outlet_color
+
 FLAGGED = ("conflicting", "probable_unit_error")
 
 
@@ -46,7 +47,7 @@ def render_claim_png(claim: pl.DataFrame, title: str) -> bytes:
                     for v, lo in zip(ys, part["value_low"], strict=True)]
             highs = [hi - v if hi is not None and not math.isinf(hi) else 0
                      for v, hi in zip(ys, part["value_high"], strict=True)]
-            color = OUTLET_COLORS.get(source, "#7f7f7f")
+            color = outlet_color(source)
             ax.errorbar(xs, ys, yerr=[lows, highs], fmt="o", color=color, label=source, capsize=3, alpha=0.85)
             for x, y, rel, hi in zip(xs, ys, part["relation_to_previous"], part["value_high"], strict=True):
                 if rel in FLAGGED:

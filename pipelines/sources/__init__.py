@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from .discovery import FeedItem, FeedParseResult, parse_feed, parse_feed_detailed, parse_listing
 from .dispatch import detect_source, parse_page
-from .model import NOT_ARTICLE_REASONS, ParsedPage
-from .registry import SOURCES, Feed, Publisher, article_key, canonical_article_url, is_article_url, source_for_url
+from .parsed_page import NOT_ARTICLE_REASONS, ParsedPage
+from .publisher import Feed, Publisher
+from .registry import SOURCES, article_key, canonical_article_url, is_article_url, source_for_url
 from .topics import is_relevant_page, is_relevant_text
 
 __all__ = [

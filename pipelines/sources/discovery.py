@@ -1,7 +1,8 @@
 """Discovery: turning RSS/Atom feeds, sitemaps, Google News sitemaps and sitemap indexes into feed items.
 
 RSS/Atom go through feedparser; sitemaps through lxml with ``recover=True`` so that malformed XML still yields
-what it can. Gzip bodies are recognised by their magic bytes and decompressed with a size cap. Only items
+what it can. Gzip bodies are recognised by their magic bytes and decompressed with a size cap
+(:func:`pipelines.fetch.decode.gunzip_prefix`). Only items
 whose URL passes :func:`registry.is_article_url` are returned as items; the others are kept in
 ``FeedParseResult.skipped`` with a reason.
 """
@@ -10,15 +11,16 @@ from __future__ import annotations
 
 import email.utils
 import re
-import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
 
-from .dates import parse_any
-from .html_text import clean_text, strip_tags
+from pipelines.fetch.decode import gunzip_prefix
+
+from .layers.dates import parse_any
+from .layers.html_text import clean_text, strip_tags
 from .registry import canonical_article_url, is_article_url, source_for_url
 
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
@@ -59,20 +61,6 @@ class FeedParseResult:
     def total(self) -> int:
         """Entries seen, kept or skipped."""
         return len(self.items) + len(self.skipped)
-
-
-def maybe_decompress(body: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> tuple[bytes, str | None]:
-    """Gunzip when the body starts with the gzip magic bytes; never inflate past ``limit`` bytes."""
-    if not body.startswith(b"\x1f\x8b"):
-        return body, None
-    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        data = decoder.decompress(body, limit)
-    except zlib.error as exc:
-        return b"", f"gzip: {exc}"
-    if decoder.unconsumed_tail:
-        return data, f"gzip: decompressed size exceeds {limit} bytes; truncated"
-    return data, None
 
 
 def sniff_kind(body: bytes) -> str:
@@ -217,7 +205,7 @@ def parse_feed_detailed(body: bytes | str, source: str, feed_url: str) -> FeedPa
     """Parse any supported feed body; never raises (problems go to ``errors``)."""
     try:
         raw = body.encode("utf-8") if isinstance(body, str) else bytes(body or b"")
-        raw, error = maybe_decompress(raw)
+        raw, error = gunzip_prefix(raw, MAX_DECOMPRESSED_BYTES)
         kind = sniff_kind(raw)
         if kind in ("rss", "atom"):
             result = _parse_rss(raw, source, feed_url, kind)
@@ -261,7 +249,7 @@ def parse_listing(html: str | bytes, source: str, page_url: str) -> FeedParseRes
     """
     from urllib.parse import urljoin
 
-    from .html_text import element_text, parse_html
+    from .layers.html_text import element_text, parse_html
 
     result = FeedParseResult(kind="listing")
     try:

@@ -6,26 +6,18 @@ reason="parse_error", error="<Type>: <msg>")``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import lxml.html
 from lxml import etree
 
-from . import cnn, generic, news1, nyt
-from .assemble import non_article
-from .classify import bot_wall_marker, explicit_non_article
-from .context import PageContext
-from .html_text import parse_html
-from .model import ParsedPage
-from .registry import SOURCES, source_for_url
-
-PARSERS: dict[str, Callable[[PageContext], ParsedPage]] = {
-    "news1": news1.parse,
-    "cnn": cnn.parse,
-    "nyt": nyt.parse,
-    "other": generic.parse,
-}
+from .layers import generic
+from .layers.assemble import non_article
+from .layers.context import PageContext
+from .layers.html_text import parse_html
+from .layers.page_kinds import bot_wall_marker, explicit_non_article
+from .parsed_page import ParsedPage
+from .registry import FALLBACK, SOURCES, source_for_url
 
 _HEAD_BYTES = 400_000
 _CANONICAL_HOSTS = etree.XPath(
@@ -35,35 +27,35 @@ _CANONICAL_HOSTS = etree.XPath(
 _SITE_NAME = etree.XPath(
     "//meta[@property='og:site_name' or @name='og:site_name' or @name='application-name']/@content"
 )
-_NEWS1_MARKER = re.compile(r"news1\.kr|뉴스1")
+
+
+def parser_for(source: str) -> Callable[[PageContext], ParsedPage]:
+    """The outlet's parser, or the generic one for :data:`~pipelines.sources.registry.FALLBACK`."""
+    pub = SOURCES.get(source)
+    return pub.parse if pub is not None else generic.parse
 
 
 def detect_source(url: str | None, doc: lxml.html.HtmlElement | None) -> str:
-    """The outlet from the URL, else from the canonical link / og:url, else from markup."""
+    """The outlet from the URL, else from the canonical link / og:url, else from markup (``Publisher.detect``)."""
     source = source_for_url(url)
-    if source != "other" or doc is None:
+    if source != FALLBACK or doc is None:
         return source
     for href in _CANONICAL_HOSTS(doc):
         source = source_for_url(href)
-        if source != "other":
+        if source != FALLBACK:
             return source
     names = " ".join(_SITE_NAME(doc)).lower()
-    if "new york times" in names or doc.xpath("boolean(//meta[@name='nyt_uri' or @name='byl'])"):
-        return "nyt"
-    if re.search(r"\bcnn\b", names):
-        return "cnn"
-    if _NEWS1_MARKER.search(names) or doc.xpath("boolean(//script[@id='__NEXT_DATA__'][contains(., 'articleView')])"):
-        return "news1"
-    return "other"
-
-
+    for pub in SOURCES.values():
+        if pub.detect is not None and pub.detect(doc, names):
+            return pub.name
+    return FALLBACK
 
 
 def _parse(html: str | bytes | None, url: str, source: str | None) -> ParsedPage:
     if html is None:
         html = b""
     doc = parse_html(html)
-    source = source if source in PARSERS else detect_source(url, doc)
+    source = source if source in SOURCES or source == FALLBACK else detect_source(url, doc)
     if doc is None:
         return ParsedPage(url=url, source=source, is_article=False, reason="empty",
                           language=SOURCES[source].language if source in SOURCES else None)
@@ -74,7 +66,7 @@ def _parse(html: str | bytes | None, url: str, source: str | None) -> ParsedPage
     why = explicit_non_article(ctx)
     if why:
         return non_article(ctx, "non_article", why)
-    return PARSERS[source](ctx)
+    return parser_for(source)(ctx)
 
 
 def parse_page(html: str | bytes, url: str, source: str | None = None) -> ParsedPage:
@@ -84,12 +76,12 @@ def parse_page(html: str | bytes, url: str, source: str | None = None) -> Parsed
         return _parse(html, url, source)
     except Exception as exc:  # the contract: a parser failure is data, not an exception
         try:
-            fallback_source = source if source in PARSERS else source_for_url(url)
+            fallback_source = source if source in SOURCES or source == FALLBACK else source_for_url(url)
         except Exception:
-            fallback_source = "other"
+            fallback_source = FALLBACK
         return ParsedPage(
             url=url,
-            source=fallback_source or "other",
+            source=fallback_source or FALLBACK,
             is_article=False,
             reason="parse_error",
             error=f"{type(exc).__name__}: {exc}",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .model import ParsedPage
+from .parsed_page import ParsedPage
 
 
 @dataclass(frozen=True)

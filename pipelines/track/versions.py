@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pipelines.records import ArticleVersion
-from pipelines.sources.model import ParsedPage
+from pipelines.sources.parsed_page import ParsedPage
 from pipelines.track.revisions import body_hash
 
 

@@ -9,18 +9,22 @@ paywall stub. Paragraph classes are hashed CSS-in-JS names and are never selecte
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 
-from .assemble import build_page
-from .authors import merge_case, split_byline
-from .context import PageContext
-from .dates import EASTERN, parse_english
-from .generic import with_fallback_body
-from .html_text import element_text, xclass
-from .metadata import Metadata, common_layers, merge_displayed_headline_first
-from .model import ParsedPage
-from .selectors import Template, all_texts, detect, extract_blocks, first_text
+from pipelines.fetch.urls import UrlPolicy
+
+from ..layers.assemble import build_page
+from ..layers.authors import merge_case, split_byline
+from ..layers.context import PageContext
+from ..layers.dates import EASTERN, parse_english
+from ..layers.generic import with_fallback_body
+from ..layers.html_text import element_text, xclass
+from ..layers.metadata import Metadata, common_layers, merge_displayed_headline_first
+from ..layers.selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..parsed_page import ParsedPage
+from ..publisher import Feed, Publisher, SearchApi
 
 _PROMO = re.compile(r"^\[.*\]$|^(?:Sign up for|Get (?:the|our) .{0,40}newsletter|Read in app|Listen to this article)",
                     re.I)
@@ -47,6 +51,7 @@ TEMPLATES: tuple[Template, ...] = (
         skip_attrs=(("data-testid", "photoviewer-wrapper"), ("data-testid", "inline-interactive"),
                     ("data-testid", "brand-bar"), ("id", "sponsor-wrapper")),
         drop_text=_DROP,
+        valid_from=date(2018, 1, 1),
     ),
     Template(
         name="nyt.selectors.2014",
@@ -57,6 +62,8 @@ TEMPLATES: tuple[Template, ...] = (
         byline=(f"//span[{xclass('byline-author')}]", f"//*[{xclass('byline')}]"),
         skip_classes=frozenset({"caption", "credit", "newsletter-signup", "story-ad", "related-coverage-marginalia"}),
         drop_text=_DROP,
+        valid_from=date(2014, 1, 1),
+        valid_until=date(2018, 6, 1),
     ),
     Template(
         name="nyt.selectors.2010",
@@ -68,6 +75,7 @@ TEMPLATES: tuple[Template, ...] = (
         published=(f"//h6[{xclass('dateline')}]",),
         skip_classes=frozenset({"articleInline", "inlineImage", "credit", "caption", "articleSpanImage"}),
         drop_text=_DROP,
+        valid_until=date(2014, 1, 1),
     ),
     Template(
         name="nyt.selectors.blog",
@@ -80,6 +88,7 @@ TEMPLATES: tuple[Template, ...] = (
         skip_classes=frozenset({"w480", "w190", "wp-caption", "wp-caption-text", "credit", "caption", "entry-meta",
                                 "sharetools", "module", "inlineImage"}),
         drop_text=_DROP,
+        valid_until=date(2017, 1, 1),
     ),
 )
 
@@ -129,3 +138,77 @@ def parse(ctx: PageContext) -> ParsedPage:
         hint = "Subscribe to continue reading"
     return build_page(ctx, meta, paragraphs, parser, extras={"template": template.name if template else None},
                       page_text_hint=hint, template_markers=[f"template:{template.name}"] if template else [])
+
+
+# ------------------------------------------------------------------------------------------------ the outlet
+
+_FRONT_APPS = {"homepage", "collection", "sectionfront", "section", "search", "indexpage"}
+_ARTICLE_PT = {"article", "blogs", "blog"}
+_NYT_META = etree.XPath("boolean(//meta[@name='nyt_uri' or @name='byl'])")
+
+
+def _detect(doc: etree._Element, site_names: str) -> bool:
+    return "new york times" in site_names or bool(_NYT_META(doc))
+
+
+def _front_page(ctx: PageContext) -> str | None:
+    meta = ctx.meta
+    app = (meta.get("applicationname") or "").lower()
+    if app in _FRONT_APPS:
+        return f"meta:applicationName={app}"
+    if (meta.get("ct") or "").lower() == "sectionfront":
+        return "meta:CT=sectionfront"
+    pt = (meta.get("pt") or "").lower()
+    if pt in ("homepage", "collection", "sectionfront"):
+        return f"meta:PT={pt}"
+    return None
+
+
+def _article_marker(ctx: PageContext) -> str | None:
+    meta = ctx.meta
+    if (meta.get("pt") or "").lower() in _ARTICLE_PT or (meta.get("applicationname") or "") == "article":
+        return "meta:PT"
+    return None
+
+
+PUBLISHER = Publisher(
+    name="nyt",
+    title="The New York Times",
+    language="en",
+    timezone=EASTERN,
+    hosts=("nytimes.com",),
+    feeds=(
+        Feed("https://www.nytimes.com/sitemaps/new/news.xml.gz", "news_sitemap", "confirmed (3)",
+             note="gzip, ~48 h, 400-900 items incl. image entries"),
+        Feed("https://www.nytimes.com/sitemaps/new/sitemap.xml.gz", "sitemap", "confirmed", note="sitemap index"),
+        Feed("https://rss.nytimes.com/services/xml/rss/nyt/Technology.xml", "rss", "likely live"),
+        Feed("https://rss.nytimes.com/services/xml/rss/nyt/Business.xml", "rss", "likely live"),
+        Feed("https://rss.nytimes.com/services/xml/rss/nyt/World.xml", "rss", "likely live"),
+        Feed("https://rss.nytimes.com/services/xml/rss/nyt/HomePage.xml", "rss", "likely live"),
+    ),
+    article_url=re.compile(
+        r"^https?://(?:(?:www\d*|mobile|m)\.)?nytimes\.com/(?:(?:es|en)/)?\d{4}/\d{2}/\d{2}/[a-z0-9/_.-]+\.html"
+        r"(?:[?#].*)?$"
+        r"|^https?://[a-z0-9-]+\.blogs\.nytimes\.com/\d{4}/\d{2}/\d{2}/[^/?#]+/?(?:[?#].*)?$",
+        re.I,
+    ),
+    skip_urls=(
+        re.compile(r"/(?:live|interactive|video|slideshow|athletic|wirecutter|paidpost|by|section|spotlight|"
+                   r"topic|column|puzzles|crosswords|games)/", re.I),
+        re.compile(r"^https?://(?:cooking|myaccount|help|store)\.nytimes\.com", re.I),
+    ),
+    url_policy=UrlPolicy(host="www.nytimes.com", aliases=re.compile(r"(?:(?:www\d*|mobile|m)\.)?nytimes\.com")),
+    parse=parse,
+    templates=TEMPLATES,
+    detect=_detect,
+    front_page=_front_page,
+    article_marker=_article_marker,
+    # NYT article pages answer 403 to server-side clients; its official Article Search API is the other channel.
+    search=SearchApi(
+        url="https://api.nytimes.com/svc/search/v2/articlesearch.json",
+        query='nvidia OR deepseek OR "export controls" OR semiconductor OR "AI chips"',
+        filter_query='section_name:("Technology" "Business" "World" "U.S.")',
+        key_env="NYT_API_KEY",
+    ),
+    color="#2ca02c",
+)

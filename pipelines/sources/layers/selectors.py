@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from lxml import etree
 
@@ -33,7 +34,7 @@ NEWSLETTER_PROMO = re.compile(r"\bnewsletter\b.{0,240}\bsign up\b|\bsign up\b.{0
 
 @dataclass(frozen=True)
 class Template:
-    """One template era of one outlet."""
+    """One template era of one outlet: ``valid_from`` (inclusive) to ``valid_until`` (exclusive), either open."""
 
     name: str
     marker: str
@@ -52,6 +53,8 @@ class Template:
     drop_link_only: bool = False
     drop_text: tuple[re.Pattern[str], ...] = ()
     min_chars: int = 1
+    valid_from: date | None = None
+    valid_until: date | None = None
     _compiled: dict[str, etree.XPath] = field(default_factory=dict, compare=False, repr=False)
 
     def xp(self, expr: str) -> etree.XPath:
@@ -61,6 +64,11 @@ class Template:
             compiled = etree.XPath(expr)
             self._compiled[expr] = compiled
         return compiled
+
+    def valid_on(self, day: date) -> bool:
+        """True when ``day`` falls in the template's era (pages of that day may carry this markup)."""
+        started = self.valid_from is None or day >= self.valid_from
+        return started and (self.valid_until is None or day < self.valid_until)
 
     def matches(self, doc: etree._Element) -> bool:
         """True when the template's marker is present."""

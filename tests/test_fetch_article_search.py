@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import socket
@@ -13,15 +14,9 @@ from typing import Any
 import pytest
 from werkzeug import Request, Response
 
+from pipelines.fetch.article_search import ArticleSearchClient, NytApiError, api_key_from_env
 from pipelines.sources.discovery import FeedItem
-from pipelines.sources.nyt_api import (
-    ArticleSearchClient,
-    NytApiError,
-    api_key_from_env,
-    doc_authors,
-    doc_to_item,
-    parse_docs,
-)
+from pipelines.sources.outlets.nyt_search import doc_authors, doc_to_item, parse_docs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources" / "nyt_api"
 PATH = "/svc/search/v2/articlesearch.json"
@@ -403,3 +398,66 @@ def test_doc_authors():
     assert doc_authors(docs[4]) == ["Priya Santhanam", "Tomas Ekwueme"]  # empty person[]: from "original"
     assert doc_authors(docs[6]) == []  # byline null
     assert doc_authors({"byline": {"original": "By Wen Jiahui"}}) == ["Wen Jiahui"]
+
+
+def test_responses_are_archived_without_the_key_and_replay_reproduces_the_run(make_client, tmp_path):
+    from pipelines import stages
+    from pipelines.fetch.archive import WarcAppender
+    from pipelines.fetch.article_search import ArchivedSearch
+    from pipelines.fetch.replay import WarcReplay
+
+    archive = WarcAppender(tmp_path / "warc")
+    live = make_client(fixture_pages(), archive=archive)
+    found = live.search("nvidia", begin_date=date(2025, 1, 1))
+    files = sorted((tmp_path / "warc").glob("*.warc.gz"))
+    assert files and all(KEY.encode() not in gzip.decompress(f.read_bytes()) for f in files)
+    replay = WarcReplay(files)
+    archived = ArchivedSearch(replay, "nyt", live.base_url)
+    assert len(archived.urls()) == 2 and all("api-key" not in u and "page=" in u for u in archived.urls())
+    assert [i.url for i in archived.search("anything")] == [i.url for i in found]
+    discovered = stages.discover(replay, "nyt", article_search=archived)
+    assert {u["url"] for u in discovered.urls if u["via"] == "nyt_api"} == {i.url for i in found}
+
+
+def test_archived_search_skips_unreadable_pages(tmp_path):
+    from pipelines.fetch.archive import WarcAppender
+    from pipelines.fetch.article_search import API_URL, ArchivedSearch
+    from pipelines.fetch.replay import WarcReplay
+
+    archive = WarcAppender(tmp_path)
+    at = datetime(2025, 3, 1, tzinfo=UTC)
+    archive.append(API_URL + "?page=0&q=x", at, 200, {"Content-Type": "application/json"},
+                   json.dumps(load("page_1.json")).encode())
+    archive.append(API_URL + "?page=1&q=x", at, 200, {"Content-Type": "application/json"}, b"{not json")
+    archive.append(API_URL + "?page=2&q=x", at, 200, {"Content-Type": "text/html"}, b"<html>wall</html>")
+    result = ArchivedSearch(WarcReplay(sorted(tmp_path.glob("*.warc.gz"))), "nyt").search_detailed()
+    assert len(result.items) == 4
+    assert len(result.errors) == 2 and "malformed JSON" in result.errors[0] and "not_html" in result.errors[1]
+
+
+def test_client_shares_the_live_fetchers_host_slots(make_client):
+    from pipelines.fetch.politeness import HostSlots
+
+    slots = HostSlots(record=True)
+    client = make_client(Recorder(by_page={0: full_page(0), 1: full_page(1, hits=20)}), slots=slots,
+                         min_interval_s=0.1)
+    client.search("chips")
+    [host] = slots.hosts()
+    assert slots.requests(host) == 2 and all(gap >= 0.1 for gap in slots.gaps(host))
+
+
+def test_fetcher_resource_wires_the_search_api_from_the_registry(monkeypatch, tmp_path):
+    from assets.resources import FetcherResource
+    from pipelines.fetch.live import LiveFetcher
+
+    resource = FetcherResource()
+    replay = resource.build()
+    assert resource.article_search("nyt", replay) is None  # the sample archive holds no API responses
+    monkeypatch.delenv("NYT_API_KEY", raising=False)
+    with LiveFetcher(tmp_path, robots=False) as live:
+        assert resource.article_search("nyt", live) is None  # no key, no client
+        monkeypatch.setenv("NYT_API_KEY", KEY)
+        client = resource.article_search("nyt", live)
+        assert client is not None and client.slots is live.slots and client.archive is live.archive
+        assert resource.article_search("cnn", live) is None  # CNN declares no search API
+        client.close()

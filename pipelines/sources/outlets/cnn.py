@@ -8,18 +8,22 @@ with the era's byline and timestamp selectors after them. Visible timestamps are
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lxml import etree
 
-from .assemble import build_page
-from .authors import split_byline
-from .context import PageContext
-from .dates import EASTERN, PageDate, parse_any, parse_english, parse_js_date
-from .generic import with_fallback_body
-from .html_text import xclass
-from .metadata import Metadata, common_layers, merge_displayed_headline_first
-from .model import ParsedPage
-from .selectors import Template, all_texts, detect, extract_blocks, first_text
+from pipelines.fetch.urls import UrlPolicy
+
+from ..layers.assemble import build_page
+from ..layers.authors import split_byline
+from ..layers.context import PageContext
+from ..layers.dates import EASTERN, PageDate, parse_any, parse_english, parse_js_date
+from ..layers.generic import with_fallback_body
+from ..layers.html_text import xclass
+from ..layers.metadata import Metadata, common_layers, merge_displayed_headline_first
+from ..layers.selectors import Template, all_texts, detect, extract_blocks, first_text
+from ..parsed_page import ParsedPage
+from ..publisher import Feed, Publisher
 
 _CONTRIBUTOR = re.compile(r"contributed to this (?:report|story)|contributed reporting", re.I)
 _RELATED = re.compile(r"^(?:Related|RELATED|Read more|READ MORE|MORE|Watch|WATCH|Video|Photos?|Sign up)\s*:", re.I)
@@ -46,6 +50,7 @@ TEMPLATES: tuple[Template, ...] = (
                                 "video-resource", "ad-feedback-link-container", "gallery-inline", "social-embed",
                                 "product-zone", "interactive-video"}),
         drop_text=_COMMON_DROP,
+        valid_from=date(2022, 9, 1),
     ),
     Template(
         name="cnn.selectors.money",
@@ -58,6 +63,7 @@ TEMPLATES: tuple[Template, ...] = (
         modified=(f"//span[{xclass('byline-timestamp')}]//span[{xclass('cnnDateStamp')}]",),
         drop_link_only=True,
         drop_text=_COMMON_DROP,
+        valid_until=date(2023, 1, 1),
     ),
     Template(
         name="cnn.selectors.2015",
@@ -71,6 +77,8 @@ TEMPLATES: tuple[Template, ...] = (
                                 "el__video", "el__gallery", "ad", "el__leafmedia--storyhighlights",
                                 "el-editorial-note", "zn-body__paragraph--editorial-note"}),
         drop_text=_COMMON_DROP,
+        valid_from=date(2015, 1, 1),
+        valid_until=date(2023, 1, 1),
     ),
     Template(
         name="cnn.selectors.2013",
@@ -82,6 +90,8 @@ TEMPLATES: tuple[Template, ...] = (
         skip_classes=frozenset({"cnnEditorialNote", "cnn_strycbftrtxt", "cnnStryHghLght"}),
         drop_link_only=True,
         drop_text=_COMMON_DROP,
+        valid_from=date(2012, 1, 1),
+        valid_until=date(2015, 1, 1),
     ),
     Template(
         name="cnn.selectors.2010",
@@ -93,6 +103,7 @@ TEMPLATES: tuple[Template, ...] = (
         skip_classes=frozenset({"cnnEditorialNote", "cnn_strycbftrtxt"}),
         drop_link_only=True,
         drop_text=_COMMON_DROP,
+        valid_until=date(2013, 1, 1),
     ),
 )
 
@@ -168,3 +179,66 @@ def parse(ctx: PageContext) -> ParsedPage:
         paragraphs, place = strip_dateline(paragraphs)
     markers = [f"template:{template.name}"] if template else []
     return build_page(ctx, meta, paragraphs, parser, extras=extras, template_markers=markers)
+
+
+# ------------------------------------------------------------------------------------------------ the outlet
+
+_PAGE_TYPE = etree.XPath("//body/@data-page-type | //html/@data-page-type")
+_ARTICLE_TYPES = {"article", "article_leaf"}
+# data-page-type values that are never a single story (a deny-list: unknown values are not held against a page)
+_FRONT_TYPES = {"section", "video", "videos", "gallery", "live-story", "livestory", "live", "homepage", "home",
+                "search", "profile", "index", "show", "special", "interactive", "audio", "podcast"}
+
+
+def _detect(doc: etree._Element, site_names: str) -> bool:
+    return bool(re.search(r"\bcnn\b", site_names))
+
+
+def _front_page(ctx: PageContext) -> str | None:
+    page_types = [t.lower() for t in _PAGE_TYPE(ctx.doc)]
+    if page_types and any(t in _FRONT_TYPES for t in page_types):
+        return f"data-page-type={page_types[0]}"
+    return None
+
+
+def _article_marker(ctx: PageContext) -> str | None:
+    return "data-page-type" if any(t.lower() in _ARTICLE_TYPES for t in _PAGE_TYPE(ctx.doc)) else None
+
+
+PUBLISHER = Publisher(
+    name="cnn",
+    title="CNN",
+    language="en",
+    timezone=EASTERN,
+    hosts=("cnn.com",),
+    feeds=(
+        Feed("https://www.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed (5+)", note="~48 h"),
+        Feed("https://edition.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed", enabled=False,
+             note="same content as www"),
+        Feed("https://www.cnn.com/sitemap/article.xml", "sitemap", "confirmed",
+             note="sitemap index of monthly archives; walk it, do not build names"),
+        Feed("https://www.cnn.com/sitemaps/cnn/news.xml", "news_sitemap", "single", enabled=False,
+             note="legacy"),
+        Feed("http://rss.cnn.com/rss/cnn_topstories.rss", "rss", "frozen", enabled=False,
+             note="answers 200 but stopped in April 2023"),
+    ),
+    article_url=re.compile(
+        r"^https?://(?:(?:www|edition|us|amp|money|lite)\.)?cnn\.com/"
+        r"(?:\d{4}/(?:[A-Za-z]+/)?\d{2}/\d{2}/[^?#]+?(?:/index\.html|\.html|/)?"
+        r"|(?:en/)?article/[^?#]+)(?:[?#].*)?$",
+        re.I,
+    ),
+    skip_urls=(
+        re.compile(r"/(?:videos?|live-news|gallery|galleries|interactive|specials|photos?|audio|podcasts?|"
+                   r"profiles|vr|election/\d{4}/results)(?:/|$)", re.I),
+        re.compile(r"\.cnn(?:-ap)?\.html$", re.I),
+        re.compile(r"^https?://(?:www\.)?cnn\.com/?$", re.I),
+    ),
+    url_policy=UrlPolicy(host="www.cnn.com", aliases=re.compile(r"(?:edition\.|us\.|amp\.)?cnn\.com")),
+    parse=parse,
+    templates=TEMPLATES,
+    detect=_detect,
+    front_page=_front_page,
+    article_marker=_article_marker,
+    color="#d62728",
+)

@@ -1,4 +1,8 @@
-"""Page classification before and after parsing: bot walls, non-article pages, paywall stubs."""
+"""Page classification before and after parsing: bot walls, non-article pages, paywall stubs.
+
+The generic rules live here; each outlet adds its own front-page and article markers on its ``Publisher``
+(``front_page``, ``article_marker``, ``article_evidence``), which apply to every page.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .. import registry
 from .context import PageContext
 from .html_text import visible_text_length
 from .jsonld import ARTICLE_TYPES, NON_ARTICLE_TYPES
@@ -44,14 +49,6 @@ _PAYWALL_TEXT = re.compile(
     r"You have reached your limit of free articles|continue reading with a subscription",
     re.I,
 )
-_NYT_FRONT_APPS = {"homepage", "collection", "sectionfront", "section", "search", "indexpage"}
-_NYT_ARTICLE_PT = {"article", "blogs", "blog"}
-_CNN_ARTICLE_TYPES = {"article", "article_leaf"}
-# data-page-type values that are never a single story (a deny-list: unknown values are not held against a page)
-_CNN_FRONT_TYPES = {"section", "video", "videos", "gallery", "live-story", "livestory", "live", "homepage", "home",
-                    "search", "profile", "index", "show", "special", "interactive", "audio", "podcast"}
-_NEXT_ARTICLE = etree.XPath("boolean(//script[@id='__NEXT_DATA__'][contains(., '\"articleView\"')])")
-_PAGE_TYPE = etree.XPath("//body/@data-page-type | //html/@data-page-type")
 
 MIN_ARTICLE_CHARS = 400
 BOT_WALL_MAX_TEXT = 4000
@@ -104,18 +101,11 @@ def explicit_non_article(ctx: PageContext) -> str | None:
         return "jsonld:LiveBlogPosting"
     if types and not (types & ARTICLE_TYPES) and types & {"collectionpage", "itemlist", "searchresultspage"}:
         return "jsonld:" + ",".join(sorted(types & NON_ARTICLE_TYPES))
+    for pub in registry.SOURCES.values():
+        why = pub.front_page(ctx) if pub.front_page else None
+        if why:
+            return why
     meta = ctx.meta
-    app = (meta.get("applicationname") or "").lower()
-    if app in _NYT_FRONT_APPS:
-        return f"meta:applicationName={app}"
-    if (meta.get("ct") or "").lower() == "sectionfront":
-        return "meta:CT=sectionfront"
-    pt = (meta.get("pt") or "").lower()
-    if pt in ("homepage", "collection", "sectionfront"):
-        return f"meta:PT={pt}"
-    page_types = [t.lower() for t in _PAGE_TYPE(ctx.doc)]
-    if page_types and any(t in _CNN_FRONT_TYPES for t in page_types):
-        return f"data-page-type={page_types[0]}"
     for url in (ctx.url, ctx.canonical):
         if is_front_url(url):
             return "url:front"
@@ -126,7 +116,9 @@ def explicit_non_article(ctx: PageContext) -> str | None:
 
 def _strong_article_evidence(ctx: PageContext) -> bool:
     """Evidence that outweighs a generic ``og:type=website`` set by a site layout."""
-    if ctx.article_ld is not None or _NEXT_ARTICLE(ctx.doc):
+    if ctx.article_ld is not None:
+        return True
+    if any(pub.article_evidence(ctx) for pub in registry.SOURCES.values() if pub.article_evidence):
         return True
     if ctx.meta.get("article:published_time", "article:published", "pubdate", "ptime"):
         return True
@@ -145,10 +137,10 @@ def article_markers(ctx: PageContext) -> list[str]:
         found.append("og:type")
     if meta.get("article:published_time", "article:published", "pubdate", "ptime", "pdate"):
         found.append("meta:published")
-    if (meta.get("pt") or "").lower() in _NYT_ARTICLE_PT or (meta.get("applicationname") or "") == "article":
-        found.append("meta:PT")
-    if any(t.lower() in _CNN_ARTICLE_TYPES for t in _PAGE_TYPE(ctx.doc)):
-        found.append("data-page-type")
+    for pub in registry.SOURCES.values():
+        marker = pub.article_marker(ctx) if pub.article_marker else None
+        if marker:
+            found.append(marker)
     return found
 
 

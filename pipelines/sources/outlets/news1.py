@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 from lxml import etree
 
-from .assemble import build_page, non_article
-from .authors import split_byline, split_korean_byline
-from .context import PageContext
-from .dates import KST, PageDate, choose, parse_any
-from .generic import PARSER_NAME as GENERIC_PARSER
-from .generic import drop_headline, trafilatura_paragraphs
-from .html_text import break_paragraphs, clean_text, element_text, split_html_paragraphs, strip_tags, xclass
-from .metadata import Metadata, clean_headline, common_layers, merge
-from .model import ParsedPage
+from pipelines.fetch.urls import UrlPolicy
+
+from ..layers.assemble import build_page, non_article
+from ..layers.authors import split_byline, split_korean_byline
+from ..layers.context import PageContext
+from ..layers.dates import KST, PageDate, choose, parse_any
+from ..layers.generic import PARSER_NAME as GENERIC_PARSER
+from ..layers.generic import drop_headline, trafilatura_paragraphs
+from ..layers.html_text import break_paragraphs, clean_text, element_text, split_html_paragraphs, strip_tags, xclass
+from ..layers.metadata import Metadata, clean_headline, common_layers, merge
+from ..layers.selectors import Template, extract_blocks, first_text
+from ..parsed_page import ParsedPage
+from ..publisher import Feed, ParserVersion, Publisher
 from .news1_text import clean_body
-from .selectors import Template, extract_blocks, first_text
 
 _NEXT_DATA = etree.XPath("//script[@id='__NEXT_DATA__']/text()")
 _REPORTER = re.compile(r"([가-힣]{2,4})\s*(?:선임기자|전문기자|기자|특파원)")
@@ -43,6 +47,7 @@ SELECTORS = Template(
     skip_classes=frozenset({"ads-article-warp", "article_content_stitle", "article-photo", "photo-caption",
                             "ads", "ad", "related-article", "article-related"}),
     skip_tags=frozenset({"figure", "figcaption", "aside", "nav", "form", "table", "img", "picture"}),
+    valid_from=date(2023, 1, 1),
 )
 
 
@@ -230,3 +235,73 @@ def parse(ctx: PageContext) -> ParsedPage:
                 break
     return build_page(ctx, meta, cleaned.paragraphs, parser or GENERIC_PARSER, extras=extras,
                       template_markers=markers)
+
+
+# ------------------------------------------------------------------------------------------------ the outlet
+
+_SITE_NAME = re.compile(r"news1\.kr|뉴스1")
+_NEXT_ARTICLE = etree.XPath("boolean(//script[@id='__NEXT_DATA__'][contains(., '\"articleView\"')])")
+_NEXT_ARTICLE_LOOSE = etree.XPath("boolean(//script[@id='__NEXT_DATA__'][contains(., 'articleView')])")
+_ID = re.compile(r"(\d{4,})/?(?:$|\?)")
+_ID_ANYWHERE = re.compile(r"[?&/](\d{4,})")
+
+
+def _detect(doc: etree._Element, site_names: str) -> bool:
+    return bool(_SITE_NAME.search(site_names) or _NEXT_ARTICLE_LOOSE(doc))
+
+
+def _article_evidence(ctx: PageContext) -> bool:
+    return bool(_NEXT_ARTICLE(ctx.doc))
+
+
+def _key(canonical_url: str) -> str | None:
+    """The numeric article id, whatever the URL form (``/section/5673971``, ``/articles/?5673971``, AMP)."""
+    match = _ID.search(canonical_url) or _ID_ANYWHERE.search(canonical_url)
+    return f"news1:{match.group(1)}" if match else None
+
+
+PUBLISHER = Publisher(
+    name="news1",
+    title="News1 Korea (뉴스1)",
+    language="ko",
+    timezone=KST,
+    html_lang_wins=False,
+    hosts=("news1.kr",),
+    feeds=(
+        Feed("https://www.news1.kr/api/feeds/google-news/", "news_sitemap", "single",
+             note="declared in robots.txt"),
+        Feed("https://www.news1.kr/api/feeds/sitemap-index/", "sitemap", "single",
+             note="sitemap index, declared in robots.txt"),
+        Feed("https://www.news1.kr/api/feeds/category/", "sitemap", "single", note="declared in robots.txt"),
+        Feed("https://www.news1.kr/api/feeds/globalmarkets/", "sitemap", "single",
+             note="declared in robots.txt"),
+        Feed("https://www.news1.kr/api/feeds/news-sitemap/section/realestate", "news_sitemap", "inferred",
+             note="per-section pattern; only realestate seen"),
+        Feed("https://www.news1.kr/latest?page=1", "listing", "single",
+             note="latest-news listing (HTML, ~34 items); News1 has no confirmed RSS"),
+        Feed("https://www.news1.kr/rss", "rss", "unconfirmed", enabled=False,
+             note="returned HTML in 2026-03; do not rely on RSS"),
+    ),
+    article_url=re.compile(
+        r"^https?://(?:www\.|m\.)?news1\.kr/"
+        r"(?:amp/)?(?:(?:[a-z][a-z0-9_-]*/){1,2}\d{4,}|articles/\??(?:id=)?\d{4,})/?(?:[?#].*)?$",
+        re.I,
+    ),
+    skip_urls=(
+        re.compile(r"/(?:photos?|video|videos|vod|latest|trend|search|jebo|ads|gallery|live|reporter|"
+                   r"series|issue|topic)(?:/|\?|$)", re.I),
+    ),
+    # only the legacy "/articles/?{id}" form carries meaning in its query string
+    url_policy=UrlPolicy(host="www.news1.kr", aliases=re.compile(r"(?:m\.|amp\.)?news1\.kr"), strip_prefix="/amp",
+                         query_paths=re.compile(r"/articles")),
+    key=_key,
+    parse=parse,
+    templates=(SELECTORS,),
+    other_versions=(
+        ParserVersion("news1.next_data", date(2023, 1, 1), None, "script#__NEXT_DATA__ props.pageProps.articleView"),
+        ParserVersion("news1.generic", None, date(2023, 1, 1), "pre-Next.js pages: generic extractor + News1 rules"),
+    ),
+    detect=_detect,
+    article_evidence=_article_evidence,
+    color="#1f77b4",
+)

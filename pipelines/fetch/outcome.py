@@ -16,6 +16,15 @@ BOT_WALL_MARKERS = (
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
               "application/x-gzip", "application/gzip", "application/octet-stream")
+API_TYPES = ("application/json", "text/json")
+_WHAT = {"page": "HTML", "feed": "a feed", "api": "JSON"}
+
+
+def _type_ok(ctype: str, expect: str) -> bool:
+    if expect == "api":
+        return ctype in API_TYPES or ctype.endswith("+json")
+    allowed = HTML_TYPES if expect == "page" else HTML_TYPES + FEED_TYPES
+    return ctype in allowed or (expect == "feed" and ctype.endswith("+xml"))
 
 
 def looks_like_bot_wall(body: bytes) -> bool:
@@ -25,7 +34,8 @@ def looks_like_bot_wall(body: bytes) -> bool:
 
 
 def classify_response(status: int, content_type: str, body: bytes, expect: str = "page") -> tuple[str, str | None]:
-    """Outcome and error text for a response. ``expect`` is ``page`` (HTML) or ``feed`` (RSS/Atom/sitemap)."""
+    """Outcome and error text for a response. ``expect`` is ``page`` (HTML), ``feed`` (RSS/Atom/sitemap) or
+    ``api`` (JSON from an outlet's search API)."""
     ctype = (content_type or "").split(";")[0].strip().lower()
     if status == 304:
         return "not_modified", None
@@ -37,9 +47,8 @@ def classify_response(status: int, content_type: str, body: bytes, expect: str =
         return "http_error", f"HTTP {status}"
     if status >= 300:
         return "http_error", f"HTTP {status} redirect not followed"
-    allowed = HTML_TYPES if expect == "page" else HTML_TYPES + FEED_TYPES
-    if ctype and ctype not in allowed and not (expect == "feed" and ctype.endswith("+xml")):
-        return "not_html", f"content type {ctype!r} is not {'HTML' if expect == 'page' else 'a feed'}"
+    if ctype and not _type_ok(ctype, expect):
+        return "not_html", f"content type {ctype!r} is not {_WHAT.get(expect, 'a feed')}"
     if not body.strip():
         return "http_error", f"HTTP {status} with an empty body"
     if ctype in HTML_TYPES and looks_like_bot_wall(body):
@@ -57,5 +66,4 @@ def content_type_ok(content_type: str | None, expect: str = "page") -> bool:
     ctype = (content_type or "").split(";")[0].strip().lower()
     if not ctype:
         return True
-    allowed = HTML_TYPES if expect == "page" else HTML_TYPES + FEED_TYPES
-    return ctype in allowed or (expect == "feed" and ctype.endswith("+xml"))
+    return _type_ok(ctype, expect)

@@ -1,6 +1,8 @@
 """Turning raw bytes into an lxml tree, and elements into clean paragraph text.
 
-The hot path stays on lxml: one parse per page, no BeautifulSoup. Text helpers never modify the tree, so
+The hot path stays on lxml: one parse per page, no BeautifulSoup (see the README: lxml alone is faster and
+its XPath is what the templates are written in). Bytes are decoded by the fetch layer's charset sniffer
+(:func:`pipelines.fetch.decode.decode_html`), the only one in the project. Text helpers never modify the tree, so
 several layers can read the same document.
 """
 
@@ -13,18 +15,8 @@ from collections.abc import Callable
 import lxml.html
 from lxml import etree
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_CHARSET_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
-    "x-windows-949": "cp949",
-}
+from pipelines.fetch.decode import decode_html
+
 _WS = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30});")
@@ -50,51 +42,6 @@ SKIP_TAGS = frozenset(
 MAX_INPUT_BYTES = 30_000_000
 
 
-def sniff_encoding(data: bytes) -> tuple[str, bool]:
-    """Return ``(encoding, strictly_valid)`` for an HTML byte string.
-
-    UTF-8 wins whenever the bytes decode strictly (a legacy-encoded page almost never does); then the BOM,
-    the declared ``<meta charset>``/XML encoding, then charset-normalizer on a sample.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8", True
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", False
-    try:
-        data.decode("utf-8")
-        return "utf-8", True
-    except UnicodeDecodeError:
-        pass
-    head = data[:65536]
-    match = _META_CHARSET.search(head) or _XML_DECL.search(head)
-    if match:
-        declared = match.group(1).decode("ascii", "ignore").lower()
-        declared = _CHARSET_ALIASES.get(declared, declared)
-        if declared not in ("utf-8", "utf8"):
-            try:
-                "".encode(declared)
-                return declared, False
-            except LookupError:
-                pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return best.encoding, False
-    except Exception:  # pragma: no cover - charset detection is best effort
-        pass
-    return "cp1252", False
-
-
-def to_text(data: str | bytes) -> str:
-    """Decode bytes the way :func:`parse_html` would and return a ``str``."""
-    if isinstance(data, str):
-        return data
-    encoding, _ = sniff_encoding(data)
-    return data.decode(encoding, errors="replace")
-
-
 def parse_html(data: str | bytes) -> lxml.html.HtmlElement | None:
     """Parse an HTML document with lxml; ``None`` when there is nothing to parse."""
     if isinstance(data, str):
@@ -102,10 +49,10 @@ def parse_html(data: str | bytes) -> lxml.html.HtmlElement | None:
         encoding = "utf-8"
     else:
         raw = data[:MAX_INPUT_BYTES]
-        encoding, valid = sniff_encoding(raw)
-        if not valid:
-            raw = raw.decode(encoding, errors="replace").encode("utf-8")
-            encoding = "utf-8"
+        text, encoding = decode_html(raw)
+        if encoding not in ("utf-8", "ascii"):  # valid UTF-8 goes to lxml as it is; the rest re-encoded
+            raw = text.encode("utf-8")
+        encoding = "utf-8"
     raw = raw.replace(b"\x00", b"")
     if not raw.strip():
         return None

@@ -10,7 +10,7 @@ import lxml.html
 from lxml import etree
 
 from . import jsonld
-from .meta import MetaTags, Microdata
+from .meta_tags import MetaTags, Microdata
 
 _CANONICAL = etree.XPath("//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href")
 

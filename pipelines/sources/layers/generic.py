@@ -6,12 +6,12 @@ import logging
 
 from lxml import etree
 
+from ..parsed_page import ParsedPage
 from .assemble import build_page
 from .context import PageContext
 from .dates import UTC
 from .html_text import clean_text, element_text, visible_text_length
 from .metadata import Metadata, clean_headline, common_layers, merge
-from .model import ParsedPage
 
 PARSER_NAME = "generic.trafilatura"
 MIN_VISIBLE_TEXT = 200

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .authors import split_korean_byline
+from ..layers.authors import split_korean_byline
 
 DATELINE = re.compile(
     r"^\s*[(\[（]\s*(?P<place>[^()\[\]（）=]{1,24}?)\s*=\s*(?:뉴스1|News1|뉴스원)\s*[)\]）]\s*"
