@@ -183,13 +183,18 @@ def test_smuggling_deal_of_an_unnamed_seller_is_kept_but_never_compared(db):
 
 def test_training_cost_recited_from_the_first_report(db):
     rows = db.execute("""
-        SELECT source, observed_at, first_reported_at, is_recitation FROM marts.figure_observations
-        WHERE claim_key LIKE 'DeepSeek|training_cost|-|money%' AND value BETWEEN 5e6 AND 7e6 ORDER BY report_seq
+        SELECT source, observed_at, first_reported_at, is_recitation, relation_to_previous, article_id, version
+        FROM marts.figure_observations
+        WHERE claim_key = 'DeepSeek|training_cost|-|money|DeepSeek-V3' ORDER BY report_seq
     """).fetchall()
-    assert rows and rows[0][0] == "nyt" and rows[0][1].date().isoformat() == "2025-01-23"
+    first = rows[0]
+    assert first[4] == "first" and first[1].date().isoformat() == "2025-01-27"
     recited = [r for r in rows if r[3]]
-    assert recited and all(r[0] != "nyt" or r[2] < r[1] for r in recited)
+    # a later report of the same value from another outlet points back to the first report's time
+    assert recited and all(r[2] < r[1] for r in recited if r[1].date() > first[1].date())
     assert all(r[2] <= r[1] for r in rows)
+    # figures of one article version are never compared with each other: all "first" rows are the first report's
+    assert {(r[5], r[6]) for r in rows if r[4] == "first"} == {(first[5], first[6])}
 
 
 def test_timeline_and_discrepancies_are_consistent(db):

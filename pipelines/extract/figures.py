@@ -217,15 +217,17 @@ def _subject_for_metric(
 
 
 def _article_models(text: str, headline: str | None) -> dict[str, str]:
-    """Per model owner, the model the article names most (the headline counts twice): the scope of a figure
-    about that owner whose own sentences name none ("It cost $5.6 million" in an article about V3)."""
+    """Per model owner, the one model the article (headline included) names: the scope of a figure about that
+    owner whose own sentences name none ("It cost $5.6 million" in an article about V3). An article naming
+    several models of the owner leaves such figures unscoped (the tracker may still scope them by coverage)."""
     counts: dict[str, dict[str, int]] = {}
     for weight, chunk in ((2, headline or ""), (1, text)):
         for m in find_mentions(chunk):
             if m.entity.kind == "model" and m.entity.owner:
                 per = counts.setdefault(m.entity.owner, {})
                 per[m.entity.canonical] = per.get(m.entity.canonical, 0) + weight
-    return {owner: max(per, key=lambda k: (per[k], -len(k))) for owner, per in counts.items()}
+    # Only an article that names one model of the owner says which model an unscoped figure is about.
+    return {owner: next(iter(per)) for owner, per in counts.items() if len(per) == 1}
 
 
 def _figureless_metrics(st: str, lang: str) -> dict[str, str]:

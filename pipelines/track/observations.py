@@ -6,6 +6,7 @@ Input: core.facts joined with the dates of their article versions. Output: the r
 What is compared (``claims`` says what a claim is):
 - a figure without a subject is no observation (it is kept in core.facts, never compared);
 - a conversion in parentheses ("557만6000달러(약 78억8000만원)") is part of its figure, not a second report;
+- a duration with neither chip nor model is not compared (see ``first_reports``);
 - a figure repeated unchanged in a later version of an article is not a new report;
 - two figures of one article version are never compared with each other: each is compared with the latest
   earlier report of the claim from another article version.
@@ -60,6 +61,11 @@ def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
     if facts.is_empty():
         return facts
     keep = pl.col("value").is_not_null() & pl.col("subject").is_not_null()
+    # A duration is the span between two events; with no chip or model saying what it spans, two durations of
+    # one subject ("about three months since the ban", "less than two weeks after the statement") are rarely
+    # the same quantity: kept as facts, not compared.
+    if "chip" in facts.columns and "scope" in facts.columns:
+        keep = keep & ~((pl.col("metric") == "duration") & pl.col("chip").is_null() & pl.col("scope").is_null())
     if "linked_fact_id" in facts.columns:
         keep = keep & pl.col("linked_fact_id").is_null()
     return (
