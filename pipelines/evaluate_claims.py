@@ -198,6 +198,14 @@ def evaluate(docs: list[dict], errors: int = 0) -> ClaimScores:
     facts = stages.extract_facts(articles)
     obs, disc = stages.track_observations(_facts_frame(facts, articles))
     claim_of = dict(zip(obs["fact_id"].to_list(), obs["claim_key"].to_list(), strict=True))
+    # a figure repeated unchanged in a later version is no new report: it belongs to its first version's claim
+    first_claim = {(f["article_id"], f["claim_key"], f["value"], f["qualifier"], f["unit"]): claim_of[f["fact_id"]]
+                   for f in facts if f["fact_id"] in claim_of}
+    for f in facts:
+        if f["fact_id"] not in claim_of:
+            key = first_claim.get((f["article_id"], f["claim_key"], f["value"], f["qualifier"], f["unit"]))
+            if key is not None:
+                claim_of[f["fact_id"]] = key
     doc_of_article = {(a["article_id"], a["version"]): a["doc"] for a in articles}
     by_doc: dict[str, list[dict]] = {}
     for f in facts:

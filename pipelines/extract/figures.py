@@ -60,6 +60,9 @@ _REGULATION = re.compile(
 )
 # Companies that sell chips: never the subject of a model's training cost.
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
+# A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
+_REFERS_TO_CHIPS = re.compile(
+    r"\b(?:the|those|these|such)\s+(?:number\s+of\s+)?(?:chips|GPUs|processors|accelerators)\b|(?:이|그|해당)\s?칩", re.I)
 # Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
 _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 
@@ -93,6 +96,7 @@ class _Context:
     metrics: dict[str, str]  # unit family → metric of the sentence's first figure of that family (or cue)
     doc_subject: str | None  # the document's most mentioned company, agency or model owner so far
     counted: str | None = None  # what the sentence counted (``counted_unit``), for elided nouns next
+    chip: str | None = None  # the chip the sentence is about (its first figure's, else its first named chip)
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -279,9 +283,11 @@ def extract(
         metrics: dict[str, str] = {}
         if cands:
             inherited = prev.metrics if prev is not None else {}
-            context_scope = ((prev.subject, prev.scope) if prev is not None else (None, None), article_scope)
+            same_paragraph = prev is not None and prev.paragraph == sent.paragraph
+            context_scope = ((prev.subject, prev.scope) if same_paragraph else (None, None), article_scope)
+            prev_chip = prev.chip if prev is not None and prev.paragraph == sent.paragraph else None
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
-                         context_scope)
+                         context_scope, prev_chip)
             base = len(out)
             for fig in figs:
                 out.append(
@@ -304,13 +310,19 @@ def extract(
         subject = first_subject or topic or fallback[0]
         scope = first_scope if first_subject else (fallback[2] if subject == fallback[0] else None)
         if scope is None and subject:
-            scope = model_scope(subject, mentions, (0, len(st)))
+            named = {m.canonical for m in mentions if m.entity.kind == "model" and m.entity.owner == subject}
+            scope = next(iter(named)) if len(named) == 1 else None  # two models named: no scope to carry
         for m in mentions:
             if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet":
                 name = m.entity.owner or m.entity.canonical
                 salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
         doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
-        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands))
+        chip = next((f.chip for f in figs if f.chip), None) if cands else None
+        if chip is None and chips:
+            chip = chips[0].entity.canonical
+        if chip is None and prev is not None and prev.paragraph == sent.paragraph and not cands:
+            chip = prev.chip
+        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip)
     return out
 
 
@@ -337,6 +349,7 @@ def _bind(
     attr: str | None,
     inherited: dict[str, str],
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
+    prev_chip: str | None = None,
 ) -> list[Figure]:
     cands = _shared_directions(st, cands)
     hits = cue_hits(st, lang)
@@ -409,6 +422,13 @@ def _bind(
         chip = bind_chip(st, chips, (c.start, c.end), c.unit, r["metric"], spans, c.chip)
         if r["linked_to"] is not None:
             chip = figs[r["linked_to"]].chip
+        elif chip is None and r["metric"] == "chip_count" and not chips and prev_chip and _REFERS_TO_CHIPS.search(st):
+            # "The number of chips was believed to be fewer than 50,000." after a sentence about H100s
+            chip = prev_chip
+        elif chip is None and r["metric"] == "duration" and chips:
+            # a span of time in a sentence about a chip is about that chip ("restricted the H800 about seven
+            # months after the chip went on sale")
+            chip = min(chips, key=lambda m: max(m.start - c.end, c.start - m.end, 0)).entity.canonical
         qualifier = r["qualifier"]
         low, high = interval(c.value, c.resolution, qualifier, c.low, c.high)
         figs.append(

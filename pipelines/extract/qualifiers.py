@@ -271,7 +271,7 @@ _EN_DOWN = re.compile(
     r"\b(?:down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined|decline|declines|declining|"
     r"plunged|plunge|plunges|plunging|slid|slide|slides|sliding|slumped|slump|tumbled|tumble|sank|sink|sinks|"
     r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|cuts|slashed|off|retreated|"
-    r"narrowed|shrank|shrunk|contracted|reduced|"
+    r"narrowed|shrank|shrunk|contracted|reduced|slipped|slip|slips|eased|dipped|dip|dips|skidded|"
     r"a loss of|a drop of|a decline of|a fall of|minus)\b",
     re.I,
 )

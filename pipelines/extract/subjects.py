@@ -38,7 +38,8 @@ _EN_VERB = re.compile(
     r"made|makes|posted|recorded|booked|generated|received|raised|invested|owns|acquired|ordered|smuggled|"
     r"faces|faced|needs|needed|built|builds|developed|released|charged|agreed|allowed|approved|fined|also|"
     r"closed|fell|rose|dropped|gained|plunged|tumbled|wrote|saw|put|puts|now|only|itself|itself,|slipped|slid|"
-    r"sank|jumped|climbed|surged|soared|slumped|declined|edged|suffered|suffers|added|advanced|lost)\b"
+    r"sank|jumped|climbed|surged|soared|slumped|declined|edged|suffered|suffers|added|advanced|lost|obtained|"
+    r"purchased|deployed|amassed|stockpiled|imported|got|acquires|obtains|deploys)\b"
 )
 _EN_RELATIVE = re.compile(r",?\s(?:which|who|whose)\b")
 # between a figure and the subject of a reduced relative clause: at most one noun ("the 17% drop Nvidia suffered")
@@ -107,6 +108,8 @@ _KO_ROLE = {
     "을": -1.0, "를": -1.0, "으로": -0.8, "로": -0.8, "에게": -0.8, "로부터": -0.8,
 }
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
+# a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
+_KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
 # "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
 _KO_OF_UNNAMED = re.compile(r"(?:의)?\s?(?:[가-힣]{1,8}\s?)?의\s(?:한|어느|일부|또 다른)\s")
 # words that refer back to an entity named earlier: they allow the subject to come from earlier text
@@ -163,6 +166,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
             return True
     if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
+    if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
+        return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
     if m.entity.kind == "country":
         window = text[m.end : m.end + 22]
         for other in mentions:

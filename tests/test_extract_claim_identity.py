@@ -1,0 +1,141 @@
+"""What a figure is about, as the extractor decides it: subject (and how it was bound), scope, chip, metric.
+
+Sentences written for this project (issue 10's failure kinds), not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pipelines.extract import extract_figures
+
+
+def fig(text: str, surface: str, **kw):
+    found = [f for f in extract_figures(text, **kw) if f.surface.startswith(surface)]
+    assert found, f"{surface!r} not in {[f.surface for f in extract_figures(text, **kw)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "attributed_to"),
+    [
+        ("The pair shipped more than 200 H100 chips to China, the Justice Department said.", "more than 200",
+         None, "US Justice Department"),
+        ("미 법무부는 이들이 H100 칩 200여개를 밀수했다고 밝혔다.", "200여개", None, "US Justice Department"),
+        # a company speaking is reporting about itself
+        ("Nvidia said it expects a charge of about $5.5 billion.", "about $5.5 billion", "Nvidia", "Nvidia"),
+    ],
+)
+def test_a_cited_agency_is_the_source_not_the_subject(text, surface, subject, attributed_to):
+    f = fig(text, surface)
+    assert (f.subject, f.attributed_to) == (subject, attributed_to)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("OpenAI, Google and Meta use 16,000 or more chips each.", "16,000 or more", "Google + Meta + OpenAI"),
+        ("오픈AI와 구글, 메타는 각각 1만6000개 이상의 칩을 쓴다.", "1만6000개 이상", "Google + Meta + OpenAI"),
+        # a country naming where an org is from is no member
+        ("China's DeepSeek used about 2,000 chips.", "about 2,000", "DeepSeek"),
+    ],
+)
+def test_coordinated_subjects_are_one_group(text, surface, subject):
+    assert fig(text, surface).subject == subject
+
+
+def test_stock_indexes_are_subjects_and_share_the_listed_direction():
+    text = "필라델피아 반도체지수는 9.2% 떨어졌고, 기술주 중심의 나스닥 지수는 3.1%, S&P500 지수는 1.5% 내렸다."
+    got = {f.surface: (f.subject, f.value) for f in extract_figures(text)}
+    assert got == {"9.2%": ("Philadelphia Semiconductor Index", -9.2), "3.1%": ("Nasdaq Composite", -3.1),
+                   "1.5%": ("S&P 500", -1.5)}
+    text = "The Philadelphia Semiconductor Index fell 9.2%, the Nasdaq Composite lost 3.1% and the S&P 500 slipped 1.5%."
+    got = {f.surface: (f.subject, f.value) for f in extract_figures(text)}
+    assert got["1.5%"] == ("S&P 500", -1.5) and got["3.1%"] == ("Nasdaq Composite", -3.1)
+
+
+def test_subject_and_chip_carried_from_the_previous_sentence():
+    text = ("Officials believe DeepSeek obtained H100 chips despite the rules. "
+            "The number of chips was believed to be fewer than 50,000, an official said.")
+    f = fig(text, "fewer than 50,000")
+    assert (f.subject, f.subject_via, f.chip, f.metric) == ("DeepSeek", "previous_sentence", "H100", "chip_count")
+
+
+def test_an_unnamed_new_party_inherits_nothing():
+    text = "DeepSeek trained V3 on 2,048 chips. A seller in Shenzhen arranged a $103 million deal."
+    assert fig(text, "$103 million").subject is None
+    text = "딥시크는 2048개의 칩을 썼다. 중국 선전의 한 판매상은 1억300만달러 규모의 계약을 맺었다."
+    assert fig(text, "1억300만달러").subject is None
+
+
+def test_headline_lends_its_subject_and_a_cause_is_no_subject():
+    f = fig("시가총액이 하루에만 847조원 줄었다.", "847조원", headline="딥시크 쇼크에 엔비디아 847조원 날아갔다",
+            language="ko")
+    assert (f.subject, f.subject_via) == ("Nvidia", "headline")
+
+
+def test_intra_sentence_antecedent():
+    f = fig("Investors were reacting to DeepSeek's claim that it trained a model for less than $6 million.",
+            "less than $6 million")
+    assert (f.subject, f.subject_via) == ("DeepSeek", "sentence")
+
+
+def test_a_correction_inherits_the_metric_it_corrects():
+    text = ("An earlier version of this article misstated the market value Nvidia lost on Monday. "
+            "It was $589 billion.")
+    f = fig(text, "$589 billion")
+    assert (f.metric, f.subject) == ("market_value_change", "Nvidia")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "scope"),
+    [
+        ("R1에 투입된 비용은 557만 6000달러로 오픈AI가 최신 챗GPT에 투자한 1억 달러의 20분의 1 수준이다.", "20분의 1",
+         "vs OpenAI"),
+        ("DeepSeek's cost was about one-tenth of what Meta spent.", "about one-tenth", "vs Meta"),
+    ],
+)
+def test_ratios_are_their_own_metric_and_name_their_comparand(text, surface, scope):
+    f = fig(text, surface)
+    assert (f.metric, f.scope) == ("ratio", scope)
+
+
+def test_a_conversion_inherits_the_bound_written_after_it():
+    figs = extract_figures("딥시크가 하드웨어에 쏟아부은 돈이 5억 달러(약 7290억 원) 이상이라는 분석이 나왔다.")
+    main, conv = figs[0], figs[1]
+    assert conv.linked_to == 0 and main.qualifier == conv.qualifier == "at_least"
+    assert conv.value_high == float("inf")
+
+
+def test_unit_prices_fee_shares_and_governments():
+    assert fig("It valued each GPU-hour at $2, about the rental price.", "$2").metric == "price"
+    assert fig("GPU 한 개를 한 시간 빌리는 값을 2달러로 잡았다.", "2달러").metric == "price"
+    f = fig("Nvidia may sell the H200 in China, with 25% of the proceeds going to the US government.", "25%")
+    assert (f.metric, f.subject) == ("tariff_or_fee_share", "US government")
+    f = fig("Washington restricted the H800 about seven months after its launch.", "about seven months")
+    assert (f.subject, f.chip) == ("US government", "H800")
+
+
+def test_a_chip_seller_does_not_train_models():
+    f = fig("DeepSeek trained V3 on Nvidia H800 chips for $5.6 million.", "$5.6 million")
+    assert (f.subject, f.metric, f.scope) == ("DeepSeek", "training_cost", "DeepSeek-V3")
+
+
+def test_a_time_clause_holds_no_subject():
+    f = fig("미국이 수출 통제를 강화한 뒤 중국 유통업체들이 3개월 만에 최소 10억 달러어치의 칩을 팔았다.", "최소 10억 달러")
+    assert f.subject is None
+
+
+def test_scope_from_an_article_that_names_one_model():
+    text = "DeepSeek released V3 in December.\n\nIt said the training cost $5.6 million."
+    assert fig(text, "$5.6 million").scope == "DeepSeek-V3"
+    text = "DeepSeek released V3 and then R1.\n\nThe company said training cost $5.6 million."
+    assert fig(text, "$5.6 million").scope is None
+
+
+def test_published_at_is_accepted_and_figures_keep_their_spans():
+    text = "Nvidia lost $589 billion in market value on Monday."
+    figs = extract_figures(text, published_at=datetime(2025, 1, 27, 21, tzinfo=UTC))
+    assert figs and all(text[f.span_start:f.span_end] == f.surface for f in figs)
