@@ -51,7 +51,8 @@ def test_stock_indexes_are_subjects_and_share_the_listed_direction():
     got = {f.surface: (f.subject, f.value) for f in extract_figures(text)}
     assert got == {"9.2%": ("Philadelphia Semiconductor Index", -9.2), "3.1%": ("Nasdaq Composite", -3.1),
                    "1.5%": ("S&P 500", -1.5)}
-    text = "The Philadelphia Semiconductor Index fell 9.2%, the Nasdaq Composite lost 3.1% and the S&P 500 slipped 1.5%."
+    text = ("The Philadelphia Semiconductor Index fell 9.2%, the Nasdaq Composite lost 3.1% and "
+            "the S&P 500 slipped 1.5%.")
     got = {f.surface: (f.subject, f.value) for f in extract_figures(text)}
     assert got["1.5%"] == ("S&P 500", -1.5) and got["3.1%"] == ("Nasdaq Composite", -3.1)
 
@@ -124,7 +125,8 @@ def test_a_chip_seller_does_not_train_models():
 
 
 def test_a_time_clause_holds_no_subject():
-    f = fig("미국이 수출 통제를 강화한 뒤 중국 유통업체들이 3개월 만에 최소 10억 달러어치의 칩을 팔았다.", "최소 10억 달러")
+    text = "미국이 수출 통제를 강화한 뒤 중국 유통업체들이 3개월 만에 최소 10억 달러어치의 칩을 팔았다."
+    f = fig(text, "최소 10억 달러")
     assert f.subject is None
 
 

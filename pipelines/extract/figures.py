@@ -62,7 +62,9 @@ _REGULATION = re.compile(
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
 # A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
 _REFERS_TO_CHIPS = re.compile(
-    r"\b(?:the|those|these|such)\s+(?:number\s+of\s+)?(?:chips|GPUs|processors|accelerators)\b|(?:이|그|해당)\s?칩", re.I)
+    r"\b(?:the|those|these|such)\s+(?:number\s+of\s+)?(?:chips|GPUs|processors|accelerators)\b|(?:이|그|해당)\s?칩",
+    re.I,
+)
 # Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
 _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 
