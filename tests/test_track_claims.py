@@ -42,3 +42,138 @@ def test_the_extractor_carries_the_scope_on_each_figure():
     assert by_surface["$5.6 million"].scope == "DeepSeek-V3"
     assert by_surface["$294,000"].scope == "DeepSeek-R1"
     assert by_surface["$294,000"].subject == "DeepSeek"
+
+
+# ----------------------------------------------------------------------------- events, scopes, comparisons
+
+from datetime import UTC, datetime  # noqa: E402
+
+import polars as pl  # noqa: E402
+
+from pipelines.track import build_observations, build_timeline  # noqa: E402
+from pipelines.track.claims import parse_event, resolve_events  # noqa: E402
+
+
+def _fact(fid, source, when, value, low, high, *, metric="market_value_change", subject="Nvidia", unit="USD",
+          qualifier="exact", refers_to=None, article=None, version=1, span=0, scope=None, linked=None,
+          chip=None):
+    return {"fact_id": fid, "article_id": article or f"a-{fid}", "version": version, "source": source,
+            "published_at": when, "modified_at": None, "fetched_at": when, "subject": subject, "metric": metric,
+            "chip": chip, "value": value, "unit": unit, "qualifier": qualifier, "value_low": low,
+            "value_high": high, "surface": str(value), "span_start": span, "scope": scope,
+            "claim_key": claim_key(subject, metric, chip, unit, scope), "refers_to": refers_to,
+            "linked_fact_id": linked}
+
+
+def _frame(rows):
+    return pl.DataFrame(rows, schema_overrides={"modified_at": pl.Datetime("us", "UTC"),
+                                                "refers_to": pl.String, "linked_fact_id": pl.String,
+                                                "scope": pl.String, "subject": pl.String, "chip": pl.String})
+
+
+def _t(month, day, hour=15):
+    return datetime(2025, month, day, hour, tzinfo=UTC)
+
+
+def test_parse_event_labels():
+    assert parse_event("2025-01-27 intraday")[2] == "intraday"
+    assert parse_event("2025-Q1")[:2] == (datetime(2025, 1, 1).date(), datetime(2025, 3, 31).date())
+    assert parse_event("2024")[1] == datetime(2024, 12, 31).date()
+    assert parse_event("2025-02-01/2025-04-30")[:2] == (datetime(2025, 2, 1).date(), datetime(2025, 4, 30).date())
+    assert parse_event("sometime") is None
+
+
+def test_event_metrics_split_by_stated_event_and_undated_reports_join_the_nearest():
+    facts = _frame([
+        _fact("jan", "cnn", _t(1, 27), 593e9, 592.5e9, 593.5e9, refers_to="2025-01-27"),
+        _fact("sep", "cnn", _t(1, 27), 279e9, 237e9, 321e9, qualifier="approx", refers_to="2024-09-03",
+              article="a-jan", span=90),
+        _fact("undated", "nyt", _t(1, 28), 589e9, 588.5e9, 589.5e9),
+        _fact("later", "news1", _t(3, 1), 600e9, 510e9, 690e9, qualifier="approx"),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["jan"] == "2025-01-27" and event["sep"] == "2024-09-03"
+    assert event["undated"] == "2025-01-27"  # published the next day: the stated event of the day before
+    assert event["later"] == "~2025-03-01"  # a month later with no date stated: an event of its own
+    # $589B vs $593B is a real disagreement; the September record is another claim, never compared
+    assert disc.height == 1 and set(disc[["fact_id_a", "fact_id_b"]].row(0)) == {"jan", "undated"}
+
+
+def test_close_is_the_day_and_intraday_is_another_event():
+    facts = _frame([
+        _fact("intra", "news1", _t(1, 27), -11.2, -11.25, -11.15, metric="percent_change", unit="percent",
+              refers_to="2025-01-27 intraday"),
+        _fact("close", "cnn", _t(1, 27, 22), -17.0, -17.5, -16.5, metric="percent_change", unit="percent",
+              refers_to="2025-01-27 close"),
+        _fact("plain", "nyt", _t(1, 28), -16.9, -16.95, -16.85, metric="percent_change", unit="percent"),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event == {"intra": "2025-01-27 intraday", "close": "2025-01-27", "plain": "2025-01-27"}
+    assert disc.is_empty()
+
+
+def test_property_metrics_stay_one_claim_across_months_and_unscoped_reports_join_the_coverage():
+    rows = [_fact(f"v3-{d}", "cnn", _t(1, d), 5.6e6, 5.55e6, 5.65e6, metric="training_cost", subject="DeepSeek",
+                  scope="DeepSeek-V3") for d in (27, 28, 29)]
+    rows.append(_fact("unscoped", "nyt", _t(2, 2), 6e6, 5.1e6, 6.9e6, metric="training_cost",
+                      subject="DeepSeek", qualifier="approx"))
+    rows.append(_fact("r1", "cnn", _t(9, 17), 294e3, 293.5e3, 294.5e3, metric="training_cost", subject="DeepSeek",
+                      scope="DeepSeek-R1"))
+    rows.append(_fact("r1-unscoped", "news1", _t(9, 18), 390e3, 385e3, 395e3, metric="training_cost",
+                      subject="DeepSeek"))
+    obs, disc = build_observations(_frame(rows))
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["unscoped"] == key["v3-27"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
+    assert key["r1-unscoped"] == key["r1"]
+    assert obs["event"].is_null().all()
+    assert disc.height == 1 and disc["fact_id_b"].item() == "r1-unscoped"
+
+
+def test_no_subject_no_conversion_and_no_same_version_comparisons():
+    rows = [
+        _fact("a", "cnn", _t(1, 27), 593e9, 592.5e9, 593.5e9, refers_to="2025-01-27"),
+        # a second, different figure of the same article version: not compared with "a"
+        _fact("a2", "cnn", _t(1, 27), 600e9, 510e9, 690e9, qualifier="approx", refers_to="2025-01-27",
+              article="a-a", span=50),
+        # its conversion in parentheses: part of the figure, not a report
+        _fact("krw", "cnn", _t(1, 27), 846e12, 719e12, 973e12, unit="KRW", qualifier="approx",
+              refers_to="2025-01-27", article="a-a", span=60, linked="a2"),
+        _fact("nosubj", "nyt", _t(1, 27), 1e9, 0.9e9, 1.1e9, subject=None, refers_to="2025-01-27"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert set(obs["fact_id"]) == {"a", "a2"}
+    rel = dict(zip(obs["fact_id"], obs["relation_to_previous"], strict=True))
+    assert rel == {"a": "first", "a2": "first"} and disc.is_empty()
+    conv = obs.filter(pl.col("fact_id") == "a2").row(0, named=True)
+    assert conv["conversion_surface"] == str(846e12) and conv["conversion_ok"] is True
+
+
+def test_durations_compare_across_units():
+    rows = [
+        _fact("months", "nyt", _t(1, 27), 7.0, 5.95, 8.05, metric="duration", subject="US government",
+              unit="months", qualifier="approx", chip="H800"),
+        _fact("year", "news1", _t(1, 28), 1.0, 0.85, 1.15, metric="duration", subject="US government",
+              unit="years", qualifier="approx", chip="H800"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert set(obs["unit"]) == {"days"} and obs["claim_key"].n_unique() == 1
+    assert disc.height == 1 and disc["kind"].item() == "conflicting"
+
+
+def test_timeline_first_value_is_the_observation_marked_first():
+    rows = [
+        _fact("x1", "cnn", _t(1, 27), 593e9, 592.5e9, 593.5e9, refers_to="2025-01-27", span=10),
+        _fact("x2", "nyt", _t(1, 27), 600e9, 510e9, 690e9, qualifier="approx", refers_to="2025-01-27"),
+    ]
+    obs, _ = build_observations(_frame(rows))
+    first = obs.filter(pl.col("relation_to_previous") == "first")
+    tl = build_timeline(obs)
+    assert tl["first_value"].item() == first["value"].item()
+    assert sorted(obs["report_seq"].to_list()) == [1, 2]
+
+
+def test_resolve_events_on_empty_and_property_rows():
+    empty = _frame([_fact("p", "cnn", _t(1, 1), 1.0, 0.9, 1.1, metric="training_cost")]).head(0)
+    assert "event" in resolve_events(empty.with_columns(pl.col("published_at").alias("observed_at"))).columns
