@@ -12,6 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.extract.event_time import EventTime, date_expressions, refers_to
 
@@ -251,6 +253,29 @@ def test_korean_durations_are_not_day_dates():
         assert date_expressions(s, pub, "ko") == [], s
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "DeepSeek trained the model on 2048 GPUs and 2000 H800 chips."),
+        ("en", "The deal was worth $2025 per unit, or 2030 dollars in all."),
+        ("ko", "지난 주주총회에서 배당 20%가 결정됐다."),
+        ("ko", "지난 달러 강세 국면에서 매출이 5% 줄었다."),
+        ("ko", "지난 해외 매출은 30억달러였다."),
+        ("ko", "오늘날 데이터센터 매출은 400억달러에 이른다."),
+    ],
+)
+def test_lookalikes_are_not_dates(language, sentence):
+    assert date_expressions(sentence, datetime(2025, 1, 28, 9), language) == []
+
+
+def test_korean_past_day_is_a_date_but_past_days_with_suffix_a_span():
+    pub = datetime(2025, 1, 28, 9)
+    assert [t.label() for t in date_expressions("엔비디아는 지난 24일 3% 올랐다.", pub, "ko")] == ["2025-01-24"]
+    assert [t.label() for t in date_expressions("엔비디아는 지난 5일간 3% 올랐다.", pub, "ko")] == [
+        "2025-01-24/2025-01-28"
+    ]
+
+
 def test_sentence_without_triggers_has_no_expressions():
     assert date_expressions("DeepSeek says it spent little on training.", datetime(2025, 1, 28), "en") == []
     assert date_expressions("", datetime(2025, 1, 28), "ko") == []
@@ -272,6 +297,33 @@ def test_this_week_and_monday_rules_on_every_weekday():
     for offset in range(7):
         pub = datetime(2025, 1, 27) + timedelta(days=offset)  # Monday 27 .. Sunday 2 February
         assert refers_to(s, _span(s, "5%"), pub, "en").label() == "2025-01-27"
+
+
+_PIECES = st.sampled_from(
+    ["Nvidia", " fell", " 17%", " on Monday", " in 2024", ", and", " while", " since 2022", " last year", " Q1",
+     " the first half", " 지난해 9월", " 27일", " 1분기", " 장중", " 종가", " 3개월 만에", " 최근 5거래일간",
+     " 이번 주", " at the close", " over the past 12 months", " ", "(현지시간)", " 2025-01-27", " Dec. 26", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(_PIECES, min_size=1, max_size=12),
+    cut=st.integers(min_value=0, max_value=400),
+    width=st.integers(min_value=0, max_value=6),
+    language=st.sampled_from(["en", "ko"]),
+    pub=st.one_of(st.none(), st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 12, 31))),
+)
+def test_results_are_well_formed_on_any_text(pieces, cut, width, language, pub):
+    sentence = "".join(pieces)
+    start = min(cut, len(sentence))
+    end = min(start + width, len(sentence))
+    found = refers_to(sentence, (start, end), pub, language)
+    for t in [*date_expressions(sentence, pub, language), *([found] if found else [])]:
+        assert sentence[t.span[0] : t.span[1]] == t.surface
+        assert t.start <= t.end and t.granularity in ("day", "month", "quarter", "half", "year", "span")
+    if found:  # a figure's own surface is never its event time
+        assert found.span[1] <= start or end <= found.span[0]
 
 
 def _holdout() -> list[dict]:

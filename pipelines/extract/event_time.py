@@ -513,6 +513,8 @@ _KO_UNITS = {
 
 @_needs_today
 def _h_ko_past(g, today):
+    if g["unit"] == "일" and g.get("pre") == "지난" and not g.get("suffix"):
+        return None  # "지난 24일" is the 24th, not the past 24 days
     return _past_span(_num(g["n"], _NUM_KO), _KO_UNITS[g["unit"]], today)
 
 
@@ -533,7 +535,7 @@ _REL_Y_EN = r"(?:,?\s(?P<y>(?:19|20)\d{2})\b|\s(?P<rel>last|this|next)\s+year\b)
 _FISCAL_PRE = r"(?:(?:fiscal|calendar)(?:[- ]year)?\s+)"
 _Q_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _YP_KO = (
-    r"(?:(?P<y>(?:19|20)\d{2})\s?(?:년도?|회계\s?연도)?\s?|(?P<rel>지난\s?해|작년|올해|금년|내년|올)\s?)?"
+    r"(?:(?P<y>(?:19|20)\d{2})\s?(?:년도?|회계\s?연도)?\s?|(?P<rel>지난해|지난\s해(?=[\s,.]|에|의|는|도|$)|작년|올해|금년|내년|올)\s?)?"
     r"(?:(?:회계\s?연도|FY)\s?(?:(?P<y2>(?:19|20)\d{2})\s?년?\s?)?)?"
 )
 
@@ -598,7 +600,16 @@ _RULES_EN: list[_Rule] = [
         _h_half(_REL_YEAR_EN),
     ),
     _Rule(("H",), _rx(r"\bH(?P<h>[12])(?:\s?(?P<y>(?:19|20)\d{2}|'\d{2}))?\b(?![-\d])"), _h_half(_REL_YEAR_EN)),
-    _Rule(("",), _rx(rf"\b(?:{_FISCAL_PRE}|FY\s?'?)?{_YEAR_EN}\b(?!\s?(?:%|-\d|\d))"), _h_year),
+    _Rule(
+        ("",),
+        _rx(
+            rf"(?<![$€£¥,.])\b(?:{_FISCAL_PRE}|FY\s?'?)?{_YEAR_EN}\b(?!\s?(?:%|-\d|\d|[.,]\d|percent\b|"
+            r"(?:[A-Z]+\d+\w*|Nvidia|Hopper|advanced|high-end|more|chips?|GPUs?|processors?|units?|servers?|"
+            r"companies|firms|people|employees|workers|engineers|researchers|customers|dollars|times|hours|"
+            r"miles|kilometers|tons)\b))"
+        ),
+        _h_year,
+    ),
     _Rule(("FY",), _rx(r"\bFY\s?'?(?P<y>\d{2})\b"), _h_year),
     _Rule(
         ("week", "month", "year", "quarter", "Week", "Month", "Year", "Quarter"),
@@ -640,7 +651,7 @@ _RULES_KO: list[_Rule] = [
     _Rule(
         ("월",),
         _rx(
-            r"(?:(?P<y>(?:19|20)\d{2})\s?년\s?|(?P<rel>지난\s?해|작년|올해|금년|내년|올)\s?|(?P<dir>지난|오는)\s?)?"
+            r"(?:(?P<y>(?:19|20)\d{2})\s?년\s?|(?P<rel>지난해|지난\s해(?=[\s,.]|에|의|는|도|$)|작년|올해|금년|내년|올)\s?|(?P<dir>지난|오는)\s?)?"
             r"(?<!\d)(?P<m>\d{1,2})월(?:\s?(?P<d>\d{1,2})일(?!\s?(?:만|간|동안|째|연속)))?"
         ),
         _h_ko_date,
@@ -648,7 +659,7 @@ _RULES_KO: list[_Rule] = [
     _Rule(
         ("월",),
         _rx(
-            r"(?:(?P<y>(?:19|20)\d{2})\s?년\s?|(?P<rel>지난\s?해|작년|올해|금년|내년|올)\s?)?"
+            r"(?:(?P<y>(?:19|20)\d{2})\s?년\s?|(?P<rel>지난해|지난\s해(?=[\s,.]|에|의|는|도|$)|작년|올해|금년|내년|올)\s?)?"
             r"(?<!\d)(?P<m>\d{1,2})(?:월부터|\s?[~∼-])\s?(?P<m2>\d{1,2})월(?:까지)?"
         ),
         _h_ko_month_range,
@@ -667,15 +678,22 @@ _RULES_KO: list[_Rule] = [
         ),
         _h_year,
     ),
-    _Rule(("해", "년"), _rx(r"(?P<w>지난\s?해|작년|올해|금년|내년)(?!\s?(?:같은\s?기간|동기))"), _h_ko_year_word),
+    _Rule(
+        ("해", "년"),
+        _rx(r"(?P<w>지난해|지난\s해(?=[\s,.]|에|의|는|도|$)|작년|올해|금년|내년)(?!\s?(?:같은\s?기간|동기))"),
+        _h_ko_year_word,
+    ),
     _Rule(
         ("어제", "전날", "전일", "오늘", "이날", "금일", "그제", "그저께"),
-        _rx(r"(?P<w>어제|전날|전일|오늘|이날|금일|그저께|그제)"),
+        _rx(r"(?P<w>어제|전날|전일|오늘(?!날)|이날|금일|그저께|그제)"),
         _h_rel_day,
     ),
     _Rule(
         ("주", "달", "분기"),
-        _rx(r"(?P<w>지난\s?주|이번\s?주|금주|다음\s?주|지난\s?달|이번\s?달|이달|다음\s?달|내달|지난\s?분기|이번\s?분기|다음\s?분기)"),
+        _rx(
+            r"(?P<w>(?:지난|이번|다음)\s?주(?![주가식택민력요장류도기문소간])|금주(?![가-힣])|"
+            r"(?:지난|이번|다음)\s?달(?!러)|이달(?!러)|내달(?!러)|(?:지난|이번|다음)\s?분기)"
+        ),
         _h_ko_rel_period,
     ),
     _Rule(
@@ -687,8 +705,8 @@ _RULES_KO: list[_Rule] = [
     _Rule(
         ("최근", "지난", "과거", "거래일"),
         _rx(
-            r"(?:(?:최근|지난|과거)\s?(?P<n>\d{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?P<unit>거래일|일|주|개월|달|년|분기)"
-            r"(?:\s?(?:간|동안|사이|새))?)"
+            r"(?:(?P<pre>최근|지난|과거)\s?(?P<n>\d{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?"
+            r"(?P<unit>거래일|일|주|개월|달|년|분기)(?:\s?(?P<suffix>간|동안|사이|새))?)"
         ),
         _h_ko_past,
     ),
