@@ -30,7 +30,8 @@ Rules (each has tests in ``tests/test_extract_event_time.py``):
   publication (exchange holidays are ignored).
 - Fiscal quarters and years resolve as calendar ones ("fiscal first quarter" written 2025-04-16 is
   2025-Q1; "fiscal 2026" is 2026) unless the sentence gives the fiscal calendar: "the quarter ending April
-  27, 2025" is the span 2025-01-28/2025-04-27, "the quarter ending in April" the months February-April.
+  27, 2025" and "오는 27일 끝나는 회계연도 1분기" (written in April 2025) are the span 2025-01-28/2025-04-27, "the
+  quarter ending in April" the months February-April.
 - Sessions: a session cue in the figure's clause attaches to a day-granular date; with no date it means
   the publication's local day; with a coarser date it is dropped.
 - Not event times: comparison bases and anchors ("since 2022", "from a year earlier", "2020년 3월 이후",
@@ -43,7 +44,9 @@ Rules (each has tests in ``tests/test_extract_event_time.py``):
   ", and", ", but", "반면", "-고,"/"-며,"/"-지만," and a past-tense verb + 고/며 as in "떨어졌고 "), preferring one
   before the figure in Korean and the nearest on either side in English (ties go to the one before). A
   clause without one inherits the nearest expression of the clauses before it ("On Monday, Nvidia fell
-  17%, and AMD fell 6%"). A relative expression that cannot be resolved (no publication date) still
+  17%, and AMD fell 6%") only from the start of the sentence: "엔비디아는 27일 17% 떨어졌고, AMD는 6% 하락했다" leaves
+  AMD's 6% undated (the tracker then takes the event of the reports around it, safer than a wrong date). A
+  relative expression that cannot be resolved (no publication date) still
   governs, so the figure gets ``None`` rather than a farther absolute date.
 - "이날"/"today" is the publication day, "전날"/"전일"/"yesterday" the day before it.
 
@@ -447,6 +450,29 @@ def _h_quarter_ending(g, today):
     return min(ends, key=lambda e: (abs((e[0] - today).days), e[0] > today))[1]
 
 
+def _h_ko_quarter_ending(g, today):
+    """"오는 27일 끝나는 회계연도 1분기": the three months that end on that day."""
+    d, direction = int(g["d"]), _DIR.get(g.get("dir") or "")
+    if g.get("y") and g.get("m"):
+        ends = [_day(int(g["y"]), int(g["m"]), d)]
+    elif today is None:
+        return None
+    elif g.get("m"):
+        ends = [_day(y, int(g["m"]), d) for y in (today.year - 1, today.year, today.year + 1)]
+    else:
+        ends = [_day(b.year, b.month, d) for b in (_add_months(today.replace(day=1), k) for k in (-1, 0, 1))]
+    days = [p[0] for p in ends if p is not None]
+    if today is not None:
+        if direction == "next":
+            days = [x for x in days if x > today]
+        elif direction == "last":
+            days = [x for x in days if x < today]
+    if not days:
+        return None
+    end = days[0] if today is None else min(days, key=lambda x: (abs((x - today).days), x > today))
+    return _span(_add_months(end, -3) + timedelta(days=1), end)
+
+
 def _h_ko_date(g, today):
     m = int(g["m"])
     d = int(g["d"]) if g.get("d") else None
@@ -670,6 +696,15 @@ _RULES_KO: list[_Rule] = [
         _h_ko_day,
     ),
     _Rule(("분기",), _rx(_YP_KO + r"(?P<q>[1-4])\s?분기"), _h_quarter(_REL_YEAR_KO)),
+    _Rule(
+        ("분기",),
+        _rx(
+            r"(?:(?P<dir>오는|지난)\s?)?(?:(?P<y>(?:19|20)\d{2})\s?년\s?)?(?:(?P<m>\d{1,2})월\s?)?(?<!\d)(?P<d>\d{1,2})일(?:에)?\s?"
+            r"(?:끝나는|끝난|마감하는|마감한|마감되는|종료되는|종료된|마무리되는)\s?"
+            r"(?:(?:(?:19|20)\d{2}\s?)?회계\s?연도\s?(?:(?:19|20)\d{2}\s?년?\s?)?)?[1-4]\s?분기"
+        ),
+        _h_ko_quarter_ending,
+    ),
     _Rule(("반기",), _rx(_YP_KO + r"(?P<ord>상|하)반기"), _h_half(_REL_YEAR_KO)),
     _Rule(
         ("년", "연도", "FY"),
@@ -784,6 +819,10 @@ _CLAUSE_RX = {
     ),
 }
 _DIGIT = re.compile(r"\d")
+_INITIAL = {
+    "en": _rx(r"^[\W_]*(?:(?:on|in|at|during|as\s+of|by|earlier|late|early)\s+(?:the\s+)?)?$", _I),
+    "ko": _rx(r"^[\W_]*$"),
+}
 
 
 # ---------------------------------------------------------------------------------------------- scanning
@@ -794,6 +833,7 @@ class _Found:
     time: EventTime | None  # None: a relative expression with no publication date to resolve it against
     span: tuple[int, int]
     role: str  # "time" | "anchor" | "modifier"
+    initial: bool = False  # opens the sentence ("On Monday, ...", "27일(현지시간) ..."): frames every clause
 
 
 _PROBE_DAY = date(2000, 6, 15)  # any day: tells "needs a publication date" from "not a date"
@@ -853,7 +893,8 @@ def _scan(sentence: str, today: date | None, language: str) -> tuple[_Found, ...
     for s, e, period in kept:
         s, e = _trim(sentence, s, e)
         time = None if period is None else EventTime(period[0], period[1], period[2], None, sentence[s:e], (s, e))
-        found.append(_Found(time, (s, e), _role(sentence, s, e, language)))
+        initial = _INITIAL[language].search(sentence[:s]) is not None
+        found.append(_Found(time, (s, e), _role(sentence, s, e, language), initial))
     return tuple(found)
 
 
@@ -957,5 +998,5 @@ def _govern(found: list[_Found], fs: int, fe: int, lo: int, hi: int, language: s
     if before or after:
         options = [(fs - f.span[1], 0, f) for f in before] + [(f.span[0] - fe, 1, f) for f in after]
         return min(options, key=lambda o: (o[0], o[1]))[2].time
-    earlier = [f for f in found if f.span[1] <= lo]
+    earlier = [f for f in found if f.span[1] <= lo and f.initial]
     return max(earlier, key=lambda f: f.span[1]).time if earlier else None
