@@ -35,6 +35,7 @@ from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
 from .entities import ACTOR_KINDS, Mention, chip_makers, find_mentions, government_of
+from .event_time import refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
@@ -329,11 +330,8 @@ def extract(
 
 
 def _refers_to(st: str, span: tuple[int, int], published_at: datetime | None, lang: str) -> str | None:
-    """The date or period the figure is about (``event_time``), as its label."""
-    try:
-        from .event_time import refers_to
-    except ImportError:  # the event-time module is optional until it lands
-        return None
+    """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
+    morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do."""
     found = refers_to(st, span, published_at, lang)
     return found.label() if found is not None else None
 
