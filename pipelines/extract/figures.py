@@ -35,12 +35,12 @@ from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
 from .entities import ACTOR_KINDS, Mention, chip_makers, find_mentions, government_of
-from .event_time import refers_to
+from .event_time import date_expressions, refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
-from .metrics import assign_metric, cue_hits, load_metrics, property_cue_starts
+from .metrics import assign_metric, cue_hits, is_event_metric, load_metrics, property_cue_starts
 from .model import Figure
 from .sentences import split_sentences
 from .subjects import ANAPHOR, bind_subject, eligible_mentions, model_scope, sentence_topic, subject_of
@@ -100,6 +100,7 @@ class _Context:
     doc_subject: str | None  # the document's most mentioned company, agency or model owner so far
     counted: str | None = None  # what the sentence counted (``counted_unit``), for elided nouns next
     chip: str | None = None  # the chip the sentence is about (its first figure's, else its first named chip)
+    refers_to: str | None = None  # the last event time the sentence stated (or carried)
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -120,6 +121,7 @@ def _fallback_subject(
     """(subject, subject_via, scope) for a sentence whose figures bind no subject of their own (module doc)."""
     end = len(sentence) if until is None else until
     anaphor = ANAPHOR[lang].search(sentence, 0, end) is not None
+    anaphor = anaphor or _DEMONSTRATIVE_START.match(sentence) is not None  # "That is roughly one-tenth of ..."
     if lang == "ko":
         refers_back = anaphor or not _KO_INDEFINITE.search(sentence, 0, end)
     else:
@@ -159,6 +161,14 @@ def _headline_subject(headline: str | None, lang: str) -> str | None:
         if bound is not None:
             return subject_of(headline, bound, eligible, lang)
     return sentence_topic(headline, eligible, lang)
+
+
+def _shared_counts(cands: list[Candidate]) -> list[Candidate]:
+    """A bare count ("1만6000개") in a sentence that counts chips elsewhere counts chips too: "칩도 H800 약
+    2000개로, 미국 기업들이 쓰는 1만6000개에 못 미친다"."""
+    if not any(c.unit == "chips" for c in cands):
+        return cands
+    return [replace(c, unit="chips") if c.unit == "count" else c for c in cands]
 
 
 def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
@@ -292,6 +302,11 @@ def extract(
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
                          context_scope, prev_chip)
             base = len(out)
+            # a sentence that states no date continues the previous one's, in the same paragraph and about the
+            # same subject ("27일 ... 847조원 줄었다. 주가는 16.9% 내린 118.58달러로 마감했다.")
+            same = prev is not None and prev.paragraph == sent.paragraph
+            carried_time = prev.refers_to if same else None
+            carried_subject = prev.subject if same else None
             for fig in figs:
                 out.append(
                     replace(
@@ -300,7 +315,9 @@ def extract(
                         span_end=sent.start + fig.span_end,
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
-                        refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang),
+                        refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
+                                             carried_time if fig.subject == carried_subject else None,
+                                             is_event_metric(fig.metric)),
                     )
                 )
             first_subject = figs[0].subject
@@ -325,15 +342,31 @@ def extract(
             chip = chips[0].entity.canonical
         if chip is None and prev is not None and prev.paragraph == sent.paragraph and not cands:
             chip = prev.chip
-        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip)
+        times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
+        refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
+                                          and not cands else None)
+        prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
+                        refers)
     return out
 
 
-def _refers_to(st: str, span: tuple[int, int], published_at: datetime | None, lang: str) -> str | None:
+def _refers_to(
+    st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
+    event: bool = False,
+) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
-    morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do."""
+    morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
+
+    ``carried`` is the event time of the previous sentence of the paragraph about the same subject: a sentence
+    with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
+    all takes it whole when the figure is of an event metric."""
     found = refers_to(st, span, published_at, lang)
-    return found.label() if found is not None else None
+    day = carried.split(" ", 1)[0] if carried else None
+    if found is not None:
+        if found.session and day and not date_expressions(st, published_at, lang):
+            return f"{day} {found.session}"
+        return found.label()
+    return carried if event else None
 
 
 def _bind(
@@ -351,7 +384,7 @@ def _bind(
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
     prev_chip: str | None = None,
 ) -> list[Figure]:
-    cands = _shared_directions(st, cands)
+    cands = _shared_counts(_shared_directions(st, cands))
     hits = cue_hits(st, lang)
     ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
     ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}

@@ -277,7 +277,7 @@ _EN_DOWN = re.compile(
 )
 _EN_UP = re.compile(
     r"\b(?:up|rose|rise|rises|rising|gained|gain|gains|jumped|jump|jumps|surged|surge|climbed|climb|soared|"
-    r"increased|increase|higher|grew|grow|rallied|rebounded|added)\b(?! to\b)",
+    r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced)\b(?! to\b)",
     re.I,
 )
 _EN_DOWN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)", re.I)
