@@ -55,7 +55,7 @@ _PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", r
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
 _REGULATION = re.compile(
-    r"규제|제한|통제|금지|허용|승인|수출\s?허가|restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|"
+    r"규제|제한|통제|금지|허용|승인|수출\s?허가|막[기았은는아]|제재|봉쇄|restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|"
     r"allow|approv|tariff|fee|levy|관세|수수료",
     re.I,
 )
@@ -272,6 +272,8 @@ def extract(
     prev: _Context | None = None
     head_subject = _headline_subject(headline, lang)
     article_scope = _article_models(text, headline)
+    head_chips = chip_mentions(find_mentions(headline)) if headline else []
+    head_chip = head_chips[0].entity.canonical if head_chips else None
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
     for sent in split_sentences(text):
         st = sent.text
@@ -298,7 +300,8 @@ def extract(
             inherited = prev.metrics if prev is not None else {}
             same_paragraph = prev is not None and prev.paragraph == sent.paragraph
             context_scope = ((prev.subject, prev.scope) if same_paragraph else (None, None), article_scope)
-            prev_chip = prev.chip if prev is not None and prev.paragraph == sent.paragraph else None
+            # "The number of chips was ..." refers to the chips of the sentence before, even across a paragraph
+            prev_chip = (prev.chip if prev is not None else None) or head_chip
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
                          context_scope, prev_chip)
             base = len(out)
