@@ -55,8 +55,8 @@ _PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", r
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
 _REGULATION = re.compile(
-    r"규제|제한|통제|금지|허용|승인|수출\s?허가|막[기았은는아]|제재|봉쇄|restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|"
-    r"allow|approv|tariff|fee|levy|관세|수수료",
+    r"규제|제한|통제|금지|허용|승인|수출\s?허가|막[기았은는아]|제재|봉쇄|"
+    r"restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|allow|approv|tariff|fee|levy|관세|수수료",
     re.I,
 )
 # Companies that sell chips: never the subject of a model's training cost.
