@@ -161,6 +161,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.claims:
+        from pipelines.evaluate_claims import main as claims_main
+
+        return claims_main([*(args.gold or []), "--errors", str(args.errors)])
     from pipelines.extract.evaluate import default_gold_paths, evaluate, format_report
 
     report = evaluate(args.gold or default_gold_paths())
@@ -201,7 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--limit", type=int, default=50)
     f.set_defaults(func=cmd_figures)
     ev = sub.add_parser("eval", help="score the extractor on the gold set")
-    ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl)")
+    ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl; with --claims the "
+                                              "claim sets dev and holdout in tests/gold/claims/)")
+    ev.add_argument("--claims", action="store_true",
+                    help="score claim grouping and discrepancies (same-claim pair P/R/F1, discrepancy P/R)")
+    ev.add_argument("--errors", type=int, default=0, help="with --claims: print up to N mistakes per set")
     ev.set_defaults(func=cmd_eval)
     pk = sub.add_parser("pack-sample", help="re-pack sample_archive/ into sample_archive/sample.warc.gz")
     pk.set_defaults(func=cmd_pack_sample)
