@@ -141,3 +141,13 @@ def test_published_at_is_accepted_and_figures_keep_their_spans():
     text = "Nvidia lost $589 billion in market value on Monday."
     figs = extract_figures(text, published_at=datetime(2025, 1, 27, 21, tzinfo=UTC))
     assert figs and all(text[f.span_start:f.span_end] == f.surface for f in figs)
+
+
+def test_companies_missing_from_the_alias_table_are_found_by_their_suffix():
+    f = fig("Prosecutors said ALX Solutions shipped more than 200 H100 chips to China, the Justice Department said.",
+            "more than 200")
+    assert f.subject == "ALX Solutions" and f.attributed_to == "US Justice Department"
+    f = fig("미 법무부는 하오글로벌이 최소 1억6000만 달러어치의 칩을 밀수출했다고 발표했다.", "최소 1억6000만 달러")
+    assert (f.subject, f.metric) == ("하오글로벌", "deal_value")
+    # a capitalised phrase without a corporate suffix is no company
+    assert fig("The Global Times said chip imports rose 5%.", "5%").subject is None

@@ -148,6 +148,45 @@ def _pattern_matchers() -> tuple[tuple[re.Pattern[str], Entity], ...]:
     return tuple((re.compile(p), ent) for ent in entity_table() for p in ent.patterns)
 
 
+SUFFIXES = Path(__file__).parent / "data" / "org_suffixes.json"
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(e.canonical for e in entity_table())
+
+
+@lru_cache(maxsize=1)
+def _suffix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    raw = json.loads(SUFFIXES.read_text(encoding="utf-8"))
+    en = "|".join(re.escape(x) for x in sorted(raw["en"], key=len, reverse=True))
+    ko = "|".join(re.escape(x) for x in sorted(raw["ko"], key=len, reverse=True))
+    en_rx = re.compile(rf"(?<![\w.])((?:[A-Z][\w&-]*\s){{1,3}})(?:{en})(?![\w])")
+    ko_rx = re.compile(rf"(?<![가-힣])[가-힣]{{1,6}}(?:{ko})")
+    return en_rx, ko_rx, frozenset(raw["en_drop"])
+
+
+_NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "Its", "Their", "This", "That", "And"})
+
+
+def _unlisted_orgs(text: str) -> list[Mention]:
+    """Companies not in the alias table, recognised by a corporate suffix (``data/org_suffixes.json``)."""
+    en_rx, ko_rx, drop = _suffix_patterns()
+    out = []
+    for m in en_rx.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in _NOT_A_NAME:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.start() + m.group(0).find(words[0])
+        name = " ".join(w for w in words if w not in drop)
+        out.append(Mention(start, m.end(), Entity(name, "org", (m.group(0)[start - m.start():],))))
+    for m in ko_rx.finditer(text):
+        out.append(Mention(m.start(), m.end(), Entity(m.group(0), "org", (m.group(0),))))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Entity mentions in ``text``, left to right, longest match first, not overlapping."""
     patterns, exact, folded = _matcher()
@@ -163,7 +202,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), end, ent))
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
-    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    found.extend(_unlisted_orgs(text))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start), x.entity.canonical not in _known_names()))
     out: list[Mention] = []
     for m in found:
         if out and m.start < out[-1].end:
