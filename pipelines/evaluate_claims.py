@@ -33,6 +33,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import stages
+from pipelines.extract.evaluate import f1_score
 from pipelines.records import Fact, polars_schema
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "claims"
@@ -107,8 +108,7 @@ class ClaimScores:
 
     @property
     def pair_f1(self) -> float:
-        p, r = self.pair_precision, self.pair_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.pair_precision, self.pair_recall)
 
     @property
     def discrepancy_precision(self) -> float:

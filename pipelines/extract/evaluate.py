@@ -49,6 +49,11 @@ def default_gold_paths() -> list[Path]:
     return sorted(GOLD_DIR.glob("figures_*.jsonl"))
 
 
+
+def f1_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
 @dataclass
 class LanguageScores:
     """Counts and scores for one language (or ``all``)."""
@@ -74,8 +79,7 @@ class LanguageScores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def metric_accuracy(self) -> float:
