@@ -177,3 +177,27 @@ def test_timeline_first_value_is_the_observation_marked_first():
 def test_resolve_events_on_empty_and_property_rows():
     empty = _frame([_fact("p", "cnn", _t(1, 1), 1.0, 0.9, 1.1, metric="training_cost")]).head(0)
     assert "event" in resolve_events(empty.with_columns(pl.col("published_at").alias("observed_at"))).columns
+
+
+def test_coarser_stated_events_join_the_one_finer_event_they_contain():
+    facts = _frame([
+        _fact("day", "cnn", _t(1, 27, 22), -17.0, -17.5, -16.5, metric="percent_change", unit="percent",
+              refers_to="2025-01-27"),
+        _fact("month", "nyt", _t(2, 10), -17.0, -17.5, -16.5, metric="percent_change", unit="percent",
+              refers_to="2025-01"),
+        _fact("rebound", "cnn", _t(1, 28, 22), 8.9, 8.85, 8.95, metric="percent_change", unit="percent",
+              refers_to="2025-01-28"),
+        _fact("q", "ft", _t(4, 16), 5.5e9, 4.7e9, 6.3e9, metric="charge", qualifier="approx",
+              refers_to="2025-02-01/2025-04-30"),
+        _fact("april", "cnn", _t(4, 16), 5.5e9, 4.7e9, 6.3e9, metric="charge", qualifier="approx",
+              refers_to="2025-04"),
+        _fact("oneday", "news1", _t(1, 29), -17.0, -17.5, -16.5, metric="percent_change", unit="percent",
+              refers_to="2025-01-27/2025-01-27"),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    # "in January" holds two days, but only the fall of the 27th has its sign
+    assert event["month"] == event["day"] == event["oneday"] == "2025-01-27"
+    assert event["rebound"] == "2025-01-28"
+    assert event["q"] == event["april"]
+    assert disc.is_empty()

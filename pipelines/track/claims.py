@@ -12,7 +12,10 @@ A claim is subject + metric + chip + dimension [+ model scope] [+ event]:
   "2025-01-27" and "2025-01-27 close" are one event while "2025-01-27 intraday" is another. A figure whose
   text states none takes the event of the reports of the same subject and metric published around the
   same time: the latest stated event (without a session) that began at most ``EVENT_WINDOW_DAYS`` before
-  the report's publication day (and not after it). With no such event, undated reports of one quantity
+  the report's publication day (and not after it). Stated events of one quantity written at different
+granularity are one event when the coarser period overlaps just one finer one ("2025-04" and the fiscal
+quarter "2025-02-01/2025-04-30" of the same charge; "in January" and "2025-01-27" for the same fall). With no
+such event, undated reports of one quantity
   published within ``EVENT_WINDOW_DAYS`` of the first one form one event, labelled ``~`` and the first
   report's day. Property metrics (a model's training cost, the chips used to train it) have no event: a
   re-report months later is the same claim.
@@ -118,13 +121,17 @@ def parse_event(label: str) -> tuple[date, date, str | None] | None:
 
 
 def event_label(refers_to: str | None, metric: str) -> str | None:
-    """The event a stated ``refers_to`` names, normalized: a market move's close is its day."""
+    """The event a stated ``refers_to`` names, normalized: a market move's close is its day, a span of one
+    day is that day."""
     if not refers_to:
         return None
     parsed = parse_event(refers_to)
     if parsed is None:
         return refers_to
     text, _, session = refers_to.partition(" ")
+    if parsed[0] == parsed[1] and "/" in text:
+        text = parsed[0].isoformat()
+        refers_to = f"{text} {session}" if session else text
     if session == "close" and metric in CLOSE_BY_DEFAULT:
         return text
     return refers_to
@@ -164,6 +171,36 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                                 pl.Series("scope", new_scopes, dtype=pl.String))
 
 
+def _sign(value: float | None) -> int:
+    return 0 if not value else (1 if value > 0 else -1)
+
+
+def _merge_nested_events(
+    keys: list[str], events: list[str | None], values: list[float | None]
+) -> dict[tuple[str, str], str]:
+    """Stated events of one quantity written at different granularity are one event: a coarser period
+    ("2025-01", "2025-04", "2025-Q1", a fiscal-quarter span) that overlaps exactly one finer stated event with
+    the same session (and, for moves, reports of the same sign) is that event. ``(key, label) → label``."""
+    by_key: dict[str, dict[str, set[int]]] = {}
+    for key, label, value in zip(keys, events, values, strict=True):
+        if label is not None and not label.startswith("~"):
+            by_key.setdefault(key, {}).setdefault(label, set()).add(_sign(value))
+    out: dict[tuple[str, str], str] = {}
+    for key, labels in by_key.items():
+        periods = {lab: parse_event(lab) for lab in labels}
+        periods = {lab: p for lab, p in periods.items() if p is not None}
+        width = {lab: (p[1] - p[0]).days for lab, p in periods.items()}
+        for lab in sorted(periods, key=lambda x: -width[x]):  # coarsest first
+            a, b, session = periods[lab]
+            finer = [o for o, (oa, ob, os_) in periods.items()
+                     if o != lab and width[o] < width[lab] and os_ == session and oa <= b and a <= ob
+                     and (labels[o] & labels[lab] or 0 in labels[o] | labels[lab])]
+            targets = {out.get((key, o), o) for o in finer}
+            if width[lab] > 0 and len(targets) == 1:
+                out[(key, lab)] = next(iter(targets))
+    return out
+
+
 def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """Add ``event`` and turn ``claim_key`` into the claim's key (``|@event`` appended for event metrics).
 
@@ -192,6 +229,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
         parsed = parse_event(label)
         if parsed is not None and parsed[2] is None:
             stated.setdefault(key, []).append((parsed[0], parsed[1], label))
+    values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
+    merged = _merge_nested_events(keys, events, values)
+    events = [merged.get((k, e), e) if e is not None else None for k, e in zip(keys, events, strict=True)]
+    stated = {k: [(a, b, merged.get((k, lab), lab)) for a, b, lab in opts] for k, opts in stated.items()}
     window = timedelta(days=EVENT_WINDOW_DAYS)
     for key, rows in undated.items():
         options = stated.get(key, [])
