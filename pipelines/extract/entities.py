@@ -157,12 +157,17 @@ def _known_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _ko_suffix_english() -> dict[str, str]:
+    return json.loads(SUFFIXES.read_text(encoding="utf-8")).get("ko_en", {})
+
+
+@lru_cache(maxsize=1)
 def _suffix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     raw = json.loads(SUFFIXES.read_text(encoding="utf-8"))
     en = "|".join(re.escape(x) for x in sorted(raw["en"], key=len, reverse=True))
     ko = "|".join(re.escape(x) for x in sorted(raw["ko"], key=len, reverse=True))
     en_rx = re.compile(rf"(?<![\w.])((?:[A-Z][\w&-]*\s){{1,3}})(?:{en})(?![\w])")
-    ko_rx = re.compile(rf"(?<![가-힣])[가-힣]{{1,6}}(?:{ko})")
+    ko_rx = re.compile(rf"(?<![가-힣A-Za-z])(?:[가-힣]{{1,6}}|[A-Z][A-Za-z0-9]{{1,8}}\s?)(?P<suffix>{ko})")
     return en_rx, ko_rx, frozenset(raw["en_drop"])
 
 
@@ -182,8 +187,13 @@ def _unlisted_orgs(text: str) -> list[Mention]:
         start = m.start() + m.group(0).find(words[0])
         name = " ".join(w for w in words if w not in drop)
         out.append(Mention(start, m.end(), Entity(name, "org", (m.group(0)[start - m.start():],))))
+    english = _ko_suffix_english()
     for m in ko_rx.finditer(text):
-        out.append(Mention(m.start(), m.end(), Entity(m.group(0), "org", (m.group(0),))))
+        name = m.group(0)
+        prefix = name[: m.start("suffix") - m.start()].strip()
+        if prefix.isascii() and m.group("suffix") in english:
+            name = f"{prefix} {english[m.group('suffix')]}"  # "ALX솔루션" is "ALX Solutions"
+        out.append(Mention(m.start(), m.end(), Entity(name, "org", (m.group(0),))))
     return out
 
 

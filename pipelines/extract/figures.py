@@ -34,7 +34,7 @@ from datetime import datetime
 from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
-from .entities import ACTOR_KINDS, Mention, chip_makers, find_mentions, government_of
+from .entities import ACTOR_KINDS, REPORTING_KINDS, Mention, chip_makers, find_mentions, government_of
 from .event_time import date_expressions, refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
@@ -50,6 +50,10 @@ __all__ = ["detect_language", "extract"]
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
 _DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
+# A Korean anaphor as the topic or subject of the sentence: the sentence is about the entity named before.
+_KO_ANAPHOR_TOPIC = re.compile(
+    r"(?:^|\s)(?:이들|이 회사|이 업체|이 기업|해당 업체|해당 기업|동사|그들)(?:은|는|이|가)\s|(?:^|\s)그는\s"
+)
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", re.I)
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
@@ -335,8 +339,10 @@ def extract(
         if scope is None and subject:
             named = {m.canonical for m in mentions if m.entity.kind == "model" and m.entity.owner == subject}
             scope = next(iter(named)) if len(named) == 1 else None  # two models named: no scope to carry
+        reporters = {(m.start, m.end) for m in sources if m.entity.kind in REPORTING_KINDS}
         for m in mentions:
-            if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet":
+            # an agency reporting on others is not what the article is about
+            if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet" and (m.start, m.end) not in reporters:
                 name = m.entity.owner or m.entity.canonical
                 salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
         doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
@@ -399,6 +405,9 @@ def _bind(
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
         bound = None if ratio else bind_subject(st, eligible, span, lang, properties)
+        if bound is not None and lang == "ko" and fb_subject and _KO_ANAPHOR_TOPIC.search(st, 0, c.start):
+            # "이들은 싱가포르와 말레이시아를 거쳐 ... 200개 이상을": the topic refers back; the places are obliques
+            bound = None
         if bound is None and not ratio:
             bound = _antecedent(st, lang, eligible, span)
         if bound is not None:
