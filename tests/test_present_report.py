@@ -17,7 +17,10 @@ def test_report_has_a_chart_per_repeated_claim_and_flags_conflicts(tmp_path):
         fact("d", "news1", 29, 11, 10.5, 11.5, unit="companies", key="lonely|company_count|-|companies"),
     ], schema_overrides={"modified_at": pl.Datetime("us", "UTC")})
     obs, _ = build_observations(facts)
+    stale = tmp_path / "a-claim-that-is-gone.png"
+    stale.write_bytes(b"old")
     charts = write_report(obs, build_timeline(obs), tmp_path)
+    assert not stale.exists()  # a chart of a claim that no longer exists is not left to mislead
     assert list(charts) == ["DeepSeek|training_cost|-|money"]  # the single-report claim gets no chart
     png = charts["DeepSeek|training_cost|-|money"]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

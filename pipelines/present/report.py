@@ -79,7 +79,8 @@ def _fmt(v: float | None) -> str:
 
 def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: str | Path,
                  min_observations: int = 2) -> dict[str, Path]:
-    """Write ``<slug>.png`` per claim with at least ``min_observations`` reports and ``report.html``.
+    """Write ``<slug>.png`` per claim with at least ``min_observations`` reports and ``report.html``; charts
+    left in ``out_dir`` from claims that are gone are removed.
 
     Returns ``{claim_key: png_path}``; the report is ``out_dir / "report.html"``.
     """
@@ -125,6 +126,11 @@ def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: st
     tmp = out_dir / "report.html.tmp"
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out_dir / "report.html")
+    # charts of claims that no longer exist (a claim regrouped, a parser fixed) would mislead: remove them
+    current = {p.name for p in charts.values()}
+    for old in out_dir.glob("*.png"):
+        if old.name not in current:
+            old.unlink(missing_ok=True)
     return charts
 
 
