@@ -56,6 +56,8 @@ def render_claim_png(claim: pl.DataFrame, title: str) -> bytes:
                     ax.annotate("↑", (x, y), textcoords="offset points", xytext=(0, 6), ha="center", color=color)
         if log:
             ax.set_yscale("log")
+        else:
+            ax.ticklabel_format(axis="y", useOffset=False)  # 118.42, not 0.02 + 1.184e2
         ax.set_title(title, fontsize=10)
         ax.set_ylabel(claim["unit"][0] if claim.height else "")
         ax.grid(alpha=0.3)
@@ -74,7 +76,10 @@ def _fmt(v: float | None) -> str:
         return ""
     if math.isinf(v):
         return "∞"
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4g}"
+    if float(v).is_integer():
+        return f"{v:,.0f}"
+    # enough digits to tell reports apart: $118.51 is not $118.42, 5.576 million not 5.6 million
+    return f"{v:,.2f}" if abs(v) >= 1 else f"{v:.4g}"
 
 
 def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: str | Path,
