@@ -18,9 +18,13 @@ from warehouse.writes import replace_where
     specs=[
         dg.AssetSpec(["marts", "figure_observations"], deps=[["core", "facts"], ["core", "articles"]],
                      kinds={"duckdb"},
-                     description="Facts as observations of claims in order of publication, each with its "
-                                 "relation to what came before (first, consistent, rounding, bound, "
-                                 "conflicting, probable_unit_error), is_recitation and first_reported_at."),
+                     description="Facts as observations of claims (one quantity of one subject for one "
+                                 "event: subject, metric, chip, model scope and, for market moves, charges, "
+                                 "deals, the date they are about), in one order, each with its relation to the "
+                                 "latest earlier report from another article version (first, consistent, "
+                                 "rounding, bound, conflicting, probable_unit_error), is_recitation and "
+                                 "first_reported_at. Figures without a subject and conversions in "
+                                 "parentheses are not observations."),
         dg.AssetSpec(["marts", "figure_discrepancies"], deps=[["core", "facts"], ["core", "articles"]],
                      kinds={"duckdb"},
                      description="Pairs of observations of one claim whose intervals do not overlap: "
@@ -30,9 +34,11 @@ from warehouse.writes import replace_where
     group_name="marts",
 )
 def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Compare every reported figure with the earlier reports of the same claim, by interval: the same
-    figure rounded differently is not a change; disjoint intervals are a conflict or, by a power of ten,
-    a probable unit error. Amounts in other currencies are compared in USD at the month's rate."""
+    """Group the facts into claims (the same quantity of the same thing for the same event) and compare every
+    reported figure with the earlier reports of its claim, by interval: the same figure rounded differently
+    is not a change; disjoint intervals are a conflict or, by a power of ten, a probable unit error. Two
+    figures of one article version are never compared; amounts in other currencies are compared in USD at
+    the month's rate, durations in days."""
     with duckdb.get_connection() as conn:
         facts = queries.facts_for_tracking(conn)
     obs, disc = stages.track_observations(facts)
