@@ -49,7 +49,10 @@ __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
-_DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
+_DEMONSTRATIVE_START = re.compile(
+    r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s"
+    r"|^(?:The|Its|Their)\s+[a-z-]+(?:\s[a-z-]+)?\s(?:is|was|are|were)\s"  # "The stockpile is five times ..."
+)
 # A Korean anaphor as the topic or subject of the sentence: the sentence is about the entity named before.
 _KO_ANAPHOR_TOPIC = re.compile(
     r"(?:^|\s)(?:이들|이 회사|이 업체|이 기업|해당 업체|해당 기업|동사|그들)(?:은|는|이|가)\s|(?:^|\s)그는\s"
@@ -111,11 +114,18 @@ class _Context:
 _EN_DEFINITE = re.compile(
     r"\b(?:the|its|their|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?(?:number|figure|figures|cost|costs|"
     r"total|amount|loss|losses|charge|sum|price|stock|shares|value|chips|processors|GPUs|deal|sale|sales|"
-    r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker)\b",
+    r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker|"
+    r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases)\b",
     re.I,
 )
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
+# An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
+_EN_UNNAMED_PARTY = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but)\s)(?:[Aa]|[Aa]n|[Oo]ne|[Ss]ome|[Aa]nother)\s+(?:[\w-]+\s){0,2}?(?:seller|buyer|"
+    r"company|firm|distributor|trader|broker|supplier|person|man|woman|businessman|smuggler|network|group|entity|"
+    r"dealer|vendor|intermediary|middleman|reseller|exporter|importer)s?\b"
+)
 _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
 
 
@@ -126,6 +136,8 @@ def _fallback_subject(
     end = len(sentence) if until is None else until
     anaphor = ANAPHOR[lang].search(sentence, 0, end) is not None
     anaphor = anaphor or _DEMONSTRATIVE_START.match(sentence) is not None  # "That is roughly one-tenth of ..."
+    if _EN_UNNAMED_PARTY.search(sentence, 0, end) or _KO_INDEFINITE.search(sentence, 0, end):
+        return None, None, None  # "In one deal, a seller in Shenzhen said it had delivered ..."
     if lang == "ko":
         refers_back = anaphor or not _KO_INDEFINITE.search(sentence, 0, end)
     else:
@@ -155,6 +167,8 @@ def _headline_subject(headline: str | None, lang: str) -> str | None:
         return None
     mentions = find_mentions(headline)
     eligible = eligible_mentions(headline, mentions, lang, (), attribution_sources(headline, mentions, lang))
+    # a country in a headline frames the story ("美 규제...") more than it is what the figures measure
+    eligible = [m for m in eligible if m.entity.kind != "country"]
     if lang == "ko":
         eligible = [m for m in eligible if not _KO_CAUSE.match(headline, m.end)]
     digit = re.search(r"\d", headline)

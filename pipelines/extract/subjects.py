@@ -68,6 +68,10 @@ _EN_OF_OK = re.compile(
 _EN_PERSON_SAYS = re.compile(
     r"(?:,[^,]{0,60},)?\s(?:said|says|told|believes|believed|estimated|estimates|wrote|claimed|claims|argued)\b"
 )
+_EN_OFFICIAL_SAYS = re.compile(
+    r"(?:'s|’s)?\s(?:\w+\s)?(?:official|officials|spokesperson|spokesman|spokeswoman|prosecutors?|attorneys?)\s"
+    r"(?:said|says|told|tells|estimated|confirmed)\b"
+)
 _EN_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _KO_ATTRIBUTION = re.compile(
     r"^(?:\([^)]{0,30}\))?(?:의)?\s?(?:보도|발표|분석|보고서|자료|추산|집계)?에\s?(?:따르면|의하면)"
@@ -79,6 +83,8 @@ _EN_CLAUSE_BEFORE = re.compile(
 )
 # A time clause before the figure's own clause: its subject is not the figure's.
 _EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
+# a mention inside a relative clause before the figure ("the H800 that DeepSeek relied on was restricted")
+_EN_IN_RELATIVE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s){1,2}(?:that|which|whom)\s$")
 _KO_SUBORDINATE = re.compile(r"[한된운린킨긴은]\s?(?:지|뒤|후|이후|직후|다음|때|무렵)(?:에|부터)?[\s,]")
 _KO_CLAUSE = re.compile(r"[,;]|지만|는데|면서|[고며]\s")
 _KO_MARKERS = (
@@ -185,6 +191,8 @@ def _is_attribution_source(text: str, m: Mention, language: str) -> bool:
         return bool(_KO_ATTRIBUTION.match(text, m.end))
     if m.entity.kind == "person" and _EN_PERSON_SAYS.match(text, m.end):
         return True
+    if m.entity.kind in REPORTING_KINDS and _EN_OFFICIAL_SAYS.match(text, m.end):
+        return True  # "a senior US State Department official told Reuters"
     return bool(_EN_ATTRIBUTION.search(text[max(0, m.start - 20) : m.start]))
 
 
@@ -247,7 +255,8 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":
         return (_en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
-                or bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)))
+                or (bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)) and "," in text[m.end:span[0]])
+                or bool(_EN_IN_RELATIVE.search(text, max(0, m.start - 40), m.start)))
     # "미국이 수출 통제를 강화한 뒤 중국 유통업체들이 ... 10억 달러": the mention acts in a time clause
     return bool(_KO_SUBORDINATE.search(text, m.end, span[0]))
 
@@ -281,6 +290,11 @@ def bind_subject(
     """
     cues = list(cue_starts)
     best: tuple[float, Mention] | None = None
+    if language == "ko":
+        # "필라델피아 반도체지수는 9.2% 내렸고 나스닥지수도 3.07% 하락했다": a later clause has its own subject
+        candidates = [m for m in candidates if not any(
+            m.end <= o.start < span[0] and _ko_marker(text, o.end) in ("은", "는", "이", "가", "도")
+            and _KO_CLAUSE.search(text, m.end, o.start) for o in candidates)]
     for m in candidates:
         owner = _owns_metric_word(text, m, cues, language)
         if not owner and _excluded_by_position(text, m, span, language):
