@@ -484,10 +484,12 @@ def _bind(
         elif chip is None and r["metric"] == "chip_count" and not chips and prev_chip and _REFERS_TO_CHIPS.search(st):
             # "The number of chips was believed to be fewer than 50,000." after a sentence about H100s
             chip = prev_chip
-        elif chip is None and r["metric"] == "duration" and chips:
-            # a span of time in a sentence about a chip is about that chip ("restricted the H800 about seven
-            # months after the chip went on sale")
-            chip = min(chips, key=lambda m: max(m.start - c.end, c.start - m.end, 0)).entity.canonical
+        elif chip is None and r["metric"] == "duration":
+            # a span of time until a chip was restricted is about that chip ("restricted the H800 about seven
+            # months after the chip went on sale"); a training run's hours on H800s are not
+            ruled = [m for m in chips if _REGULATION.search(st, max(0, m.start - 30), min(len(st), m.end + 30))]
+            if ruled:
+                chip = min(ruled, key=lambda m: max(m.start - c.end, c.start - m.end, 0)).entity.canonical
         qualifier = r["qualifier"]
         low, high = interval(c.value, c.resolution, qualifier, c.low, c.high)
         figs.append(

@@ -198,7 +198,8 @@ def assign_metric(
         weight = 1.0 / (1.0 + d / 12.0)
         if h.end <= span[0]:
             weight *= 1.1
-        if any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
+        # (a cue right against the figure is its own: "closed down 17% on Monday at $118.42")
+        if d > 1 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
             weight *= 0.5
         for name in h.metrics:
             mdef = defs.get(name)
