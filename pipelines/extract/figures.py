@@ -43,7 +43,15 @@ from .intervals import interval
 from .metrics import assign_metric, cue_hits, is_event_metric, load_metrics, property_cue_starts
 from .model import Figure
 from .sentences import split_sentences
-from .subjects import ANAPHOR, bind_subject, eligible_mentions, model_scope, sentence_topic, subject_of
+from .subjects import (
+    ANAPHOR,
+    KO_CAUSE_OR_OBLIQUE,
+    bind_subject,
+    eligible_mentions,
+    model_scope,
+    sentence_topic,
+    subject_of,
+)
 
 __all__ = ["detect_language", "extract"]
 
@@ -157,7 +165,6 @@ def _fallback_subject(
     return None, None, None
 
 
-_KO_CAUSE = re.compile(r"\s?(?:발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍)?\s?(?:에|로|으로)(?:\s|$)")
 
 
 def _headline_subject(headline: str | None, lang: str) -> str | None:
@@ -170,7 +177,7 @@ def _headline_subject(headline: str | None, lang: str) -> str | None:
     # a country in a headline frames the story ("美 규제...") more than it is what the figures measure
     eligible = [m for m in eligible if m.entity.kind != "country"]
     if lang == "ko":
-        eligible = [m for m in eligible if not _KO_CAUSE.match(headline, m.end)]
+        eligible = [m for m in eligible if not KO_CAUSE_OR_OBLIQUE.match(headline, m.end)]
     digit = re.search(r"\d", headline)
     hits = cue_hits(headline, lang)
     at = digit.start() if digit else (hits[0].start if hits else None)
@@ -452,6 +459,8 @@ def _bind(
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
             metric = "ratio"
+        if metric == "other" and c.unit in CURRENCY_UNITS and scope and not scope.startswith("vs "):
+            metric = "training_cost"  # money about a named model with no other cue: what it cost to train
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from .chips import CHIP_WORDS
 from .entities import REPORTING_KINDS, SUBJECT_KINDS, Mention
 
-__all__ = ["ANAPHOR", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic", "subject_of"]
+__all__ = ["ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic", "subject_of"]
 
 _EN_VERB = re.compile(
     r"\s(?:has|had|have|is|was|were|said|says|spent|spends|used|uses|bought|buys|lost|loses|shed|sheds|"
@@ -114,6 +114,10 @@ _KO_ROLE = {
     "을": -1.0, "를": -1.0, "으로": -0.8, "로": -0.8, "에게": -0.8, "로부터": -0.8,
 }
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
+# "<mention> 쇼크에/충격으로/여파로": a cause, not a subject; in a headline a bare "<mention>에" is an oblique too
+_CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
+_KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:에|로|으로)(?:\s|$)")
+KO_CAUSE_OR_OBLIQUE = re.compile(rf"\s?(?:{_CAUSE_WORDS})?\s?(?:에|로|으로)(?:\s|$)")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
 _KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
 # "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
@@ -172,6 +176,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
             return True
     if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
+    if language == "ko" and _KO_CAUSE.match(text, m.end):
+        return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
         return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
     if m.entity.kind == "country":
