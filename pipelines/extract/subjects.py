@@ -29,7 +29,10 @@ from collections.abc import Iterable
 from .chips import CHIP_WORDS
 from .entities import REPORTING_KINDS, SUBJECT_KINDS, Mention
 
-__all__ = ["ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic", "subject_of"]
+__all__ = [
+    "ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic",
+    "subject_of",
+]
 
 _EN_VERB = re.compile(
     r"\s(?:has|had|have|is|was|were|said|says|spent|spends|used|uses|bought|buys|lost|loses|shed|sheds|"
