@@ -201,3 +201,21 @@ def test_coarser_stated_events_join_the_one_finer_event_they_contain():
     assert event["rebound"] == "2025-01-28"
     assert event["q"] == event["april"]
     assert disc.is_empty()
+
+
+def test_an_unchipped_count_joins_the_one_chip_claim_it_agrees_with():
+    rows = [
+        _fact("h800", "cnn", _t(1, 27), 2048, 2047.5, 2048.5, metric="chip_count", subject="DeepSeek", unit="chips",
+              chip="H800"),
+        _fact("h100", "cnbc", _t(1, 28), 50000, 50000, float("inf"), metric="chip_count", subject="DeepSeek",
+              unit="chips", chip="H100", qualifier="more_than"),
+        _fact("about", "nyt", _t(1, 29), 2000, 1700, 2300, metric="chip_count", subject="DeepSeek", unit="chips",
+              qualifier="approx"),
+        _fact("vague", "news1", _t(1, 30), 30000, 25500, 34500, metric="chip_count", subject="DeepSeek",
+              unit="chips", qualifier="approx"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["about"] == key["h800"] == "DeepSeek|chip_count|H800|chips"
+    assert key["vague"] == "DeepSeek|chip_count|-|chips"  # agrees with neither: stays on its own
+    assert disc.is_empty()

@@ -57,9 +57,11 @@ __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
-_DEMONSTRATIVE_START = re.compile(
-    r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s"
-    r"|^(?:The|Its|Their)\s+[a-z-]+(?:\s[a-z-]+)?\s(?:is|was|are|were)\s"  # "The stockpile is five times ..."
+_DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
+# A ratio whose sentence opens with a definite noun is about that thing from before: "The stockpile is five
+# times the 2,048 H800 chips DeepSeek says it used".
+_RATIO_BACK_START = re.compile(
+    _DEMONSTRATIVE_START.pattern + r"|^(?:The|Its|Their)\s+[a-z-]+(?:\s[a-z-]+)?\s(?:is|was|are|were)\s"
 )
 # A Korean anaphor as the topic or subject of the sentence: the sentence is about the entity named before.
 _KO_ANAPHOR_TOPIC = re.compile(
@@ -434,7 +436,7 @@ def _bind(
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang), "sentence"
             scope = model_scope(subject, mentions, span)
-        elif ratio and fb_subject and _DEMONSTRATIVE_START.match(st):
+        elif ratio and fb_subject and _RATIO_BACK_START.match(st):
             subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span) or fb_scope
         elif ratio and topic:
             subject, via, scope = topic, "sentence", model_scope(topic, mentions, span)

@@ -20,9 +20,10 @@ such event, undated reports of one quantity
   report's day. Property metrics (a model's training cost, the chips used to train it) have no event: a
   re-report months later is the same claim.
 
-**Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6 million", in an article that
-names no model) join the model that the coverage of the time is about: when at least ``SCOPE_MAJORITY`` of
-the scoped reports of the same subject, metric and chip published within ``SCOPE_WINDOW_DAYS`` of it name one
+**Unchipped chip counts** ("about 2,000 chips") join the one chip claim of the same subject they agree with
+(``resolve_chips``). **Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6
+million", in an article that names no model) join the model that the coverage of the time is about: when at
+least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within ``SCOPE_WINDOW_DAYS`` of it name one
 model. Otherwise they stay a claim of their own.
 
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
@@ -135,6 +136,36 @@ def event_label(refers_to: str | None, metric: str) -> str | None:
     if session == "close" and metric in CLOSE_BY_DEFAULT:
         return text
     return refers_to
+
+
+def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
+    """Give a chip count that names no chip ("about 2,000 chips") the chip of the one claim of the same
+    subject whose reports within ``SCOPE_WINDOW_DAYS`` it agrees with (intervals meet: the 2,048 H800 used
+    to train V3, not the 50,000 H100 it may own). With none or several such claims it stays unchipped."""
+    if reports.is_empty() or "chip" not in reports.columns:
+        return reports
+    rows = reports.select("claim_key", "chip", "metric", "subject", "unit", "value_low", "value_high",
+                          "observed_at").to_dicts()
+    chipped: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r["metric"] == "chip_count" and r["chip"] and r["subject"]:
+            chipped.setdefault((r["subject"], r["unit"]), []).append(r)
+    if not chipped:
+        return reports
+    window = timedelta(days=SCOPE_WINDOW_DAYS)
+    keys, chips = reports["claim_key"].to_list(), reports["chip"].to_list()
+    for i, r in enumerate(rows):
+        if r["metric"] != "chip_count" or r["chip"] or not r["subject"] or r["value_low"] is None:
+            continue
+        agree = {o["chip"] for o in chipped.get((r["subject"], r["unit"]), [])
+                 if abs(o["observed_at"] - r["observed_at"]) <= window and o["value_low"] is not None
+                 and o["value_low"] <= r["value_high"] and r["value_low"] <= o["value_high"]}
+        if len(agree) == 1:
+            chip = next(iter(agree))
+            keys[i] = keys[i].replace(f"|{r['metric']}|-|", f"|{r['metric']}|{chip}|", 1)
+            chips[i] = chip
+    return reports.with_columns(pl.Series("claim_key", keys, dtype=pl.String),
+                                pl.Series("chip", chips, dtype=pl.String))
 
 
 def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:

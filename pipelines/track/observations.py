@@ -27,7 +27,7 @@ import polars as pl
 
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
-from pipelines.track.claims import DAYS_PER, resolve_events, resolve_scopes
+from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_events, resolve_scopes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
 
@@ -84,7 +84,7 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     df = reports.with_columns(_observed_at().dt.convert_time_zone("UTC").alias("observed_at"))
     if "refers_to" not in df.columns:
         df = df.with_columns(pl.lit(None, dtype=pl.String).alias("refers_to"))
-    df = resolve_events(resolve_scopes(df))
+    df = resolve_events(resolve_scopes(resolve_chips(df)))
     per_day = pl.col("unit").replace_strict(DAYS_PER, default=None, return_dtype=pl.Float64)
     df = df.with_columns(
         *(pl.when(per_day.is_not_null()).then(pl.col(c) * per_day).otherwise(pl.col(c)).alias(c)
