@@ -23,8 +23,8 @@ such event, undated reports of one quantity
 **Unchipped chip counts** ("about 2,000 chips") join the one chip claim of the same subject they agree with
 (``resolve_chips``). **Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6
 million", in an article that names no model) join the model that the coverage of the time is about: when at
-least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within ``SCOPE_WINDOW_DAYS`` of it name one
-model. Otherwise they stay a claim of their own.
+least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within
+``SCOPE_WINDOW_DAYS`` of it name one model. Otherwise they stay a claim of their own.
 
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
 """
