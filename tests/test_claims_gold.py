@@ -95,6 +95,8 @@ def test_cli_reports_a_missing_set(capsys):
 FLOORS = {
     "dev": {"pair_f1": 0.88, "discrepancy_precision": 0.9, "discrepancy_recall": 0.9, "subject_accuracy": 0.85,
             "metric_accuracy": 0.92},
+    "dev2": {"pair_f1": 0.86, "discrepancy_precision": 0.85, "discrepancy_recall": 0.8, "subject_accuracy": 0.83,
+             "metric_accuracy": 0.95},
     "holdout": {"pair_f1": 0.68, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.82,
                 "metric_accuracy": 0.9},
 }

@@ -118,7 +118,8 @@ def test_qualifier_words():
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ((5.6e6, 1e5, "exact"), (5.55e6, 5.65e6)),
+        ((5.6e6, 1e5, "exact"), (5.55e6, 5.7e6)),  # rounded (half a unit below) or truncated (a unit above)
+        ((-16.9, 0.1, "exact"), (-17.0, -16.85)),  # a fall: truncation is away from zero too
         # approx: ±15% of the value ("about $6 million" still contains $5.576M)
         ((6e6, 1e6, "approx"), (5.1e6, 6.9e6)),
         ((2000, 1000, "approx"), (1700, 2300)),
@@ -127,7 +128,7 @@ def test_qualifier_words():
         # exact round numbers: half a unit of the last significant digit, at most ±10%
         ((10_000, 10_000, "exact"), (9_000, 11_000)),
         ((1e8, 1e8, "exact"), (0.9e8, 1.1e8)),
-        ((5_576_000, 1_000, "exact"), (5_575_500, 5_576_500)),
+        ((5_576_000, 1_000, "exact"), (5_575_500, 5_577_000)),
         ((2000, 1000, "more_than"), (2000, math.inf)),
         ((2000, 1000, "at_least"), (2000, math.inf)),
         ((6e6, 1e6, "less_than"), (0, 6e6)),

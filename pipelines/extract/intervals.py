@@ -2,8 +2,9 @@
 
 A report supports an interval, not a point. The ends follow the precision as written:
 
-- exact: ± half a unit of the last significant digit ("$5.6 million" → [5.55M, 5.65M), "557만 6000달러"
-  → ±500), but never more than ±10% of the value: a round number written as an exact one ("10,000 chips",
+- exact: half a unit of the last significant digit below and one unit above (a rounded or a truncated
+  figure: "$5.6 million" → [5.55M, 5.7M), "16.9%" contains 16.97%; mirrored for negative values), but never
+  more than 10% of the value: a round number written as an exact one ("10,000 chips",
   "1억 달러", "1년") is taken to be within 10% ([9,000, 11,000]), not within half its leading digit
   ([5,000, 15,000]), so that a different figure is not hidden inside a rounding;
 - approx ("about", "약", "nearly", "수준"): ± 15% of the value ("about $6 million" → [5.1M, 6.9M],
@@ -80,7 +81,10 @@ def interval(
         return (-INF, value) if negative else (value, INF)
     if qualifier in ("less_than", "at_most", "up_to"):
         return (value, 0.0) if negative else (0.0, value)
-    return value - exact_half, value + exact_half
+    # outlets round or truncate: away from zero the figure may stand for up to one unit more
+    # ("16.9%" for 16.97%, "$593 billion" for $593.7 billion)
+    beyond = min(res, EXACT_MAX_SHARE * abs(value))
+    return (value - beyond, value + exact_half) if negative else (value - exact_half, value + beyond)
 
 
 def interval_for(qualifier: str, value: float | None, low: float | None, high: float | None) -> Interval | None:
