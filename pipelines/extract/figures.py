@@ -67,6 +67,8 @@ _RATIO_BACK_START = re.compile(
 _KO_ANAPHOR_TOPIC = re.compile(
     r"(?:^|\s)(?:이들|이 회사|이 업체|이 기업|해당 업체|해당 기업|동사|그들)(?:은|는|이|가)\s|(?:^|\s)그는\s"
 )
+# A Korean comparison phrase: the party named before it is the comparand of a ratio, not its subject.
+_KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보다\s")
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
 _PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", re.I)
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
@@ -176,8 +178,9 @@ def _headline_subject(headline: str | None, lang: str) -> str | None:
         return None
     mentions = find_mentions(headline)
     eligible = eligible_mentions(headline, mentions, lang, (), attribution_sources(headline, mentions, lang))
-    # a country in a headline frames the story ("美 규제...") more than it is what the figures measure
-    eligible = [m for m in eligible if m.entity.kind != "country"]
+    # a country in a headline frames the story ("美 규제...") more than it is what the figures measure, and an
+    # agency in a headline is usually the one reporting ("美 법무부, 엔비디아 칩 7000개 밀수 적발")
+    eligible = [m for m in eligible if m.entity.kind != "country" and m.entity.kind not in REPORTING_KINDS]
     if lang == "ko":
         eligible = [m for m in eligible if not KO_CAUSE_OR_OBLIQUE.match(headline, m.end)]
     digit = re.search(r"\d", headline)
@@ -302,6 +305,8 @@ def extract(
     head_chips = chip_mentions(find_mentions(headline)) if headline else []
     head_chip = head_chips[0].entity.canonical if head_chips else None
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
+    if head_subject and " + " not in head_subject:
+        salience[head_subject] = (2, -1)  # the headline's subject counts first, and twice
     for sent in split_sentences(text):
         st = sent.text
         excluded = excluded_spans(st)
@@ -436,10 +441,14 @@ def _bind(
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang), "sentence"
             scope = model_scope(subject, mentions, span)
-        elif ratio and fb_subject and _RATIO_BACK_START.match(st):
+        elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and _KO_COMPARED.search(st))):
+            # "오픈AI가 ... 들인 1억 달러와 비교하면 20분의 1 수준이다": the named party is what it is compared with
             subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span) or fb_scope
         elif ratio and topic:
             subject, via, scope = topic, "sentence", model_scope(topic, mentions, span)
+        elif (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st, 0, c.start):
+            # "..., 선전의 한 판매업자는 2000개 이상의 칩이 든 ... 거래를": about a party the text does not name
+            subject, via, scope = None, None, None
         elif fb_via in ("headline", "article") and c.unit in _GROUP_COUNTS:
             # "11개 기업 대표들이 ...", "dozens of companies": the count is itself the (unnamed) subject
             subject, via, scope = None, None, None
