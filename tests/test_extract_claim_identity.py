@@ -151,3 +151,17 @@ def test_companies_missing_from_the_alias_table_are_found_by_their_suffix():
     assert (f.subject, f.metric) == ("하오글로벌", "deal_value")
     # a capitalised phrase without a corporate suffix is no company
     assert fig("The Global Times said chip imports rose 5%.", "5%").subject is None
+
+
+def test_a_rejected_figure_reports_nothing_and_rates_are_not_unit_prices():
+    f = fig("엔비디아 시총은 약 600조원이 아닌 846조원이 증발했다.", "약 600조원")
+    assert f.subject is None
+    assert fig("엔비디아 시총은 약 600조원이 아닌 846조원이 증발했다.", "846조원").subject == "Nvidia"
+    assert fig("Huang put the market at about $50 billion a year.", "about $50 billion").metric != "price"
+    assert fig("DeepSeek rented chips at $2 per GPU-hour.", "$2").metric == "price"
+
+
+def test_a_speaker_after_the_figure_can_be_its_subject():
+    # ", DeepSeek said": a company reporting on itself
+    f = fig("The model cost $294,000 to train, DeepSeek said.", "$294,000")
+    assert f.subject == "DeepSeek"

@@ -67,10 +67,16 @@ _RATIO_BACK_START = re.compile(
 _KO_ANAPHOR_TOPIC = re.compile(
     r"(?:^|\s)(?:이들|이 회사|이 업체|이 기업|해당 업체|해당 기업|동사|그들)(?:은|는|이|가)\s|(?:^|\s)그는\s"
 )
+# A figure the sentence rejects ("600조원이 아닌 846조원", "not $600 billion but $589 billion").
+# (patterns used as ``rx.match(text, pos)`` must not start with "^": it never matches at an offset)
+_NEGATED_AFTER = re.compile(r"\s?(?:이|가)?\s?아닌\s")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 # A Korean comparison phrase: the party named before it is the comparand of a ratio, not its subject.
 _KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보다\s")
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
-_PER_UNIT_AFTER = re.compile(r"^\s?(?:per|a|an|each)\s[\w-]+|^\s?(?:당|씩)", re.I)
+_PER_UNIT_AFTER = re.compile(
+    r"\s?(?:per|a|an|each)\s(?!(?:year|month|week|day|quarter|share|piece of)\b)[\w-]+|\s?(?:당|씩)", re.I
+)  # not a rate in time ("$50 billion a year") nor a share price ("$118 a share")
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
 _REGULATION = re.compile(
@@ -455,6 +461,9 @@ def _bind(
         else:
             subject, via = fb_subject, fb_via
             scope = model_scope(subject, mentions, span) or fb_scope
+        if _NEGATED_AFTER.match(st, c.end) or _NEGATED_BEFORE.search(st, 0, c.start):
+            # "약 600조원이 아닌 846조원", "not $600 billion": a figure the text rejects reports nothing
+            subject, via, scope = None, None, None
         if ratio and subject:
             # a ratio is of its subject against something: "1/20 of what OpenAI spent" is not "1/10 of Meta's"
             scope = _comparand(subject, eligible, span) or scope

@@ -47,7 +47,7 @@ _EN_VERB = re.compile(
 _EN_RELATIVE = re.compile(r",?\s(?:which|who|whose)\b")
 # between a figure and the subject of a reduced relative clause: at most one noun ("the 17% drop Nvidia suffered")
 _EN_REDUCED_RELATIVE = re.compile(r"\s?(?:[a-z-]+\s)?")
-_EN_SAY = re.compile(r"^,?\s(?:said|says|reported|reports|estimated|estimates|told|wrote|noted|added)\b")
+_EN_SAY = re.compile(r",?\s(?:said|says|reported|reports|estimated|estimates|told|wrote|noted|added)\b")
 # a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
 _NOT_HEAD = re.compile(
     r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
