@@ -84,6 +84,11 @@ _REGULATION = re.compile(
     r"restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|allow|approv|tariff|fee|levy|관세|수수료",
     re.I,
 )
+# A chip restricted with no agent named ("was restricted", "규제됐다").
+_PASSIVE_RESTRICTION = re.compile(
+    r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?(?:restricted|banned|blocked|barred|curbed|added\s+to)\b"
+    r"|(?:규제|제한|금지|차단)(?:됐|되었|된|받)"
+)
 # Companies that sell chips: never the subject of a model's training cost.
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
 # A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
@@ -266,6 +271,11 @@ def _subject_for_metric(
             return govs[0].entity.canonical, "sentence"
     if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
         return government_of(subject), via
+    if metric == "duration" and _PASSIVE_RESTRICTION.search(st) and (subject is None or subject in chip_makers()
+                                                                      or via != "sentence"):
+        # "the H800 ... was restricted about a year after Nvidia launched it": export controls on chips are
+        # the US government's act (the domain's one regulator of chip exports) when the text names no agent
+        return "US government", "sentence"
     return subject, via
 
 

@@ -69,7 +69,8 @@ _EN_OF_OK = re.compile(
     re.I,
 )
 _EN_PERSON_SAYS = re.compile(
-    r"(?:,[^,]{0,60},)?\s(?:said|says|told|believes|believed|estimated|estimates|wrote|claimed|claims|argued)\b"
+    r"(?:,[^,]{0,60},)?\s(?:said|says|told|believes|believed|estimated|estimates|wrote|claimed|claims|argued|"
+    r"cited|cites)\b"
 )
 _EN_OFFICIAL_SAYS = re.compile(
     r"(?:'s|’s)?\s(?:\w+\s)?(?:official|officials|spokesperson|spokesman|spokeswoman|prosecutors?|attorneys?)\s"
@@ -117,6 +118,11 @@ _KO_ROLE = {
     "을": -1.0, "를": -1.0, "으로": -0.8, "로": -0.8, "에게": -0.8, "로부터": -0.8,
 }
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
+# an org named as a person's employer or title
+_ROLE_OF = re.compile(
+    r"(?:'s|’s)?\s(?:chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|president|spokesperson|"
+    r"spokesman|spokeswoman|analyst|researcher|engineer|executive|official)\b|\s?(?:최고경영자|CEO|창업자|회장|대표|대변인)",
+)
 # "<mention> 쇼크에/충격으로/여파로": a cause, not a subject; in a headline a bare "<mention>에" is an oblique too
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
 _KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:에|로|으로)(?:\s|$)")
@@ -179,6 +185,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
             return True
     if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
+    if m.entity.kind == "org" and _ROLE_OF.match(text, m.end):
+        return True  # "Scale AI chief executive Alexandr Wang": the employer of a speaker
     if language == "ko" and _KO_CAUSE.match(text, m.end):
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
