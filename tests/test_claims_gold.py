@@ -21,7 +21,7 @@ SETS = {name: ec.load_gold(ec.gold_path(name)) for name in ec.SETS}
 def test_gold_set_is_well_formed(name):
     docs = SETS[name]
     claims = json.loads((ec.GOLD_DIR / f"{name}.claims.json").read_text(encoding="utf-8"))
-    assert len(docs) >= 30 and {d["language"] for d in docs} == {"en", "ko"}
+    assert len(docs) >= 30 and {d["language"] for d in docs} == {"en", "ko"}  # dev2's are short: 40 versions
     assert len({d["doc"] for d in docs}) == len(docs)
     for d in docs:
         figures = ec._gold_figures(d)  # raises when a surface is not in the body
@@ -93,12 +93,12 @@ def test_cli_reports_a_missing_set(capsys):
 
 # Regression floors (measured values, rounded down; targets are 0.9 for each).
 FLOORS = {
-    "dev": {"pair_f1": 0.88, "discrepancy_precision": 0.9, "discrepancy_recall": 0.9, "subject_accuracy": 0.85,
+    "dev": {"pair_f1": 0.9, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.9,
             "metric_accuracy": 0.92},
-    "dev2": {"pair_f1": 0.86, "discrepancy_precision": 0.85, "discrepancy_recall": 0.8, "subject_accuracy": 0.83,
+    "dev2": {"pair_f1": 0.87, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.86,
              "metric_accuracy": 0.95},
-    "holdout": {"pair_f1": 0.68, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.82,
-                "metric_accuracy": 0.9},
+    "holdout": {"pair_f1": 0.72, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.84,
+                "metric_accuracy": 0.92},
 }
 
 
