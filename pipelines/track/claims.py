@@ -31,8 +31,9 @@ A figure with no subject is kept as a fact but belongs to no claim (see ``observ
 
 from __future__ import annotations
 
+import bisect
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import polars as pl
 
@@ -138,31 +139,74 @@ def event_label(refers_to: str | None, metric: str) -> str | None:
     return refers_to
 
 
+# At most this many reports on each side of a report (the nearest in time) are read to decide its chip.
+NEAREST_REPORTS = 50
+
+
+class _Timed:
+    """Items of one group sorted by report time: how many fall within ``SCOPE_WINDOW_DAYS`` of a time, and
+    the nearest ones, each in logarithmic time (a busy claim has tens of thousands of reports)."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[datetime, object]] = []
+        self._times: list[datetime] = []
+
+    def add(self, t: datetime, item: object) -> None:
+        self._rows.append((t, item))
+
+    def freeze(self) -> _Timed:
+        self._rows.sort(key=lambda r: r[0])
+        self._times = [r[0] for r in self._rows]
+        return self
+
+    def _bounds(self, t: datetime) -> tuple[int, int]:
+        window = timedelta(days=SCOPE_WINDOW_DAYS)
+        return bisect.bisect_left(self._times, t - window), bisect.bisect_right(self._times, t + window)
+
+    def count(self, t: datetime) -> int:
+        lo, hi = self._bounds(t)
+        return hi - lo
+
+    def nearest(self, t: datetime, n: int = NEAREST_REPORTS) -> list:
+        lo, hi = self._bounds(t)
+        at = bisect.bisect_left(self._times, t)
+        return [item for _, item in self._rows[max(lo, at - n):min(hi, at + n)]]
+
+
+def _event_metrics(reports: pl.DataFrame) -> set[str]:
+    return {m for m in reports["metric"].unique().to_list() if m and is_event_metric(m)}
+
+
 def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
     """Give a chip count that names no chip ("about 2,000 chips") the chip of the one claim of the same
     subject whose reports within ``SCOPE_WINDOW_DAYS`` it agrees with (intervals meet: the 2,048 H800 used
-    to train V3, not the 50,000 H100 it may own). With none or several such claims it stays unchipped."""
+    to train V3, not the 50,000 H100 it may own), reading the ``NEAREST_REPORTS`` nearest in time on each
+    side. With none or several such claims it stays unchipped."""
     if reports.is_empty() or "chip" not in reports.columns:
         return reports
-    rows = reports.select("claim_key", "chip", "metric", "subject", "unit", "value_low", "value_high",
-                          "observed_at").to_dicts()
-    chipped: dict[tuple, list[dict]] = {}
-    for r in rows:
-        if r["metric"] == "chip_count" and r["chip"] and r["subject"]:
-            chipped.setdefault((r["subject"], r["unit"]), []).append(r)
-    if not chipped:
+    counts = reports.with_row_index("_i").filter(
+        (pl.col("metric") == "chip_count") & pl.col("subject").is_not_null() & pl.col("value_low").is_not_null())
+    if counts.is_empty() or counts["chip"].is_null().all() or counts["chip"].is_not_null().all():
         return reports
-    window = timedelta(days=SCOPE_WINDOW_DAYS)
+    chipped: dict[tuple, dict[str, _Timed]] = {}  # (subject, unit) → chip → its reports
+    rows = counts.select("_i", "chip", "subject", "unit", "value_low", "value_high", "observed_at").to_dicts()
+    for r in rows:
+        if r["chip"]:
+            chipped.setdefault((r["subject"], r["unit"]), {}).setdefault(r["chip"], _Timed()).add(r["observed_at"], r)
+    for per_chip in chipped.values():
+        for timed in per_chip.values():
+            timed.freeze()
     keys, chips = reports["claim_key"].to_list(), reports["chip"].to_list()
-    for i, r in enumerate(rows):
-        if r["metric"] != "chip_count" or r["chip"] or not r["subject"] or r["value_low"] is None:
+    for r in rows:
+        per_chip = chipped.get((r["subject"], r["unit"]))
+        if r["chip"] or per_chip is None:
             continue
-        agree = {o["chip"] for o in chipped.get((r["subject"], r["unit"]), [])
-                 if abs(o["observed_at"] - r["observed_at"]) <= window and o["value_low"] is not None
-                 and o["value_low"] <= r["value_high"] and r["value_low"] <= o["value_high"]}
+        agree = {chip for chip, timed in per_chip.items()
+                 if any(o["value_low"] <= r["value_high"] and r["value_low"] <= o["value_high"]
+                        for o in timed.nearest(r["observed_at"]))}
         if len(agree) == 1:
-            chip = next(iter(agree))
-            keys[i] = keys[i].replace(f"|{r['metric']}|-|", f"|{r['metric']}|{chip}|", 1)
+            i, chip = r["_i"], next(iter(agree))
+            keys[i] = keys[i].replace("|chip_count|-|", f"|chip_count|{chip}|", 1)
             chips[i] = chip
     return reports.with_columns(pl.Series("claim_key", keys, dtype=pl.String),
                                 pl.Series("chip", chips, dtype=pl.String))
@@ -174,25 +218,23 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     ``reports`` needs ``claim_key``, ``scope``, ``metric`` and ``observed_at``; ``claim_key`` and ``scope``
     come back updated, rows in the input order.
     """
-    if reports.is_empty() or "scope" not in reports.columns:
+    if reports.is_empty() or "scope" not in reports.columns or reports["scope"].is_null().all():
         return reports
+    events = _event_metrics(reports)
     keys, scopes = reports["claim_key"].to_list(), reports["scope"].to_list()
     metrics, times = reports["metric"].to_list(), reports["observed_at"].to_list()
-    scoped: dict[str, list[tuple[object, str]]] = {}
+    scoped: dict[str, dict[str, _Timed]] = {}  # unscoped key → scope → its reports
     for key, scope, metric, t in zip(keys, scopes, metrics, times, strict=True):
-        if scope and not is_event_metric(metric):
-            scoped.setdefault(key[: -len(scope) - 1], []).append((t, scope))
-    if not scoped:
-        return reports
-    window = timedelta(days=SCOPE_WINDOW_DAYS)
+        if scope and metric not in events:
+            scoped.setdefault(key[: -len(scope) - 1], {}).setdefault(scope, _Timed()).add(t, scope)
+    for per_scope in scoped.values():
+        for timed in per_scope.values():
+            timed.freeze()
     new_keys, new_scopes = list(keys), list(scopes)
     for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
-        if scope or key not in scoped or is_event_metric(metric):
+        if scope or key not in scoped or metric in events:
             continue
-        near: dict[str, int] = {}
-        for tj, sj in scoped[key]:
-            if abs(tj - t) <= window:
-                near[sj] = near.get(sj, 0) + 1
+        near = {sj: n for sj, timed in scoped[key].items() if (n := timed.count(t))}
         if not near:
             continue
         best = max(near, key=lambda k: (near[k], k))
@@ -240,7 +282,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
-    event_metrics = {m for m in reports["metric"].unique().to_list() if m and is_event_metric(m)}
+    event_metrics = _event_metrics(reports)
     keys = reports["claim_key"].to_list()
     metrics = reports["metric"].to_list()
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
