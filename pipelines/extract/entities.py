@@ -222,14 +222,17 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
 def chip_makers() -> frozenset[str]:
     """Companies named as a chip's ``maker``: they sell chips, they do not train models."""
     return frozenset(e.maker for e in entity_table() if e.kind == "chip" and e.maker)
 
 
+@lru_cache(maxsize=1)
+def _governments() -> dict[str, str]:
+    return {e.canonical: e.government for e in entity_table() if e.government}
+
+
 def government_of(name: str | None) -> str | None:
     """The government entity of a country (``government`` in the alias table), else ``None``."""
-    for e in entity_table():
-        if e.canonical == name and e.government:
-            return e.government
-    return None
+    return _governments().get(name) if name else None

@@ -27,7 +27,9 @@ An agency, government or court cited as the source ("..., the Justice Department
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -182,12 +184,11 @@ def _fallback_subject(
 
 
 
-def _headline_subject(headline: str | None, lang: str) -> str | None:
+def _headline_subject(headline: str | None, mentions: list[Mention], lang: str) -> str | None:
     """The headline's subject: the entity its first figure (or metric word) is about, bound as in a sentence
     ("딥시크 쇼크에 엔비디아 847조원 날아갔다" → Nvidia: a cause, "딥시크 쇼크에", is no subject); else its topic."""
     if not headline:
         return None
-    mentions = find_mentions(headline)
     eligible = eligible_mentions(headline, mentions, lang, (), attribution_sources(headline, mentions, lang))
     # a country in a headline frames the story ("美 규제...") more than it is what the figures measure, and an
     # agency in a headline is usually the one reporting ("美 법무부, 엔비디아 칩 7000개 밀수 적발")
@@ -279,18 +280,15 @@ def _subject_for_metric(
     return subject, via
 
 
-def _article_models(text: str, headline: str | None) -> dict[str, str]:
+def _article_models(mentions: Iterable[Mention]) -> dict[str, str]:
     """Per model owner, the one model the article (headline included) names: the scope of a figure about that
     owner whose own sentences name none ("It cost $5.6 million" in an article about V3). An article naming
     several models of the owner leaves such figures unscoped (the tracker may still scope them by coverage)."""
-    counts: dict[str, dict[str, int]] = {}
-    for weight, chunk in ((2, headline or ""), (1, text)):
-        for m in find_mentions(chunk):
-            if m.entity.kind == "model" and m.entity.owner:
-                per = counts.setdefault(m.entity.owner, {})
-                per[m.entity.canonical] = per.get(m.entity.canonical, 0) + weight
-    # Only an article that names one model of the owner says which model an unscoped figure is about.
-    return {owner: next(iter(per)) for owner, per in counts.items() if len(per) == 1}
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity.kind == "model" and m.entity.owner:
+            named.setdefault(m.entity.owner, set()).add(m.entity.canonical)
+    return {owner: next(iter(models)) for owner, models in named.items() if len(models) == 1}
 
 
 def _figureless_metrics(st: str, lang: str) -> dict[str, str]:
@@ -316,17 +314,19 @@ def extract(
     lang = _normalize_language(language, text)
     out: list[Figure] = []
     prev: _Context | None = None
-    head_subject = _headline_subject(headline, lang)
-    article_scope = _article_models(text, headline)
-    head_chips = chip_mentions(find_mentions(headline)) if headline else []
+    head_mentions = find_mentions(headline) if headline else []
+    head_subject = _headline_subject(headline, head_mentions, lang)
+    head_chips = chip_mentions(head_mentions)
     head_chip = head_chips[0].entity.canonical if head_chips else None
+    # every sentence's mentions, found once: the article's models need them all before the first figure
+    sentences = [(sent, find_mentions(sent.text)) for sent in split_sentences(text)]
+    article_scope = _article_models(itertools.chain(head_mentions, *(ms for _, ms in sentences)))
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts first, and twice
-    for sent in split_sentences(text):
+    for sent, mentions in sentences:
         st = sent.text
         excluded = excluded_spans(st)
-        mentions = find_mentions(st)
         chips = chip_mentions(mentions)
         prior = prev.counted if prev is not None and prev.paragraph == sent.paragraph else None
         if lang == "ko":
