@@ -206,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.set_defaults(func=cmd_figures)
     ev = sub.add_parser("eval", help="score the extractor on the gold set")
     ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl; with --claims the "
-                                              "claim sets dev and holdout in tests/gold/claims/)")
+                                              "claim sets in tests/gold/claims/)")
     ev.add_argument("--claims", action="store_true",
                     help="score claim grouping and discrepancies (same-claim pair P/R/F1, discrepancy P/R)")
     ev.add_argument("--errors", type=int, default=0, help="with --claims: print up to N mistakes per set")

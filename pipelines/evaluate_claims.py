@@ -4,9 +4,10 @@ The gold sets (``tests/gold/claims/*.jsonl``, one article version per line) were
 people who did not read the extractor or the tracker: every figure of every body carries its subject,
 metric, ``refers_to``, a ``claim`` id (the same quantity of the same thing for the same event, across
 outlets, dates, languages and revisions; ``null`` for a figure with no subject) and an agreement ``group``
-(figures of one claim that can all be true together share a group; a bound may fit several). ``dev`` and
-``dev2`` (by two other labellers) are the parts the rules were tuned on; ``holdout`` is never tuned on, and
-the figures that count are its.
+(figures of one claim that can all be true together share a group; a bound may fit several). ``dev``,
+``dev2`` and ``dev3`` (each by another labeller) are the parts the rules were tuned on; ``holdout2`` (a
+fresh labeller's, added once the first held-out set had been read and retired into ``dev3``) is never tuned
+on, and the figures that count are its.
 
 The gold articles run through the same stages as the warehouse (``stages.extract_facts`` then
 ``stages.track_observations``), then each gold figure is matched to the predicted fact whose span overlaps
@@ -38,7 +39,7 @@ from pipelines.extract.evaluate import f1_score
 from pipelines.records import Fact, polars_schema
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "claims"
-SETS = ("dev", "dev2", "holdout")
+SETS = ("dev", "dev2", "dev3")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
 """The claim gold sets and the claim evaluator (``chipwatch eval --claims``).
 
-The floors on ``holdout`` are regression floors at the level measured when the set was first scored after
-tuning on ``dev`` only (see tests/gold/claims/README.md); they are below the issue's targets, which the
-held-out set does not reach yet. ``holdout`` is never tuned on: a failing floor means a change made things
-worse on text nobody tuned for.
+The floors are regression floors just under the measured values (see tests/gold/claims/README.md). ``dev3``
+was the first held-out set: scored three times as a whole, then retired into the tuned sets when a fresh
+labeller wrote ``holdout2``, which is never tuned on.
 """
 
 from __future__ import annotations
@@ -97,7 +96,7 @@ FLOORS = {
             "metric_accuracy": 0.92},
     "dev2": {"pair_f1": 0.87, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.86,
              "metric_accuracy": 0.95},
-    "holdout": {"pair_f1": 0.72, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.84,
+    "dev3": {"pair_f1": 0.72, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.84,
                 "metric_accuracy": 0.92},
 }
 
