@@ -165,3 +165,26 @@ def test_a_speaker_after_the_figure_can_be_its_subject():
     # ", DeepSeek said": a company reporting on itself
     f = fig("The model cost $294,000 to train, DeepSeek said.", "$294,000")
     assert f.subject == "DeepSeek"
+
+
+def test_spending_next_to_a_training_cost_keeps_its_own_metric():
+    text = ("The lab's $5.6 million training bill for its V3 model is only part of the story. "
+            "Analysts think DeepSeek has spent about $1.2 billion on servers, with operating costs of roughly "
+            "$700 million. Its outlay on GPUs alone tops $400 million.")
+    got = {f.surface: (f.metric, f.scope) for f in extract_figures(text)}
+    assert got["about $1.2 billion"] == ("investment", None)
+    assert got["roughly $700 million"] == ("other", None)  # an article-wide model makes no training cost
+    assert got["$400 million"] == ("investment", None)
+    # "spent" alone next to a lab and a model still means what training it cost
+    assert fig("DeepSeek spent $294,000 training its R1 model.", "$294,000").metric == "training_cost"
+    assert fig("중국 딥시크가 557만6000달러로 고성능 AI 모델을 개발했다.", "557만6000달러").metric == "training_cost"
+
+
+def test_chips_a_company_holds_are_no_models_training_chips():
+    text = ("DeepSeek trained its V3 model on 2,048 H800 chips. "
+            "A rival's chief executive claims DeepSeek has more than 50,000 H100 chips.")
+    got = {f.surface: f.scope for f in extract_figures(text)}
+    assert got["2,048 H800 chips"] == "DeepSeek-V3"
+    assert got["more than 50,000 H100 chips"] is None
+    f = fig("딥시크의 V3는 비용이 적게 들었다. 딥시크는 엔비디아의 H800 칩 약 2000개를 활용했다.", "약 2000개")
+    assert f.scope == "DeepSeek-V3"

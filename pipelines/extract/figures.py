@@ -42,7 +42,14 @@ from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
-from .metrics import assign_metric, cue_hits, is_event_metric, load_metrics, property_cue_starts
+from .metrics import (
+    assign_metric,
+    cue_hits,
+    is_event_metric,
+    load_metrics,
+    metric_accepts,
+    property_cue_starts,
+)
 from .model import Figure
 from .sentences import split_sentences
 from .subjects import (
@@ -93,6 +100,14 @@ _PASSIVE_RESTRICTION = re.compile(
 )
 # Companies that sell chips: never the subject of a model's training cost.
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
+# a chip count is a model's training chips only where the sentence speaks of training or using them; chips
+# a company holds, buys or is believed to have ("DeepSeek has more than 50,000 H100s") are no model's
+_TRAINING_USE = re.compile(
+    r"\b(?:train|trained|training|trains|used|uses|using|relied|relies|needed|needs|ran|run|runs|built|"
+    r"powered)\b|훈련|학습|활용|투입|사용|쓰였|썼|쓴|쓰는|들였|돌렸|동원"
+)
+# what a model has: a figure of these about a model's owner may take the model named in context as its scope
+_MODEL_METRICS = frozenset({"training_cost", "compute_hours", "chip_count", "duration", "price", "ratio"})
 # A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
 _REFERS_TO_CHIPS = re.compile(
     r"\b(?:the|those|these|such)\s+(?:number\s+of\s+)?(?:chips|GPUs|processors|accelerators)\b|(?:이|그|해당)\s?칩",
@@ -477,22 +492,30 @@ def _bind(
         if ratio and subject:
             # a ratio is of its subject against something: "1/20 of what OpenAI spent" is not "1/10 of Meta's"
             scope = _comparand(subject, eligible, span) or scope
-        if scope is None and subject:
-            # the model named in context: the previous sentence's (same subject), else the article's
-            (prev_subject, prev_scope), article = context_scope
-            scope = prev_scope if prev_subject == subject and prev_scope else article.get(subject)
+        own_scope = scope is not None  # named in the sentence itself (or carried with its subject)
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
         )
+        cued = any(any(metric_accepts(n, c.unit) for n in h.metrics) for h in hits)
         if c.unit in ("percent", "percentage_points") and c.direction != 0 and metric == "other":
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
             metric = "ratio"
-        if metric == "other" and c.unit in CURRENCY_UNITS and scope and not scope.startswith("vs "):
-            metric = "training_cost"  # money about a named model with no other cue: what it cost to train
+        if metric == "other" and c.unit in CURRENCY_UNITS and scope and own_scope and not cued and \
+                not scope.startswith("vs "):
+            # money about a model the sentence names, with no cue word at all: what it cost to train ("V3
+            # cost $5.6 million"); an article-wide model does not make "operating costs of $944mn" a training cost
+            metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        if scope is None and subject and metric in _MODEL_METRICS and (
+            metric != "chip_count" or _TRAINING_USE.search(st)
+        ):
+            # the model named in context: the previous sentence's (same subject), else the article's; only
+            # for what a model has (its training cost, chips, hours), not for a company's spending or holdings
+            (prev_subject, prev_scope), article = context_scope
+            scope = prev_scope if prev_subject == subject and prev_scope else article.get(subject)
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,

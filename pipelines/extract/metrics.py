@@ -7,7 +7,7 @@ to the cue, and
 cut to 30% when the metric asks for a nearby entity (``near_entities``/``near_kinds``) that is absent;
 generic ``weak`` cues ("비용", "cost", "spent") then count for nothing: they mean a training cost only
 near DeepSeek, R1, V3, OpenAI... The best vote wins if it reaches
-0.1; otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
+0.1 (a tie goes to the metric with more votes in all); otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
 sentence gave the same unit ("The Times put the figure at about $6 million"), else ``other``.
 """
 
@@ -24,7 +24,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "is_event_metric", "load_metrics",
-    "property_cue_starts",
+    "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -92,6 +92,11 @@ def is_event_metric(metric: str) -> bool:
     """Whether figures of ``metric`` are about an event with a date (a market move, a charge, a deal...):
     ``kind: "event"`` in the vocabulary. Unknown metrics are properties."""
     return any(m.name == metric and m.kind == "event" for m in load_metrics())
+
+
+def metric_accepts(metric: str, unit: str) -> bool:
+    """Whether ``metric`` can measure figures in ``unit`` (its ``units`` in the vocabulary)."""
+    return any(m.name == metric and m.accepts(unit) for m in load_metrics())
 
 
 def _defaults() -> dict[str, str]:
@@ -190,6 +195,7 @@ def assign_metric(
     ctx = set(context)
     others = [s for s in other_spans if s[:2] != span]
     scores: dict[str, float] = {}
+    totals: dict[str, float] = {}
     for h in hits:
         if h.start < span[1] and span[0] < h.end and (h.end - h.start) < (span[1] - span[0]):
             d = 0
@@ -209,8 +215,11 @@ def assign_metric(
             if (mdef.near_entities or mdef.near_kinds) and not (ctx & (mdef.near_entities | mdef.near_kinds)):
                 w *= 0.0 if name in h.weak else 0.3
             scores[name] = max(scores.get(name, 0.0), w)
+            totals[name] = totals.get(name, 0.0) + w
     if scores:
-        best = max(scores, key=lambda k: scores[k])
+        # the strongest vote wins; a tie goes to the metric more cue words point to ("spent about $1.6bn on
+        # servers": "spent" votes for a training cost and an investment alike, "servers" only for the latter)
+        best = max(scores, key=lambda k: (round(scores[k], 2), totals[k]))
         if scores[best] >= 0.1:
             return best
     default = _defaults().get(unit, "other")
