@@ -6,8 +6,8 @@ figure; 10% more for a cue before the figure), halved when a figure of another u
 to the cue, and
 cut to 30% when the metric asks for a nearby entity (``near_entities``/``near_kinds``) that is absent;
 generic ``weak`` cues ("비용", "cost", "spent") then count for nothing: they mean a training cost only
-near DeepSeek, R1, V3, OpenAI... The best vote wins if it reaches
-0.1 (a tie goes to the metric with more votes in all); otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
+near DeepSeek, R1, V3, OpenAI... The best vote wins if it reaches 0.1 (a tie goes to the metric with
+more votes in all); otherwise the unit's default (chips → chip_count, years → duration...), else the metric the previous
 sentence gave the same unit ("The Times put the figure at about $6 million"), else ``other``.
 """
 
