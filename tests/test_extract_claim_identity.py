@@ -188,3 +188,33 @@ def test_chips_a_company_holds_are_no_models_training_chips():
     assert got["more than 50,000 H100 chips"] is None
     f = fig("딥시크의 V3는 비용이 적게 들었다. 딥시크는 엔비디아의 H800 칩 약 2000개를 활용했다.", "약 2000개")
     assert f.scope == "DeepSeek-V3"
+
+
+def test_a_paragraph_opening_with_the_stock_continues_the_last_paragraphs_subject():
+    text = ("Nvidia lost $589 billion in market value on Monday as a cheap model from DeepSeek spooked investors."
+            "\n\nThe stock sank 16.9% to close at $118.58.")
+    f = fig(text, "16.9%", headline="Nvidia posts record loss as DeepSeek fears grip chip stocks")
+    assert (f.subject, f.subject_via) == ("Nvidia", "previous_sentence")
+
+
+@pytest.mark.parametrize(
+    ("published", "subject_text", "day"),
+    [
+        # 21:15 in New York is still Monday's close, though UTC has moved on to Tuesday
+        ("2025-01-28T02:15:00+00:00", "Nvidia's stock closed down 17%.", "2025-01-27 close"),
+        # a Seoul morning report on the US session: the US day before
+        ("2025-01-28T00:30:00+00:00", "엔비디아 주가는 장중 11% 급락했다.", "2025-01-27 intraday"),
+        # on a Saturday, the last session was Friday's
+        ("2025-02-01T15:00:00+00:00", "Nvidia's stock closed down 3%.", "2025-01-31 close"),
+        # a Korean stock follows Seoul's sessions: 10:00 KST is that day's session
+        ("2025-01-28T01:00:00+00:00", "삼성전자 주가는 장중 2% 하락했다.", "2025-01-28 intraday"),
+    ],
+)
+def test_a_session_without_a_date_is_the_markets_latest_session(published, subject_text, day):
+    from pipelines.extract.event_time import session_day
+
+    f = extract_figures(subject_text, published_at=datetime.fromisoformat(published))[0]
+    assert f.refers_to == day
+    # naive = UTC: 03:59 New York time on a Monday is before premarket, so Friday's session; 04:00 is Monday's
+    assert session_day(datetime(2025, 1, 27, 8, 59)).isoformat() == "2025-01-24"
+    assert session_day(datetime(2025, 1, 27, 9, 0)).isoformat() == "2025-01-27"

@@ -54,6 +54,7 @@ class Entity:
     role: str | None = None
     patterns: tuple[str, ...] = ()
     government: str | None = None  # a country's government entity ("United States" → "US government")
+    market: str | None = None  # where a company's shares or an index trade, when not a US exchange ("KRX")
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,21 @@ def entity_table() -> tuple[Entity, ...]:
                 row.get("role"),
                 tuple(row.get("patterns", ())),
                 row.get("government"),
+                row.get("market"),
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _markets() -> dict[str, str]:
+    return {e.canonical: e.market for e in entity_table() if e.market}
+
+
+def market_of(canonical: str | None) -> str:
+    """The exchange whose sessions a figure about ``canonical`` follows: its ``market`` (KRX for Samsung
+    Electronics, SK hynix, the KOSPI), else "US" (the domain's chip stocks and indexes trade in New York)."""
+    return _markets().get(canonical or "", "US")
 
 
 def load_entities() -> list[dict[str, Any]]:

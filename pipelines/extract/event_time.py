@@ -33,7 +33,9 @@ Rules (each has tests in ``tests/test_extract_event_time.py``):
   27, 2025" and "오는 27일 끝나는 회계연도 1분기" (written in April 2025) are the span 2025-01-28/2025-04-27, "the
   quarter ending in April" the months February-April.
 - Sessions: a session cue in the figure's clause attaches to a day-granular date; with no date it means
-  the publication's local day; with a coarser date it is dropped.
+  the publication's local day, or, given the ``market`` the figure trades on, that market's latest session
+  begun by publication (``session_day``: a 21:15 New York report is about that day's close, not the UTC
+  date's); with a coarser date it is dropped.
 - Not event times: comparison bases and anchors ("since 2022", "from a year earlier", "2020년 3월 이후",
   "전년 동기 대비", "by 2027"), durations ("about seven months later", "3개월 만에"), the figure's own surface,
   and dates that describe another noun of the sentence: an expression inside a participle or adnominal
@@ -82,10 +84,12 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["GRANULARITIES", "SESSIONS", "EventTime", "date_expressions", "refers_to"]
+__all__ = ["GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "date_expressions", "refers_to", "session_day"]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
 SESSIONS = ("premarket", "intraday", "close", "after_hours")
+# exchange → (time zone, local hour its first session of the day opens: premarket in New York, 08:00 in Seoul)
+MARKETS = {"US": ("America/New_York", 4), "KRX": ("Asia/Seoul", 8)}
 LANGUAGES = ("en", "ko")
 
 
@@ -957,11 +961,14 @@ def refers_to(
     published_at: datetime | None,
     language: str,
     timezone: str | tzinfo | None = None,
+    market: str | None = None,
 ) -> EventTime | None:
     """The date or period the figure at ``figure_span`` (offsets in ``sentence``) is about, or ``None``.
 
     See the module docstring for the rules; ``timezone`` is the publication's local time zone (``None`` =
-    UTC) used to turn an aware ``published_at`` into the local publication day.
+    UTC) used to turn an aware ``published_at`` into the local publication day. ``market`` (a key of
+    ``MARKETS``) is the exchange a session cue with no date refers to: its latest session begun by
+    publication (``session_day``) instead of the publication day.
     """
     _check_language(language)
     fs, fe = figure_span
@@ -980,12 +987,27 @@ def refers_to(
         return chosen
     name, ss, se = min(sessions, key=lambda s: min(abs(s[1] - fe), abs(fs - s[2])))
     if chosen is None:
-        if today is None:
+        day = session_day(published_at, market) if market and published_at is not None else today
+        if day is None:
             return None
-        return EventTime(today, today, "day", name, sentence[ss:se], (ss, se))
+        return EventTime(day, day, "day", name, sentence[ss:se], (ss, se))
     if chosen.granularity != "day":
         return chosen
     return EventTime(chosen.start, chosen.end, "day", name, chosen.surface, chosen.span)
+
+
+def session_day(published_at: datetime, market: str = "US") -> date:
+    """The trading day of ``market``'s latest session begun by ``published_at``: "the stock closed down 17%"
+    written at 21:15 New York time (02:15 UTC the next day) is about that day's close; written before the
+    day's first session opens, or on a weekend, about the last weekday's (exchange holidays are ignored).
+    A naive ``published_at`` is taken as UTC."""
+    zone, opens = MARKETS.get(market, MARKETS["US"])
+    when = published_at if published_at.tzinfo else published_at.replace(tzinfo=UTC)
+    local = when.astimezone(ZoneInfo(zone))
+    day = local.date() if local.hour >= opens else local.date() - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 def _govern(found: list[_Found], fs: int, fe: int, lo: int, hi: int, language: str) -> EventTime | None:

@@ -36,7 +36,15 @@ from datetime import datetime
 from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
-from .entities import ACTOR_KINDS, REPORTING_KINDS, Mention, chip_makers, find_mentions, government_of
+from .entities import (
+    ACTOR_KINDS,
+    REPORTING_KINDS,
+    Mention,
+    chip_makers,
+    find_mentions,
+    government_of,
+    market_of,
+)
 from .event_time import date_expressions, refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
@@ -185,6 +193,9 @@ def _fallback_subject(
             _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
         )
     if prev is not None and prev.paragraph == paragraph and refers_back and prev.subject:
+        return prev.subject, "previous_sentence", prev.scope
+    if lang == "en" and prev is not None and prev.subject and refers_back and not anaphor:
+        # a paragraph opening with a definite noun phrase ("The stock sank 16.9%") continues the last one
         return prev.subject, "previous_sentence", prev.scope
     if not refers_back:
         return None, None, None
@@ -383,7 +394,7 @@ def extract(
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
                                              carried_time if fig.subject == carried_subject else None,
-                                             is_event_metric(fig.metric)),
+                                             is_event_metric(fig.metric), market_of(fig.subject)),
                     )
                 )
             first_subject = figs[0].subject
@@ -421,6 +432,7 @@ def extract(
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
+    market: str | None = None,
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -428,7 +440,7 @@ def _refers_to(
     ``carried`` is the event time of the previous sentence of the paragraph about the same subject: a sentence
     with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
     all takes it whole when the figure is of an event metric."""
-    found = refers_to(st, span, published_at, lang)
+    found = refers_to(st, span, published_at, lang, market=market)
     day = carried.split(" ", 1)[0] if carried else None
     if found is not None:
         if found.session and day and not date_expressions(st, published_at, lang):
