@@ -218,3 +218,14 @@ def test_a_session_without_a_date_is_the_markets_latest_session(published, subje
     # naive = UTC: 03:59 New York time on a Monday is before premarket, so Friday's session; 04:00 is Monday's
     assert session_day(datetime(2025, 1, 27, 8, 59)).isoformat() == "2025-01-24"
     assert session_day(datetime(2025, 1, 27, 9, 0)).isoformat() == "2025-01-27"
+
+
+def test_a_change_against_a_base_is_about_its_period_not_the_day():
+    when = datetime(2025, 1, 28, 9, tzinfo=UTC)
+    figs = {f.surface: f.refers_to for f in extract_figures(
+        "Even after Monday's 17% plunge, Nvidia's shares were still up about 90% from a year earlier.",
+        published_at=when)}
+    assert figs["about 90%"] == "2024-01-01/2025-01-31"
+    assert figs["17%"] != figs["about 90%"]  # the base belongs to the nearer figure only
+    f = fig("엔비디아 주가는 연초 대비 12% 올랐다.", "12%", published_at=datetime(2025, 6, 3, tzinfo=UTC))
+    assert f.refers_to == "2025-01-01/2025-06-30"

@@ -219,3 +219,15 @@ def test_an_unchipped_count_joins_the_one_chip_claim_it_agrees_with():
     assert key["about"] == key["h800"] == "DeepSeek|chip_count|H800|chips"
     assert key["vague"] == "DeepSeek|chip_count|-|chips"  # agrees with neither: stays on its own
     assert disc.is_empty()
+
+
+def test_a_change_over_a_span_is_not_merged_with_a_year_inside_it():
+    from pipelines.track.claims import resolve_events
+
+    rows = pl.DataFrame({
+        "claim_key": ["Nvidia|percent_change|-|percent"] * 2, "metric": ["percent_change"] * 2,
+        "refers_to": ["2024", "2024-01-01/2025-01-31"], "value": [171.0, 90.0],
+        "observed_at": [datetime(2025, 1, 27, tzinfo=UTC), datetime(2025, 1, 28, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] != got[1]

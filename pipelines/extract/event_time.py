@@ -84,7 +84,10 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "date_expressions", "refers_to", "session_day"]
+__all__ = [
+    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "refers_to",
+    "session_day",
+]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
 SESSIONS = ("premarket", "intraday", "close", "after_hours")
@@ -994,6 +997,53 @@ def refers_to(
     if chosen.granularity != "day":
         return chosen
     return EventTime(chosen.start, chosen.end, "day", name, chosen.surface, chosen.span)
+
+
+# a change measured against a base: "up 90% from a year earlier", "1년 전보다 90% 올랐다", "연초 대비 12%"
+_YEAR_BASE = {
+    "en": re.compile(
+        r"\b(?:from|than|over|versus|vs\.?|compared\s+with|compared\s+to)\s+(?:a|one|the)\s+year\s+"
+        r"(?:earlier|ago|before)|\byear[- ](?:over|on)[- ]year\b|\bin\s+the\s+past\s+(?:12\s+months|year)\b|"
+        r"\bover\s+the\s+(?:past|last)\s+(?:12\s+months|year)\b",
+        re.I,
+    ),
+    "ko": re.compile(
+        r"1년\s?전(?:보다|에\s?비해|\s?대비|과\s?비교해)|최근\s?1년(?:간|\s?동안)?|지난\s?1년(?:간|\s?동안)"
+    ),
+}
+_YEAR_START_BASE = {
+    "en": re.compile(
+        r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|since\s+the\s+start\s+of\s+(?:the|this)\s+year|"
+        r"this\s+year)\b",
+        re.I,
+    ),
+    "ko": re.compile(r"연초\s?(?:대비|이후|보다|부터)|올해\s?들어|올\s?들어|연초\s?이래"),
+}
+
+
+def change_period(
+    sentence: str, figure_span: tuple[int, int], published_at: datetime | None, language: str
+) -> EventTime | None:
+    """The period a change against a base is measured over, for a figure whose sentence dates no event of
+    its own: "shares were up about 90% from a year earlier" (written in January 2025) is the months 2024-01 to
+    2025-01, "연초 대비 12% 올랐다" the months from January to publication. Month-granular, so that two reports
+    of the same change a few days apart are about the same period. The base must be the figure's own: no
+    other number stands between them ("after Monday's 17% plunge, ... up 90% from a year earlier" leaves the
+    17% alone). ``None`` without such a base or without a date."""
+    _check_language(language)
+    today = _local_date(published_at, None)
+    if today is None:
+        return None
+    fs, fe = figure_span
+    end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    for rx, months in ((_YEAR_BASE[language], 12), (_YEAR_START_BASE[language], None)):
+        for m in rx.finditer(sentence):
+            between = sentence[fe : m.start()] if m.start() >= fe else sentence[m.end() : fs]
+            if any(ch.isdigit() for ch in between.replace("1년", "")):
+                continue
+            start = _add_months(date(today.year, today.month, 1), -months) if months else date(today.year, 1, 1)
+            return EventTime(start, end, "span", None, m.group(), m.span())
+    return None
 
 
 def session_day(published_at: datetime, market: str = "US") -> date:

@@ -45,7 +45,7 @@ from .entities import (
     government_of,
     market_of,
 )
-from .event_time import date_expressions, refers_to
+from .event_time import change_period, date_expressions, refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
@@ -394,7 +394,7 @@ def extract(
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
                                              carried_time if fig.subject == carried_subject else None,
-                                             is_event_metric(fig.metric), market_of(fig.subject)),
+                                             is_event_metric(fig.metric), market_of(fig.subject), fig.metric),
                     )
                 )
             first_subject = figs[0].subject
@@ -433,6 +433,7 @@ def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
     market: str | None = None,
+    metric: str | None = None,
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -446,6 +447,11 @@ def _refers_to(
         if found.session and day and not date_expressions(st, published_at, lang):
             return f"{day} {found.session}"
         return found.label()
+    if metric == "percent_change":
+        # "still up about 90% from a year earlier": a change over a period, not the day's move
+        period = change_period(st, span, published_at, lang)
+        if period is not None:
+            return period.label()
     return carried if event else None
 
 

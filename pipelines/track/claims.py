@@ -253,7 +253,8 @@ def _merge_nested_events(
 ) -> dict[tuple[str, str], str]:
     """Stated events of one quantity written at different granularity are one event: a coarser period
     ("2025-01", "2025-04", "2025-Q1", a fiscal-quarter span) that overlaps exactly one finer stated event with
-    the same session (and, for moves, reports of the same sign) is that event. ``(key, label) → label``."""
+    the same session (and reports of the same sign) is that event. ``(key, label) → label``. Percent
+    changes over a span are left out by the caller: such a change is another quantity than one within it."""
     by_key: dict[str, dict[str, set[int]]] = {}
     for key, label, value in zip(keys, events, values, strict=True):
         if label is not None and not label.startswith("~"):
@@ -303,7 +304,12 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
         if parsed is not None and parsed[2] is None:
             stated.setdefault(key, []).append((parsed[0], parsed[1], label))
     values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
-    merged = _merge_nested_events(keys, events, values)
+    # a percent change measured over a span ("up 90% from a year earlier": the months to publication) is
+    # another quantity than the moves within it ("up 171% in 2024"); a month or year that dates a day's move
+    # ("하루 17% 폭락했던 지난 1월") still merges with that day
+    nestable = [None if m == "percent_change" and e is not None and "/" in e else e
+                for m, e in zip(metrics, events, strict=True)]
+    merged = _merge_nested_events(keys, nestable, values)
     events = [merged.get((k, e), e) if e is not None else None for k, e in zip(keys, events, strict=True)]
     stated = {k: [(a, b, merged.get((k, lab), lab)) for a, b, lab in opts] for k, opts in stated.items()}
     window = timedelta(days=EVENT_WINDOW_DAYS)
