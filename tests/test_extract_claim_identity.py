@@ -229,3 +229,29 @@ def test_a_change_against_a_base_is_about_its_period_not_the_day():
     assert figs["17%"] != figs["about 90%"]  # the base belongs to the nearer figure only
     f = fig("엔비디아 주가는 연초 대비 12% 올랐다.", "12%", published_at=datetime(2025, 6, 3, tzinfo=UTC))
     assert f.refers_to == "2025-01-01/2025-06-30"
+
+
+def test_a_speaker_in_a_clause_after_the_figure_is_not_its_subject():
+    f = fig("The shares finished at $118.42 after Chinese startup DeepSeek said it had built a cheap model.",
+            "$118.42", headline="Nvidia sheds $589 billion in market value")
+    assert f.subject != "DeepSeek"
+
+
+def test_fee_shares_taken_by_an_unnamed_government_and_korean_conjugations():
+    f = fig("Nvidia and AMD agreed to hand the government 15% of their revenue from chip sales in China.", "15%")
+    assert (f.subject, f.metric) == ("US government", "tariff_or_fee_share")
+    f = fig("대신 판매 대금의 25%는 미국 정부가 가져간다.", "25%")
+    assert (f.subject, f.metric) == ("US government", "tariff_or_fee_share")
+    f = fig("미국 정부는 엔비디아와 AMD가 중국에서 올리는 칩 매출의 15%를 받는 조건으로 수출을 허용했다.", "15%")
+    assert (f.subject, f.metric) == ("US government", "tariff_or_fee_share")
+
+
+def test_anaphors_reach_the_right_kind_of_antecedent():
+    # "they"/"이들" reach the companies named together
+    text = ("중국 정부가 바이트댄스와 알리바바, 텐센트의 H200 구매를 승인했다. "
+            "이들 기업이 사들일 수 있는 H200은 약 40만 개다.")
+    assert fig(text, "약 40만 개").subject == "Alibaba + ByteDance + Tencent"
+    # "the company" is no country
+    text = ("Nvidia expects a charge of about $5.5 billion. The H20 was the most advanced chip it could sell in "
+            "China. Analysts estimate the company made $12 billion to $15 billion in H20 revenue in 2024.")
+    assert fig(text, "$12 billion to $15 billion").subject == "Nvidia"

@@ -95,6 +95,16 @@ def entity_table() -> tuple[Entity, ...]:
 
 
 @lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {e.canonical: e.kind for e in entity_table()}
+
+
+def kind_of(canonical: str | None) -> str | None:
+    """The kind of a canonical entity name ("country", "org", ...); ``None`` for names not in the table."""
+    return _kinds().get(canonical or "")
+
+
+@lru_cache(maxsize=1)
 def _markets() -> dict[str, str]:
     return {e.canonical: e.market for e in entity_table() if e.market}
 

@@ -43,6 +43,7 @@ from .entities import (
     chip_makers,
     find_mentions,
     government_of,
+    kind_of,
     market_of,
 )
 from .event_time import change_period, date_expressions, refers_to
@@ -95,6 +96,10 @@ _PER_UNIT_AFTER = re.compile(
     r"\s?(?:per|a|an|each)\s(?!(?:year|month|week|day|quarter|share|piece of)\b)[\w-]+|\s?(?:당|씩)", re.I
 )  # not a rate in time ("$50 billion a year") nor a share price ("$118 a share")
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
+# A government named without its country ("hand the government 15%", "정부 몫")
+_BARE_GOVERNMENT = re.compile(
+    r"\b(?:the\s+government|Washington|the\s+administration|the\s+Treasury)\b|정부에|정부가|정부는|정부 몫"
+)
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
 _REGULATION = re.compile(
     r"규제|제한|통제|금지|허용|승인|수출\s?허가|막[기았은는아]|제재|봉쇄|"
@@ -156,6 +161,7 @@ class _Context:
     counted: str | None = None  # what the sentence counted (``counted_unit``), for elided nouns next
     chip: str | None = None  # the chip the sentence is about (its first figure's, else its first named chip)
     refers_to: str | None = None  # the last event time the sentence stated (or carried)
+    group: str | None = None  # the last coordinated group the sentence named ("Alibaba + ByteDance + Tencent")
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -166,6 +172,18 @@ _EN_DEFINITE = re.compile(
     r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases)\b",
     re.I,
 )
+# "the company", "the chipmaker", "이 회사": refers back to a company, never to a country or agency
+_ORG_ANAPHOR = re.compile(
+    r"\bthe\s+(?:company|firm|chipmaker|startup|start-up|lab|developer)\b|"
+    r"이 회사|회사 측|회사측|이 업체|이 기업|해당 기업",
+    re.I,
+)
+# "they", "these companies", "이들": a plural that refers back to a group named together
+_PLURAL_ANAPHOR = {
+    "en": re.compile(r"\b(?:[Tt]hey|[Tt]hese\s+(?:companies|firms|groups|buyers)|[Tt]he\s+(?:three|two|four)\s+"
+                     r"(?:companies|firms|groups|buyers))\b"),
+    "ko": re.compile(r"이들|세\s?기업|세\s?회사|세\s?업체|두\s?기업|두\s?회사|해당\s?기업들|이\s?기업들"),
+}
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
@@ -192,6 +210,13 @@ def _fallback_subject(
         refers_back = anaphor or (
             _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
         )
+    if prev is not None and prev.group and _PLURAL_ANAPHOR[lang].search(sentence, 0, end):
+        # "이들 기업이 사들일 수 있는 H200은 약 40만 개": "they" are the companies named together before
+        return prev.group, "previous_sentence", None
+    if (prev is not None and prev.subject and _ORG_ANAPHOR.search(sentence, 0, end)
+            and kind_of(prev.subject) in ("country", "government", "agency") and prev.doc_subject):
+        # "the company made $12 billion" after a sentence about China: a company, the article's actor
+        return prev.doc_subject, "article", None
     if prev is not None and prev.paragraph == paragraph and refers_back and prev.subject:
         return prev.subject, "previous_sentence", prev.scope
     if lang == "en" and prev is not None and prev.subject and refers_back and not anaphor:
@@ -296,6 +321,10 @@ def _subject_for_metric(
         govs = [m for m in mentions if m.entity.kind in ("government", "agency") and m.entity.role != "outlet"]
         if govs:
             return govs[0].entity.canonical, "sentence"
+        if _BARE_GOVERNMENT.search(st):
+            # "agreed to hand the government 15% of their revenue": a share of chip sales is taken by the
+            # domain's one regulator of chip exports when the text names no other
+            return "US government", "sentence"
     if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
         return government_of(subject), via
     if metric == "duration" and _PASSIVE_RESTRICTION.search(st) and (subject is None or subject in chip_makers()
@@ -424,8 +453,12 @@ def extract(
         times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
         refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
                                           and not cands else None)
+        actors = [m for m in mentions if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet"]
+        groups = [g for g in (subject_of(st, m, actors, lang) for m in actors) if " + " in g]
+        group = groups[-1] if groups else (prev.group if prev is not None and prev.paragraph == sent.paragraph
+                                           else None)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
-                        refers)
+                        refers, group)
     return out
 
 

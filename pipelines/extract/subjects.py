@@ -85,6 +85,8 @@ _EN_CLAUSE_BEFORE = re.compile(
     r"fell|rose|lost|gained|slipped|slid|sank|jumped|climbed|surged|soared|slumped|declined|dropped|tumbled|"
     r"plunged|added|advanced|edged|shed)\b"
 )
+# A subordinate clause after the figure: its subject or speaker is not the figure's.
+_EN_SUBORDINATOR = re.compile(r"\b(?:after|as|when|because|since|while|before|until|although|though|whereas)\s")
 # A time clause before the figure's own clause: its subject is not the figure's.
 _EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
 # a mention inside a relative clause before the figure ("the H800 that DeepSeek relied on was restricted")
@@ -265,6 +267,8 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         between = text[span[1] : m.start]
         if language == "ko":
             return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
+        if _EN_SUBORDINATOR.search(between):
+            return True  # "finished at $118.42 after Chinese startup DeepSeek said ...": another clause's speaker
         agent = text[max(0, m.start - 3) : m.start] == "by " and m.entity.kind != "country"
         if _EN_REDUCED_RELATIVE.fullmatch(text, span[1], m.start) and _EN_VERB.match(text, m.end):
             return False  # "the roughly 10,000 A100 chips High-Flyer had bought", "the 17% drop Nvidia suffered"
