@@ -98,6 +98,8 @@ FLOORS = {
              "metric_accuracy": 0.95},
     "dev3": {"pair_f1": 0.72, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.84,
                 "metric_accuracy": 0.92},
+    "dev4": {"pair_f1": 0.55, "discrepancy_precision": 0.4, "discrepancy_recall": 0.45, "subject_accuracy": 0.7,
+             "metric_accuracy": 0.84},
 }
 
 

@@ -255,3 +255,19 @@ def test_anaphors_reach_the_right_kind_of_antecedent():
     text = ("Nvidia expects a charge of about $5.5 billion. The H20 was the most advanced chip it could sell in "
             "China. Analysts estimate the company made $12 billion to $15 billion in H20 revenue in 2024.")
     assert fig(text, "$12 billion to $15 billion").subject == "Nvidia"
+
+
+def test_share_prices_and_market_value_levels():
+    text = "Nvidia shares closed down 16.9% at $118.42 on Monday, erasing $589 billion of market value."
+    got = {f.surface: f.metric for f in extract_figures(text)}
+    assert got["$118.42"] == "share_price" and got["$589 billion"] == "market_value_change"
+    f = fig("Nvidia stock rebounded on Tuesday, closing up 8.9% at $128.99.", "$128.99")
+    assert f.metric == "share_price"
+    f = fig("엔비디아 주가가 장중 11.20% 떨어진 126.6달러 선에서 거래되고 있다.", "126.6달러")
+    assert f.metric == "share_price"
+    text = ("Nvidia's market capitalization stood at about $2.9 trillion after the close, down from roughly "
+            "$3.5 trillion.")
+    assert fig(text, "about $2.9 trillion").metric == "market_value"
+    # a correction that states no market-value word keeps the metric it inherits
+    text = "An earlier version misstated the market value Nvidia lost on Monday. It was $589 billion."
+    assert fig(text, "$589 billion").metric == "market_value_change"

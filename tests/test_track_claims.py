@@ -231,3 +231,18 @@ def test_a_change_over_a_span_is_not_merged_with_a_year_inside_it():
     })
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[0] != got[1]
+
+
+def test_an_undated_report_never_takes_an_event_after_its_own_day():
+    from pipelines.track.claims import resolve_events
+
+    key = "Nvidia|share_price|-|money"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 3, "metric": ["share_price"] * 3, "refers_to": ["2025-01-27 close", "2025-01-28 close",
+                                                                            None],
+        "value": [118.42, 128.99, 118.58],
+        "observed_at": [datetime(2025, 1, 27, 21, tzinfo=UTC), datetime(2025, 1, 28, 21, tzinfo=UTC),
+                        datetime(2025, 1, 27, 22, 30, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[2] == got[0] != got[1]

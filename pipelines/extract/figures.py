@@ -96,6 +96,26 @@ _PER_UNIT_AFTER = re.compile(
     r"\s?(?:per|a|an|each)\s(?!(?:year|month|week|day|quarter|share|piece of)\b)[\w-]+|\s?(?:당|씩)", re.I
 )  # not a rate in time ("$50 billion a year") nor a share price ("$118 a share")
 _PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
+# Words of a change in value: without one in its clause, a market-value figure is the value itself.
+_VALUE_CHANGE = re.compile(
+    r"\b(?:los[te]s?|losing|loss(?:es)?|wip(?:e|ed|es|ing)|eras(?:e|ed|es|ing)|shed(?:s|ding)?|knock(?:ed|s|ing)?|"
+    r"shr[iau]nk(?:s)?|slash(?:ed|es)?|vanish(?:ed|es)?|evaporat(?:ed|es)|hit|drop(?:s|ped)?|fell|fall(?:s|ing)?|declin(?:e|ed|es)|"
+    r"plung(?:e|ed)|tumbl(?:e|ed)|slump(?:ed)?|sank|gain(?:s|ed)?|add(?:s|ed|ing)|jump(?:s|ed)?|rose|ris(?:e|es|ing)|"
+    r"surg(?:e|ed)|soar(?:ed)?|swell(?:ed)?|climb(?:ed)?|rout|wipeout|down|up)\b|"
+    r"증발|날아|날렸|사라|줄|감소|빠졌|빠진|잃|늘|증가|불어|허공|급감|급증|하락|상승|떨어|올라|오른",
+    re.I,
+)
+_MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
+_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as)\s|[고며]\s|반면")
+
+
+def _clause_around(st: str, span: tuple[int, int]) -> str:
+    """The figure's clause: the text between the nearest clause edges (comma, "while", "-고") around it."""
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(st, 0, span[0])), default=0)
+    nxt = _CLAUSE_EDGE.search(st, span[1])
+    return st[start : nxt.start() if nxt else len(st)]
+
+
 # A government named without its country ("hand the government 15%", "정부 몫")
 _BARE_GOVERNMENT = re.compile(
     r"\b(?:the\s+government|Washington|the\s+administration|the\s+Treasury)\b|정부에|정부가|정부는|정부 몫"
@@ -560,6 +580,10 @@ def _bind(
             metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        if metric == "market_value_change":
+            clause = _clause_around(st, span)
+            if _MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause):
+                metric = "market_value"  # "market capitalization stood at about $2.9 trillion": a level
         if scope is None and subject and metric in _MODEL_METRICS and (
             metric != "chip_count" or _TRAINING_USE.search(st)
         ):

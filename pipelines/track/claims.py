@@ -318,8 +318,9 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
         clusters: list[tuple[date, str]] = []  # (first day, label) of events made of undated reports
         for i in sorted(rows, key=lambda r: days[r]):
             day = days[i]
-            # the report's day may be a day ahead of the event in UTC (Korean outlets report overnight moves)
-            near = [o for o in options if o[0] <= day + timedelta(days=1) and day - o[0] <= window]
+            # a report is about an event that has happened: none after its own day (the extractor dates
+            # sessions by the market's local day, so a US evening report is not a day ahead of its close)
+            near = [o for o in options if o[0] <= day and day - o[0] <= window]
             if near:
                 events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
                 continue
