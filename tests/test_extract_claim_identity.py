@@ -148,7 +148,7 @@ def test_companies_missing_from_the_alias_table_are_found_by_their_suffix():
             "more than 200")
     assert f.subject == "ALX Solutions" and f.attributed_to == "US Justice Department"
     f = fig("미 법무부는 하오글로벌이 최소 1억6000만 달러어치의 칩을 밀수출했다고 발표했다.", "최소 1억6000만 달러")
-    assert (f.subject, f.metric) == ("하오글로벌", "deal_value")
+    assert (f.subject, f.metric) == ("Hao Global", "deal_value")  # named as English reports name it
     # a capitalised phrase without a corporate suffix is no company
     assert fig("The Global Times said chip imports rose 5%.", "5%").subject is None
 
@@ -271,3 +271,20 @@ def test_share_prices_and_market_value_levels():
     # a correction that states no market-value word keeps the metric it inherits
     text = "An earlier version misstated the market value Nvidia lost on Monday. It was $589 billion."
     assert fig(text, "$589 billion").metric == "market_value_change"
+
+
+def test_unlisted_korean_companies_get_their_english_name_and_counts_of_a_named_chip():
+    ko = fig("미 법무부는 하오글로벌이 최소 1억6000만 달러어치의 H100 칩을 중국에 빼돌리려 했다고 밝혔다.",
+             "최소 1억6000만 달러")
+    en = fig("Houston-based Hao Global tried to move at least $160 million of Nvidia H100 chips to China.",
+             "at least $160 million")
+    assert ko.subject == en.subject == "Hao Global"
+    assert ko.metric == en.metric == "deal_value"
+    f = fig("중국이 H200 구매를 승인했다. 승인 물량은 약 40만 개로 알려졌다.", "약 40만 개")
+    assert (f.metric, f.unit, f.chip) == ("chip_count", "chips", "H200")
+
+
+def test_romanize():
+    from pipelines.extract.romanize import romanize
+
+    assert romanize("하오") == "hao" and romanize("엔비디아") == "enbidia" and romanize("ALX") == "ALX"

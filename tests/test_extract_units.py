@@ -177,6 +177,7 @@ def test_metric_vocabulary():
         "chip_count",
         "deal_value",
         "market_value_change",
+        "market_value",
         "revenue",
         "charge",
         "investment",

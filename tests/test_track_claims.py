@@ -246,3 +246,8 @@ def test_an_undated_report_never_takes_an_event_after_its_own_day():
     })
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[2] == got[0] != got[1]
+
+
+def test_units_of_a_chip_count_are_chips():
+    assert claim_key("DeepSeek", "chip_count", "H100", "units") == claim_key("DeepSeek", "chip_count", "H100", "chips")
+    assert claim_key("X", "other", None, "units") != claim_key("X", "other", None, "chips")

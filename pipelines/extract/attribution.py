@@ -1,7 +1,8 @@
 """Who a sentence cites for its figures: ``Figure.attributed_to``.
 
 Patterns (the cited name must be in the alias table; it is returned canonical):
-- English: "according to (the) X", "X reported/said/estimated/wrote/found...", ", X said", "told X",
+- English: "according to (the) X", "X reported/said/estimated/wrote/found...", "X officials/prosecutors
+  said", ", X said", "told X",
   "in an interview with X", "X's report/analysis/estimate";
 - Korean: "X에 따르면", "X(의) 보도에 따르면/의하면", "X는 …고 전했다/보도했다/밝혔다/말했다...",
   "X와의 인터뷰에서", "X에 보낸 이메일에서".
@@ -22,6 +23,11 @@ _EN_AFTER = re.compile(
     r"wrote|writes|found|finds|disclosed|discloses|announced|announces|noted|notes|stated|states|claimed|"
     r"claims|calculated|calculates|revealed|reveals|cited|cites|published|confirmed|confirms|told|put|puts|"
     r"pegged|pegs|tallied|counted|valued|values|projected|projects|forecast|forecasts)\b"
+)
+# "US prosecutors said", "Chinese officials told Reuters": the country speaks through its officials
+_EN_OFFICIALS = re.compile(
+    r"^(?:'s|’s)?\s(?:\w+\s)?(?:officials?|prosecutors?|authorities|regulators?|investigators?|spokes(?:person|man|"
+    r"woman))\s(?:have\s|had\s)?(?:said|say|says|told|tell|alleged?|alleges|estimated|estimate|announced|charged)\b"
 )
 _EN_POSSESSIVE_DOC = re.compile(
     r"^\s(?:\w+\s)?(?:report|reporting|analysis|estimate|estimates|filing|"
@@ -69,7 +75,8 @@ def attribution_sources(text: str, mentions: list[Mention], language: str) -> li
         surface = text[m.start : m.end]
         if _EN_BEFORE.search(before):
             found.append((rank, m.start, m))
-        elif _EN_AFTER.match(after) or (surface.endswith(("'s", "’s")) and _EN_POSSESSIVE_DOC.match(after)):
+        elif (_EN_AFTER.match(after) or _EN_OFFICIALS.match(after)
+              or (surface.endswith(("'s", "’s")) and _EN_POSSESSIVE_DOC.match(after))):
             found.append((rank + 2, m.start, m))
     found.sort(key=lambda t: (t[0], t[1]))
     return [m for _, _, m in found]

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .romanize import romanize
 from .trie import trie_pattern
 
 __all__ = [
@@ -203,8 +204,8 @@ def _unlisted_orgs(text: str) -> list[Mention]:
     out = []
     for m in en_rx.finditer(text):
         words = m.group(0).split()
-        while words and words[0] in _NOT_A_NAME:
-            words = words[1:]
+        while words and (words[0] in _NOT_A_NAME or words[0].endswith("-based")):
+            words = words[1:]  # "Houston-based Hao Global" is Hao Global
         if len(words) < 2:
             continue
         start = m.start() + m.group(0).find(words[0])
@@ -214,8 +215,10 @@ def _unlisted_orgs(text: str) -> list[Mention]:
     for m in ko_rx.finditer(text):
         name = m.group(0)
         prefix = name[: m.start("suffix") - m.start()].strip()
-        if prefix.isascii() and m.group("suffix") in english:
-            name = f"{prefix} {english[m.group('suffix')]}"  # "ALX솔루션" is "ALX Solutions"
+        if prefix and m.group("suffix") in english:
+            # "ALX솔루션" is "ALX Solutions"; "하오글로벌" is "Hao Global" (the stem romanized)
+            stem = prefix if prefix.isascii() else romanize(prefix).capitalize()
+            name = f"{stem} {english[m.group('suffix')]}"
         out.append(Mention(m.start(), m.end(), Entity(name, "org", (m.group(0),))))
     return out
 

@@ -148,6 +148,8 @@ _REFERS_TO_CHIPS = re.compile(
 )
 # Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
 _GROUP_COUNTS = frozenset({"companies", "people", "count"})
+# a quantity of goods: after a sentence about a chip, "승인 물량은 약 40만 개" counts that chip
+_VOLUME_WORD = re.compile(r"물량|수량|물건|\b(?:volumes?|quantit(?:y|ies)|units|shipments?)\b", re.I)
 
 
 def detect_language(text: str) -> str:
@@ -276,10 +278,12 @@ def _headline_subject(headline: str | None, mentions: list[Mention], lang: str) 
     return sentence_topic(headline, eligible, lang)
 
 
-def _shared_counts(cands: list[Candidate]) -> list[Candidate]:
+def _shared_counts(cands: list[Candidate], chips_named: bool = False) -> list[Candidate]:
     """A bare count ("1만6000개") in a sentence that counts chips elsewhere counts chips too: "칩도 H800 약
-    2000개로, 미국 기업들이 쓰는 1만6000개에 못 미친다"."""
-    if not any(c.unit == "chips" for c in cands):
+    2000개로, 미국 기업들이 쓰는 1만6000개에 못 미친다"; so does one in a sentence that names a chip and
+    counts nothing else ("사들일 수 있는 H200은 약 40만 개에 이른다")."""
+    if not any(c.unit == "chips" for c in cands) and not (chips_named and all(
+            c.unit not in ("companies", "people") for c in cands)):
         return cands
     return [replace(c, unit="chips") if c.unit == "count" else c for c in cands]
 
@@ -523,7 +527,8 @@ def _bind(
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
     prev_chip: str | None = None,
 ) -> list[Figure]:
-    cands = _shared_counts(_shared_directions(st, cands))
+    cands = _shared_counts(_shared_directions(st, cands),
+                           bool(chips) or (prev_chip is not None and _VOLUME_WORD.search(st) is not None))
     hits = cue_hits(st, lang)
     ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
     ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}
@@ -618,7 +623,8 @@ def _bind(
         chip = bind_chip(st, chips, (c.start, c.end), c.unit, r["metric"], spans, c.chip)
         if r["linked_to"] is not None:
             chip = figs[r["linked_to"]].chip
-        elif chip is None and r["metric"] == "chip_count" and not chips and prev_chip and _REFERS_TO_CHIPS.search(st):
+        elif chip is None and r["metric"] == "chip_count" and not chips and prev_chip and (
+                _REFERS_TO_CHIPS.search(st) or _VOLUME_WORD.search(st)):
             # "The number of chips was believed to be fewer than 50,000." after a sentence about H100s
             chip = prev_chip
         elif chip is None and r["metric"] == "duration":

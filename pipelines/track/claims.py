@@ -73,7 +73,9 @@ def claim_unit(unit: str) -> str:
 def claim_key(subject: str | None, metric: str, chip: str | None, unit: str, scope: str | None = None) -> str:
     """``subject|metric|chip|dimension`` (``|scope`` when scoped) with ``?`` for an unknown subject and ``-``
     for no chip: the quantity a fact reports, before its event is resolved."""
-    key = f"{subject or '?'}|{metric}|{chip or '-'}|{dimension(unit)}"
+    # "50,000 H100 units" counts the same things as "50,000 H100 chips"
+    dim = "chips" if metric == "chip_count" and unit == "units" else dimension(unit)
+    key = f"{subject or '?'}|{metric}|{chip or '-'}|{dim}"
     return f"{key}|{scope}" if scope else key
 
 
