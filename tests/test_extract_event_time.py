@@ -356,3 +356,19 @@ def test_holdout_accuracy_floor():
     ]
     accuracy = 1 - len(wrong) / len(rows)
     assert accuracy >= 0.85, wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "label"),
+    [
+        ("Last January, Nvidia lost almost $600bn.", "en", "2025-01"),  # capitalised at a sentence start
+        ("A year ago today, Nvidia fell 17%.", "en", "2025-01-26"),
+        ("꼭 1년 전 이날 엔비디아 주가는 17% 폭락했다.", "ko", "2025-01-26"),
+        ("3년 전 엔비디아 주가는 17% 폭락했다.", "ko", "2023"),
+    ],
+)
+def test_anniversaries_and_capitalised_last(sentence, language, label):
+    when = datetime(2026, 1, 26, 6, tzinfo=UTC)
+    at = sentence.index("17%") if "17%" in sentence else sentence.index("$600bn")
+    got = refers_to(sentence, (at, at + 3), when, language)
+    assert got is not None and got.label() == label

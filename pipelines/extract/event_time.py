@@ -243,7 +243,12 @@ def _past_span(n: int, unit: str, today: date) -> Period | None:
     return _span(_add_months(today, -months) + timedelta(days=1), today)
 
 
-def _ago(n: int, unit: str, today: date) -> Period | None:
+def _ago(n: int, unit: str, today: date, same_day: bool = False) -> Period | None:
+    """N units before ``today``: a day for days and weeks, else the month or year; "a year ago today"/"1년 전
+    이날" (``same_day``) is the day itself."""
+    if same_day and unit in ("month", "year"):
+        d = _add_months(today, -n * (12 if unit == "year" else 1))
+        return d, d, "day"
     if unit in ("day", "week"):
         day = today - timedelta(days=n * (7 if unit == "week" else 1))
         return day, day, "day"
@@ -430,7 +435,7 @@ def _h_past_en(g, today):
 
 @_needs_today
 def _h_ago_en(g, today):
-    return _ago(_num(g["n"], _NUM_EN), g["unit"].lower(), today)
+    return _ago(_num(g["n"], _NUM_EN), g["unit"].lower(), today, bool(g.get("today")))
 
 
 def _h_quarter_ending(g, today):
@@ -554,7 +559,7 @@ def _h_ko_past(g, today):
 @_needs_today
 def _h_ko_ago(g, today):
     unit = {"일": "day", "주": "week", "개월": "month", "달": "month", "년": "year"}[g["unit"]]
-    return _ago(_num(g["n"], _NUM_KO), unit, today)
+    return _ago(_num(g["n"], _NUM_KO), unit, today, bool(g.get("today")))
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -576,7 +581,7 @@ _RULES_EN: list[_Rule] = [
     _Rule(("-", "."), _rx(r"\b(?P<y>(?:19|20)\d{2})[-.]\s?(?P<m>\d{1,2})[-.]\s?(?P<d>\d{1,2})\b"), _h_iso),
     _Rule(
         _MONTH_TRIGGERS,
-        _rx(rf"\b(?:(?P<dir>last|next|this\s+past)\s+)?(?P<mon>{_MON})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b{_REL_Y_EN}?"),
+        _rx(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his\s+past)\s+)?(?P<mon>{_MON})\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b{_REL_Y_EN}?"),
         _h_month_day_en,
     ),
     _Rule(
@@ -586,7 +591,7 @@ _RULES_EN: list[_Rule] = [
     ),
     _Rule(
         _MONTH_TRIGGERS,
-        _rx(rf"\b(?:(?P<dir>last|next|this\s+past)\s+)?(?P<mon>{_MON})(?:\s(?:of\s)?{_YEAR_EN}\b|\s(?P<rel>last|this|next)\s+year\b)?"),
+        _rx(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his\s+past)\s+)?(?P<mon>{_MON})(?:\s(?:of\s)?{_YEAR_EN}\b|\s(?P<rel>last|this|next)\s+year\b)?"),
         _h_month_en,
     ),
     _Rule(
@@ -674,7 +679,7 @@ _RULES_EN: list[_Rule] = [
     ),
     _Rule(
         ("ago",),
-        _rx(rf"\b(?P<n>{_NUM_EN_RX})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _I),
+        _rx(rf"\b(?P<n>{_NUM_EN_RX})\s+(?P<unit>day|week|month|year)s?\s+ago\b(?P<today>\s+today\b)?", _I),
         _h_ago_en,
     ),
 ]
@@ -759,7 +764,8 @@ _RULES_KO: list[_Rule] = [
     ),
     _Rule(
         ("전",),
-        _rx(r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯)\s?(?P<unit>일|주|개월|달|년)\s?전(?![가-힣])"),
+        _rx(r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯)\s?(?P<unit>일|주|개월|달|년)\s?전(?![가-힣])"
+            r"(?P<today>\s(?:오늘|이날))?"),
         _h_ko_ago,
     ),
 ]
