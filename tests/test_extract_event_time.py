@@ -372,3 +372,20 @@ def test_anniversaries_and_capitalised_last(sentence, language, label):
     at = sentence.index("17%") if "17%" in sentence else sentence.index("$600bn")
     got = refers_to(sentence, (at, at + 3), when, language)
     assert got is not None and got.label() == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("엔비디아가 27일 17% 가까이 폭락했다가 이튿날 8.9% 반등했다.", "ko"),
+        ("Nvidia fell 17% on Monday and rebounded 8.9% the next day.", "en"),
+    ],
+)
+def test_the_next_day_is_the_day_after_the_date_stated_before_it(sentence, language):
+    when = datetime(2025, 1, 31, 7, tzinfo=UTC)
+    labels = []
+    for x in ("17%", "8.9%"):
+        at = sentence.index(x)
+        labels.append(refers_to(sentence, (at, at + len(x)), when, language).label())
+    assert labels == ["2025-01-27", "2025-01-28"]
+    assert refers_to("It rebounded 8.9% the next day.", (13, 17), when, "en") is None  # no day to follow

@@ -908,7 +908,31 @@ def _scan(sentence: str, today: date | None, language: str) -> tuple[_Found, ...
         time = None if period is None else EventTime(period[0], period[1], period[2], None, sentence[s:e], (s, e))
         initial = _INITIAL[language].search(sentence[:s]) is not None
         found.append(_Found(time, (s, e), _role(sentence, s, e, language), initial))
-    return tuple(found)
+    return tuple(_next_days(sentence, found, language))
+
+
+# "the next day", "이튿날": the day after the date the sentence stated before it
+_NEXT_DAY = {
+    "en": re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b", re.I),
+    "ko": re.compile(r"이튿날|다음\s?날|하루\s?(?:뒤|후)에?"),
+}
+
+
+def _next_days(sentence: str, found: list[_Found], language: str) -> list[_Found]:
+    """``found`` with each "the next day"/"이튿날" resolved against the nearest day stated before it."""
+    rx = _NEXT_DAY[language]
+    if not found or rx.search(sentence) is None:
+        return found
+    out = list(found)
+    for m in rx.finditer(sentence):
+        if any(f.span[0] < m.end() and m.start() < f.span[1] for f in out):
+            continue
+        before = [f for f in out if f.span[1] <= m.start() and f.time is not None and f.time.granularity == "day"]
+        if not before:
+            continue
+        day = before[-1].time.start + timedelta(days=1)
+        out.append(_Found(EventTime(day, day, "day", None, m.group(), m.span()), m.span(), "time"))
+    return sorted(out, key=lambda f: f.span[0])
 
 
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
