@@ -288,3 +288,12 @@ def test_romanize():
     from pipelines.extract.romanize import romanize
 
     assert romanize("하오") == "hao" and romanize("엔비디아") == "enbidia" and romanize("ALX") == "ALX"
+
+
+def test_listed_moves_belong_to_the_name_before_each():
+    text = "Broadcom fell 17.4%, Micron 11.7% and TSMC's U.S.-listed shares 13.3%."
+    got = {f.surface: f.subject for f in extract_figures(text)}
+    assert got["17.4%"] == "Broadcom" and got["11.7%"] == "Micron"
+    text = "브로드컴(-17.40%)과 TSMC(-13.33%)도 급락을 피하지 못했다."
+    got = {f.surface: f.subject for f in extract_figures(text)}
+    assert got == {"-17.40%": "Broadcom", "-13.33%": "TSMC"}

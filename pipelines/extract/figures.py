@@ -539,14 +539,14 @@ def _bind(
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
-        bound = None if ratio else bind_subject(st, eligible, span, lang, properties)
+        bound = None if ratio else bind_subject(st, eligible, span, lang, properties, spans)
         if bound is not None and lang == "ko" and fb_subject and _KO_ANAPHOR_TOPIC.search(st, 0, c.start):
             # "이들은 싱가포르와 말레이시아를 거쳐 ... 200개 이상을": the topic refers back; the places are obliques
             bound = None
         if bound is None and not ratio:
             bound = _antecedent(st, lang, eligible, span)
         if bound is not None:
-            subject, via = subject_of(st, bound, eligible, lang), "sentence"
+            subject, via = subject_of(st, bound, eligible, lang, span), "sentence"
             scope = model_scope(subject, mentions, span)
         elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and _KO_COMPARED.search(st))):
             # "오픈AI가 ... 들인 1억 달러와 비교하면 20분의 1 수준이다": the named party is what it is compared with

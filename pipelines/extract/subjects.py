@@ -302,15 +302,20 @@ def bind_subject(
     span: tuple[int, int],
     language: str,
     cue_starts: Iterable[int] = (),
+    other_spans: Iterable[tuple[int, int]] = (),
 ) -> Mention | None:
     """The mention naming the subject of the figure at ``span`` among eligible ``candidates`` (or ``None``;
     ``subject_of`` turns it into a name).
 
     ``cue_starts`` are the positions of the sentence's property words (revenue, cost, market value...,
-    not counted nouns such as chips or companies).
+    not counted nouns such as chips or companies); ``other_spans`` the sentence's other figures.
     """
     cues = list(cue_starts)
     best: tuple[float, Mention] | None = None
+    for m in candidates:
+        if _PAREN_FIGURE.fullmatch(text, m.end, span[0]):
+            return m  # "브로드컴(-17.40%)과 TSMC(-13.33%)", "Broadcom (-17.4%)": the figure is that name's
+    others = [o for o in other_spans if o != tuple(span)]
     if language == "ko":
         # "필라델피아 반도체지수는 9.2% 내렸고 나스닥지수도 3.07% 하락했다": a later clause has its own subject
         candidates = [m for m in candidates if not any(
@@ -326,6 +331,9 @@ def bind_subject(
         if m.end <= span[0]:
             score += 1.5 if language == "ko" else 1.0
             d = span[0] - m.end
+            if language == "en" and any(m.end <= o[0] and o[1] <= span[0] for o in others):
+                # "Broadcom fell 17.4%, Micron 11.7%": a name before another figure is that figure's
+                score -= 1.5
         else:
             d = max(0, m.start - span[1])
         score -= d / 40.0
@@ -338,6 +346,8 @@ def bind_subject(
     return best[1] if best else None
 
 
+# a figure in parentheses right after a name: "브로드컴(-17.40%)", "Broadcom (-17.4%)"
+_PAREN_FIGURE = re.compile(r"(?:'s|’s)?\s?[(（]\s?")
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
 _EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s)?")
 _KO_COORD = re.compile(r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?")
@@ -364,9 +374,14 @@ def coordinated(text: str, m: Mention, candidates: list[Mention], language: str)
     return group
 
 
-def subject_of(text: str, m: Mention, candidates: list[Mention], language: str) -> str:
+def subject_of(
+    text: str, m: Mention, candidates: list[Mention], language: str, span: tuple[int, int] | None = None
+) -> str:
     """The subject name for a bound mention: its canonical name (a model's owner), or for coordinated
-    subjects the members' names sorted and joined with " + " ("Google + Meta + OpenAI")."""
+    subjects the members' names sorted and joined with " + " ("Google + Meta + OpenAI") — unless the figure
+    at ``span`` stands in parentheses right after the mention ("브로드컴(-17.40%)과 TSMC(-13.33%)")."""
+    if span is not None and _PAREN_FIGURE.fullmatch(text, m.end, span[0]):
+        return _canonical(m)
     names = sorted({_canonical(g) for g in coordinated(text, m, candidates, language)})
     return " + ".join(names)
 
