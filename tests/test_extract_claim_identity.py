@@ -297,3 +297,20 @@ def test_listed_moves_belong_to_the_name_before_each():
     text = "브로드컴(-17.40%)과 TSMC(-13.33%)도 급락을 피하지 못했다."
     got = {f.surface: f.subject for f in extract_figures(text)}
     assert got == {"-17.40%": "Broadcom", "-13.33%": "TSMC"}
+
+
+def test_listed_falls_share_their_sign_and_at_the_same_time_carries_the_session():
+    got = {f.surface: f.value for f in extract_figures("Broadcom fell 17.4%, Micron 11.7% and TSMC 13.3%.")}
+    assert got == {"17.4%": -17.4, "11.7%": -11.7, "13.3%": -13.3}
+    text = ("엔비디아 주가가 27일(현지시간) 장중 11.20% 떨어졌다. 지난 24일에도 3.12% 하락했다.\n\n"
+            "같은 시각 필라델피아반도체지수는 6.8% 내리고 있다.")
+    when = datetime(2025, 1, 27, 16, 30, tzinfo=UTC)
+    assert fig(text, "6.8%", published_at=when).refers_to == "2025-01-27 intraday"
+
+
+def test_a_market_value_figure_after_its_move_is_the_level_it_moved_to():
+    text = "시가총액은 5930억 달러 줄어 2조9000억 달러 선으로 내려앉았다."
+    got = {f.surface: f.metric for f in extract_figures(text)}
+    assert got["5930억 달러"] == "market_value_change" and got["2조9000억 달러"] == "market_value"
+    f = fig("Nvidia's market value fell to about $2.9 trillion.", "about $2.9 trillion")
+    assert f.metric == "market_value"

@@ -106,6 +106,15 @@ _VALUE_CHANGE = re.compile(
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
+# the level a value moved to: "fell to about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:fell|dropped|declined|shrank|sank|slid|rose|climbed|jumped|recovered|rebounded|fall|drop|rise|climb)"
+    r"\s+to\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.I,
+)
+_LEVEL_AFTER = re.compile(
+    r"\s?(?:선|수준|대)?\s?(?:으로|로)\s?(?:내려앉|줄|떨어|감소|하락|주저앉|쪼그라|늘|불어|올라|회복)"
+)
 _CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as)\s|[고며]\s|반면")
 
 
@@ -148,6 +157,10 @@ _REFERS_TO_CHIPS = re.compile(
 )
 # Counts of parties: such a figure names its own (unnamed) subject and inherits none from afar.
 _GROUP_COUNTS = frozenset({"companies", "people", "count"})
+# "at the same time": the time of the article's last dated figure, whatever its subject
+_SAME_TIME = re.compile(r"같은\s?시각|같은\s?시간|\b(?:at\s+the\s+same\s+time|by\s+then)\b", re.I)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:\s|$)")
+_SAME_DAY = re.compile(r"같은\s?날|\b(?:on\s+the\s+same\s+day|the\s+same\s+day)\b", re.I)
 # a quantity of goods: after a sentence about a chip, "승인 물량은 약 40만 개" counts that chip
 _VOLUME_WORD = re.compile(r"물량|수량|물건|\b(?:volumes?|quantit(?:y|ies)|units|shipments?)\b", re.I)
 
@@ -292,18 +305,30 @@ def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
     """Percentages listed before one verb share its direction: "나스닥 지수는 3.1%, S&P500 지수는 1.5% 내렸다",
     "the Nasdaq 3.1% and the S&P 500 1.5% lower"."""
     out = list(cands)
+
+    def signed(c: Candidate, direction: int) -> Candidate:
+        return replace(c, value=abs(c.value) * direction, direction=direction,
+                       low=None if c.low is None else abs(c.low) * direction,
+                       high=None if c.high is None else abs(c.high) * direction)
+
     for i in range(len(out) - 2, -1, -1):
         c, nxt = out[i], out[i + 1]
         if (c.unit == "percent" and nxt.unit == "percent" and c.direction == 0 and nxt.direction != 0
                 and c.value is not None and _LISTED.fullmatch(st, c.end, nxt.start)):
-            out[i] = replace(c, value=abs(c.value) * nxt.direction, direction=nxt.direction,
-                             low=None if c.low is None else abs(c.low) * nxt.direction,
-                             high=None if c.high is None else abs(c.high) * nxt.direction)
+            out[i] = signed(c, nxt.direction)
+    # ... and in English after it: "Broadcom fell 17.4%, Micron 11.7% and TSMC 13.3%"
+    for i in range(1, len(out)):
+        c, before = out[i], out[i - 1]
+        if (c.unit == "percent" and before.unit == "percent" and c.direction == 0 and before.direction != 0
+                and c.value is not None and _LISTED_AFTER.fullmatch(st, before.end, c.start)):
+            out[i] = signed(c, before.direction)
     return out
 
 
 # Between two listed percentages: a comma or "and", and the next item's name, but no verb of its own.
 _LISTED = re.compile(r"(?:,\s?|\s(?:and|및|와|과)\s)[^,.;]{0,40}?")
+# Between a signed percentage and the next listed one with only a name of its own: "17.4%, Micron 11.7%"
+_LISTED_AFTER = re.compile(r"(?:,\s|,?\s(?:and|while)\s)(?:the\s)?(?:[A-Z][\w&.'’-]*\s){1,5}(?:[\w.-]+\s){0,2}")
 
 
 def _comparand(subject: str, eligible: list[Mention], span: tuple[int, int]) -> str | None:
@@ -401,6 +426,9 @@ def extract(
     sentences = [(sent, find_mentions(sent.text)) for sent in split_sentences(text)]
     article_scope = _article_models(itertools.chain(head_mentions, *(ms for _, ms in sentences)))
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
+    last_time: str | None = None  # the article's last stated event time, for "at the same time"
+    last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
+    last_day: str | None = None  # ... and the last day
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts first, and twice
     for sent, mentions in sentences:
@@ -437,6 +465,12 @@ def extract(
             same = prev is not None and prev.paragraph == sent.paragraph
             carried_time = prev.refers_to if same else None
             carried_subject = prev.subject if same else None
+            # "같은 시각 필라델피아반도체지수는 6.8%": the moment of the article's last session-dated figure
+            at_same_time = None
+            if _SAME_TIME.search(st):
+                at_same_time = last_session or last_time
+            elif _SAME_DAY.search(st) and last_day:
+                at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             for fig in figs:
                 out.append(
                     replace(
@@ -446,7 +480,8 @@ def extract(
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
-                                             carried_time if fig.subject == carried_subject else None,
+                                             at_same_time or (carried_time if fig.subject == carried_subject
+                                                              else None),
                                              is_event_metric(fig.metric), market_of(fig.subject), fig.metric),
                     )
                 )
@@ -483,6 +518,11 @@ def extract(
                                            else None)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group)
+        last_time = refers or last_time
+        if refers and " " in refers:
+            last_session = refers
+        if refers and _ISO_DAY.match(refers):
+            last_day = refers[:10]
     return out
 
 
@@ -587,8 +627,11 @@ def _bind(
             metric = "price"
         if metric == "market_value_change":
             clause = _clause_around(st, span)
-            if _MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause):
-                metric = "market_value"  # "market capitalization stood at about $2.9 trillion": a level
+            if (_MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause)) or (
+                    _LEVEL_AFTER.match(st, c.end) or _LEVEL_BEFORE.search(st, 0, c.start)):
+                # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
+                # "fell to $2.9 trillion": a level
+                metric = "market_value"
         if scope is None and subject and metric in _MODEL_METRICS and (
             metric != "chip_count" or _TRAINING_USE.search(st)
         ):
