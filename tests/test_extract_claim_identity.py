@@ -314,3 +314,14 @@ def test_a_market_value_figure_after_its_move_is_the_level_it_moved_to():
     assert got["5930억 달러"] == "market_value_change" and got["2조9000억 달러"] == "market_value"
     f = fig("Nvidia's market value fell to about $2.9 trillion.", "about $2.9 trillion")
     assert f.metric == "market_value"
+
+
+def test_a_quoted_figure_names_the_one_reported_before_and_a_claimant_reports_on_itself():
+    text = ("딥시크는 V3 훈련에 557만6000달러가 들었다고 밝혔다. "
+            "업계에서는 '600만 달러 미만'이라는 숫자에 장비 구매비가 빠져 있다는 지적이 나온다.")
+    f = fig(text, "600만 달러 미만")
+    assert (f.metric, f.subject, f.scope) == ("training_cost", "DeepSeek", "DeepSeek-V3")
+    f = fig("600만 달러 안팎으로 최첨단 모델을 만들었다는 딥시크의 주장이 불러온 충격이었다.", "600만 달러 안팎")
+    assert (f.subject, f.metric) == ("DeepSeek", "training_cost")
+    f = fig("엔비디아가 H20 관련 비용 55억 달러를 1분기 실적에 반영하겠다고 밝혔다.", "55억 달러")
+    assert f.metric == "charge"

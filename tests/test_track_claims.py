@@ -251,3 +251,20 @@ def test_an_undated_report_never_takes_an_event_after_its_own_day():
 def test_units_of_a_chip_count_are_chips():
     assert claim_key("DeepSeek", "chip_count", "H100", "units") == claim_key("DeepSeek", "chip_count", "H100", "chips")
     assert claim_key("X", "other", None, "units") != claim_key("X", "other", None, "chips")
+
+
+def test_an_unscoped_figure_joins_the_model_whose_reports_it_agrees_with():
+    from pipelines.track.claims import resolve_scopes
+
+    key = "DeepSeek|training_cost|-|money"
+    t = datetime(2026, 1, 26, tzinfo=UTC)
+    rows = pl.DataFrame({
+        "claim_key": [f"{key}|DeepSeek-V3"] * 3 + [f"{key}|DeepSeek-R1"] * 3 + [key],
+        "scope": ["DeepSeek-V3"] * 3 + ["DeepSeek-R1"] * 3 + [None],
+        "metric": ["training_cost"] * 7, "unit": ["USD"] * 7,
+        # V3's reports are a year old; R1's are recent: coverage alone would pick R1
+        "observed_at": [datetime(2025, 1, 27, tzinfo=UTC)] * 3 + [t] * 3 + [t],
+        "value_low": [5.576e6, 5.55e6, 5.0e6, 2.94e5, 2.9e5, 2.94e5, 5.1e6],
+        "value_high": [5.577e6, 5.65e6, 6.0e6, 2.95e5, 3.0e5, 2.95e5, 6.9e6],
+    })
+    assert resolve_scopes(rows)["scope"].to_list()[-1] == "DeepSeek-V3"

@@ -204,7 +204,8 @@ _EN_DEFINITE = re.compile(
     r"\b(?:the|its|their|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?(?:number|figure|figures|cost|costs|"
     r"total|amount|loss|losses|charge|sum|price|stock|shares|value|chips|processors|GPUs|deal|sale|sales|"
     r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker|"
-    r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases)\b",
+    r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases|run|"
+    r"cluster)\b",
     re.I,
 )
 # "the company", "the chipmaker", "이 회사": refers back to a company, never to a country or agency
@@ -471,6 +472,7 @@ def extract(
                 at_same_time = last_session or last_time
             elif _SAME_DAY.search(st) and last_day:
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
+            figs = [_quoted_as_before(st, fig, out) for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -524,6 +526,28 @@ def extract(
         if refers and _ISO_DAY.match(refers):
             last_day = refers[:10]
     return out
+
+
+_QUOTE_OPEN = "'‘\"“"
+_QUOTE_CLOSE = "'’\"”"
+
+
+def _quoted_as_before(st: str, fig: Figure, earlier: list[Figure]) -> Figure:
+    """A figure the sentence quotes ("'600만 달러 미만'이라는 숫자", "the '$6 million' figure") names a figure
+    reported before: it takes the metric, subject, scope and chip of the latest earlier figure of the article
+    in the same unit family whose interval meets its own."""
+    s, e = fig.span_start, fig.span_end
+    if not (s > 0 and e < len(st) and st[s - 1] in _QUOTE_OPEN and st[e] in _QUOTE_CLOSE):
+        return fig
+    family = unit_family(fig.unit)
+    for old in reversed(earlier):
+        if (old.linked_to is None and old.subject and unit_family(old.unit) == family
+                and old.value_low is not None and fig.value_low is not None
+                and old.value_low <= (fig.value_high if fig.value_high is not None else fig.value_low)
+                and fig.value_low <= (old.value_high if old.value_high is not None else old.value_low)):
+            return replace(fig, metric=old.metric, subject=old.subject, subject_via="previous_sentence",
+                           scope=old.scope, chip=old.chip)
+    return fig
 
 
 def _refers_to(

@@ -119,6 +119,7 @@ _KO_ROLE = {
     # objects and obliques ("싱가포르와 말레이시아를 거쳐", "중국으로") are rarely what a figure measures
     "을": -1.0, "를": -1.0, "으로": -0.8, "로": -0.8, "에게": -0.8, "로부터": -0.8,
 }
+_KO_CLAIM_OF = re.compile(r"(?:의|측의?)\s?(?:주장|설명|발표|말|분석|계산|추산|입장)")
 _KO_PAREN = re.compile(r"\([^)]{0,30}\)")
 # an org named as a person's employer or title
 _ROLE_OF = re.compile(
@@ -266,6 +267,8 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
     if m.start >= span[1]:  # after the figure
         between = text[span[1] : m.start]
         if language == "ko":
+            if _KO_CLAIM_OF.match(text, m.end) and re.search(r"[다라]는\s$", between):
+                return False  # "600만 달러 안팎으로 ... 만들었다는 딥시크의 주장": the claimant reports on itself
             return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
         if _EN_SUBORDINATOR.search(between):
             return True  # "finished at $118.42 after Chinese startup DeepSeek said ...": another clause's speaker

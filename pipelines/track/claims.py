@@ -22,8 +22,10 @@ such event, undated reports of one quantity
 
 **Unchipped chip counts** ("about 2,000 chips") join the one chip claim of the same subject they agree with
 (``resolve_chips``). **Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6
-million", in an article that names no model) join the model that the coverage of the time is about: when at
-least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within
+million", in an article that names no model) join the model most of whose reports their value agrees with (its
+interval meets at least ``SCOPE_MAJORITY`` of theirs, in the same unit, and under a third of every other
+model's); else the model that the coverage of the time is about:
+when at least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within
 ``SCOPE_WINDOW_DAYS`` of it name one model. Otherwise they stay a claim of their own.
 
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
@@ -214,6 +216,48 @@ def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
                                 pl.Series("chip", chips, dtype=pl.String))
 
 
+class _Ranges:
+    """The value intervals of one claim's reports in one unit: what share of them an interval meets, in
+    logarithmic time (#reports starting at or below its top minus #reports ending below its bottom)."""
+
+    def __init__(self) -> None:
+        self._lows: list[float] = []
+        self._highs: list[float] = []
+
+    def add(self, low: float, high: float) -> None:
+        self._lows.append(low)
+        self._highs.append(high)
+
+    def freeze(self) -> _Ranges:
+        self._lows.sort()
+        self._highs.sort()
+        return self
+
+    def share_met(self, low: float, high: float | None) -> float:
+        high = low if high is None else high
+        met = bisect.bisect_right(self._lows, high) - bisect.bisect_left(self._highs, low)
+        return met / len(self._lows) if self._lows else 0.0
+
+
+def _scope_ranges(
+    reports: pl.DataFrame, keys: list[str], scopes: list[str | None], metrics: list[str], events: set[str]
+) -> dict[tuple[str, str], dict[str, _Ranges]]:
+    """(unscoped key, unit) → scope → the value intervals of its scoped reports (property metrics only)."""
+    if "value_low" not in reports.columns or "unit" not in reports.columns:
+        return {}
+    out: dict[tuple[str, str], dict[str, _Ranges]] = {}
+    highs = reports["value_high"].to_list() if "value_high" in reports.columns else [None] * reports.height
+    for key, scope, metric, unit, low, high in zip(keys, scopes, metrics, reports["unit"].to_list(),
+                                                   reports["value_low"].to_list(), highs, strict=True):
+        if scope and metric not in events and low is not None:
+            out.setdefault((key[: -len(scope) - 1], unit), {}).setdefault(scope, _Ranges()).add(
+                low, low if high is None else high)
+    for per_scope in out.values():
+        for r in per_scope.values():
+            r.freeze()
+    return out
+
+
 def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     """Give unscoped reports of property metrics the scope the reports around them agree on (module doc).
 
@@ -232,10 +276,23 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     for per_scope in scoped.values():
         for timed in per_scope.values():
             timed.freeze()
+    ranges = _scope_ranges(reports, keys, scopes, metrics, events)
+    lows = reports["value_low"].to_list() if "value_low" in reports.columns else [None] * reports.height
+    highs = reports["value_high"].to_list() if "value_high" in reports.columns else [None] * reports.height
+    units = reports["unit"].to_list() if "unit" in reports.columns else [None] * reports.height
     new_keys, new_scopes = list(keys), list(scopes)
     for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
         if scope or key not in scoped or metric in events:
             continue
+        per_scope = ranges.get((key, units[i]), {})
+        if lows[i] is not None and len(per_scope) > 1:
+            shares = {sj: r.share_met(lows[i], highs[i]) for sj, r in per_scope.items()}
+            best = max(shares, key=lambda k: (shares[k], k))
+            if shares[best] >= SCOPE_MAJORITY and all(v < 1 - SCOPE_MAJORITY for k, v in shares.items() if k != best):
+                # "about $6 million" beside models reported at $5.6M and $294,000: the one most reports of which
+                # it agrees with (and few of the other's)
+                new_keys[i], new_scopes[i] = f"{key}|{best}", best
+                continue
         near = {sj: n for sj, timed in scoped[key].items() if (n := timed.count(t))}
         if not near:
             continue
