@@ -325,3 +325,12 @@ def test_a_quoted_figure_names_the_one_reported_before_and_a_claimant_reports_on
     assert (f.subject, f.metric) == ("DeepSeek", "training_cost")
     f = fig("엔비디아가 H20 관련 비용 55억 달러를 1분기 실적에 반영하겠다고 밝혔다.", "55억 달러")
     assert f.metric == "charge"
+
+
+def test_restriction_durations_bounds_before_the_and_country_compounds():
+    f = fig("The H800 itself was a China-only part, launched in March 2023 and caught by the October 2023 rules "
+            "about seven months later.", "about seven months")
+    assert (f.subject, f.chip) == ("US government", "H800")
+    f = fig("The number was believed to be below the 50,000 units that Wang cited.", "below the 50,000")
+    assert f.qualifier == "less_than"
+    assert fig("He spoke about the $5.6 million figure.", "$5.6 million").qualifier != "approx"

@@ -138,7 +138,9 @@ _REGULATION = re.compile(
 # A chip restricted with no agent named ("was restricted", "규제됐다").
 _PASSIVE_RESTRICTION = re.compile(
     r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?(?:restricted|banned|blocked|barred|curbed|added\s+to)\b"
-    r"|(?:규제|제한|금지|차단)(?:됐|되었|된|받)"
+    r"|\b(?:caught|hit|covered|swept\s+up)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:rules?|restrictions?|"
+    r"export\s+controls?|curbs?|ban)\b"
+    r"|(?:규제|제한|금지|차단)(?:됐|되었|된|받)|(?:수출|판매)(?:을|를)?\s?막"
 )
 # Companies that sell chips: never the subject of a model's training cost.
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
@@ -700,6 +702,8 @@ def _bind(
             ruled = [m for m in chips if _REGULATION.search(st, max(0, m.start - 30), min(len(st), m.end + 30))]
             if ruled:
                 chip = min(ruled, key=lambda m: max(m.start - c.end, c.start - m.end, 0)).entity.canonical
+            elif len({m.entity.canonical for m in chips}) == 1 and _PASSIVE_RESTRICTION.search(st):
+                chip = chips[0].entity.canonical  # "The H800 ..., caught by the October 2023 rules seven months later"
         qualifier = r["qualifier"]
         low, high = interval(c.value, c.resolution, qualifier, c.low, c.high)
         figs.append(

@@ -239,9 +239,18 @@ _EN_PREFIX_RE = re.compile(r"(?:(?<=[^A-Za-z])|^)(" + "|".join(re.escape(w) for 
 _EN_PREFIX_MAP = {w.lower(): q for w, q in _EN_PREFIX}
 
 
+# a comparative before a definite figure: "below the 50,000 that Wang cited" (but "about the $5.6 million
+# figure" is no approximation)
+_EN_COMPARATIVE_THE_RE = re.compile(
+    r"(?:(?<=[^A-Za-z])|^)(below|under|above|over|more than|less than|fewer than)\sthe\s$", re.I
+)
+
+
 def en_prefix(text: str, pos: int) -> tuple[str, int, str] | None:
     """An English qualifier ending right before ``pos``: (qualifier, start, word)."""
     m = _EN_PREFIX_RE.search(text, max(0, pos - 20), pos)
+    if not m:
+        m = _EN_COMPARATIVE_THE_RE.search(text, max(0, pos - 24), pos)
     if not m:
         return None
     word = m.group(1).lower()

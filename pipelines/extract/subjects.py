@@ -194,6 +194,9 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
         return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
+    if m.entity.kind == "country" and re.match(r"-(?:only|made|bound|based|focused|specific|linked|listed)\b",
+                                                text[m.end : m.end + 12]):
+        return True  # "a China-only part", "US-listed shares": the country qualifies a noun
     if m.entity.kind == "country":
         window = text[m.end : m.end + 22]
         for other in mentions:
