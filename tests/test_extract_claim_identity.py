@@ -334,3 +334,13 @@ def test_restriction_durations_bounds_before_the_and_country_compounds():
     f = fig("The number was believed to be below the 50,000 units that Wang cited.", "below the 50,000")
     assert f.qualifier == "less_than"
     assert fig("He spoke about the $5.6 million figure.", "$5.6 million").qualifier != "approx"
+
+
+def test_shares_in_context_are_a_listed_companys_never_a_governments():
+    text = ("Nvidia said it will take a charge of about $5.5 billion.\n\nThe charge covers H20 inventory. "
+            "Shares fell about 6% in extended trading.")
+    assert fig(text, "about 6%", headline="Nvidia expects $5.5 billion hit").subject == "Nvidia"
+    text = ("미국 정부가 H20 수출을 막았다. 미 정부는 허가를 받도록 했다.\n\n"
+            "이 소식이 알려지자 주가는 시간외 거래에서 6% 넘게 떨어졌다.")
+    f = fig(text, "6% 넘게", headline='엔비디아 "H20 中수출 막혀 55억달러 손실"')
+    assert f.subject == "Nvidia"

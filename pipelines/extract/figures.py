@@ -222,6 +222,8 @@ _PLURAL_ANAPHOR = {
                      r"(?:companies|firms|groups|buyers))\b"),
     "ko": re.compile(r"이들|세\s?기업|세\s?회사|세\s?업체|두\s?기업|두\s?회사|해당\s?기업들|이\s?기업들"),
 }
+# "Shares fell about 6% in extended trading.": the shares of the company in context
+_EN_BARE_SHARES = re.compile(r"^(?:Shares|Stock|The\s+shares|The\s+stock|Its\s+shares|Its\s+stock)\b")
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
@@ -231,6 +233,19 @@ _EN_UNNAMED_PARTY = re.compile(
     r"dealer|vendor|intermediary|middleman|reseller|exporter|importer)s?\b"
 )
 _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
+
+
+# figures of a listed company or index: what moved is never a government
+_MARKET_METRICS = frozenset({"percent_change", "share_price", "market_value", "market_value_change"})
+
+
+def _listed_actor(head_subject: str | None, salience: dict[str, tuple[int, int]]) -> str | None:
+    """The company or index an article's unattributed market figures are about: the headline's subject if it
+    is one, else the most mentioned one so far."""
+    if head_subject and kind_of(head_subject) in ("org", "index"):
+        return head_subject
+    orgs = {k: v for k, v in salience.items() if kind_of(k) in ("org", "index")}
+    return max(orgs, key=lambda k: orgs[k]) if orgs else None
 
 
 def _fallback_subject(
@@ -245,7 +260,7 @@ def _fallback_subject(
     if lang == "ko":
         refers_back = anaphor or not _KO_INDEFINITE.search(sentence, 0, end)
     else:
-        refers_back = anaphor or (
+        refers_back = anaphor or _EN_BARE_SHARES.match(sentence) is not None or (
             _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
         )
     if prev is not None and prev.group and _PLURAL_ANAPHOR[lang].search(sentence, 0, end):
@@ -461,7 +476,7 @@ def extract(
             # "The number of chips was ..." refers to the chips of the sentence before, even across a paragraph
             prev_chip = (prev.chip if prev is not None else None) or head_chip
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
-                         context_scope, prev_chip)
+                         context_scope, prev_chip, _listed_actor(head_subject, salience))
             base = len(out)
             # a sentence that states no date continues the previous one's, in the same paragraph and about the
             # same subject ("27일 ... 847조원 줄었다. 주가는 16.9% 내린 118.58달러로 마감했다.")
@@ -592,6 +607,7 @@ def _bind(
     inherited: dict[str, str],
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
     prev_chip: str | None = None,
+    listed: str | None = None,
 ) -> list[Figure]:
     cands = _shared_counts(_shared_directions(st, cands),
                            bool(chips) or (prev_chip is not None and _VOLUME_WORD.search(st) is not None))
@@ -667,6 +683,11 @@ def _bind(
             scope = prev_scope if prev_subject == subject and prev_scope else article.get(subject)
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
+        if (metric in _MARKET_METRICS and via != "sentence" and subject
+                and kind_of(subject) in ("government", "agency", "country")):
+            # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
+            # that moved are a listed company's (the headline's, else the article's most mentioned one)
+            subject, via = (listed, "article") if listed else (None, None)
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     for i in range(1, len(rows)):
