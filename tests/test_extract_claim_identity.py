@@ -342,5 +342,5 @@ def test_shares_in_context_are_a_listed_companys_never_a_governments():
     assert fig(text, "about 6%", headline="Nvidia expects $5.5 billion hit").subject == "Nvidia"
     text = ("미국 정부가 H20 수출을 막았다. 미 정부는 허가를 받도록 했다.\n\n"
             "이 소식이 알려지자 주가는 시간외 거래에서 6% 넘게 떨어졌다.")
-    f = fig(text, "6% 넘게", headline='엔비디아 "H20 中수출 막혀 55억달러 손실"')
+    f = fig(text, "6% 넘게", headline="엔비디아, H20 수출 막혀 55억달러 손실")
     assert f.subject == "Nvidia"

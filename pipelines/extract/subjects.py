@@ -184,8 +184,9 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         first = CHIP_WORDS.search(clause)
         if first and first.start() <= 20 and not _OWNED_NOUN.search(clause, 0, first.start()):
             return True
-        if any(c.entity.kind == "chip" and tail_start <= c.start <= tail_start + 12 for c in mentions):
-            return True
+        if any(c.entity.kind == "chip" and tail_start <= c.start <= tail_start + 12
+               and not re.search(r"[,;:\"“”]", text[tail_start : c.start]) for c in mentions):
+            return True  # "Nvidia H800 chips", "엔비디아 H20" ("엔비디아, H20 수출 막혀": a headline's subject)
     if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
     if m.entity.kind == "org" and _ROLE_OF.match(text, m.end):
