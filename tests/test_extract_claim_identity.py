@@ -344,3 +344,11 @@ def test_shares_in_context_are_a_listed_companys_never_a_governments():
             "이 소식이 알려지자 주가는 시간외 거래에서 6% 넘게 떨어졌다.")
     f = fig(text, "6% 넘게", headline="엔비디아, H20 수출 막혀 55억달러 손실")
     assert f.subject == "Nvidia"
+
+
+def test_a_fee_share_is_of_the_chip_it_names_or_the_previous_sentences_undated_deal():
+    text = "트럼프 대통령은 엔비디아 H200의 중국 판매를 허용했다. 판매액의 25%는 미국 정부가 가져가는 조건이다."
+    assert fig(text, "25%").chip == "H200"
+    text = ("Trump will let Nvidia sell its H200 chip in China. In August, the administration struck a deal under "
+            "which Nvidia and AMD would pay the government 15 percent of their revenue from certain chip sales.")
+    assert fig(text, "15 percent").chip is None  # a deal of its own time, not the H200's

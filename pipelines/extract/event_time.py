@@ -85,8 +85,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
-    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "refers_to",
-    "session_day",
+    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "has_date",
+    "refers_to", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
@@ -986,6 +986,12 @@ def date_expressions(
     if not sentence:
         return []
     return [f.time for f in _scan(sentence, _local_date(published_at, timezone), language) if f.time is not None]
+
+
+def has_date(sentence: str, language: str) -> bool:
+    """Whether ``sentence`` states a date or period of any kind, relative ones included ("In August")."""
+    _check_language(language)
+    return bool(sentence) and any(f.role == "time" for f in _scan(sentence, _PROBE_DAY, language))
 
 
 def refers_to(

@@ -46,7 +46,7 @@ from .entities import (
     kind_of,
     market_of,
 )
-from .event_time import change_period, date_expressions, refers_to
+from .event_time import change_period, date_expressions, has_date, refers_to
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
@@ -717,6 +717,15 @@ def _bind(
                 _REFERS_TO_CHIPS.search(st) or _VOLUME_WORD.search(st)):
             # "The number of chips was believed to be fewer than 50,000." after a sentence about H100s
             chip = prev_chip
+        elif chip is None and r["metric"] == "tariff_or_fee_share":
+            # a share of the sales of the one chip the sentence names, else (when the sentence dates no deal of
+            # its own) of the previous sentence's: "판매액의 25%는 미국 정부가 가져가는 조건이다." after one
+            # about H200 sales; "In August, ... 15 percent of their revenue from certain chip sales" is another
+            named = {m.entity.canonical for m in chips}
+            if len(named) == 1:
+                chip = next(iter(named))
+            elif not chips and prev_chip and not has_date(st, lang):
+                chip = prev_chip
         elif chip is None and r["metric"] == "duration":
             # a span of time until a chip was restricted is about that chip ("restricted the H800 about seven
             # months after the chip went on sale"); a training run's hours on H800s are not
