@@ -297,7 +297,7 @@ def _incomplete(data, at: int, gz: bool, scan: ArchiveScan) -> int | None:
 
 def _truncated(scan: ArchiveScan, at: int) -> None:
     scan.truncated_at = at
-    scan.skip(at, f"truncated at byte {at}: the file ends inside this record ({scan.size} bytes)")
+    scan.skip(at, f"truncated: the file ends inside this record (at byte {scan.size})")
     return None
 
 
