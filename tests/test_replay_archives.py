@@ -94,6 +94,19 @@ def test_archive_discovery_lists_canonical_urls_that_then_fetch(tmp_path):
     assert [r.outcome for r in results] == ["ok", "ok", "ok"]
 
 
+def test_discovered_archive_pages_keep_a_meaningful_query_and_amp_variants_are_the_article(tmp_path):
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [
+        ("https://www.cnn.com/search?q=chips&utm_source=x", _page("search")),  # not an article: query kept
+        ("https://www.news1.kr/amp/world/usa-canada/5673971?ref_src=app&view=full", _page("amp")),
+    ])
+    replay = WarcReplay([warc])
+    assert replay.urls() == ["https://www.cnn.com/search?q=chips", "https://www.news1.kr/world/usa-canada/5673971"]
+    for source, url in (("cnn", replay.urls()[0]), ("news1", replay.urls()[1])):
+        [listed] = [u["url"] for u in stages.discover(replay, source).urls if u["via"] == "archive"]
+        assert listed == url and replay.fetch(listed, source)[0].outcome == "ok"
+
+
 # ------------------------------------------------------------------------------- unreadable records
 
 

@@ -16,10 +16,22 @@ from pipelines.fetch.warc import ArchiveEntry, ArchiveScan, read_response_at, sc
 def url_key(url: str) -> str:
     """The form of a URL used to look captures up: its canonical form (the one the pipeline fetches and
     de-duplicates by: outlet host and scheme, no tracking parameters, AMP paths mapped, no fragment), so a
-    capture recorded as ``http://edition.cnn.com/...?utm_source=x`` answers for ``https://www.cnn.com/...``."""
-    from pipelines.fetch.targets import canonicalize  # targets imports the registry, which imports fetch
+    capture recorded as ``http://edition.cnn.com/...?utm_source=x`` answers for ``https://www.cnn.com/...``.
 
-    return canonicalize(url.split("#", 1)[0].rstrip("?"))
+    A URL whose outlet-canonical form is one of the outlet's article URLs takes that form (an AMP or mirror
+    variant, whatever query it carries, is the article); any other URL keeps its non-tracking query
+    (``pipelines.fetch.targets.canonicalize``). The key of a key is itself.
+    """
+    # Imported here: the registry imports pipelines.fetch.urls, and this package imports this module.
+    from pipelines.fetch.targets import canonicalize
+    from pipelines.sources.registry import FALLBACK, canonical_article_url, is_article_url, source_for_url
+
+    text = url.split("#", 1)[0].rstrip("?")
+    article = canonical_article_url(text)
+    source = source_for_url(article)
+    if source != FALLBACK and is_article_url(source, article):
+        return article
+    return canonicalize(text)
 
 
 @dataclass(frozen=True)
