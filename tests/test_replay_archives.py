@@ -197,6 +197,18 @@ def test_empty_and_text_files_yield_nothing(tmp_path):
     assert scans[1].records == 0
 
 
+def test_whole_file_gzip_is_refused_with_one_line(tmp_path):
+    plain = tmp_path / "plain.warc"
+    write_warc(plain, CAPTURES, gz=False)
+    whole = tmp_path / "whole.warc.gz"  # `gzip plain.warc`: one stream, not one member per record
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    [scan] = WarcReplay([whole]).scans
+    assert not scan.usable and scan.responses == 0
+    assert [p.line() for p in scan.problems] == [
+        f"{whole}: byte 0: refused: the whole file is one gzip stream, so its records cannot be read by offset "
+        "(re-compress it record by record: warcio recompress IN OUT)"]
+
+
 def test_complete_archive_reports_clean(tmp_path):
     warc = tmp_path / "good.warc.gz"
     write_warc(warc, CAPTURES)
@@ -211,6 +223,37 @@ def test_scan_of_a_good_file_matches_read_back(tmp_path):
     scan = scan_archive(warc)
     assert [e.offset for e in scan.entries] == offsets
     assert read_response_at(warc, offsets[3]).body == CAPTURES[3][1]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_mutated_archives_never_raise_and_what_is_indexed_reads_back(tmp_path, gz):
+    """Seeded damage (flipped bytes, cuts, inserted junk) at random places: the scan never raises or loops,
+    and every capture it keeps can be read back."""
+    import random
+
+    good = tmp_path / "good.warc"
+    write_warc(good, [(url, _page(url, 400)) for url, _ in CAPTURES], gz=gz)
+    original = good.read_bytes()
+    rng = random.Random(12)
+    target = tmp_path / "mutated.warc"
+    for _ in range(300):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(data))
+            kind = rng.choice(["flip", "cut", "junk"])
+            if kind == "flip":
+                data[at] ^= 1 << rng.randrange(8)
+            elif kind == "cut":
+                del data[at:at + rng.randint(1, 200)]
+            else:
+                data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 30)))
+        target.write_bytes(bytes(data))
+        replay = WarcReplay([target])
+        [scan] = replay.scans
+        assert scan.responses + scan.skipped >= 1
+        for url in replay.urls():
+            for res in replay.fetch(url, "other"):
+                assert res.outcome in ("ok", "replay_miss", "http_error", "not_html")
 
 
 # ------------------------------------------------------------------------------------------------- ARC

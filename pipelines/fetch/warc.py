@@ -201,7 +201,8 @@ class ArchiveScan:
         if self.size == 0:
             return f"{self.path}: empty file, nothing to replay"
         if self.records == 0:
-            return f"{self.path}: no readable record: not a WARC or ARC file, nothing to replay"
+            what = "" if self.format else ": not a WARC or ARC file"
+            return f"{self.path}: no readable record{what}, nothing to replay"
         line = (f"{self.path}: {self.records} records, {self.responses} responses, {self.revisits} revisits, "
                 f"{self.skipped} skipped")
         if self.truncated_at is not None:
@@ -238,7 +239,8 @@ def scan_archive(path: str | Path) -> ArchiveScan:
             scan.skip(0, f"skipped data that is not a WARC or ARC record (starts {_one_line(first)!r})")
             start = _resync(data, 1, gz)
         while start is not None:
-            start = _scan_from(fh, data, start, gz, scan)
+            resume = _scan_from(fh, data, start, gz, scan)
+            start = resume if resume is not None and resume > start else None  # always move forward
     return scan
 
 
@@ -251,7 +253,7 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             for record in it:
-                at = it.offset
+                at = max(it.offset, start)
                 try:
                     entry = _entry(record, at)
                     bad = None
@@ -270,13 +272,19 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
                     else:
                         scan.revisits += 1
         except Exception as exc:  # warcio could not read the record at it.offset
-            bad_at = it.offset
+            if "non-chunked gzip" in str(exc):  # one gzip stream for many records: no record has an offset
+                scan.entries.clear()
+                scan.records = scan.responses = scan.revisits = 0
+                scan.skip(start, "refused: the whole file is one gzip stream, so its records cannot be read by "
+                                 "offset (re-compress it record by record: warcio recompress IN OUT)")
+                return None
+            bad_at = max(it.offset, start)
             trouble = _gzip_trouble(data, bad_at) if gz else None
             if trouble == "cut":
                 return _truncated(scan, bad_at)
             scan.skip(bad_at, f"skipped unreadable record: {trouble or _one_line(exc)}")
             return _resync(data, bad_at + 1, gz)
-    end = it.offset
+    end = max(it.offset, start)
     if not data[end:].strip():
         return None
     trouble = _gzip_trouble(data, end) if gz else None
@@ -388,8 +396,6 @@ def _sniff_format(data, gz: bool) -> str | None:
 def _one_line(exc: BaseException) -> str:
     """An exception as one short printable line (warcio's gzip message spans a screen)."""
     text = str(exc)
-    if "non-chunked gzip" in text:
-        return "gzip stream holds several records in one member (re-compress it: warcio recompress IN OUT)"
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), type(exc).__name__)
     first = "".join(ch if ch.isprintable() else "?" for ch in first)
     return first if len(first) <= 100 else first[:97] + "..."
