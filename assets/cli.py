@@ -54,6 +54,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     instance = dg.DagsterInstance.get()
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
           f"{'live fetching' if args.live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
+    failed_archives: list = []
+    if not args.live:
+        code, failed_archives = _read_archives(archives)
+        if code is not None:
+            return code
     started = time.monotonic()
     ingest = defs.resolve_job_def("ingest")
     for source in SOURCE_KEYS:
@@ -78,7 +83,40 @@ def cmd_run(args: argparse.Namespace) -> int:
         after = table_counts(conn)
         summary = summarize(conn)
     _print_summary(summary, before, after, time.monotonic() - started)
-    return 0
+    for scan in failed_archives:
+        why = (f"was cut short at byte {scan.truncated_at} (what came before was replayed)"
+               if scan.truncated_at is not None else "yielded nothing to replay")
+        print(f"chipwatch run: {scan.path} {why}", file=sys.stderr)
+    return 1 if failed_archives else 0
+
+
+MAX_PROBLEM_LINES = 20  # per archive file; the rest are counted
+
+
+def _read_archives(archives: list[str]) -> tuple[int | None, list]:
+    """Read the archives to replay (the index every step of the run then reuses), print one line per file
+    (records, responses, revisits, skipped, where it was cut short) and one line per problem.
+
+    Returns ``(exit code, [])`` when there is nothing to replay at all (no run is started), else
+    ``(None, the scans of files that yielded nothing or were cut short)``.
+    """
+    from assets.resources import SAMPLE_ARCHIVE, replay_for
+
+    try:
+        replay = replay_for(archives or [str(SAMPLE_ARCHIVE)])
+    except OSError as exc:
+        print(f"chipwatch run: cannot read archive {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2, []
+    for scan in replay.scans:
+        print(f"  archive {scan.summary_line()}")
+        for problem in scan.problems[:MAX_PROBLEM_LINES]:
+            print(f"  {problem.line()}", file=sys.stderr)
+        if len(scan.problems) > MAX_PROBLEM_LINES:
+            print(f"  {scan.path}: {len(scan.problems) - MAX_PROBLEM_LINES} more problems not shown", file=sys.stderr)
+    if not any(scan.usable for scan in replay.scans):
+        print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
+        return 2, []
+    return None, [scan for scan in replay.scans if scan.failed]
 
 
 def _print_failure(result) -> None:

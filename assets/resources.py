@@ -23,8 +23,22 @@ SAMPLE_ARCHIVE = PROJECT_ROOT / "sample_archive" / "sample.warc.gz"
 
 
 @lru_cache(maxsize=8)
-def _replay(paths: tuple[str, ...]) -> WarcReplay:
+def _replay(paths: tuple[str, ...], stamps: tuple[tuple[int, int] | None, ...]) -> WarcReplay:
     return WarcReplay(paths)
+
+
+def replay_for(paths: list[str] | tuple[str, ...]) -> WarcReplay:
+    """The replay of ``paths``, indexed once per process for as long as the files stay unchanged (size and
+    mtime): the CLI reads and reports the archives first, and every step of its runs reuses that index."""
+    resolved = tuple(str(Path(p).resolve()) for p in paths)
+    stamps = []
+    for p in resolved:
+        try:
+            st = os.stat(p)
+            stamps.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamps.append(None)  # WarcReplay says which file is missing
+    return _replay(resolved, tuple(stamps))
 
 
 class FetcherResource(dg.ConfigurableResource):
@@ -75,7 +89,7 @@ class FetcherResource(dg.ConfigurableResource):
 
     def build(self) -> WarcReplay | LiveFetcher:
         if self.mode == "replay":
-            return _replay(tuple(str(Path(p).resolve()) for p in self.archives))
+            return replay_for(self.archives)
         if self.mode == "live":
             return LiveFetcher(self.warc_dir, user_agent=self.user_agent, timeout_s=self.timeout_s,
                                min_delay_s=self.min_delay_s, max_attempts=self.max_attempts, robots=self.obey_robots,

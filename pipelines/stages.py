@@ -21,7 +21,7 @@ from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
-from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.report import charts_markdown, write_report
@@ -153,9 +153,9 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
     if article_search is not None:
         _discover_by_search(article_search, source, out, seen)
     if isinstance(fetcher, WarcReplay):
-        feed_urls = {f.url for f in publisher.feeds} if publisher else set()
-        for url in fetcher.urls():
-            canon = canonical_article_url(url)
+        feed_urls = {url_key(f.url) for f in publisher.feeds} if publisher else set()
+        for url in fetcher.urls():  # already canonical (url_key): a page with a meaningful query keeps it
+            canon = url
             if url in feed_urls or canon in seen or source_for_url(url) != source:
                 continue
             caps = fetcher.captures(url)

@@ -71,3 +71,52 @@ def test_run_on_another_archive_uses_generic_parser_and_survives_bad_pages(isola
         assert conn.execute("SELECT count(*) FROM raw.fetch_log WHERE outcome = 'replay_miss'").fetchone()[0] > 0
     finally:
         conn.close()
+
+
+def test_good_archive_beside_broken_ones_replays_in_full_and_the_run_says_what_was_wrong(isolated_env, tmp_path,
+                                                                                          capsys):
+    """A broken gzip member, a file cut short and a text file named .warc beside a good archive: the good
+    one replays in full, the readable part of the broken one too, each problem is one line naming the file and
+    offset, no stack trace, and the exit status is non-zero."""
+    from tests.test_replay_archives import CAPTURES, write_warc
+
+    good, cnn_url = _archive(tmp_path)
+    broken = tmp_path / "broken.warc.gz"
+    stories = [(url, OTHER_ARTICLE.replace("https://www.harborledger.example/2025/03/02/chip-smuggling-rules.html",
+                                           url).encode()) for url, _ in CAPTURES[:4]]
+    offsets = write_warc(broken, stories)
+    data = bytearray(broken.read_bytes())
+    for k in range(offsets[1] + 300, offsets[1] + 340):  # inside the second member's deflate data
+        data[k] ^= 0x5A
+    broken.write_bytes(bytes(data[:offsets[3] + 200]))  # and cut inside the fourth
+    notes = tmp_path / "notes.warc"
+    notes.write_text("These are my notes about chips.\n")
+
+    assert main(["run", "--archive", str(good), str(broken), str(notes)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "dagster" not in captured.err.lower()
+    assert f"{broken}: 2 records, 2 responses, 0 revisits, 2 skipped, truncated at byte {offsets[3]}" in captured.out
+    problems = [ln.strip() for ln in captured.err.splitlines()]
+    assert problems[0].startswith(f"{broken}: byte {offsets[1]}: skipped unreadable record: broken gzip member (")
+    assert problems[1:3] == [
+        f"{broken}: byte {offsets[3]}: truncated: the file ends inside this record (at byte {offsets[3] + 200})",
+        f"{notes}: byte 0: skipped data that is not a WARC or ARC record (starts 'These are my notes about chips.')",
+    ]
+    assert len(problems) == 5 and "cut short" in problems[3] and "yielded nothing" in problems[4]
+    assert "chipwatch run finished" in captured.out
+    conn = duckdb.connect(str(isolated_env / "wh" / "chipwatch.duckdb"), read_only=True)
+    try:
+        urls = {r[0] for r in conn.execute("SELECT url FROM core.articles").fetchall()}
+    finally:
+        conn.close()
+    assert cnn_url in urls and "https://www.harborledger.example/2025/03/02/chip-smuggling-rules.html" in urls
+    assert {u for u in urls if "/2025/01/" in u and "harborledger" in u} == {CAPTURES[0][0], CAPTURES[2][0]}
+
+
+def test_run_with_nothing_to_replay_starts_no_run(isolated_env, tmp_path, capsys):
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(b"")
+    assert main(["run", "--archive", str(empty)]) == 2
+    captured = capsys.readouterr()
+    assert f"{empty}: empty file, nothing to replay" in captured.out and "ingest" not in captured.out
+    assert "nothing to replay" in captured.err

@@ -8,21 +8,36 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-
 from pipelines.fetch.outcome import classify_response
 from pipelines.fetch.result import FetchResult
-from pipelines.fetch.warc import parse_warc_date, read_response_at
+from pipelines.fetch.warc import ArchiveEntry, ArchiveScan, read_response_at, scan_archive
 
 
 def url_key(url: str) -> str:
-    """The form of a URL used to look captures up: no fragment, no trailing ``?``."""
-    return url.split("#", 1)[0].rstrip("?")
+    """The form of a URL used to look captures up: its canonical form (the one the pipeline fetches and
+    de-duplicates by: outlet host and scheme, no tracking parameters, AMP paths mapped, no fragment), so a
+    capture recorded as ``http://edition.cnn.com/...?utm_source=x`` answers for ``https://www.cnn.com/...``.
+
+    A URL whose outlet-canonical form is one of the outlet's article URLs takes that form (an AMP or mirror
+    variant, whatever query it carries, is the article); any other URL keeps its non-tracking query
+    (``pipelines.fetch.targets.canonicalize``). The key of a key is itself.
+    """
+    # Imported here: the registry imports pipelines.fetch.urls, and this package imports this module.
+    from pipelines.fetch.targets import canonicalize
+    from pipelines.sources.registry import FALLBACK, canonical_article_url, is_article_url, source_for_url
+
+    text = url.split("#", 1)[0].rstrip("?")
+    article = canonical_article_url(text)
+    source = source_for_url(article)
+    if source != FALLBACK and is_article_url(source, article):
+        return article
+    return canonicalize(text)
 
 
 @dataclass(frozen=True)
 class Capture:
-    """Where one archived response sits, without its body."""
+    """Where one archived response sits, without its body. ``url`` is the capture's URI as written; a
+    revisit record's capture points (``warc_file``, ``offset``) at the response whose payload it repeats."""
 
     url: str
     date: datetime
@@ -36,7 +51,13 @@ class WarcReplay:
     """Serves the responses stored in one or more WARC files, by URL, in capture order.
 
     A URL captured several times (an article re-fetched after a revision, a feed polled daily) yields every
-    capture, oldest first, each as its own fetch attempt with the capture's date as ``attempted_at``.
+    capture, oldest first, each as its own fetch attempt with the capture's date as ``attempted_at``. Captures
+    are indexed by canonical URL (:func:`url_key`); a revisit record counts as a capture of the response it
+    points to (by ``WARC-Refers-To``, else by target URI and date, else by payload digest), in any of the
+    files given.
+
+    Files are read by :func:`~pipelines.fetch.warc.scan_archive`: a damaged record is skipped and named in
+    that file's scan (``scans``, one per path, in order) and the rest is replayed.
     """
 
     mode = "replay"
@@ -47,9 +68,9 @@ class WarcReplay:
             if not p.is_file():
                 raise FileNotFoundError(f"WARC archive not found: {p}")
         self._index: dict[str, list[Capture]] = defaultdict(list)
-        for path in self.paths:
-            for cap in _index_file(path):
-                self._index[url_key(cap.url)].append(cap)
+        self.scans: list[ArchiveScan] = [scan_archive(p) for p in self.paths]
+        for cap in _captures(self.scans):
+            self._index[url_key(cap.url)].append(cap)
         for caps in self._index.values():
             caps.sort(key=lambda c: c.date)
         # Misses are stamped with the archive's last capture time, not the clock, so replaying the same
@@ -58,8 +79,8 @@ class WarcReplay:
         self.as_of = max(dates) if dates else datetime(1970, 1, 1, tzinfo=UTC)
 
     def urls(self) -> list[str]:
-        """Every URL with at least one response record."""
-        return sorted({caps[0].url for caps in self._index.values()})
+        """Every URL with at least one capture, in its canonical form."""
+        return sorted(self._index)
 
     def captures(self, url: str) -> list[Capture]:
         return list(self._index.get(url_key(url), []))
@@ -78,7 +99,12 @@ class WarcReplay:
         return [self._result(url, source, cap, expect) for cap in caps]
 
     def _result(self, url: str, source: str, cap: Capture, expect: str) -> FetchResult:
-        rec = read_response_at(cap.warc_file, cap.offset)
+        try:
+            rec = read_response_at(cap.warc_file, cap.offset)
+        except Exception as exc:  # the index read it, but the file changed or its payload is damaged
+            return FetchResult(url=url, source=source, attempted_at=cap.date, outcome="replay_miss", mode=self.mode,
+                               error=f"cannot read {cap.warc_file}@{cap.offset}: {type(exc).__name__}: {exc}",
+                               warc_file=cap.warc_file, warc_offset=cap.offset)
         outcome, error = classify_response(rec.status, cap.content_type, rec.body, expect)
         return FetchResult(
             url=url, source=source, attempted_at=cap.date, outcome=outcome, mode=self.mode,
@@ -87,17 +113,35 @@ class WarcReplay:
         )
 
 
-def _index_file(path: Path) -> Iterator[Capture]:
-    with path.open("rb") as fh:
-        it = ArchiveIterator(fh)
-        for record in it:
-            if record.rec_type != "response" or record.http_headers is None:
+def _captures(scans: list[ArchiveScan]) -> Iterator[Capture]:
+    """Every response of ``scans`` as a capture, then every revisit resolved to the response it repeats (an
+    unresolved revisit is skipped and named in its file's scan)."""
+    by_id: dict[str, tuple[ArchiveEntry, str]] = {}
+    by_uri_date: dict[tuple[str, datetime], tuple[ArchiveEntry, str]] = {}
+    by_digest: dict[str, tuple[ArchiveEntry, str]] = {}
+    for scan in scans:
+        for e in scan.entries:
+            if e.kind != "response":
                 continue
-            yield Capture(
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                date=parse_warc_date(record.rec_headers.get_header("WARC-Date")),
-                status=int(record.http_headers.get_statuscode()),
-                content_type=record.http_headers.get_header("Content-Type") or "",
-                warc_file=str(path),
-                offset=it.get_record_offset(),
-            )
+            yield Capture(e.url, e.date, e.status or 200, e.content_type, scan.path, e.offset)
+            if e.record_id:
+                by_id.setdefault(e.record_id, (e, scan.path))
+            by_uri_date.setdefault((url_key(e.url), e.date), (e, scan.path))
+            if e.payload_digest:
+                by_digest.setdefault(e.payload_digest, (e, scan.path))
+    for scan in scans:
+        for e in scan.entries:
+            if e.kind != "revisit":
+                continue
+            found = (by_id.get(e.refers_to or "")
+                     or (by_uri_date.get((url_key(e.refers_to_url), e.refers_to_date))
+                         if e.refers_to_url and e.refers_to_date else None)
+                     or by_digest.get(e.payload_digest or ""))
+            if found is None:
+                scan.revisits_unresolved += 1
+                scan.skip(e.offset, f"skipped revisit of {e.refers_to_url or e.url}"
+                                    f"{' at ' + e.refers_to_date.isoformat() if e.refers_to_date else ''}: "
+                                    "the response it repeats is in none of the archives given")
+                continue
+            original, path = found
+            yield Capture(e.url, e.date, original.status or 200, original.content_type, path, original.offset)

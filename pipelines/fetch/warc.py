@@ -1,10 +1,24 @@
-"""Reading and writing WARC files (warcio): request/response records, and reading a record back by offset."""
+"""Reading and writing WARC files (warcio): request/response records, reading a record back by offset, and
+scanning an archive written by any tool (WARC or ARC, gzipped per record or not) without letting one bad
+record stop the rest.
+
+:func:`scan_archive` is the careful reader replay indexes with. It walks the file with warcio's
+``ArchiveIterator`` and, when a record cannot be read (a broken gzip member, a garbled header, a bad date), notes
+the file and byte offset once, skips to the next record start it can verify (the next gzip member that
+inflates to a WARC/ARC header, or the next ``WARC/1.x`` / ARC header line) and goes on. A file that ends inside
+a record is *truncated* at that record's offset; an empty file or one with no readable record yields nothing.
+ARC files are read through warcio's ARC-to-WARC header mapping (``arc2warc``).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import mmap
+import re
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,9 +35,14 @@ def warc_date(ts: datetime) -> str:
     return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_warc_date(text: str) -> datetime:
-    text = text.strip().replace("Z", "+00:00")
-    return datetime.fromisoformat(text).astimezone(UTC)
+def parse_warc_date(text: str | None) -> datetime:
+    """A WARC-Date (ISO 8601, ``Z`` or an offset) as an aware UTC datetime; ``ValueError`` when missing or bad."""
+    if not text or not text.strip():
+        raise ValueError("no WARC-Date")
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00")).astimezone(UTC)
+    except ValueError:
+        raise ValueError(f"bad WARC-Date {text.strip()[:40]!r}") from None
 
 
 @dataclass
@@ -72,7 +91,7 @@ def iter_responses(path: str | Path) -> Iterator[WarcResponse]:
     """Every response record of a (possibly gzipped) WARC file, with its byte offset."""
     path = Path(path)
     with path.open("rb") as fh:
-        it = ArchiveIterator(fh)
+        it = ArchiveIterator(fh, arc2warc=True)
         for record in it:
             if record.rec_type != "response":
                 continue
@@ -88,9 +107,9 @@ def read_response_at(path: str | Path, offset: int) -> WarcResponse:
     """The response record that starts at byte ``offset`` of ``path``."""
     with Path(path).open("rb") as fh:
         fh.seek(offset)
-        for record in ArchiveIterator(fh):
-            if record.rec_type != "response":
-                raise ValueError(f"record at {path}:{offset} is a {record.rec_type!r} record, not a response")
+        for record in ArchiveIterator(fh, arc2warc=True):
+            if record.rec_type != "response" or record.http_headers is None:
+                raise ValueError(f"record at {path}:{offset} is a {record.rec_type!r} record, not an HTTP response")
             return WarcResponse(
                 record.rec_headers.get_header("WARC-Target-URI"),
                 parse_warc_date(record.rec_headers.get_header("WARC-Date")),
@@ -101,3 +120,282 @@ def read_response_at(path: str | Path, offset: int) -> WarcResponse:
                 offset,
             )
     raise ValueError(f"no WARC record at {path}:{offset}")
+
+
+# ------------------------------------------------------------------------------------------ scanning
+
+
+@dataclass(frozen=True)
+class ArchiveProblem:
+    """Something wrong at one place of one archive file, said once."""
+
+    file: str
+    offset: int
+    message: str
+
+    def line(self) -> str:
+        """The problem as one line: ``FILE: byte N: what``."""
+        return f"{self.file}: byte {self.offset}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """One HTTP response or revisit record found by :func:`scan_archive`, without its body."""
+
+    kind: str  # response | revisit
+    url: str  # WARC-Target-URI as written
+    date: datetime
+    status: int | None  # None for a revisit without HTTP headers
+    content_type: str
+    offset: int
+    record_id: str | None = None
+    payload_digest: str | None = None
+    refers_to: str | None = None  # revisits: WARC-Refers-To (the original's record id)
+    refers_to_url: str | None = None  # revisits: WARC-Refers-To-Target-URI
+    refers_to_date: datetime | None = None  # revisits: WARC-Refers-To-Date
+
+
+@dataclass
+class ArchiveScan:
+    """What reading one archive file gave: counts, the HTTP entries, and every problem met (each once).
+
+    ``records`` counts records read whole (any type); ``responses`` and ``revisits`` the HTTP ones among them;
+    ``skipped`` the records (or unreadable stretches) that give nothing; ``truncated_at`` the byte offset of
+    the record the file ends inside, if it does.
+    """
+
+    path: str
+    size: int = 0
+    format: str | None = None  # "warc" or "arc", from the file's first bytes
+    records: int = 0
+    responses: int = 0
+    revisits: int = 0
+    skipped: int = 0
+    truncated_at: int | None = None
+    revisits_unresolved: int = 0
+    problems: list[ArchiveProblem] = field(default_factory=list)
+    entries: list[ArchiveEntry] = field(default_factory=list)
+
+    def skip(self, offset: int, message: str) -> None:
+        """Count a record (or stretch) that gives nothing and name where and why."""
+        self.skipped += 1
+        self.problems.append(ArchiveProblem(self.path, offset, message))
+
+    @property
+    def usable(self) -> bool:
+        """True when the file gave at least one capture to replay."""
+        return self.responses > 0 or self.revisits > self.revisits_unresolved
+
+    @property
+    def complete(self) -> bool:
+        """True unless the file ends inside a record (it was cut short)."""
+        return self.truncated_at is None
+
+    @property
+    def failed(self) -> bool:
+        """True when the file yielded nothing or was cut short: the run should say so and exit non-zero."""
+        return not self.usable or not self.complete
+
+    def summary_line(self) -> str:
+        """One line: what was read from the file."""
+        if self.size == 0:
+            return f"{self.path}: empty file, nothing to replay"
+        if self.records == 0:
+            what = "" if self.format else ": not a WARC or ARC file"
+            return f"{self.path}: no readable record{what}, nothing to replay"
+        line = (f"{self.path}: {self.records} records, {self.responses} responses, {self.revisits} revisits, "
+                f"{self.skipped} skipped")
+        if self.truncated_at is not None:
+            line += f", truncated at byte {self.truncated_at}"
+        if not self.usable:
+            line += ", nothing to replay"
+        return line
+
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+# A WARC record's version line, or an ARC record's header line (URL IP date content-type length).
+_RECORD_START = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*://\S+ \S+ \d{14} \S+ \d+\r?\n)")
+_CHUNK = 1 << 16
+
+
+def scan_archive(path: str | Path) -> ArchiveScan:
+    """Read every record of a WARC or ARC file (gzipped per record or not), skipping what cannot be read.
+
+    Never raises for a damaged file: each unreadable record or broken gzip member is counted in ``skipped``
+    and named once in ``problems`` (with its byte offset), and reading goes on at the next record start that
+    can be verified. ``OSError`` (a file that cannot be opened) is left to the caller.
+    """
+    path = Path(path)
+    scan = ArchiveScan(str(path), size=path.stat().st_size)
+    if scan.size == 0:
+        return scan
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        gz = data[:2] == b"\x1f\x8b"
+        scan.format = _sniff_format(data, gz)
+        start: int | None = 0
+        if scan.format is None:  # not a WARC or ARC record at byte 0: look for the first one there is
+            head = bytes(_inflate_head(data, 0) or b"") if gz else bytes(data[:80])
+            first = head.splitlines()[0][:40].decode("latin-1") if head.strip() else ""
+            scan.skip(0, f"skipped data that is not a WARC or ARC record (starts {_one_line(first)!r})")
+            start = _resync(data, 1, gz)
+        while start is not None:
+            resume = _scan_from(fh, data, start, gz, scan)
+            start = resume if resume is not None and resume > start else None  # always move forward
+    return scan
+
+
+def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
+    """Read records from byte ``start`` until the end or a record that cannot be read; return where to go on
+    (the next verified record start after the problem) or ``None`` when the file is done."""
+    fh.seek(start)
+    it = ArchiveIterator(fh, arc2warc=True)
+    # warcio writes zlib errors and Content-Length warnings to stderr; the problems are reported here instead.
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            for record in it:
+                at = max(it.offset, start)
+                try:
+                    entry = _entry(record, at)
+                    bad = None
+                except (ValueError, TypeError) as exc:
+                    entry, bad = None, str(exc)
+                it.read_to_end()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the record's bytes ran out before its length
+                    return _incomplete(data, at, gz, scan)
+                scan.records += 1
+                if bad is not None:
+                    scan.skip(at, f"skipped record: {bad}")
+                elif entry is not None:
+                    scan.entries.append(entry)
+                    if entry.kind == "response":
+                        scan.responses += 1
+                    else:
+                        scan.revisits += 1
+        except Exception as exc:  # warcio could not read the record at it.offset
+            if "non-chunked gzip" in str(exc):  # one gzip stream for many records: no record has an offset
+                scan.entries.clear()
+                scan.records = scan.responses = scan.revisits = 0
+                scan.skip(start, "refused: the whole file is one gzip stream, so its records cannot be read by "
+                                 "offset (re-compress it record by record: warcio recompress IN OUT)")
+                return None
+            bad_at = max(it.offset, start)
+            trouble = _gzip_trouble(data, bad_at) if gz else None
+            if trouble == "cut":
+                return _truncated(scan, bad_at)
+            scan.skip(bad_at, f"skipped unreadable record: {trouble or _one_line(exc)}")
+            return _resync(data, bad_at + 1, gz)
+    end = max(it.offset, start)
+    if not data[end:].strip():
+        return None
+    trouble = _gzip_trouble(data, end) if gz else None
+    if trouble == "cut" or (not gz and _resync(data, end + 1, gz) is None):
+        return _truncated(scan, end)
+    scan.skip(end, f"skipped unreadable data: {trouble or 'not a WARC or ARC record'}")
+    return _resync(data, end + 1, gz)
+
+
+def _incomplete(data, at: int, gz: bool, scan: ArchiveScan) -> int | None:
+    """The record at ``at`` ended before its Content-Length: a cut file, a broken gzip member, or a bad length."""
+    trouble = _gzip_trouble(data, at) if gz else "cut"
+    if trouble == "cut":
+        return _truncated(scan, at)
+    scan.skip(at, f"skipped unreadable record: {trouble or 'record shorter than its Content-Length'}")
+    return _resync(data, at + 1, gz)
+
+
+def _truncated(scan: ArchiveScan, at: int) -> None:
+    scan.truncated_at = at
+    scan.skip(at, f"truncated: the file ends inside this record (at byte {scan.size})")
+    return None
+
+
+def _entry(record, offset: int) -> ArchiveEntry | None:
+    """The HTTP response or revisit ``record`` as an entry; ``None`` for other records (warcinfo, request,
+    metadata, DNS); ``ValueError`` for one whose headers cannot be used."""
+    if record.rec_type not in ("response", "revisit"):
+        return None
+    headers = record.rec_headers
+    url = (headers.get_header("WARC-Target-URI") or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        if url:
+            return None  # dns:, whois:, ftp: ... captures are not pages
+        raise ValueError("no WARC-Target-URI")
+    date = parse_warc_date(headers.get_header("WARC-Date"))
+    http = record.http_headers
+    if record.rec_type == "response" and http is None:
+        raise ValueError("response record without HTTP headers")
+    status = None
+    if http is not None:
+        try:
+            status = int(http.get_statuscode())
+        except (TypeError, ValueError):
+            raise ValueError(f"bad HTTP status line {http.statusline!r:.60}") from None
+    refers_date = headers.get_header("WARC-Refers-To-Date")
+    try:
+        refers_at = parse_warc_date(refers_date) if refers_date else None
+    except ValueError:
+        refers_at = None
+    return ArchiveEntry(
+        kind=record.rec_type, url=url, date=date, status=status,
+        content_type=(http.get_header("Content-Type") if http is not None else None) or "",
+        offset=offset, record_id=headers.get_header("WARC-Record-ID"),
+        payload_digest=headers.get_header("WARC-Payload-Digest"),
+        refers_to=headers.get_header("WARC-Refers-To"),
+        refers_to_url=(headers.get_header("WARC-Refers-To-Target-URI") or "").strip() or None,
+        refers_to_date=refers_at,
+    )
+
+
+def _gzip_trouble(data, at: int) -> str | None:
+    """What is wrong with the gzip member at ``at``: ``"cut"`` (the file ends inside it), a description of
+    the damage, or ``None`` when the member inflates whole."""
+    if data[at:at + 3] != _GZIP_MAGIC:
+        return "no gzip member starts here"
+    inflater = zlib.decompressobj(31)
+    pos = at
+    try:
+        while not inflater.eof and pos < len(data):
+            inflater.decompress(data[pos:pos + _CHUNK])
+            pos += _CHUNK
+    except zlib.error as exc:
+        return f"broken gzip member ({exc})"
+    return None if inflater.eof else "cut"
+
+
+def _inflate_head(data, at: int) -> bytes | None:
+    try:
+        return zlib.decompressobj(31).decompress(data[at:at + 8192], 4096)
+    except zlib.error:
+        return None
+
+
+def _resync(data, after: int, gz: bool) -> int | None:
+    """The first verified record start at or after byte ``after``: a gzip member that inflates to a WARC or
+    ARC header line (gzipped files), or such a line at the start of a line (plain files)."""
+    if not gz:
+        m = _RECORD_START.search(data, after)
+        return m.start() if m else None
+    pos = data.find(_GZIP_MAGIC, after)
+    while pos != -1:
+        head = _inflate_head(data, pos)
+        if head and _RECORD_START.match(head):
+            return pos
+        pos = data.find(_GZIP_MAGIC, pos + 1)
+    return None
+
+
+def _sniff_format(data, gz: bool) -> str | None:
+    head = _inflate_head(data, 0) if gz else bytes(data[:4096])
+    if not head:
+        return None
+    if head.startswith(b"WARC/"):
+        return "warc"
+    return "arc" if _RECORD_START.match(head) else None
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short printable line (warcio's gzip message spans a screen)."""
+    text = str(exc)
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), type(exc).__name__)
+    first = "".join(ch if ch.isprintable() else "?" for ch in first)
+    return first if len(first) <= 100 else first[:97] + "..."
