@@ -352,3 +352,14 @@ def test_a_fee_share_is_of_the_chip_it_names_or_the_previous_sentences_undated_d
     text = ("Trump will let Nvidia sell its H200 chip in China. In August, the administration struck a deal under "
             "which Nvidia and AMD would pay the government 15 percent of their revenue from certain chip sales.")
     assert fig(text, "15 percent").chip is None  # a deal of its own time, not the H200's
+
+
+def test_korean_counts_after_chips_and_the_lead_actor_wins_ties():
+    text = "훈련용 칩도 H800 약 2000개에 그쳤다. 미국 AI 기업들은 1만 6000개가량을 쓰는 것으로 알려져 있다."
+    f = fig(text, "1만 6000개가량")
+    assert (f.metric, f.unit, f.subject) == ("chip_count", "chips", "US AI companies")
+    f = fig("훈련용 칩도 H800 약 2000개에 그쳤다. 11개 기업이 칩을 팔았다.", "11개 기업")
+    assert (f.metric, f.unit) == ("company_count", "companies")
+    f = fig("Nvidia shares slid 16.9% to end the session at $118.42.", "16.9%",
+            published_at=datetime(2025, 1, 27, 22, tzinfo=UTC))
+    assert f.refers_to == "2025-01-27 close"

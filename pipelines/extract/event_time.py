@@ -781,7 +781,8 @@ _SESSION_RX = {
         r"\bin\s+(?:early|morning|midday|afternoon|late)\s+trading\b)|"
         r"(?P<close>\bclos(?:ed|ing)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|at|lower|higher|flat|near)\b|"
         r"\b(?:at|by|near|into)\s+the\s+close\b|\bat\s+close\b|\bto\s+close\s+(?:at|up|down)\b|"
-        r"\bclosing\s+(?:price|bell|level|basis)\b|\bended\s+(?:the\s+)?(?:day|session|trading)\b)",
+        r"\bclosing\s+(?:price|bell|level|basis)\b|\b(?:ended|end|ending|finished|finish|finishing)\s+"
+        r"(?:the\s+)?(?:day|session|trading)\b|\b(?:ended|finished|settled)\s+(?:the\s+day\s+)?at\b)",
         _I,
     ),
     "ko": _rx(

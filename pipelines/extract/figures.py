@@ -163,6 +163,7 @@ _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 _SAME_TIME = re.compile(r"같은\s?시각|같은\s?시간|\b(?:at\s+the\s+same\s+time|by\s+then)\b", re.I)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:\s|$)")
 _SAME_DAY = re.compile(r"같은\s?날|\b(?:on\s+the\s+same\s+day|the\s+same\s+day)\b", re.I)
+_KO_COMPANY_COUNTER = re.compile(r"\s?(?:의\s)?(?:기업|업체|회사|곳|개사|社|사\b)")
 # a quantity of goods: after a sentence about a chip, "승인 물량은 약 40만 개" counts that chip
 _VOLUME_WORD = re.compile(r"물량|수량|물건|\b(?:volumes?|quantit(?:y|ies)|units|shipments?)\b", re.I)
 
@@ -443,12 +444,12 @@ def extract(
     # every sentence's mentions, found once: the article's models need them all before the first figure
     sentences = [(sent, find_mentions(sent.text)) for sent in split_sentences(text)]
     article_scope = _article_models(itertools.chain(head_mentions, *(ms for _, ms in sentences)))
-    salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, last position)
+    salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, minus its first position)
     last_time: str | None = None  # the article's last stated event time, for "at the same time"
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
     if head_subject and " + " not in head_subject:
-        salience[head_subject] = (2, -1)  # the headline's subject counts first, and twice
+        salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
     for sent, mentions in sentences:
         st = sent.text
         excluded = excluded_spans(st)
@@ -476,7 +477,7 @@ def extract(
             # "The number of chips was ..." refers to the chips of the sentence before, even across a paragraph
             prev_chip = (prev.chip if prev is not None else None) or head_chip
             figs = _bind(st, lang, cands, spans, mentions, eligible, chips, topic, fallback, attr, inherited,
-                         context_scope, prev_chip, _listed_actor(head_subject, salience))
+                         context_scope, prev_chip, _listed_actor(head_subject, salience), prior)
             base = len(out)
             # a sentence that states no date continues the previous one's, in the same paragraph and about the
             # same subject ("27일 ... 847조원 줄었다. 주가는 16.9% 내린 118.58달러로 마감했다.")
@@ -521,7 +522,9 @@ def extract(
             # an agency reporting on others is not what the article is about
             if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet" and (m.start, m.end) not in reporters:
                 name = m.entity.owner or m.entity.canonical
-                salience[name] = (salience.get(name, (0, 0))[0] + 1, sent.start)
+                # (mentions so far, earlier first mention): ties go to the actor the article named first
+                count, first = salience.get(name, (0, -sent.start))
+                salience[name] = (count + 1, first)
         doc_subject = max(salience, key=lambda k: salience[k]) if salience else None
         chip = next((f.chip for f in figs if f.chip), None) if cands else None
         if chip is None and chips:
@@ -608,6 +611,7 @@ def _bind(
     context_scope: tuple[tuple[str | None, str | None], dict[str, str]] = ((None, None), {}),
     prev_chip: str | None = None,
     listed: str | None = None,
+    prior_counted: str | None = None,
 ) -> list[Figure]:
     cands = _shared_counts(_shared_directions(st, cands),
                            bool(chips) or (prev_chip is not None and _VOLUME_WORD.search(st) is not None))
@@ -656,6 +660,12 @@ def _bind(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
         )
         cued = any(any(metric_accepts(n, c.unit) for n in h.metrics) for h in hits)
+        if (metric == "company_count" and c.unit in ("count", "companies") and lang == "ko"
+                and prior_counted == "chips" and "개" in st[c.start : c.end]
+                and not _KO_COMPANY_COUNTER.search(st[c.start : c.end]) and not _KO_COMPANY_COUNTER.match(st, c.end)):
+            # "미국 AI 기업들은 1만 6000개가량을 쓴다" after a sentence counting chips: the companies are the
+            # subject, the count is of chips ("11개 기업", "11곳" count companies)
+            metric, c = "chip_count", replace(c, unit="chips")
         if c.unit in ("percent", "percentage_points") and c.direction != 0 and metric == "other":
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
