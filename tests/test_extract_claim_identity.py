@@ -363,3 +363,12 @@ def test_korean_counts_after_chips_and_the_lead_actor_wins_ties():
     f = fig("Nvidia shares slid 16.9% to end the session at $118.42.", "16.9%",
             published_at=datetime(2025, 1, 27, 22, tzinfo=UTC))
     assert f.refers_to == "2025-01-27 close"
+
+
+def test_elided_counts_with_a_bound_written_after_them():
+    got = {f.surface: (f.value, f.qualifier, f.unit, f.subject) for f in extract_figures(
+        "The trigger was DeepSeek, which trained a model on about 2,000 chips. "
+        "Big US labs typically rely on 16,000 or more.")}
+    assert got["16,000 or more"] == (16000.0, "at_least", "chips", "US AI companies")
+    f = fig("US labs use 16,000 or more chips, while DeepSeek needed only 2,000 or fewer.", "only 2,000 or fewer")
+    assert f.qualifier == "at_most"

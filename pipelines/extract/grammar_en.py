@@ -566,6 +566,7 @@ def _multiples(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
 _EARLIER_NOUN = re.compile(r"\b(?:chips|GPUs|processors|accelerators|servers|companies|firms)\b")
 # A count that borrows the previous sentence's noun must end its clause: "It needed only about 900."
 _PRIOR_END = re.compile(r"\s?(?:[.,;:)]|$|\s(?:of them|were|was|are|is|have|had|remain(?:ed)?)\b)")
+_OR_MORE = re.compile(r"\s+or\s+(more|fewer|less)\b", re.I)
 _ELIDED_END = re.compile(
     r"\s?(?:[.,;:)]|$|\s(?:and|while|but|in|to|for|of them|were|was|are|is|have|had|remain(?:ed)?)\b)"
 )
@@ -582,19 +583,21 @@ def _elided(
     for n in nums:
         if any(c.num_start <= n.start < c.end for c in found) or n.words:
             continue
+        suffix = _OR_MORE.match(text, n.end)  # "16,000 or more": the bound is written after the number
+        end = suffix.end() if suffix else n.end
         earlier = [c.unit for c in found if c.end <= n.start and c.unit in ("chips", "servers", "companies")]
         if not earlier:
             noun = _EARLIER_NOUN.search(text, 0, n.start)
             if noun is None and not any(c.end <= n.start for c in chips):
-                if prior is None or not _PRIOR_END.match(text, n.end):
+                if prior is None or not _PRIOR_END.match(text, end):
                     continue
                 earlier = [prior]
             else:
                 earlier = [(en_count_noun(noun.group()) if noun else None) or "chips"]
-        if not _ELIDED_END.match(text, n.end) or match_en_currency_prefix(text, n.start):
+        if not _ELIDED_END.match(text, end) or match_en_currency_prefix(text, n.start):
             continue
-        if en_prefix(text, n.start) is None:
-            continue  # only "about 2,000", "fewer than 50,000": a bare number is too weak
+        if en_prefix(text, n.start) is None and suffix is None:
+            continue  # only "about 2,000", "fewer than 50,000", "16,000 or more": a bare number is too weak
         raw = text[n.start : n.end]
         if "," not in raw and 1900 <= n.value <= 2100:
             continue
@@ -603,9 +606,11 @@ def _elided(
         if pre:
             start = pre[1]
             qual = pre[0] if pre[0] != EXACT else "exact"
+        if suffix and (pre is None or pre[0] == EXACT):  # "only 2,000 or fewer" is a bound
+            qual = "at_least" if suffix.group(1).lower() == "more" else "at_most"
         unit = earlier[-1]
         out.append(
-            Candidate(start, n.end, n.start, n.end, float(n.value), float(n.resolution), unit, qual, "en.count+elided")
+            Candidate(start, end, n.start, n.end, float(n.value), float(n.resolution), unit, qual, "en.count+elided")
         )
     return out
 
