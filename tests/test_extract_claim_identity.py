@@ -372,3 +372,13 @@ def test_elided_counts_with_a_bound_written_after_them():
     assert got["16,000 or more"] == (16000.0, "at_least", "chips", "US AI companies")
     f = fig("US labs use 16,000 or more chips, while DeepSeek needed only 2,000 or fewer.", "only 2,000 or fewer")
     assert f.qualifier == "at_most"
+
+
+def test_worth_of_computing_power_is_no_deal_and_that_comes_to_refers_back():
+    f = fig("DeepSeek says it needed about $6 million worth of raw computing power to train its newest model.",
+            "about $6 million")
+    assert f.metric == "training_cost"
+    assert fig("Nvidia chips worth at least $1bn were shipped to China.", "at least $1bn").metric == "deal_value"
+    f = fig("DeepSeek used 2.788 million GPU-hours for V3. Priced at $2 an hour, that comes to $5.576 million.",
+            "$5.576 million")
+    assert f.subject == "DeepSeek"

@@ -120,3 +120,20 @@ def test_point_estimate_is_compared_with_the_latest_point_not_an_intervening_bou
     # A bound is compared with the latest report; (7M, inf) misses [5.5755M, 5.5765M): a conflict.
     assert rel["d"] == "conflicting" and prev["d"] == "c"
     assert disc["fact_id_b"].to_list() == ["d"]
+
+
+def test_figures_of_metric_other_are_kept_but_never_compared():
+    from datetime import UTC, datetime
+
+    import polars as pl
+
+    from pipelines.track.observations import first_reports
+
+    facts = pl.DataFrame({
+        "fact_id": ["a", "b"], "article_id": ["x", "y"], "version": [1, 1], "value": [20e9, 50e9],
+        "subject": ["Jensen Huang"] * 2, "metric": ["other", "investment"], "chip": [None, None],
+        "scope": [None, None], "claim_key": ["Jensen Huang|other|-|money", "Jensen Huang|investment|-|money"],
+        "qualifier": ["approx"] * 2, "unit": ["USD"] * 2, "span_start": [0, 0], "linked_fact_id": [None, None],
+        "published_at": [datetime(2025, 1, 27, tzinfo=UTC)] * 2,
+    })
+    assert first_reports(facts)["fact_id"].to_list() == ["b"]

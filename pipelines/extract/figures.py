@@ -75,6 +75,8 @@ __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
+_THAT_TOTALS = re.compile(r"\b(?:that|this|which)\s+(?:comes|came|works|worked|adds|added)\s+(?:out\s+|up\s+)?to\b",
+                          re.I)
 _DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
 # A ratio whose sentence opens with a definite noun is about that thing from before: "The stockpile is five
 # times the 2,048 H800 chips DeepSeek says it used".
@@ -256,6 +258,7 @@ def _fallback_subject(
     end = len(sentence) if until is None else until
     anaphor = ANAPHOR[lang].search(sentence, 0, end) is not None
     anaphor = anaphor or _DEMONSTRATIVE_START.match(sentence) is not None  # "That is roughly one-tenth of ..."
+    anaphor = anaphor or _THAT_TOTALS.search(sentence) is not None  # "..., that comes to $5.576 million"
     if _EN_UNNAMED_PARTY.search(sentence, 0, end) or _KO_INDEFINITE.search(sentence, 0, end):
         return None, None, None  # "In one deal, a seller in Shenzhen said it had delivered ..."
     if lang == "ko":

@@ -6,8 +6,8 @@ Input: core.facts joined with the dates of their article versions. Output: the r
 What is compared (``claims`` says what a claim is):
 - a figure without a subject is no observation (it is kept in core.facts, never compared);
 - a conversion in parentheses ("557만6000달러(약 78억8000만원)") is part of its figure, not a second report;
-- a duration with neither chip nor model, and a ratio without its comparand, are not compared
-  (see ``first_reports``);
+- a duration with neither chip nor model, a ratio without its comparand, and a figure of metric ``other``
+  (the text does not say what it measures) are not compared (see ``first_reports``);
 - a figure repeated unchanged in a later version of an article is not a new report;
 - two figures of one article version are never compared with each other: each is compared with the latest
   earlier report of the claim from another article version.
@@ -69,6 +69,9 @@ def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
         keep = keep & ~((pl.col("metric") == "duration") & pl.col("chip").is_null() & pl.col("scope").is_null())
         # likewise a ratio that does not say what it compares against ("vs OpenAI") is not compared
         keep = keep & ~((pl.col("metric") == "ratio") & ~pl.col("scope").fill_null("").str.starts_with("vs "))
+    # a figure whose metric the text does not tell ("other") could be any quantity of its subject: Jensen
+    # Huang's net worth and a market size he named are both "Jensen Huang|other"
+    keep = keep & (pl.col("metric") != "other")
     if "linked_fact_id" in facts.columns:
         keep = keep & pl.col("linked_fact_id").is_null()
     return (
