@@ -83,7 +83,18 @@ class ArticleSearch(Protocol):
     def search(self, query: str, begin_date=None, end_date=None, filter_query=None) -> list: ...
 
 
-def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str]) -> None:
+def stand_in_hosts(fetcher: Fetcher, source: str) -> tuple[str, ...]:
+    """Hosts the fetcher's ``sources`` override lets stand in for ``source`` (a mirror, a local test server):
+    the configured hosts the outlet does not own. Empty for replay and for outlets without an override."""
+    config = getattr(fetcher, "source_config", None)
+    pub = SOURCES.get(source)
+    if not callable(config) or pub is None:
+        return ()
+    return tuple(h for h in config(source).hosts if not pub.owns_host(h))
+
+
+def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str],
+                        stand_ins: tuple[str, ...] = ()) -> None:
     """Add the outlet's search-API articles (``Publisher.search``: query, filter and window; for NYT, whose
     pages are bot-walled, these become feed-only records)."""
     from datetime import UTC, timedelta
@@ -100,7 +111,7 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
         return
     for item in items:
         url = canonical_article_url(item.url)
-        if url in seen or not is_article_url(source, url):
+        if url in seen or not is_article_url(source, url, stand_ins):
             continue
         seen.add(url)
         text = " ".join(x for x in (item.title, item.summary) if x)
@@ -121,6 +132,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
     feed_urls = getattr(fetcher, "feed_urls", None)
     feeds = (feed_urls(source) if callable(feed_urls) else
              [f.url for f in publisher.active_feeds] if publisher else [])
+    stand_ins = stand_in_hosts(fetcher, source)
     for feed_url in feeds:
         feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))
         listing = feed.kind == "listing"  # an HTML page of links, for outlets without a usable feed
@@ -129,15 +141,15 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
             if res.outcome != "ok" or res.body is None:
                 continue
             try:
-                parsed = (parse_listing(res.body, source, feed.url) if listing
-                          else parse_feed_detailed(res.body, source, feed.url))
+                parsed = (parse_listing(res.body, source, feed.url, stand_ins) if listing
+                          else parse_feed_detailed(res.body, source, feed.url, stand_ins))
             except Exception as exc:  # a broken feed must not stop discovery of the others
                 log.warning("feed %s unreadable: %s", feed.url, exc)
                 continue
             out.skipped += len(parsed.skipped)
             for item in parsed.items:
                 url = canonical_article_url(item.url)
-                if not is_article_url(source, url):
+                if not is_article_url(source, url, stand_ins):
                     out.skipped += 1
                     continue
                 if url in seen:
@@ -151,7 +163,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
                     "title_relevant": is_relevant_text(title_text) if title_text else None,
                 })
     if article_search is not None:
-        _discover_by_search(article_search, source, out, seen)
+        _discover_by_search(article_search, source, out, seen, stand_ins)
     if isinstance(fetcher, WarcReplay):
         feed_urls = {url_key(f.url) for f in publisher.feeds} if publisher else set()
         for url in fetcher.urls():  # already canonical (url_key): a page with a meaningful query keeps it
