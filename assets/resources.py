@@ -15,6 +15,7 @@ from pipelines.fetch.article_search import ArchivedSearch, ArticleSearchClient, 
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
 from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
 from pipelines.fetch.replay import WarcReplay
+from pipelines.fetch.state import STATE_FILE, FetchState
 from pipelines.sources.registry import SOURCES
 from warehouse.db import ensure_schema
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
@@ -54,9 +55,19 @@ class FetcherResource(dg.ConfigurableResource):
     user_agent: str = DEFAULT_USER_AGENT
     min_delay_s: float = 1.0
     timeout_s: float = 20.0
+    connect_timeout_s: float = 10.0
+    total_timeout_s: float = 120.0
+    max_bytes: int = 10 * 1024 * 1024
     max_attempts: int = 4
+    backoff_base_s: float = 1.0
+    # A Retry-After up to this is waited for; a longer one pauses the host for the rest of the run.
+    max_retry_after_s: float = 120.0
     max_workers: int = 4
     obey_robots: bool = True
+    robots_ttl_s: float = 86_400.0
+    # Per-host politeness, pauses and the robots.txt cache, shared by every step and run (pipelines/fetch/state.py);
+    # empty means <warc_dir>/fetch_state.json.
+    state_file: str = ""
     # Per-source overrides of feed URLs and allowed hosts, e.g. {"cnn": {"hosts": ["127.0.0.1"],
     # "feeds": ["http://127.0.0.1:8000/sitemap.xml"]}}, so a mirror or a test server can stand in.
     sources: dict[str, dict] = {}
@@ -87,13 +98,22 @@ class FetcherResource(dg.ConfigurableResource):
     def schedule(self) -> Schedule:
         return parse_schedule(self.recheck_schedule) if self.recheck_schedule else DEFAULT_SCHEDULE
 
-    def build(self) -> WarcReplay | LiveFetcher:
+    def state_path(self) -> Path:
+        """The shared fetch state file (``state_file``, else ``<warc_dir>/fetch_state.json``)."""
+        return Path(self.state_file) if self.state_file else Path(self.warc_dir) / STATE_FILE
+
+    def build(self, run_id: str | None = None) -> WarcReplay | LiveFetcher:
+        """The fetcher for one asset step. Live fetchers of the same ``run_id`` (and later runs) share per-host
+        politeness, pauses and the robots.txt cache through :meth:`state_path`."""
         if self.mode == "replay":
             return replay_for(self.archives)
         if self.mode == "live":
             return LiveFetcher(self.warc_dir, user_agent=self.user_agent, timeout_s=self.timeout_s,
                                min_delay_s=self.min_delay_s, max_attempts=self.max_attempts, robots=self.obey_robots,
-                               sources=self.sources or None)
+                               sources=self.sources or None, connect_timeout_s=self.connect_timeout_s,
+                               total_timeout_s=self.total_timeout_s, max_bytes=self.max_bytes,
+                               backoff_base_s=self.backoff_base_s, max_retry_after_s=self.max_retry_after_s,
+                               robots_ttl_s=self.robots_ttl_s, state=FetchState(self.state_path(), run_id=run_id))
         raise ValueError(f"fetcher mode must be 'replay' or 'live', not {self.mode!r}")
 
 
