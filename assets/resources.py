@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,7 +14,13 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.fetch.article_search import ArchivedSearch, ArticleSearchClient, api_key_from_env
 from pipelines.fetch.live import DEFAULT_USER_AGENT, LiveFetcher
-from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, parse_schedule
+from pipelines.fetch.recheck import (
+    DEFAULT_FAILURE_BACKOFF,
+    DEFAULT_SCHEDULE,
+    Schedule,
+    parse_backoff,
+    parse_schedule,
+)
 from pipelines.fetch.replay import WarcReplay
 from pipelines.fetch.state import STATE_FILE, FetchState
 from pipelines.sources.registry import SOURCES
@@ -74,6 +81,9 @@ class FetcherResource(dg.ConfigurableResource):
     # Re-check schedule as data, e.g. [{"until": "3h", "every": "15m"}, {"until": "1d", "every": "1h"}];
     # empty means the default (see pipelines/fetch/recheck.py).
     recheck_schedule: list[dict] = []
+    # Waits after a URL failed the same way 2, 3, ... times in a row (the last repeats), e.g. ["1h", "6h", "1d"];
+    # empty means the default (see pipelines/fetch/recheck.py).
+    failure_backoff: list[str] = []
     # Live only: do not fetch URLs whose feed title/summary the topic filter finds off-topic.
     prefilter_titles: bool = True
 
@@ -97,6 +107,10 @@ class FetcherResource(dg.ConfigurableResource):
 
     def schedule(self) -> Schedule:
         return parse_schedule(self.recheck_schedule) if self.recheck_schedule else DEFAULT_SCHEDULE
+
+    def failure_backoff_steps(self) -> tuple[timedelta, ...]:
+        """Waits after repeated identical failures of a URL (``failure_backoff``, else the default)."""
+        return parse_backoff(self.failure_backoff) if self.failure_backoff else DEFAULT_FAILURE_BACKOFF
 
     def state_path(self) -> Path:
         """The shared fetch state file (``state_file``, else ``<warc_dir>/fetch_state.json``)."""

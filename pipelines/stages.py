@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -20,7 +20,7 @@ import polars as pl
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
+from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, failure_streak, is_due, next_try_at
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
@@ -97,8 +97,6 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
                         stand_ins: tuple[str, ...] = ()) -> None:
     """Add the outlet's search-API articles (``Publisher.search``: query, filter and window; for NYT, whose
     pages are bot-walled, these become feed-only records)."""
-    from datetime import UTC, timedelta
-
     spec = SOURCES[source].search if source in SOURCES else None
     if spec is None:
         return
@@ -184,11 +182,17 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
 # ------------------------------------------------------------------------------------------------- fetch
 
 
-def fetch_log_row(res: FetchResult) -> FetchAttempt:
+def fetch_log_row(res: FetchResult, previous: Mapping | None = None,
+                  backoff: Sequence[timedelta] | None = None) -> FetchAttempt:
+    """The raw.fetch_log row of a fetch. With ``backoff`` (live page fetches), a failure that is the URL's own
+    gets its streak of identical failures, counting on from ``previous`` (the URL's ``urls_to_fetch`` row),
+    and, once it repeats, the time before which it is not fetched again (``recheck.next_try_at``)."""
+    streak = failure_streak(res.outcome, res.http_status, previous) if backoff is not None else None
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
-        "mode": res.mode, "attempts": res.attempts,
+        "mode": res.mode, "attempts": res.attempts, "same_failures": streak,
+        "next_try_at": next_try_at(res.attempted_at, streak, backoff) if backoff is not None else None,
     }
 
 
@@ -218,13 +222,26 @@ def due_urls(candidates: Iterable[UrlCandidate], now: datetime, mode: str, sched
     """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent). Live
     fetches URLs never fetched and re-checks the others by the age of their article (``recheck``); with
     ``prefilter_titles`` it skips URLs whose feed title and summary the topic filter found off-topic
-    (unknown titles are fetched, and the parsed article is filtered again either way)."""
+    (unknown titles are fetched, and the parsed article is filtered again either way), and URLs whose
+    repeated failure is backed off until a ``next_try_at`` still to come."""
     if mode == "replay":
         return [c["url"] for c in candidates]
     return [c["url"] for c in candidates
             if not (prefilter_titles and c.get("title_relevant") is False)
+            and not backed_off(c, now)
             and is_due(c.get("published_at"), c.get("last_fetched_at"), now, schedule,
                        first_seen_at=c.get("first_seen_at"))]
+
+
+def backed_off(candidate: Mapping, now: datetime) -> bool:
+    """True when the URL's last live attempt failed the same way as the ones before it and its back-off time
+    has not come (``raw.fetch_log.next_try_at``)."""
+    until = candidate.get("next_try_at")
+    if until is None:
+        return False
+    until = until.replace(tzinfo=UTC) if until.tzinfo is None else until
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now
+    return now < until
 
 
 # ------------------------------------------------------------------------------------------------- parse
