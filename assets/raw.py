@@ -43,7 +43,7 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     from the archive's own pages of that outlet). Feed fetches are logged in raw.fetch_log and their bodies
     kept in raw.pages as kind 'feed'. Items that are videos, live blogs or galleries are skipped."""
     source = context.partition_key
-    client = fetcher.build(run_id=context.run_id)
+    client = fetcher.build(run_id=context.run.run_id)
     search = fetcher.article_search(source, client)
     try:
         found = stages.discover(client, source, article_search=search)
@@ -83,7 +83,7 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
     """Fetch every discovered URL of one outlet (replayed from WARC archives by default, live HTTP when
     configured) and record each attempt and each kept body. Idempotent: a replayed capture is the same row."""
     source = context.partition_key
-    client = fetcher.build(run_id=context.run_id)
+    client = fetcher.build(run_id=context.run.run_id)
     with duckdb.get_connection() as conn:
         candidates = queries.urls_to_fetch(conn, source)
     now = datetime.now(UTC)
