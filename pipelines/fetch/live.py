@@ -4,12 +4,14 @@
 :class:`~pipelines.fetch.replay.WarcReplay` and returns **one final** :class:`FetchResult` per URL. Per URL:
 
 1. the URL is canonicalised (:func:`pipelines.fetch.targets.canonicalize`: tracking parameters, AMP, fragments);
-2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`); a forbidden URL is never requested
-   and comes back ``robots_disallowed``;
+2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`, cached in the shared
+   :class:`~pipelines.fetch.state.FetchState` when one is given); a forbidden URL is never requested and
+   comes back ``robots_disallowed``;
 3. the request waits for its host's slot (:mod:`pipelines.fetch.politeness`): one request in flight per
    host, ``max(min_delay_s, Crawl-delay)`` between requests;
 4. connection errors, timeouts, 429 and 5xx are retried with exponential backoff and jitter, honouring
-   ``Retry-After`` up to ``max_retry_after_s`` (a longer one is not retried, and pauses the host);
+   ``Retry-After`` up to ``max_retry_after_s`` (a longer one is not retried, and pauses the host for the rest
+   of the run: its later URLs come back at once as not requested, nothing sleeps);
    other 4xx are not retried. ``FetchResult.attempts`` counts the requests; each failed attempt is logged
    (``logging``, logger ``pipelines.fetch.live``) and summarised in the final result's ``error``;
 5. redirects are followed by hand, at most ``max_redirects`` hops, only to the source's allowed hosts (from
