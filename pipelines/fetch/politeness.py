@@ -83,7 +83,7 @@ class HostSlots:
         offset = self._clock() - self._state.clock()  # wall time + offset = this clock's time
         if rec.last_end:
             fresh.last_end, fresh.ended = rec.last_end + offset, True
-        if rec.not_before + offset > self._clock():
+        if rec.not_before and rec.not_before + offset > self._clock():
             fresh.next_allowed, fresh.reason = rec.not_before + offset, rec.not_before_reason or fresh.reason
         if self._state.is_paused(rec):
             fresh.paused = rec.paused_reason
