@@ -36,12 +36,20 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 2
     import dagster as dg
 
+    from assets.resources import CONFIG_ENV, FetcherConfigError, fetcher_settings
+
+    try:  # the config file (--config, else CHIPWATCH_FETCHER_CONFIG) and CHIPWATCH_* variables, checked first
+        settings = fetcher_settings(args.config or os.environ.get(CONFIG_ENV) or None)
+    except FetcherConfigError as exc:
+        print(f"chipwatch run: {exc}", file=sys.stderr)
+        return 2
     from assets.definitions import defs
     from assets.partitions import SOURCE_KEYS
     from warehouse.db import connect
     from warehouse.summary import summarize, table_counts
 
-    fetcher_config: dict = {"mode": "live" if args.live else "replay"}
+    fetcher_config: dict = {**settings, "mode": "live" if args.live else settings.get("mode", "replay")}
+    live = fetcher_config["mode"] == "live"
     if archives:
         fetcher_config["archives"] = archives
     db = working_db_path()
@@ -53,10 +61,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     instance = dg.DagsterInstance.get()
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
-          f"{'live fetching' if args.live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
+          f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
     failed_archives: list = []
-    if not args.live:
-        code, failed_archives = _read_archives(archives)
+    if not live:
+        code, failed_archives = _read_archives(archives or list(settings.get("archives") or []))
         if code is not None:
             return code
     started = time.monotonic()
@@ -227,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="materialize every asset through Dagster and print a summary")
     r.add_argument("--archive", nargs="+", metavar="PATH", help="replay these WARC files instead of the sample")
     r.add_argument("--live", action="store_true", help="fetch live over HTTP instead of replaying")
+    r.add_argument("--config", metavar="FILE",
+                   help="fetcher settings, JSON or YAML, with the fetcher resource's keys (sources, min_delay_s, "
+                        "user_agent, warc_dir, ...); CHIPWATCH_* variables override it")
     r.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step events")
     r.set_defaults(func=cmd_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")

@@ -18,8 +18,9 @@ from warehouse.schema import DISCOVERED_URLS, FETCH_LOG, PAGES
 from warehouse.writes import insert_new
 
 
-def _rows_from_results(results, kind: str) -> tuple[pl.DataFrame, pl.DataFrame]:
-    log_rows = [stages.fetch_log_row(r) for r in results]
+def _rows_from_results(results, kind: str, previous: dict[str, dict] | None = None,
+                       backoff=None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    log_rows = [stages.fetch_log_row(r, (previous or {}).get(r.url), backoff) for r in results]
     page_rows = []
     for r in results:
         row = stages.page_row(r, kind, relative_to_project(r.warc_file) if r.warc_file else None)
@@ -42,7 +43,7 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     from the archive's own pages of that outlet). Feed fetches are logged in raw.fetch_log and their bodies
     kept in raw.pages as kind 'feed'. Items that are videos, live blogs or galleries are skipped."""
     source = context.partition_key
-    client = fetcher.build()
+    client = fetcher.build(run_id=context.run.run_id)
     search = fetcher.article_search(source, client)
     try:
         found = stages.discover(client, source, article_search=search)
@@ -82,24 +83,28 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
     """Fetch every discovered URL of one outlet (replayed from WARC archives by default, live HTTP when
     configured) and record each attempt and each kept body. Idempotent: a replayed capture is the same row."""
     source = context.partition_key
-    client = fetcher.build()
+    client = fetcher.build(run_id=context.run.run_id)
     with duckdb.get_connection() as conn:
         candidates = queries.urls_to_fetch(conn, source)
-    urls = stages.due_urls(candidates.to_dicts(), datetime.now(UTC), client.mode, fetcher.schedule(),
+    now = datetime.now(UTC)
+    urls = stages.due_urls(candidates.to_dicts(), now, client.mode, fetcher.schedule(),
                            prefilter_titles=fetcher.prefilter_titles)
     validators = {r["url"]: (r["etag"], r["last_modified"]) for r in candidates.iter_rows(named=True)
                   if r["etag"] or r["last_modified"]}
     results = stages.fetch_all(client, urls, source, validators=validators, max_workers=fetcher.max_workers)
-    log_df, pages_df = _rows_from_results(results, "page")
+    previous = {r["url"]: r for r in candidates.iter_rows(named=True)}
+    live = client.mode == "live"
+    log_df, pages_df = _rows_from_results(results, "page", previous, fetcher.failure_backoff_steps() if live else None)
+    backed_off = sum(1 for r in previous.values() if live and stages.backed_off(r, now))
     with duckdb.get_connection() as conn:
         new_attempts = insert_new(conn, FETCH_LOG, log_df)
         new_pages = insert_new(conn, PAGES, pages_df)
     outcomes = (log_df.group_by("outcome").len().sort("outcome") if not log_df.is_empty()
                 else pl.DataFrame({"outcome": [], "len": []}))
-    context.log.info(f"{source}: {len(urls)} of {candidates.height} URLs due, {new_attempts} new attempts, "
-                     f"{new_pages} new pages")
+    context.log.info(f"{source}: {len(urls)} of {candidates.height} URLs due ({backed_off} backed off after "
+                     f"repeated failures), {new_attempts} new attempts, {new_pages} new pages")
     yield dg.MaterializeResult(asset_key=["raw", "fetch_log"], metadata={
-        "urls_known": candidates.height, "urls_due": len(urls),
+        "urls_known": candidates.height, "urls_due": len(urls), "urls_backed_off": backed_off,
         "attempts": log_df.height, "attempts_new": new_attempts,
         **{f"outcome_{o}": int(n) for o, n in outcomes.iter_rows()},
         "preview": preview(log_df, ["url", "attempted_at", "outcome", "http_status", "error"]),

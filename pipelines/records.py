@@ -62,6 +62,8 @@ class FetchAttempt(TypedDict):
     error: str | None
     mode: str
     attempts: int | None
+    same_failures: int | None
+    next_try_at: datetime | None
 
 
 class KeptPage(TypedDict):
@@ -259,6 +261,10 @@ class UrlCandidate(TypedDict):
     etag: str | None
     last_modified: str | None
     title_relevant: bool | None
+    last_outcome: str | None
+    last_status: int | None
+    last_same_failures: int | None
+    next_try_at: datetime | None
 
 
 class PageToParse(TypedDict):

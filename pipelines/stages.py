@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -20,7 +20,7 @@ import polars as pl
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, is_due
+from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, failure_streak, is_due, next_try_at
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
@@ -83,11 +83,20 @@ class ArticleSearch(Protocol):
     def search(self, query: str, begin_date=None, end_date=None, filter_query=None) -> list: ...
 
 
-def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str]) -> None:
+def stand_in_hosts(fetcher: Fetcher, source: str) -> tuple[str, ...]:
+    """Hosts the fetcher's ``sources`` override lets stand in for ``source`` (a mirror, a local test server):
+    the configured hosts the outlet does not own. Empty for replay and for outlets without an override."""
+    config = getattr(fetcher, "source_config", None)
+    pub = SOURCES.get(source)
+    if not callable(config) or pub is None:
+        return ()
+    return tuple(h for h in config(source).hosts if not pub.owns_host(h))
+
+
+def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str],
+                        stand_ins: tuple[str, ...] = ()) -> None:
     """Add the outlet's search-API articles (``Publisher.search``: query, filter and window; for NYT, whose
     pages are bot-walled, these become feed-only records)."""
-    from datetime import UTC, timedelta
-
     spec = SOURCES[source].search if source in SOURCES else None
     if spec is None:
         return
@@ -100,7 +109,7 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
         return
     for item in items:
         url = canonical_article_url(item.url)
-        if url in seen or not is_article_url(source, url):
+        if url in seen or not is_article_url(source, url, stand_ins):
             continue
         seen.add(url)
         text = " ".join(x for x in (item.title, item.summary) if x)
@@ -121,6 +130,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
     feed_urls = getattr(fetcher, "feed_urls", None)
     feeds = (feed_urls(source) if callable(feed_urls) else
              [f.url for f in publisher.active_feeds] if publisher else [])
+    stand_ins = stand_in_hosts(fetcher, source)
     for feed_url in feeds:
         feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))
         listing = feed.kind == "listing"  # an HTML page of links, for outlets without a usable feed
@@ -129,15 +139,15 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
             if res.outcome != "ok" or res.body is None:
                 continue
             try:
-                parsed = (parse_listing(res.body, source, feed.url) if listing
-                          else parse_feed_detailed(res.body, source, feed.url))
+                parsed = (parse_listing(res.body, source, feed.url, stand_ins) if listing
+                          else parse_feed_detailed(res.body, source, feed.url, stand_ins))
             except Exception as exc:  # a broken feed must not stop discovery of the others
                 log.warning("feed %s unreadable: %s", feed.url, exc)
                 continue
             out.skipped += len(parsed.skipped)
             for item in parsed.items:
                 url = canonical_article_url(item.url)
-                if not is_article_url(source, url):
+                if not is_article_url(source, url, stand_ins):
                     out.skipped += 1
                     continue
                 if url in seen:
@@ -151,7 +161,7 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
                     "title_relevant": is_relevant_text(title_text) if title_text else None,
                 })
     if article_search is not None:
-        _discover_by_search(article_search, source, out, seen)
+        _discover_by_search(article_search, source, out, seen, stand_ins)
     if isinstance(fetcher, WarcReplay):
         feed_urls = {url_key(f.url) for f in publisher.feeds} if publisher else set()
         for url in fetcher.urls():  # already canonical (url_key): a page with a meaningful query keeps it
@@ -172,11 +182,17 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
 # ------------------------------------------------------------------------------------------------- fetch
 
 
-def fetch_log_row(res: FetchResult) -> FetchAttempt:
+def fetch_log_row(res: FetchResult, previous: Mapping | None = None,
+                  backoff: Sequence[timedelta] | None = None) -> FetchAttempt:
+    """The raw.fetch_log row of a fetch. With ``backoff`` (live page fetches), a failure that is the URL's own
+    gets its streak of identical failures, counting on from ``previous`` (the URL's ``urls_to_fetch`` row),
+    and, once it repeats, the time before which it is not fetched again (``recheck.next_try_at``)."""
+    streak = failure_streak(res.outcome, res.http_status, previous) if backoff is not None else None
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,
-        "mode": res.mode, "attempts": res.attempts,
+        "mode": res.mode, "attempts": res.attempts, "same_failures": streak,
+        "next_try_at": next_try_at(res.attempted_at, streak, backoff) if backoff is not None else None,
     }
 
 
@@ -206,13 +222,26 @@ def due_urls(candidates: Iterable[UrlCandidate], now: datetime, mode: str, sched
     """The URLs to fetch now. Replay fetches everything the archive holds (writes are idempotent). Live
     fetches URLs never fetched and re-checks the others by the age of their article (``recheck``); with
     ``prefilter_titles`` it skips URLs whose feed title and summary the topic filter found off-topic
-    (unknown titles are fetched, and the parsed article is filtered again either way)."""
+    (unknown titles are fetched, and the parsed article is filtered again either way), and URLs whose
+    repeated failure is backed off until a ``next_try_at`` still to come."""
     if mode == "replay":
         return [c["url"] for c in candidates]
     return [c["url"] for c in candidates
             if not (prefilter_titles and c.get("title_relevant") is False)
+            and not backed_off(c, now)
             and is_due(c.get("published_at"), c.get("last_fetched_at"), now, schedule,
                        first_seen_at=c.get("first_seen_at"))]
+
+
+def backed_off(candidate: Mapping, now: datetime) -> bool:
+    """True when the URL's last live attempt failed the same way as the ones before it and its back-off time
+    has not come (``raw.fetch_log.next_try_at``)."""
+    until = candidate.get("next_try_at")
+    if until is None:
+        return False
+    until = until.replace(tzinfo=UTC) if until.tzinfo is None else until
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now
+    return now < until
 
 
 # ------------------------------------------------------------------------------------------------- parse

@@ -32,7 +32,8 @@ def test_every_declared_column_type_has_a_polars_type():
 
 def _log_row(**changes) -> dict:
     row = {"url": "https://x/1", "source": "cnn", "attempted_at": T, "outcome": "ok", "http_status": 200,
-           "elapsed_ms": 0.0, "bytes": 10, "error": None, "mode": "replay", "attempts": 1}
+           "elapsed_ms": 0.0, "bytes": 10, "error": None, "mode": "replay", "attempts": 1,
+           "same_failures": None, "next_try_at": None}
     return {**row, **changes}
 
 

@@ -10,11 +10,17 @@ from warehouse.writes import read_frame
 
 def urls_to_fetch(conn: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
     """Discovered URLs of ``source`` with what re-check scheduling needs: when the article was published
-    and first seen, when it was last fetched successfully, and the validators of the last kept body."""
+    and first seen, when it was last fetched successfully, the validators of the last kept body, and the
+    last live attempt's outcome, status, failure streak and back-off time (failures that repeat)."""
     return read_frame(conn, """
         WITH last_fetch AS (
             SELECT url, max(attempted_at) AS last_fetched_at FROM raw.fetch_log
             WHERE source = $source AND outcome IN ('ok', 'not_modified') GROUP BY url
+        ), last_attempt AS (
+            SELECT url, outcome AS last_outcome, http_status AS last_status, same_failures AS last_same_failures,
+                   next_try_at
+            FROM raw.fetch_log WHERE source = $source AND mode = 'live'
+            QUALIFY row_number() OVER (PARTITION BY url ORDER BY attempted_at DESC) = 1
         ), last_page AS (
             SELECT url, etag, last_modified FROM raw.pages WHERE source = $source AND kind = 'page'
             QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
@@ -23,9 +29,11 @@ def urls_to_fetch(conn: duckdb.DuckDBPyConnection, source: str) -> pl.DataFrame:
             WHERE source = $source GROUP BY canonical_url
         )
         SELECT d.url, d.first_seen_at, coalesce(p.published_at, d.feed_published_at) AS published_at,
-               f.last_fetched_at, lp.etag, lp.last_modified, d.title_relevant
+               f.last_fetched_at, lp.etag, lp.last_modified, d.title_relevant,
+               la.last_outcome, la.last_status, la.last_same_failures, la.next_try_at
         FROM raw.discovered_urls d
         LEFT JOIN last_fetch f USING (url)
+        LEFT JOIN last_attempt la USING (url)
         LEFT JOIN last_page lp USING (url)
         LEFT JOIN published p USING (url)
         WHERE d.source = $source

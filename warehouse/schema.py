@@ -73,6 +73,12 @@ FETCH_LOG = _t(
         ("mode", "VARCHAR", "live or replay."),
         ("attempts", "INTEGER",
          "HTTP requests made for this fetch (retries and redirect hops count; 0 if robots.txt forbade it)."),
+        ("same_failures", "INTEGER",
+         "Live failures that are the URL's own (a 4xx, too_large, timeout, blocked...): how many fetches of the URL "
+         "in a row, this one included, failed this same way (outcome and HTTP status). NULL otherwise."),
+        ("next_try_at", "TIMESTAMPTZ",
+         "When a failure repeated (same_failures 2 or more): the URL is backed off and no live run fetches it "
+         "before this time (1 h, 6 h, 1 d, 3 d, 7 d, then every 30 d). NULL: tried again on the next run."),
     ],
     key=("source", "url", "attempted_at", "mode"),
 )

@@ -4,12 +4,14 @@
 :class:`~pipelines.fetch.replay.WarcReplay` and returns **one final** :class:`FetchResult` per URL. Per URL:
 
 1. the URL is canonicalised (:func:`pipelines.fetch.targets.canonicalize`: tracking parameters, AMP, fragments);
-2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`); a forbidden URL is never requested
-   and comes back ``robots_disallowed``;
+2. robots.txt of its origin is consulted (:mod:`pipelines.fetch.robots`, cached in the shared
+   :class:`~pipelines.fetch.state.FetchState` when one is given); a forbidden URL is never requested and
+   comes back ``robots_disallowed``;
 3. the request waits for its host's slot (:mod:`pipelines.fetch.politeness`): one request in flight per
    host, ``max(min_delay_s, Crawl-delay)`` between requests;
 4. connection errors, timeouts, 429 and 5xx are retried with exponential backoff and jitter, honouring
-   ``Retry-After`` up to ``max_retry_after_s`` (a longer one is not retried, and pauses the host);
+   ``Retry-After`` up to ``max_retry_after_s`` (a longer one is not retried, and pauses the host for the rest
+   of the run: its later URLs come back at once as not requested, nothing sleeps);
    other 4xx are not retried. ``FetchResult.attempts`` counts the requests; each failed attempt is logged
    (``logging``, logger ``pipelines.fetch.live``) and summarised in the final result's ``error``;
 5. redirects are followed by hand, at most ``max_redirects`` hops, only to the source's allowed hosts (from
@@ -43,6 +45,7 @@ from pipelines.fetch.outcome import classify_response, content_type_ok
 from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse_retry_after
 from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
+from pipelines.fetch.state import FetchState
 from pipelines.fetch.targets import SourceConfig, canonicalize, source_config
 from pipelines.fetch.urls import host_allowed, host_of
 
@@ -81,6 +84,7 @@ class _Exchange:
     attempts: int = 1
     history: list[str] = field(default_factory=list)  # failed attempts before this one
     busy_s: float = 0.0  # time spent in requests (all attempts), not waiting for a slot or a backoff
+    busy: HostBusy | None = None  # the host was not asked at all (paused, or a wait past max_wait_s)
 
     def describe(self) -> str:
         return self.error or f"HTTP {self.status}"
@@ -119,7 +123,9 @@ class LiveFetcher:
     - ``max_redirects``; ``sources`` (per-source ``hosts``/``feeds`` overrides, see
       :func:`pipelines.fetch.urls.source_config`); ``canonicalize_urls``;
     - ``fsync`` for the WARC; ``transport`` / ``trust_env`` passed to httpx; ``record_timing`` keeps per-host
-      request start/end times in ``self.slots`` (benchmarks).
+      request start/end times in ``self.slots`` (benchmarks);
+    - ``state``: a :class:`~pipelines.fetch.state.FetchState` shared with the fetchers before and after this one
+      (the run's other asset steps, later runs): per-host politeness and pauses, and the robots.txt cache.
     """
 
     mode = "live"
@@ -133,7 +139,7 @@ class LiveFetcher:
                  robots_error_ttl_s: float = 600.0, max_redirects: int = 5,
                  sources: Mapping[str, SourceConfig | Mapping] | None = None, canonicalize_urls: bool = True,
                  fsync: bool = False, transport: httpx.BaseTransport | None = None, trust_env: bool = True,
-                 record_timing: bool = False):
+                 record_timing: bool = False, state: FetchState | None = None):
         self.warc_dir = Path(warc_dir)
         self.user_agent = user_agent
         self.max_bytes = max_bytes
@@ -146,7 +152,8 @@ class LiveFetcher:
         self.max_redirects = max_redirects
         self.sources = dict(sources or {})
         self.canonicalize_urls = canonicalize_urls
-        self.slots = HostSlots(max_wait_s=max_wait_s, record=record_timing)
+        self.state = state
+        self.slots = HostSlots(max_wait_s=max_wait_s, record=record_timing, state=state)
         self.archive = WarcAppender(self.warc_dir, fsync=fsync)
         self.client = httpx.Client(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -155,7 +162,7 @@ class LiveFetcher:
         )
         self.robots: RobotsCache | None = (
             RobotsCache(self._fetch_robots, robots_agent or agent_token(user_agent), ttl_s=robots_ttl_s,
-                        error_ttl_s=robots_error_ttl_s) if robots else None
+                        error_ttl_s=robots_error_ttl_s, state=state) if robots else None
         )
 
     # -- lifecycle and configuration
@@ -211,8 +218,14 @@ class LiveFetcher:
         chain = [target]
         for _hop in range(self.max_redirects + 1):
             delay = self.min_delay_s
+            paused = self.slots.paused(host_of(target))  # not asked again this run, robots.txt included
+            if paused is not None:
+                return result("http_error", error=str(paused), final_url=target)
             if self.robots is not None:
-                decision = self.robots.check(target)
+                try:
+                    decision = self.robots.check(target)
+                except HostBusy as exc:  # robots.txt could not be asked: neither can the page
+                    return result("http_error", error=str(exc), final_url=target)
                 if not decision.allowed:
                     return result("robots_disallowed", error=decision.reason, final_url=target)
                 delay = max(delay, decision.crawl_delay or 0.0)
@@ -276,14 +289,14 @@ class LiveFetcher:
                     ex = self._attempt(url, headers, expect)
                     busy += time.monotonic() - t0
             except HostBusy as exc:
-                ex = _Exchange("http_error", error=str(exc))
+                ex = _Exchange("http_error", error=str(exc), busy=exc)
             ex.attempts, ex.busy_s, ex.history = made, busy, list(history)
             if not ex.retryable or made >= self.max_attempts:
                 return ex
             wait = backoff_delay(made, self.backoff_base_s, self.backoff_cap_s)
             if ex.retry_after is not None:
                 if ex.retry_after > self.max_retry_after_s:
-                    self.slots.defer(host, ex.retry_after, f"Retry-After {ex.retry_after:.0f} s")
+                    self.slots.pause(host, ex.retry_after, f"Retry-After {ex.retry_after:.0f} s")
                     ex.error = (f"{ex.describe()}; Retry-After {ex.retry_after:.0f} s is beyond the "
                                 f"{self.max_retry_after_s:.0f} s cap: not retried, host paused")
                     return ex
@@ -353,6 +366,8 @@ class LiveFetcher:
         target = robots_url
         for _hop in range(6):
             ex = self._request(target, {}, "robots", self.min_delay_s)
+            if ex.busy is not None:  # not asked: no answer to cache (the page's fetch says why)
+                raise ex.busy
             if ex.outcome is not None:
                 return RobotsFetch(None, error=ex.error or ex.outcome)
             location = _header(ex.headers, "Location")

@@ -6,7 +6,14 @@ request. The delay is the one the new request asks for, so a ``Crawl-delay`` lea
 from the robots.txt request itself. Different hosts never wait for each other. A host can be pushed back
 (:meth:`HostSlots.defer`) after a 429/503 so that every thread waits, not only the one retrying. A wait
 longer than ``max_wait_s`` is not slept: :class:`HostBusy` is raised so the caller can record the URL as not
-requested instead of stalling a worker for an hour.
+requested instead of stalling a worker for an hour. A host can also be paused (:meth:`HostSlots.pause`, for a
+``Retry-After`` beyond the fetcher's cap): it is then never waited for, and every later request to it raises
+:class:`HostBusy` at once, for as long as the slots live (a fetcher, or with a shared
+:class:`~pipelines.fetch.state.FetchState` every fetcher of the run).
+
+With a :class:`~pipelines.fetch.state.FetchState` the slots start from what earlier fetchers left (when each
+host's last request ended, deferrals, pauses) and leave the same for the next one, so the spacing holds
+across asset steps and runs.
 """
 
 from __future__ import annotations
@@ -20,13 +27,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from pipelines.fetch.state import FetchState
+
 
 class HostBusy(Exception):
     """The host may not be asked again for longer than the caller is willing to wait."""
 
-    def __init__(self, host: str, wait_s: float, reason: str):
-        super().__init__(f"host {host} not requested: must wait {wait_s:.0f} s ({reason})")
-        self.host, self.wait_s, self.reason = host, wait_s, reason
+    def __init__(self, host: str, wait_s: float, reason: str, paused: bool = False):
+        why = f"paused for this run ({reason})" if paused else f"must wait {wait_s:.0f} s ({reason})"
+        super().__init__(f"host {host} not requested: {why}")
+        self.host, self.wait_s, self.reason, self.paused = host, wait_s, reason, paused
 
 
 @dataclass
@@ -34,6 +44,8 @@ class _Host:
     lock: threading.Lock = field(default_factory=threading.Lock)
     next_allowed: float = 0.0  # deferred: no request may start before this monotonic time
     last_end: float = 0.0  # when the previous request ended
+    ended: bool = False  # a previous request is known (here, or from the shared state)
+    paused: str = ""  # why the host is paused for the run ("" when it is not)
     reason: str = "politeness delay"
     requests: int = 0
     spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end), when HostSlots(record=True)
@@ -43,19 +55,45 @@ class HostSlots:
     """Per-host serialisation and spacing of requests (thread-safe).
 
     ``clock``/``sleep`` are injectable for tests. ``record=True`` keeps each request's start and end per host
-    (for benchmarks: :meth:`gaps`).
+    (for benchmarks: :meth:`gaps`). ``state`` shares the per-host state with other fetchers (module docstring).
     """
 
     def __init__(self, max_wait_s: float = 300.0, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep, record: bool = False):
+                 sleep: Callable[[float], None] = time.sleep, record: bool = False,
+                 state: FetchState | None = None):
         self.max_wait_s = max_wait_s
         self._clock, self._sleep, self._record = clock, sleep, record
+        self._state = state
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
 
     def _host(self, host: str) -> _Host:
         with self._lock:
-            return self._hosts.setdefault(host, _Host())
+            found = self._hosts.get(host)
+            if found is None:
+                found = self._hosts[host] = self._from_state(host)
+            return found
+
+    def _from_state(self, host: str) -> _Host:
+        """A host's slot as earlier fetchers left it (wall-clock times moved onto this clock)."""
+        fresh = _Host()
+        if self._state is None:
+            return fresh
+        rec = self._state.host(host)
+        offset = self._clock() - self._state.clock()  # wall time + offset = this clock's time
+        if rec.last_end:
+            fresh.last_end, fresh.ended = rec.last_end + offset, True
+        if rec.not_before and rec.not_before + offset > self._clock():
+            fresh.next_allowed, fresh.reason = rec.not_before + offset, rec.not_before_reason or fresh.reason
+        if self._state.is_paused(rec):
+            fresh.paused = rec.paused_reason
+            fresh.next_allowed = max(fresh.next_allowed, rec.paused_until + offset)
+        return fresh
+
+    def _wall(self, at: float) -> float:
+        """This clock's time ``at`` as wall-clock time (for the shared state)."""
+        assert self._state is not None
+        return at - self._clock() + self._state.clock()
 
     @contextmanager
     def slot(self, host: str, delay_s: float) -> Iterator[None]:
@@ -68,7 +106,9 @@ class HostSlots:
         state.lock.acquire()
         started = 0.0
         try:
-            start_at = max(state.next_allowed, state.last_end + delay_s if state.requests else 0.0)
+            if state.paused:
+                raise HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True)
+            start_at = max(state.next_allowed, state.last_end + delay_s if state.ended else 0.0)
             wait = start_at - self._clock()
             if wait > self.max_wait_s:
                 reason = state.reason if state.next_allowed >= start_at else f"delay {delay_s:.1f} s"
@@ -80,7 +120,9 @@ class HostSlots:
             yield
         finally:
             if started:
-                state.last_end = self._clock()
+                state.last_end, state.ended = self._clock(), True
+                if self._state is not None:
+                    self._state.request_ended(host)
                 if self._record:
                     state.spans.append((started, state.last_end))
             state.lock.release()
@@ -91,6 +133,27 @@ class HostSlots:
         until = self._clock() + seconds
         if until > state.next_allowed:
             state.next_allowed, state.reason = until, reason
+            if self._state is not None:
+                self._state.defer(host, self._wall(until), reason)
+
+    def pause(self, host: str, seconds: float, reason: str) -> None:
+        """Ask no more of ``host`` for the rest of the run (and not in ``seconds`` from now in a later one).
+
+        Requests to a paused host raise :class:`HostBusy` at once; nothing waits for the pause to end.
+        """
+        state = self._host(host)
+        until = self._clock() + seconds
+        state.paused = reason
+        state.next_allowed = max(state.next_allowed, until)
+        if self._state is not None:
+            self._state.pause(host, self._wall(until), reason)
+
+    def paused(self, host: str) -> HostBusy | None:
+        """The :class:`HostBusy` a request to ``host`` would raise if the host is paused for the run, else None."""
+        state = self._host(host)
+        if not state.paused:
+            return None
+        return HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True)
 
     def requests(self, host: str) -> int:
         """How many requests ``host`` has been given a slot for."""

@@ -16,6 +16,13 @@ Age is measured from ``published_at`` (else ``first_seen_at``). The interval tha
 age at the last fetch, and a check never lands past the schedule's end: an article last fetched at day 350
 gets one last check at day 365. Whether a re-fetch made a new version (304 or same body hash: no) is decided
 downstream; these functions only say what is due.
+
+Failures back off too. A URL that fails the same way (same outcome and HTTP status) on consecutive fetches
+(a 404, a body over the cap, a timeout, a bot wall) is tried again on the next run once, then 1 hour after
+the second failure, 6 hours after the third, then 1, 3, 7 and 30 days (:data:`DEFAULT_FAILURE_BACKOFF`,
+``failure_backoff`` on the resource). Network and load failures (connection errors, 5xx, 429, a paused
+host) are not the URL's and are not backed off here: the fetcher's retries and host pauses handle them.
+``raw.fetch_log`` says it: ``same_failures`` and ``next_try_at`` on each failed attempt.
 """
 
 from __future__ import annotations
@@ -130,3 +137,57 @@ def is_due(
     """True when the article should be fetched at ``now`` (see :func:`next_check_at`)."""
     due = next_check_at(published_at, last_fetched_at, schedule, first_seen_at=first_seen_at)
     return due is not None and _utc(now) >= due
+
+
+# ----------------------------------------------------------------------------------- failures that repeat
+
+# After a URL failed the same way twice in a row, wait this long before the next try; then the next step
+# after each further identical failure; the last step repeats. The first failure is retried on the next run
+# (it may have been a blip).
+DEFAULT_FAILURE_BACKOFF: tuple[timedelta, ...] = (
+    timedelta(hours=1), timedelta(hours=6), timedelta(days=1), timedelta(days=3), timedelta(days=7),
+    timedelta(days=30),
+)
+# Outcomes that say something about the URL itself and come back the same on every try.
+REPEATABLE_OUTCOMES = frozenset({"blocked", "too_large", "timeout", "not_html", "offsite_redirect",
+                                 "robots_disallowed", "http_error"})
+
+
+def parse_backoff(steps: Iterable[str | int | float | timedelta]) -> tuple[timedelta, ...]:
+    """A failure backoff from config data: ``["1h", "6h", "1d"]`` (each positive)."""
+    out = tuple(parse_duration(s) for s in steps)
+    if any(s <= timedelta(0) for s in out):
+        raise ValueError("every failure backoff step must be positive")
+    return out
+
+
+def is_repeatable_failure(outcome: str, http_status: int | None) -> bool:
+    """True for a failure that is the URL's own and would come back the same (a 404, a body over the cap, a
+    timeout, a bot wall...); False for success and for failures of the network or the server's load
+    (connection errors, 429, 5xx, a host paused or not asked: no status)."""
+    if outcome not in REPEATABLE_OUTCOMES:
+        return False
+    if outcome == "http_error":
+        return http_status is not None and http_status < 500 and http_status not in (408, 429)
+    return True
+
+
+def failure_streak(outcome: str, http_status: int | None, previous: Mapping | None) -> int | None:
+    """How many fetches in a row, this one included, failed this same way; None when this one did not fail
+    repeatably. ``previous`` is the URL's last live attempt (``last_outcome``, ``last_status``,
+    ``last_same_failures``), or None."""
+    if not is_repeatable_failure(outcome, http_status):
+        return None
+    if (previous and previous.get("last_outcome") == outcome and previous.get("last_status") == http_status
+            and previous.get("last_same_failures")):
+        return int(previous["last_same_failures"]) + 1
+    return 1
+
+
+def next_try_at(attempted_at: datetime, streak: int | None,
+                backoff: Sequence[timedelta] = DEFAULT_FAILURE_BACKOFF) -> datetime | None:
+    """When a URL that failed ``streak`` times in a row the same way may be fetched again; None for no wait
+    (no repeat yet, or no failure)."""
+    if not streak or streak < 2 or not backoff:
+        return None
+    return _utc(attempted_at) + backoff[min(streak - 2, len(backoff) - 1)]

@@ -11,6 +11,9 @@ Policy when robots.txt cannot be read (the usual convention, as in RFC 9309 and 
 Redirects are followed (up to 5 hops, any host) by the fetch callable. Only the first 512 KiB are parsed.
 Rules are matched for the crawler's product token (``chipwatch``), so ``User-agent: *`` groups apply unless
 a group names us. ``Crawl-delay`` for that token is returned with each decision.
+
+With a :class:`~pipelines.fetch.state.FetchState` the answers are also kept there with their expiry, so the
+next fetcher (the next asset step, the next run) reuses them instead of asking again.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 from protego import Protego
 
+from pipelines.fetch.state import FetchState
 from pipelines.fetch.urls import origin_of
 
 MAX_ROBOTS_BYTES = 512 * 1024
@@ -61,8 +65,10 @@ class RobotsCache:
     """
 
     def __init__(self, fetch: Callable[[str], RobotsFetch], agent: str, ttl_s: float = 86_400.0,
-                 error_ttl_s: float = 600.0, clock: Callable[[], float] = time.monotonic):
+                 error_ttl_s: float = 600.0, clock: Callable[[], float] = time.monotonic,
+                 state: FetchState | None = None):
         self._fetch = fetch
+        self._state = state
         self.agent = agent
         self.ttl_s, self.error_ttl_s = ttl_s, error_ttl_s
         self._clock = clock
@@ -79,22 +85,42 @@ class RobotsCache:
         with self._origin_lock(origin):
             entry = self._entries.get(origin)
             if entry is None or entry.expires <= self._clock():
-                self.fetches += 1
-                entry = self._load(origin)
+                entry = self._stored(origin)
+                if entry is None:
+                    self.fetches += 1
+                    entry = self._load(origin)
                 self._entries[origin] = entry
             return entry
 
+    def _stored(self, origin: str) -> _Entry | None:
+        """The answer an earlier fetcher kept in the shared state, if it has not expired."""
+        rec = self._state.robots(origin) if self._state is not None else None
+        if rec is None:
+            return None
+        got = RobotsFetch(rec.status, rec.body.encode("utf-8"), rec.error)
+        remaining = rec.expires - self._state.clock()  # type: ignore[union-attr]
+        return self._build(origin, got, self._clock() + remaining)
+
     def _load(self, origin: str) -> _Entry:
+        got = self._fetch(origin + "/robots.txt")
+        entry = self._build(origin, got, None)
+        if self._state is not None:
+            body = got.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
+            remaining = entry.expires - self._clock()
+            self._state.save_robots(origin, got.status, body, got.error, self._state.clock() + remaining)
+        return entry
+
+    def _build(self, origin: str, got: RobotsFetch, expires: float | None) -> _Entry:
+        """The rules of a robots.txt answer, expiring at ``expires`` (default: now plus the TTL it earns)."""
         url = origin + "/robots.txt"
-        got = self._fetch(url)
         now = self._clock()
         if got.status is not None and 200 <= got.status < 300:
             text = got.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-            return _Entry(Protego.parse(text), False, now + self.ttl_s, f"{url} (HTTP {got.status})")
+            return _Entry(Protego.parse(text), False, expires or now + self.ttl_s, f"{url} (HTTP {got.status})")
         if got.status is not None and 400 <= got.status < 500 and got.status != 429:
-            return _Entry(None, True, now + self.ttl_s, f"{url} answered HTTP {got.status}: allow all")
+            return _Entry(None, True, expires or now + self.ttl_s, f"{url} answered HTTP {got.status}: allow all")
         why = f"HTTP {got.status}" if got.status is not None else (got.error or "unreachable")
-        return _Entry(None, False, now + self.error_ttl_s,
+        return _Entry(None, False, expires or now + self.error_ttl_s,
                       f"{url} unavailable ({why}): disallow all for {self.error_ttl_s:.0f} s")
 
     def check(self, url: str) -> RobotsDecision:

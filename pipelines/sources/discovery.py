@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +22,7 @@ from pipelines.fetch.decode import gunzip_prefix
 
 from .layers.dates import parse_any
 from .layers.html_text import clean_text, strip_tags
-from .registry import canonical_article_url, is_article_url, source_for_url
+from .registry import as_outlet_url, canonical_article_url, is_article_url, source_for_url
 
 MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024
 _SNIFF_STRIP = re.compile(
@@ -94,10 +95,11 @@ def _date(value: str | None) -> datetime | None:
     return found.value if found else None
 
 
-def _finish(result: FeedParseResult, item: FeedItem, source: str) -> None:
+def _finish(result: FeedParseResult, item: FeedItem, source: str, stand_ins: tuple[str, ...] = ()) -> None:
     item_source = source if source != "other" else source_for_url(item.url)
     item.source = item_source if item_source != "other" else source
-    if is_article_url(item.source, item.raw_url or item.url) or is_article_url(item.source, item.url):
+    if (is_article_url(item.source, item.raw_url or item.url, stand_ins)
+            or is_article_url(item.source, item.url, stand_ins)):
         result.items.append(item)
     else:
         item.is_article = False
@@ -105,7 +107,8 @@ def _finish(result: FeedParseResult, item: FeedItem, source: str) -> None:
         result.skipped.append(item)
 
 
-def _parse_rss(body: bytes, source: str, feed_url: str, kind: str) -> FeedParseResult:
+def _parse_rss(body: bytes, source: str, feed_url: str, kind: str,
+               stand_ins: tuple[str, ...] = ()) -> FeedParseResult:
     import feedparser
 
     result = FeedParseResult(kind=kind)
@@ -137,7 +140,7 @@ def _parse_rss(body: bytes, source: str, feed_url: str, kind: str) -> FeedParseR
             kind=result.kind,
             keywords=[clean_text(t) for t in tags],
         )
-        _finish(result, item, source)
+        _finish(result, item, source, stand_ins)
     return result
 
 
@@ -149,7 +152,7 @@ def _child_text(el: etree._Element, path: str) -> str | None:
     return text or None
 
 
-def _parse_sitemap(body: bytes, source: str, feed_url: str) -> FeedParseResult:
+def _parse_sitemap(body: bytes, source: str, feed_url: str, stand_ins: tuple[str, ...] = ()) -> FeedParseResult:
     result = FeedParseResult(kind="sitemap")
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
     try:
@@ -197,27 +200,33 @@ def _parse_sitemap(body: bytes, source: str, feed_url: str) -> FeedParseResult:
             kind=result.kind,
             keywords=keywords,
         )
-        _finish(result, item, source)
+        _finish(result, item, source, stand_ins)
     return result
 
 
-def parse_feed_detailed(body: bytes | str, source: str, feed_url: str) -> FeedParseResult:
-    """Parse any supported feed body; never raises (problems go to ``errors``)."""
+def parse_feed_detailed(body: bytes | str, source: str, feed_url: str,
+                        stand_ins: Iterable[str] = ()) -> FeedParseResult:
+    """Parse any supported feed body; never raises (problems go to ``errors``).
+
+    ``stand_ins``: hosts standing in for ``source`` (the fetcher's ``sources`` override); their URLs are
+    judged by the outlet's article-URL rules as if they were on its own host.
+    """
+    stand_ins = tuple(stand_ins)
     try:
         raw = body.encode("utf-8") if isinstance(body, str) else bytes(body or b"")
         raw, error = gunzip_prefix(raw, MAX_DECOMPRESSED_BYTES)
         kind = sniff_kind(raw)
         if kind in ("rss", "atom"):
-            result = _parse_rss(raw, source, feed_url, kind)
+            result = _parse_rss(raw, source, feed_url, kind, stand_ins)
         elif kind in ("sitemap", "sitemap_index"):
-            result = _parse_sitemap(raw, source, feed_url)
+            result = _parse_sitemap(raw, source, feed_url, stand_ins)
         elif kind == "html":
             result = FeedParseResult(kind="html", errors=["body is HTML, not a feed"])
         else:
             # unknown: try a sitemap parse (tolerant), then feedparser
-            result = _parse_sitemap(raw, source, feed_url) if raw.strip() else FeedParseResult(kind="empty")
+            result = _parse_sitemap(raw, source, feed_url, stand_ins) if raw.strip() else FeedParseResult(kind="empty")
             if not result.total and not result.sitemaps and raw.strip():
-                result = _parse_rss(raw, source, feed_url, "rss")
+                result = _parse_rss(raw, source, feed_url, "rss", stand_ins)
                 if not result.total:
                     result = FeedParseResult(kind="unknown", errors=["not a recognisable feed or sitemap"])
         if error:
@@ -227,9 +236,9 @@ def parse_feed_detailed(body: bytes | str, source: str, feed_url: str) -> FeedPa
         return FeedParseResult(kind="error", errors=[f"{type(exc).__name__}: {exc}"])
 
 
-def parse_feed(body: bytes, source: str, feed_url: str) -> list[FeedItem]:
+def parse_feed(body: bytes, source: str, feed_url: str, stand_ins: Iterable[str] = ()) -> list[FeedItem]:
     """Article items of a feed/sitemap body (skipped entries: see :func:`parse_feed_detailed`)."""
-    return parse_feed_detailed(body, source, feed_url).items
+    return parse_feed_detailed(body, source, feed_url, stand_ins).items
 
 
 def as_dict(item: FeedItem) -> dict[str, Any]:
@@ -241,12 +250,14 @@ def as_dict(item: FeedItem) -> dict[str, Any]:
     return out
 
 
-def parse_listing(html: str | bytes, source: str, page_url: str) -> FeedParseResult:
+def parse_listing(html: str | bytes, source: str, page_url: str, stand_ins: Iterable[str] = ()) -> FeedParseResult:
     """Article links on a listing page (News1 ``/latest?page=N``, section fronts), as feed items.
 
     Links are resolved against ``page_url``, canonicalised and de-duplicated; titles are the link texts.
-    Listing pages carry no reliable per-item dates here, so ``published_at`` stays ``None``.
+    Listing pages carry no reliable per-item dates here, so ``published_at`` stays ``None``. Links to the
+    ``stand_ins`` hosts count as the outlet's own (see :func:`parse_feed_detailed`).
     """
+    stand_ins = tuple(stand_ins)
     from urllib.parse import urljoin
 
     from .layers.html_text import element_text, parse_html
@@ -272,7 +283,7 @@ def parse_listing(html: str | bytes, source: str, page_url: str) -> FeedParseRes
         seen.add(url)
         item = FeedItem(url=url, title=element_text(link) or None, summary=None, published_at=None,
                         source=source, via=page_url, raw_url=absolute, kind="listing")
-        if source_for_url(url) != source:
+        if source_for_url(as_outlet_url(source, url, stand_ins)) != source:
             continue  # off-site links are not reported at all
-        _finish(result, item, source)
+        _finish(result, item, source, stand_ins)
     return result

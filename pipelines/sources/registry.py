@@ -8,9 +8,10 @@ from here, so an outlet is added in its own module and one line of ``outlets/__i
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Iterable
+from urllib.parse import urlsplit, urlunsplit
 
-from pipelines.fetch.urls import canonical_form
+from pipelines.fetch.urls import canonical_form, host_allowed, host_of
 
 from .outlets import PUBLISHERS
 from .publisher import Publisher
@@ -51,12 +52,37 @@ def source_for_url(url: str | None) -> str:
     return pub.name if pub else FALLBACK
 
 
-def is_article_url(source: str, url: str | None) -> bool:
-    """True when ``url`` looks like one of ``source``'s article pages and matches no skip pattern."""
+def as_outlet_url(source: str, url: str, stand_ins: Iterable[str] = ()) -> str:
+    """``url`` moved to ``source``'s own canonical host when it is on one of the ``stand_ins`` hosts (a mirror
+    or a local test server given in the fetcher's ``sources`` override), else ``url`` unchanged.
+
+    A stand-in serves the outlet's paths, so its URLs are judged by the outlet's URL rules as if they were on
+    the outlet's host.
+
+    >>> as_outlet_url("cnn", "http://127.0.0.1:8000/2025/01/27/tech/x/index.html?a=1", ["127.0.0.1"])
+    'https://www.cnn.com/2025/01/27/tech/x/index.html?a=1'
+    """
+    pub = SOURCES.get(source)
+    stand_ins = tuple(stand_ins)
+    if pub is None or not stand_ins:
+        return url
+    host = host_of(url)
+    if not host or pub.owns_host(host) or not host_allowed(host, stand_ins):
+        return url
+    parts = urlsplit(url.strip())
+    return urlunsplit(("https", pub.url_policy.host or pub.hosts[0], parts.path, parts.query, parts.fragment))
+
+
+def is_article_url(source: str, url: str | None, stand_ins: Iterable[str] = ()) -> bool:
+    """True when ``url`` looks like one of ``source``'s article pages and matches no skip pattern.
+
+    A URL on one of the ``stand_ins`` hosts (see :func:`as_outlet_url`) is judged by its path as if it were
+    on the outlet's own host.
+    """
     if not url:
         return False
     pub = SOURCES.get(source)
-    url = url.strip()
+    url = as_outlet_url(source, url.strip(), stand_ins)
     if pub is None:
         try:
             parts = urlsplit(url)

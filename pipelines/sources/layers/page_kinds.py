@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from pipelines.fetch.outcome import looks_like_challenge
+
 from .. import registry
 from .context import PageContext
 from .html_text import visible_text_length
@@ -71,7 +73,9 @@ def bot_wall_marker(raw_head: str | bytes, doc: etree._Element | None) -> str | 
     strong = _find(low, BOT_STRONG)
     marker = strong or _find(low, BOT_WEAK)
     if marker is None:
-        return None
+        # No known phrase: a JavaScript challenge still shows by its shape (pipelines.fetch.outcome).
+        raw = raw_head.encode("utf-8") if isinstance(raw_head, str) else raw_head
+        return "challenge-shape" if looks_like_challenge(raw) else None
     text_len = visible_text_length(doc, limit=BOT_WALL_MAX_TEXT * 2) if doc is not None else 0
     limit = BOT_WALL_MAX_TEXT * 2 if strong else BOT_WALL_MAX_TEXT
     return marker if text_len < limit else None

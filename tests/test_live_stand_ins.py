@@ -1,0 +1,70 @@
+"""Live mode against a local server standing in for each outlet: the documented ``sources`` override
+(``{"cnn": {"hosts": ["127.0.0.1"], "feeds": [...]}}``) works for news1, cnn and nyt, not only ``other``."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+import pytest
+
+from assets.definitions import defs
+from tests.conftest import REPO
+
+SAMPLE = REPO / "sample_archive" / "pages"
+# One real page per outlet from the bundled sample, served under its own path on the stand-in.
+PAGES = {
+    "news1": ("/it-science/general-it/5673402", "news1/2025-01-27_5673402_deepseek-cost.html"),
+    "cnn": ("/2025/01/27/tech/deepseek-ai-explainer/index.html", "cnn/2025-01-27_deepseek-ai-explainer.html"),
+    "nyt": ("/2025/01/27/technology/deepseek-fewer-chips-explained.html",
+            "nyt/2025-01-27_deepseek-fewer-chips-explained.html"),
+}
+
+# Discover, fetch and parse (extraction has nothing to add here and costs seconds per run).
+UP_TO_PARSE = [dg.AssetKey(k) for k in (["raw", "discovered_urls"], ["raw", "fetch_log"], ["raw", "pages"],
+                                        ["core", "parse_results"], ["core", "articles"])]
+
+
+def _sitemap(base: str, paths: list[str]) -> str:
+    urls = "".join(
+        f"<url><loc>{base}{p.lstrip('/')}</loc><news:news><news:title>DeepSeek and Nvidia chips</news:title>"
+        "<news:publication_date>2025-01-27T08:00:00Z</news:publication_date></news:news></url>" for p in paths)
+    return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>')
+
+
+@pytest.mark.parametrize("source", sorted(PAGES))
+def test_stand_in_override_discovers_fetches_and_parses_each_outlet(source, httpserver, isolated_env):
+    path, file = PAGES[source]
+    base = f"http://127.0.0.1:{httpserver.port}/"
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n",
+                                                               content_type="text/plain")
+    # A path that is no article of the outlet (a video) is still skipped on the stand-in.
+    httpserver.expect_request("/sitemap.xml").respond_with_data(
+        _sitemap(base, [path, "/videos/business/2025/01/27/clip.html"]), content_type="application/xml")
+    httpserver.expect_request(path).respond_with_data((SAMPLE / file).read_bytes(),
+                                                      content_type="text/html; charset=utf-8")
+    db = str(isolated_env / "wh" / "chipwatch.duckdb")
+    config = {"resources": {
+        "duckdb": {"config": {"database": db}},
+        "fetcher": {"config": {"mode": "live", "min_delay_s": 0.01, "timeout_s": 5, "max_attempts": 1,
+                               "warc_dir": str(isolated_env / "warc"), "prefilter_titles": False,
+                               "sources": {source: {"hosts": ["127.0.0.1"],
+                                                    "feeds": [base + "sitemap.xml"]}}}},
+    }}
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("ingest").execute_in_process(partition_key=source, instance=instance,
+                                                                   run_config=config, asset_selection=UP_TO_PARSE)
+        assert result.success
+    conn = duckdb.connect(db, read_only=True)
+    try:
+        urls = [r[0] for r in conn.execute("SELECT url FROM raw.discovered_urls WHERE source = ?",
+                                           [source]).fetchall()]
+        assert urls == [base + path.lstrip("/")]
+        outcomes = conn.execute("SELECT outcome FROM raw.fetch_log WHERE url = ?", [urls[0]]).fetchall()
+        assert outcomes == [("ok",)]
+        articles = conn.execute("SELECT source, headline FROM core.articles").fetchall()
+        assert len(articles) == 1 and articles[0][0] == source and articles[0][1]
+        parser = conn.execute("SELECT parser FROM core.articles").fetchone()[0]
+        assert parser.startswith(source + "."), parser
+    finally:
+        conn.close()
