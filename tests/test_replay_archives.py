@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -28,8 +29,11 @@ def _page(title: str, size: int = 0) -> bytes:
 def _response(writer: WARCWriter, url: str, body: bytes, date: str = "2025-01-27T21:00:00Z", status: str = "200 OK",
               ctype: str = "text/html; charset=utf-8"):
     http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+    # a fixed record id keeps the compressed bytes the same on every run, so a corruption at an offset always
+    # hits the same place (a random id made the "deflate-data" case flaky)
+    rid = f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, url + date)}>"
     rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
-                                    warc_headers_dict={"WARC-Date": date})
+                                    warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": rid})
     writer.write_record(rec)
     return rec
 
