@@ -382,3 +382,11 @@ def test_worth_of_computing_power_is_no_deal_and_that_comes_to_refers_back():
     f = fig("DeepSeek used 2.788 million GPU-hours for V3. Priced at $2 an hour, that comes to $5.576 million.",
             "$5.576 million")
     assert f.subject == "DeepSeek"
+
+
+def test_a_day_after_its_plunge_dates_and_signs_the_plunge():
+    got = {f.surface: (f.value, f.refers_to) for f in extract_figures(
+        "Nvidia stock recovered part of its losses on Tuesday, closing up 8.9% at $128.99 a day after its 17% "
+        "plunge.", published_at=datetime(2025, 1, 28, 22, tzinfo=UTC))}
+    assert got["8.9%"] == (8.9, "2025-01-28 close")
+    assert got["17%"] == (-17.0, "2025-01-27")

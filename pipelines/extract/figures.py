@@ -31,7 +31,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .attribution import attribution_sources
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
@@ -75,6 +75,7 @@ __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
+_DAY_AFTER_ITS = re.compile(r"\b(?:a|one)\s+day\s+after\s+(?:its|the|their|a|Monday's|Friday's)\s+$", re.I)
 _THAT_TOTALS = re.compile(r"\b(?:that|this|which)\s+(?:comes|came|works|worked|adds|added)\s+(?:out\s+|up\s+)?to\b",
                           re.I)
 _DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
@@ -586,6 +587,10 @@ def _refers_to(
     with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
     all takes it whole when the figure is of an event metric."""
     found = refers_to(st, span, published_at, lang, market=market)
+    if found is not None and found.granularity == "day" and _DAY_AFTER_ITS.search(st, 0, span[0]):
+        # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
+        before = found.start - timedelta(days=1)
+        return before.isoformat()
     day = carried.split(" ", 1)[0] if carried else None
     if found is not None:
         if found.session and day and not date_expressions(st, published_at, lang):

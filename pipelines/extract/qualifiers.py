@@ -289,6 +289,7 @@ _EN_UP = re.compile(
     r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced)\b(?! to\b)",
     re.I,
 )
+_EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance)", re.I)
 _EN_DOWN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)", re.I)
 _KO_DOWN = re.compile(
     r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였"
@@ -319,7 +320,7 @@ def direction(text: str, start: int, end: int, language: str) -> int:
             return 1
         return 0
     before = text[max(0, start - 45) : start]
-    before = re.split(r"[,;.]\s|\band\b|\bwhile\b|\bbut\b", before)[-1]
+    before = re.split(r"[,;.]\s|\band\b|\bwhile\b|\bbut\b|\bafter\b|\bbefore\b|\bsince\b", before)[-1]
     last_down = max((m.end() for m in _EN_DOWN.finditer(before)), default=-1)
     last_up = max((m.end() for m in _EN_UP.finditer(before)), default=-1)
     if last_down > last_up:
@@ -328,4 +329,6 @@ def direction(text: str, start: int, end: int, language: str) -> int:
         return 1
     if _EN_DOWN_AFTER.search(text[end : end + 20]):
         return -1
+    if _EN_UP_AFTER.search(text[end : end + 20]):
+        return 1
     return 0
