@@ -120,10 +120,12 @@ def test_qualifier_words():
     [
         ((5.6e6, 1e5, "exact"), (5.55e6, 5.7e6)),  # rounded (half a unit below) or truncated (a unit above)
         ((-16.9, 0.1, "exact"), (-17.0, -16.85)),  # a fall: truncation is away from zero too
-        # approx: ±15% of the value ("about $6 million" still contains $5.576M)
+        # approx: two units of the last significant digit, at most ±15% of the value ("about $6 million" still
+        # contains $5.576M; "about $593 billion" does not contain $589 billion)
         ((6e6, 1e6, "approx"), (5.1e6, 6.9e6)),
         ((2000, 1000, "approx"), (1700, 2300)),
-        ((103e6, 1e6, "approx"), (87.55e6, 118.45e6)),
+        ((103e6, 1e6, "approx"), (101e6, 105e6)),
+        ((593e9, 1e9, "approx"), (591e9, 595e9)),
         ((1, 1, "approx"), (0.85, 1.15)),  # "약 1년" leaves "about seven months" out
         # exact round numbers: half a unit of the last significant digit, at most ±10%
         ((10_000, 10_000, "exact"), (9_000, 11_000)),

@@ -7,9 +7,10 @@ A report supports an interval, not a point. The ends follow the precision as wri
   more than 10% of the value: a round number written as an exact one ("10,000 chips",
   "1억 달러", "1년") is taken to be within 10% ([9,000, 11,000]), not within half its leading digit
   ([5,000, 15,000]), so that a different figure is not hidden inside a rounding;
-- approx ("about", "약", "nearly", "수준"): ± 15% of the value ("about $6 million" → [5.1M, 6.9M],
-  "약 1년" → [0.85, 1.15] years, so "about seven months" is not inside it); the documented widening of an
-  exact report for the word "about";
+- approx ("about", "약", "nearly", "수준"): ± two units of the last significant digit, at most ± 15% of the
+  value ("about $6 million" → [5.1M, 6.9M], "약 1년" → [0.85, 1.15] years, so "about seven months" is not
+  inside it; "about $593 billion" → [591B, 595B], so it is not the $589 billion another outlet reported;
+  "about 12%" → [10.2, 13.8]); the documented widening of an exact report for the word "about";
 - more_than → (v, inf); at_least → [v, inf); less_than → [0, v); at_most and up_to → [0, v];
 - range → [low, high]; vague → no interval.
 
@@ -23,13 +24,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["APPROX_SHARE", "BOUND_QUALIFIERS", "EXACT_MAX_SHARE", "Interval", "interval", "interval_for"]
+__all__ = [
+    "APPROX_SHARE", "APPROX_UNITS", "BOUND_QUALIFIERS", "EXACT_MAX_SHARE", "Interval", "interval", "interval_for",
+]
 
 INF = float("inf")
 BOUND_QUALIFIERS = frozenset({"at_least", "more_than", "at_most", "less_than", "up_to"})
 # An exact report is at most this share of its value away from the truth; an approximate one this share.
 EXACT_MAX_SHARE = 0.10
 APPROX_SHARE = 0.15
+APPROX_UNITS = 2  # ... and an approximate one at most this many units of its last significant digit
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,10 @@ def interval(
     res = resolution if resolution and resolution > 0 else 0.0
     exact_half = min(res / 2, EXACT_MAX_SHARE * abs(value))
     if qualifier == "approx":
-        half = max(exact_half, APPROX_SHARE * abs(value))
+        # "about" widens by the precision as written: two units of the last significant digit, up to 15% of the
+        # value ("about $6 million" ± $0.9M; "about $593 billion" ± $2B, so $589 billion is another figure)
+        units = APPROX_UNITS * res if res else APPROX_SHARE * abs(value)
+        half = max(exact_half, min(APPROX_SHARE * abs(value), units))
         return value - half, value + half
     negative = value < 0
     if qualifier in ("more_than", "at_least"):
