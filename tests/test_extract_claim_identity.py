@@ -390,3 +390,12 @@ def test_a_day_after_its_plunge_dates_and_signs_the_plunge():
         "plunge.", published_at=datetime(2025, 1, 28, 22, tzinfo=UTC))}
     assert got["8.9%"] == (8.9, "2025-01-28 close")
     assert got["17%"] == (-17.0, "2025-01-27")
+
+
+def test_appositives_and_claimed_by_name_no_subject():
+    f = fig("High-Flyer, the quantitative fund that spun out DeepSeek, bought 10,000 Nvidia A100 processors in 2021.",
+            "10,000")
+    assert f.subject == "High-Flyer"
+    f = fig("DeepSeek has access to large volumes of H100 chips. That is below the more than 50,000 H100s claimed by "
+            "Scale AI's Alexandr Wang in January.", "more than 50,000")
+    assert (f.subject, f.attributed_to) == ("DeepSeek", "Scale AI")

@@ -34,7 +34,8 @@ _EN_POSSESSIVE_DOC = re.compile(
     r"statement|paper|calculations|data|investigation|review)\b"
 )
 _EN_BEFORE = re.compile(
-    r"(?:according\sto|told|interview\swith|statement\sto|reported\sby|said\sby|cited\sby|,\ssaid|as\sreported\sby|"
+    r"(?:according\sto|told|interview\swith|statement\sto|reported\sby|said\sby|cited\sby|claimed\sby|"
+    r"estimated\sby|alleged\sby|given\sby|,\ssaid|as\sreported\sby|"
     r"data\sfrom|figures\sfrom|estimates\sfrom|an\sanalysis\sby|a\sreport\sby|a\sreport\sfrom)\s(?:the\s)?(?:\w+\s)?$",
     re.I,
 )

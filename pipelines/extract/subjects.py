@@ -76,7 +76,9 @@ _EN_OFFICIAL_SAYS = re.compile(
     r"(?:'s|’s)?\s(?:\w+\s)?(?:official|officials|spokesperson|spokesman|spokeswoman|prosecutors?|attorneys?)\s"
     r"(?:said|says|told|tells|estimated|confirmed)\b"
 )
-_EN_ATTRIBUTION = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_EN_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|claimed\s+by|cited\s+by|estimated\s+by|alleged\s+by)\s+(?:the\s+)?$", re.I
+)
 _KO_ATTRIBUTION = re.compile(
     r"^(?:\([^)]{0,30}\))?(?:의)?\s?(?:보도|발표|분석|보고서|자료|추산|집계)?에\s?(?:따르면|의하면)"
 )
@@ -87,6 +89,8 @@ _EN_CLAUSE_BEFORE = re.compile(
 )
 # A subordinate clause after the figure: its subject or speaker is not the figure's.
 _EN_SUBORDINATOR = re.compile(r"\b(?:after|as|when|because|since|while|before|until|although|though|whereas)\s")
+# An appositive with a relative clause before the mention: ", the quantitative fund that spun out "
+_EN_APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,]{0,60}?\b(?:that|which|who|whose)\s[^,]*$")
 # A time clause before the figure's own clause: its subject is not the figure's.
 _EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
 # a mention inside a relative clause before the figure ("the H800 that DeepSeek relied on was restricted")
@@ -210,7 +214,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
 
 
 def _is_attribution_source(text: str, m: Mention, language: str) -> bool:
-    """ "according to X", "X에 따르면", and an English person who only speaks ("Wang told CNBC that ...")."""
+    """ "according to X", "claimed by X", "X에 따르면", and an English person who only speaks ("Wang told CNBC
+    that ...")."""
     if language == "ko":
         return bool(_KO_ATTRIBUTION.match(text, m.end))
     if m.entity.kind == "person" and _EN_PERSON_SAYS.match(text, m.end):
@@ -282,6 +287,9 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         fronted = "," not in text[: span[0]] and re.fullmatch(r"[^,]*,\s(?:the\s)?", text[span[1] : m.start])
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":
+        seg_start = text.rfind(",", 0, m.start)
+        if seg_start >= 0 and _EN_APPOSITIVE.match(text, seg_start, m.start) and text.startswith(",", m.end):
+            return True  # "High-Flyer, the fund that spun out DeepSeek, bought 10,000": inside an appositive
         return (_en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
                 or (bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)) and "," in text[m.end:span[0]])
                 or bool(_EN_IN_RELATIVE.search(text, max(0, m.start - 40), m.start)))
