@@ -92,14 +92,14 @@ def test_cli_reports_a_missing_set(capsys):
 
 # Regression floors (measured values, rounded down; targets are 0.9 for each).
 FLOORS = {
-    "dev": {"pair_f1": 0.9, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.9,
-            "metric_accuracy": 0.92},
-    "dev2": {"pair_f1": 0.87, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.86,
-             "metric_accuracy": 0.95},
-    "dev3": {"pair_f1": 0.72, "discrepancy_precision": 0.45, "discrepancy_recall": 0.6, "subject_accuracy": 0.84,
-                "metric_accuracy": 0.92},
-    "dev4": {"pair_f1": 0.55, "discrepancy_precision": 0.4, "discrepancy_recall": 0.45, "subject_accuracy": 0.7,
-             "metric_accuracy": 0.84},
+    "dev": {"pair_f1": 0.91, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.92,
+            "metric_accuracy": 0.95},
+    "dev2": {"pair_f1": 0.9, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.89,
+             "metric_accuracy": 0.97},
+    "dev3": {"pair_f1": 0.93, "discrepancy_precision": 0.85, "discrepancy_recall": 0.8, "subject_accuracy": 0.91,
+             "metric_accuracy": 0.97},
+    "dev4": {"pair_f1": 0.74, "discrepancy_precision": 0.8, "discrepancy_recall": 0.58, "subject_accuracy": 0.76,
+             "metric_accuracy": 0.9},
 }
 
 
