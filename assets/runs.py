@@ -282,13 +282,12 @@ def supervise(instance: dg.DagsterInstance, run: dg.DagsterRun, wait_s: float,
 
 def _stop(instance: dg.DagsterInstance, run: dg.DagsterRun, worker: threading.Thread, why: str, message: str,
           exit_code: int, say: Callable[[str], None]) -> Outcome:
-    """Cancel ``run``: mark it canceling, interrupt its thread, and make sure it ends canceled with no slot."""
+    """Cancel ``run``: mark it canceled (so its interruption logs no stack trace), interrupt its thread, and
+    free whatever slot or claim it had."""
     instance.report_run_canceling(run, message)
+    instance.report_run_canceled(run, message)
     _interrupt(worker)
     worker.join(STOP_GRACE_S)
-    current = instance.get_run_by_id(run.run_id)
-    if current is not None and current.status not in FINISHED_STATUSES:
-        instance.report_run_canceled(current, message)
     instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
     return Outcome(run.run_id, False, stopped=why, message=message, exit_code=exit_code,
                    hard_exit=worker.is_alive())

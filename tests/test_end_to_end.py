@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import duckdb
 import pytest
 
@@ -24,47 +19,6 @@ SEED_FIGURES = [
     ("2000개 이상", 2_000, "chips", "at_least"),
 ]
 SEED_URL_PART = "5673971"
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    """Run the main job twice on the sample archive, holding the snapshot open read-only in another
-    process during the second run. Yields (paths, outputs)."""
-    root = tmp_path_factory.mktemp("e2e")
-    env = {
-        "CHIPWATCH_DB": str(root / "wh" / "chipwatch.duckdb"),
-        "CHIPWATCH_PUBLISHED_DB": str(root / "wh" / "published" / "chipwatch.duckdb"),
-        "CHIPWATCH_OUTPUT": str(root / "wh" / "output"),
-        "DAGSTER_HOME": str(root / "dagster_home"),
-    }
-    mp = pytest.MonkeyPatch()
-    for k, v in env.items():
-        mp.setenv(k, v)
-    outputs = []
-    try:
-        import contextlib
-        import io
-
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            code = main(["run"])
-        outputs.append((code, buf.getvalue()))
-        reader = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys
-            c = duckdb.connect({env['CHIPWATCH_PUBLISHED_DB']!r}, read_only=True)
-            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
-            sys.stdin.readline()
-            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        held = reader.stdout.readline().strip()
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            code = main(["run"])
-        outputs.append((code, buf.getvalue()))
-        later, _ = reader.communicate("\n", timeout=60)
-        yield {k: Path(v) for k, v in env.items()}, outputs, (held, later.strip())
-    finally:
-        mp.undo()
 
 
 @pytest.fixture

@@ -73,8 +73,8 @@ def _describe_pid(pid: int | None) -> str:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes() if pid else b""
     except OSError:
         raw = b""
-    cmd = " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)
-    return cmd[:120] if cmd else "command unknown"
+    cmd = " ".join(" ".join(part.decode(errors="replace") for part in raw.split(b"\0")).split())
+    return cmd[:100] if cmd else "command unknown"
 
 
 def open_database(path: str | Path, read_only: bool = False, config: dict | None = None,
