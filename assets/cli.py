@@ -21,7 +21,7 @@ def _ensure_dagster_home() -> Path:
     """Use the project's .dagster_home unless DAGSTER_HOME is set; keep its dagster.yaml current."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
-    src, dst = PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml"
+    src, dst = PROJECT_ROOT / "instance" / "dagster.yaml", home / "dagster.yaml"
     if src.is_file() and (not dst.is_file() or dst.read_bytes() != src.read_bytes()):
         shutil.copyfile(src, dst)
     return home

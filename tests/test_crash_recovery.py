@@ -209,3 +209,18 @@ def test_the_lock_wait_goes_on_when_the_holder_lets_go(tmp_path):
     conn.close()
     holder.wait(10)
     assert len(told) == 1 and f"process {holder.pid}" in told[0]
+
+
+def test_the_snapshot_is_readable_like_the_working_file_and_old_half_copies_go(tmp_path):
+    from warehouse.db import connect
+    from warehouse.publish import publish_snapshot
+
+    work, published = tmp_path / "w.duckdb", tmp_path / "published" / "chipwatch.duckdb"
+    published.parent.mkdir()
+    stale = published.parent / "chipwatch.duckdb.abc123.tmp"  # what a publish killed half-way leaves
+    stale.write_bytes(b"half a copy")
+    with connect(work) as conn:
+        work.chmod(0o640)
+        publish_snapshot(conn, work, published)
+    assert published.stat().st_mode & 0o777 == 0o640  # group-readable, as the working file is
+    assert sorted(p.name for p in published.parent.iterdir()) == ["chipwatch.duckdb"]

@@ -62,6 +62,26 @@ def test_dagster_instance_recorded_the_runs(sample_run):
         assert all(r.is_success for r in runs)
 
 
+def test_cli_runs_are_listed_under_their_jobs_in_the_ui(sample_run):
+    """The UI lists a job's runs by job name and the repository label of the code location's origin
+    (``__repository__@chipwatch``); runs without an origin show on no job page and not on the Overview."""
+    paths, _, _ = sample_run
+    import dagster as dg
+    from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
+
+    with dg.DagsterInstance.from_config(str(paths["DAGSTER_HOME"])) as instance:
+        for job, partitions in (("ingest", ["cnn", "news1", "nyt", "other"] * 2), ("marts", [None] * 2)):
+            label = {REPOSITORY_LABEL_TAG: "__repository__@chipwatch"}
+            runs = instance.get_runs(dg.RunsFilter(job_name=job, tags=label))
+            assert sorted(r.tags.get("dagster/partition") or "" for r in runs) == sorted(p or "" for p in partitions)
+            for r in runs:
+                origin = r.remote_job_origin
+                assert origin is not None and origin.job_name == job
+                assert origin.repository_origin.code_location_origin.location_name == "chipwatch"
+                assert r.job_code_origin.repository_origin.code_pointer.module == "assets.definitions"
+                assert r.job_snapshot_id and r.execution_plan_snapshot_id
+
+
 def test_seed_figures_are_in_core_facts_with_provenance(db):
     rows = db.execute("""
         SELECT f.surface, f.value, f.unit, f.qualifier, f.sentence, f.span_start, f.span_end, a.body_text
