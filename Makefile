@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.8
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
-	@mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME) && cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	@touch $(STAMP)
 
 ## The main job: the whole asset graph, offline, on the bundled sample archive.
@@ -32,7 +32,7 @@ lint: $(STAMP)
 
 ## The Dagster UI with the whole lineage, on http://127.0.0.1:3000
 dev: $(STAMP)
-	@mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME) && cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 bench: $(STAMP)

@@ -21,7 +21,7 @@ def _ensure_dagster_home() -> Path:
     """Use the project's .dagster_home unless DAGSTER_HOME is set; keep its dagster.yaml current."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
-    src, dst = PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml"
+    src, dst = PROJECT_ROOT / "instance" / "dagster.yaml", home / "dagster.yaml"
     if src.is_file() and (not dst.is_file() or dst.read_bytes() != src.read_bytes()):
         shutil.copyfile(src, dst)
     return home
@@ -36,6 +36,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 2
     import dagster as dg
 
+    from assets import runs
     from assets.resources import CONFIG_ENV, FetcherConfigError, fetcher_settings
 
     try:  # the config file (--config, else CHIPWATCH_FETCHER_CONFIG) and CHIPWATCH_* variables, checked first
@@ -43,9 +44,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except FetcherConfigError as exc:
         print(f"chipwatch run: {exc}", file=sys.stderr)
         return 2
-    from assets.definitions import defs
     from assets.partitions import SOURCE_KEYS
-    from warehouse.db import connect
+    from warehouse.db import WarehouseLocked, connect
     from warehouse.summary import summarize, table_counts
 
     fetcher_config: dict = {**settings, "mode": "live" if args.live else settings.get("mode", "replay")}
@@ -53,41 +53,55 @@ def cmd_run(args: argparse.Namespace) -> int:
     if archives:
         fetcher_config["archives"] = archives
     db = working_db_path()
+    wait_s = _wait_seconds(args.wait)
     loggers = {"console": {"config": {"log_level": "DEBUG" if args.verbose else "WARNING"}}}
-    run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": {"config": {"database": str(db)}}},
+    duckdb_config = {"config": {"database": str(db), "lock_wait_s": wait_s}}
+    run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": duckdb_config},
                   "loggers": loggers}
-    with connect(db) as conn:  # create the schema before the first write, and count what is there
-        before = table_counts(conn)
+
+    def say(line: str) -> None:
+        print(f"chipwatch run: {line}", file=sys.stderr, flush=True)
+
+    try:
+        with connect(db, wait_s=wait_s, on_wait=say) as conn:  # the schema before the first write; the counts
+            before = table_counts(conn)
+    except WarehouseLocked as exc:
+        say(str(exc))
+        return 1
 
     instance = dg.DagsterInstance.get()
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
-          f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}")
+          f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}",
+          flush=True)
+    for line in runs.recover_dead_runs(instance):
+        say(f"cleaned up: {line}")
     failed_archives: list = []
     if not live:
         code, failed_archives = _read_archives(archives or list(settings.get("archives") or []))
         if code is not None:
             return code
     started = time.monotonic()
-    ingest = defs.resolve_job_def("ingest")
-    for source in SOURCE_KEYS:
-        t0 = time.monotonic()
-        result = ingest.execute_in_process(partition_key=source, instance=instance, run_config=run_config,
-                                           raise_on_error=False)
-        status = "ok" if result.success else "FAILED"
-        print(f"  ingest {source:<6} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})")
-        if not result.success:
-            _print_failure(result)
-            return 1
-    t0 = time.monotonic()
-    marts_config = {"resources": {"duckdb": run_config["resources"]["duckdb"]}, "loggers": loggers}
-    result = defs.resolve_job_def("marts").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=marts_config)
-    print(f"  marts + publish {'ok' if result.success else 'FAILED'}  ({time.monotonic() - t0:.1f}s, "
-          f"run {result.run_id[:8]})")
-    if not result.success:
-        _print_failure(result)
-        return 1
-    with connect(db) as conn:
+    marts_config = {"resources": {"duckdb": duckdb_config}, "loggers": loggers}
+    plan = [("ingest", source, run_config) for source in SOURCE_KEYS] + [("marts", None, marts_config)]
+    with runs.code_location(instance) as location:
+        for job_name, partition, config in plan:
+            t0 = time.monotonic()
+            run = runs.create_run(instance, location, job_name, config, partition)
+            result = runs.supervise(instance, run, wait_s, say)
+            label = f"ingest {partition:<6}" if partition else "marts + publish"
+            status = "ok" if result.success else ("CANCELED" if result.stopped else "FAILED")
+            print(f"  {label} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})", flush=True)
+            if result.stopped:
+                say(result.message)
+                if result.hard_exit:  # the run's thread did not stop: leave without waiting for it
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                    os._exit(result.exit_code)
+                return result.exit_code
+            if not result.success:
+                _print_failure(result)
+                return 1
+    with connect(db, wait_s=wait_s, on_wait=say) as conn:
         after = table_counts(conn)
         summary = summarize(conn)
     _print_summary(summary, before, after, time.monotonic() - started)
@@ -125,6 +139,15 @@ def _read_archives(archives: list[str]) -> tuple[int | None, list]:
         print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
         return 2, []
     return None, [scan for scan in replay.scans if scan.failed]
+
+
+def _wait_seconds(given: float | None) -> float:
+    """How long a run waits for the warehouse: ``--wait``, else ``CHIPWATCH_WAIT_S``, else 300 s."""
+    if given is not None:
+        return max(0.0, given)
+    from warehouse.db import lock_wait_s
+
+    return lock_wait_s()
 
 
 def _print_failure(result) -> None:
@@ -239,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fetcher settings, JSON or YAML, with the fetcher resource's keys (sources, min_delay_s, "
                         "user_agent, warc_dir, ...); CHIPWATCH_* variables override it")
     r.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step events")
+    r.add_argument("--wait", type=float, metavar="SECONDS",
+                   help="how long to wait for the warehouse (the duckdb_writes slot another run holds, or a "
+                        "process holding the working file) before giving up; default CHIPWATCH_WAIT_S or 300")
     r.set_defaults(func=cmd_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
     pa.add_argument("file")

@@ -8,6 +8,6 @@ from pipelines import stages
 SOURCE_KEYS = stages.source_keys()
 source_partitions = dg.StaticPartitionsDefinition(SOURCE_KEYS)
 
-# Every asset that writes to DuckDB runs in this pool; dagster.yaml gives pools a limit of 1, so there is
-# never more than one writer, across all runs.
+# Every asset that writes to DuckDB runs in this pool; instance/dagster.yaml gives pools a limit of 1, so
+# there is never more than one writer, across all runs.
 WAREHOUSE_POOL = "duckdb_writes"

@@ -25,7 +25,7 @@ from pipelines.fetch.recheck import (
 from pipelines.fetch.replay import WarcReplay
 from pipelines.fetch.state import STATE_FILE, FetchState
 from pipelines.sources.registry import SOURCES, source_keys
-from warehouse.db import ensure_schema
+from warehouse.db import ensure_schema, open_database
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
 
 SAMPLE_ARCHIVE = PROJECT_ROOT / "sample_archive" / "sample.warc.gz"
@@ -241,20 +241,30 @@ _SCHEMA_READY: set[str] = set()
 
 class WarehouseResource(DuckDBResource):
     """DuckDBResource that creates the folder, schemas, tables and views before the first write, so any
-    asset may be the first to run (from `chipwatch run`, the UI or the daemon)."""
+    asset may be the first to run (from `chipwatch run`, the UI or the daemon).
+
+    While another process (an analyst's reader) holds the file, it waits up to ``lock_wait_s`` seconds
+    (default ``CHIPWATCH_WAIT_S`` or 300), saying once which PID it waits for, then fails the step with
+    one line naming the holder."""
+
+    lock_wait_s: float | None = None
 
     @contextmanager
     def get_connection(self) -> Iterator:
         path = Path(self.database)
         fresh = not path.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with super().get_connection() as conn:
+        conn = open_database(path, config={"custom_user_agent": "dagster", **self.connection_config},
+                             wait_s=self.lock_wait_s, on_wait=dg.get_dagster_logger().warning)
+        try:
             key = str(path.resolve())
             if fresh or key not in _SCHEMA_READY:
                 ensure_schema(conn)
                 _SCHEMA_READY.add(key)
             conn.execute("SET TimeZone = 'UTC'")
             yield conn
+        finally:
+            conn.close()
 
 
 def warehouse_from_env() -> WarehouseResource:

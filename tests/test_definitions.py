@@ -49,11 +49,26 @@ def test_ingest_assets_are_partitioned_by_source():
 
 
 def test_instance_settings_limit_pools_to_one(tmp_path):
-    cfg = yaml.safe_load((REPO / "dagster.yaml").read_text())
+    cfg = yaml.safe_load((REPO / "instance" / "dagster.yaml").read_text())
     assert cfg["concurrency"]["pools"]["default_limit"] == 1
-    (tmp_path / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+    (tmp_path / "dagster.yaml").write_text((REPO / "instance" / "dagster.yaml").read_text())
     with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
         assert instance.get_concurrency_config().pool_config.default_pool_limit == 1
+
+
+def test_no_instance_file_where_dagster_dev_would_warn_about_it(tmp_path, monkeypatch):
+    # `dagster dev`, run from the project's top (make dev), warns that a dagster.yaml there "will not be used"
+    assert not (REPO / "dagster.yaml").exists() and not (REPO / "dagster.yml").exists()
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    from assets.cli import _ensure_dagster_home
+
+    home = _ensure_dagster_home()  # what `chipwatch run` uses; `make dev` copies the same file
+    assert (home / "dagster.yaml").read_text() == (REPO / "instance" / "dagster.yaml").read_text()
+    assert "cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml" in (REPO / "Makefile").read_text()
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        # the daemon of `make dev` frees the slots of finished runs and fails runs stuck starting
+        assert instance.run_monitoring_enabled
+        assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] > 0
 
 
 def test_schedule_and_sensor_exist_and_start_stopped():
@@ -70,7 +85,7 @@ def test_schedule_and_sensor_exist_and_start_stopped():
 
 def test_dagster_definitions_validate(tmp_path):
     env = {"DAGSTER_HOME": str(tmp_path), "PATH": str(Path(sys.executable).parent)}
-    (tmp_path / "dagster.yaml").write_text((REPO / "dagster.yaml").read_text())
+    (tmp_path / "dagster.yaml").write_text((REPO / "instance" / "dagster.yaml").read_text())
     proc = subprocess.run([str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-m",
                            "assets.definitions"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import duckdb
 import pytest
 
@@ -24,47 +19,6 @@ SEED_FIGURES = [
     ("2000개 이상", 2_000, "chips", "at_least"),
 ]
 SEED_URL_PART = "5673971"
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    """Run the main job twice on the sample archive, holding the snapshot open read-only in another
-    process during the second run. Yields (paths, outputs)."""
-    root = tmp_path_factory.mktemp("e2e")
-    env = {
-        "CHIPWATCH_DB": str(root / "wh" / "chipwatch.duckdb"),
-        "CHIPWATCH_PUBLISHED_DB": str(root / "wh" / "published" / "chipwatch.duckdb"),
-        "CHIPWATCH_OUTPUT": str(root / "wh" / "output"),
-        "DAGSTER_HOME": str(root / "dagster_home"),
-    }
-    mp = pytest.MonkeyPatch()
-    for k, v in env.items():
-        mp.setenv(k, v)
-    outputs = []
-    try:
-        import contextlib
-        import io
-
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            code = main(["run"])
-        outputs.append((code, buf.getvalue()))
-        reader = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys
-            c = duckdb.connect({env['CHIPWATCH_PUBLISHED_DB']!r}, read_only=True)
-            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
-            sys.stdin.readline()
-            print(c.execute("SELECT count(*) FROM core.facts").fetchone()[0], flush=True)
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        held = reader.stdout.readline().strip()
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            code = main(["run"])
-        outputs.append((code, buf.getvalue()))
-        later, _ = reader.communicate("\n", timeout=60)
-        yield {k: Path(v) for k, v in env.items()}, outputs, (held, later.strip())
-    finally:
-        mp.undo()
 
 
 @pytest.fixture
@@ -106,6 +60,26 @@ def test_dagster_instance_recorded_the_runs(sample_run):
         runs = instance.get_runs()
         assert len(runs) == 2 * 5  # (4 ingest partitions + marts) per run
         assert all(r.is_success for r in runs)
+
+
+def test_cli_runs_are_listed_under_their_jobs_in_the_ui(sample_run):
+    """The UI lists a job's runs by job name and the repository label of the code location's origin
+    (``__repository__@chipwatch``); runs without an origin show on no job page and not on the Overview."""
+    paths, _, _ = sample_run
+    import dagster as dg
+    from dagster._core.storage.tags import REPOSITORY_LABEL_TAG
+
+    with dg.DagsterInstance.from_config(str(paths["DAGSTER_HOME"])) as instance:
+        for job, partitions in (("ingest", ["cnn", "news1", "nyt", "other"] * 2), ("marts", [None] * 2)):
+            label = {REPOSITORY_LABEL_TAG: "__repository__@chipwatch"}
+            runs = instance.get_runs(dg.RunsFilter(job_name=job, tags=label))
+            assert sorted(r.tags.get("dagster/partition") or "" for r in runs) == sorted(p or "" for p in partitions)
+            for r in runs:
+                origin = r.remote_job_origin
+                assert origin is not None and origin.job_name == job
+                assert origin.repository_origin.code_location_origin.location_name == "chipwatch"
+                assert r.job_code_origin.repository_origin.code_pointer.module == "assets.definitions"
+                assert r.job_snapshot_id and r.execution_plan_snapshot_id
 
 
 def test_seed_figures_are_in_core_facts_with_provenance(db):

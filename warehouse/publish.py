@@ -2,12 +2,15 @@
 
 Readers who have the old snapshot open keep reading it (the old file stays alive until they close it);
 the next reader opens the new one. The copy is made only after ``CHECKPOINT`` so nothing is left in the WAL.
+The snapshot gets the working file's permission bits (group-readable where the working file is), and
+temporary copies a killed publish left behind are removed.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,10 +25,13 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, working_path: str | Path, 
     working_path, published_path = Path(working_path), Path(published_path)
     conn.execute("CHECKPOINT")
     published_path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_copies(published_path)
     fd, tmp_name = tempfile.mkstemp(prefix=published_path.name + ".", suffix=".tmp", dir=published_path.parent)
     os.close(fd)
     try:
         shutil.copyfile(working_path, tmp_name)
+        # mkstemp creates 0600; readers get what they get on the working file.
+        os.chmod(tmp_name, stat.S_IMODE(working_path.stat().st_mode))
         # Prove the copy opens before it replaces anything.
         check = duckdb.connect(tmp_name, read_only=True)
         check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()
@@ -37,3 +43,15 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, working_path: str | Path, 
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return published_path.stat().st_size
+
+
+def remove_stale_copies(published_path: str | Path) -> list[Path]:
+    """Delete the temporary copies (``<name>.*.tmp``) a publish killed half-way left beside the snapshot.
+
+    Only one publish runs at a time (the ``duckdb_writes`` pool), so no other live publish owns one."""
+    published_path = Path(published_path)
+    removed = []
+    for tmp in published_path.parent.glob(published_path.name + ".*.tmp"):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed

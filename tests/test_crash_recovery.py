@@ -1,0 +1,226 @@
+"""Crash recovery of `chipwatch run`: a run killed at any point is cleaned up by the next one, which then
+gives exactly the rows of an uninterrupted run; a run waiting for the duckdb_writes slot says what it
+waits for, gives up after its wait and ends at once on SIGTERM."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from assets.cli import _ensure_dagster_home, main
+from assets.runs import HOST_TAG, PID_TAG
+from pipelines import stages
+from tests import crash_points
+from warehouse.summary import COUNTED_TABLES
+
+POOL = "duckdb_writes"
+
+
+def _env(root: Path) -> dict[str, str]:
+    return {
+        "CHIPWATCH_DB": str(root / "wh" / "chipwatch.duckdb"),
+        "CHIPWATCH_PUBLISHED_DB": str(root / "wh" / "published" / "chipwatch.duckdb"),
+        "CHIPWATCH_OUTPUT": str(root / "wh" / "output"),
+        "DAGSTER_HOME": str(root / "dagster_home"),
+    }
+
+
+@pytest.fixture(scope="module")
+def forkserver():
+    """Child processes forked from a server that has chipwatch imported already (each saves ~3 s)."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["assets.cli", "assets.runs", "assets.definitions", "tests.crash_points"])
+    return ctx
+
+
+def _start(ctx, point: str | None, env: dict[str, str], log: Path, marker: Path | None = None):
+    proc = ctx.Process(target=crash_points.run, args=(point, env, str(log), str(marker or "")))
+    proc.start()
+    return proc
+
+
+def _rows(path: Path, table: str) -> list[tuple]:
+    conn = duckdb.connect(str(path), read_only=True)
+    try:
+        return sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_kill_at_every_point_then_rerun_gives_the_rows_of_an_uninterrupted_run(tmp_path, forkserver, monkeypatch,
+                                                                               capsys, sample_run):
+    env = _env(tmp_path / "crashed")
+    killed: list[int] = []
+    for point in crash_points.POINTS:
+        log, marker = tmp_path / f"{point}.log", tmp_path / f"{point}.pid"
+        proc = _start(forkserver, point, env, log, marker)
+        if point == "discover":  # killed from outside, like `kill -9 $!`, half-way through news1's writes
+            deadline = time.monotonic() + 60
+            while not marker.exists() and proc.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert marker.exists(), log.read_text()
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.join(120)
+        assert proc.exitcode == -signal.SIGKILL, f"{point}: {log.read_text()}"
+        text = log.read_text()
+        if killed:  # each run first cleans up the one killed before it, and says so
+            assert f"lost its process {killed[-1]}: marked failed, freed its {POOL} slot" in text, text
+        killed.append(proc.pid)
+
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.setattr(stages, "present_charts", lambda *a: stages.Charts([], Path(env["CHIPWATCH_OUTPUT"]), ""))
+    assert main(["run", "--wait", "30"]) == 0
+    out, err = capsys.readouterr()
+    assert f"lost its process {killed[-1]}: marked failed, freed its {POOL} slot" in err
+
+    work, published = Path(env["CHIPWATCH_DB"]), Path(env["CHIPWATCH_PUBLISHED_DB"])
+    reference = sample_run[0]["CHIPWATCH_PUBLISHED_DB"]  # the snapshot of uninterrupted runs
+    for table in COUNTED_TABLES:
+        expected = _rows(reference, table)
+        assert expected, table
+        assert _rows(work, table) == expected, f"{table} in the working file"
+        assert _rows(published, table) == expected, f"{table} in the snapshot"
+    assert [p.name for p in published.parent.iterdir()] == [published.name]  # no half-published copy left
+
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        records = instance.get_run_records()
+        assert all(r.dagster_run.is_finished for r in records)
+        for pid in killed:  # the run each killed process was in is failed; the ones before it succeeded
+            statuses = [r.dagster_run.status for r in records if r.dagster_run.tags[PID_TAG] == str(pid)]
+            assert statuses[0] == dg.DagsterRunStatus.FAILURE, statuses
+            assert set(statuses[1:]) <= {dg.DagsterRunStatus.SUCCESS}, statuses
+        info = instance.event_log_storage.get_concurrency_info(POOL)
+        assert not info.claimed_slots and not info.pending_steps
+
+
+def _hold_slot(home: Path) -> str:
+    """A live run (this test's process) holding the duckdb_writes slot, as another chipwatch run would."""
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        run_id = str(uuid.uuid4())
+        instance.add_run(dg.DagsterRun(job_name="marts", run_id=run_id, status=dg.DagsterRunStatus.STARTED,
+                                       tags={PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}))
+        instance.event_log_storage.initialize_concurrency_limit_to_default(POOL)
+        assert instance.event_log_storage.claim_concurrency_slot(POOL, run_id, "core__entities").is_claimed
+    return run_id
+
+
+def _wait_for(path: Path, text: str, proc, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.is_alive():
+        if text in (got := path.read_text() if path.exists() else ""):
+            return got
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared: {path.read_text() if path.exists() else ''}")
+
+
+def _home_with_a_held_slot(tmp_path: Path, monkeypatch) -> tuple[dict[str, str], str]:
+    env = _env(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    _ensure_dagster_home()
+    return env, _hold_slot(Path(env["DAGSTER_HOME"]))
+
+
+def test_a_run_waiting_for_the_slot_says_who_holds_it_and_ends_on_sigterm(tmp_path, forkserver, monkeypatch):
+    env, holder = _home_with_a_held_slot(tmp_path, monkeypatch)
+    log = tmp_path / "run.log"
+    proc = _start(forkserver, None, env, log)
+    text = _wait_for(log, f"waiting for the {POOL} slot", proc)
+    assert f"held by run {holder[:8]} (marts, step core__entities, pid {os.getpid()})" in text
+    assert "giving up after 30 s" in text
+    t0 = time.monotonic()
+    os.kill(proc.pid, signal.SIGTERM)
+    proc.join(10)
+    assert time.monotonic() - t0 < 8, "SIGTERM did not end the waiting run within seconds"
+    assert proc.exitcode == 128 + signal.SIGTERM
+    assert "SIGTERM received" in log.read_text()
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        mine = [r for r in instance.get_runs() if r.run_id != holder]
+        assert [r.status for r in mine] == [dg.DagsterRunStatus.CANCELED]
+        info = instance.event_log_storage.get_concurrency_info(POOL)
+        assert {s.run_id for s in info.claimed_slots} == {holder}
+        assert {p.run_id for p in info.pending_steps} <= {holder}  # the canceled run left no claim behind
+
+
+def test_the_wait_for_the_slot_is_bounded(tmp_path, monkeypatch, capsys):
+    _, holder = _home_with_a_held_slot(tmp_path, monkeypatch)
+    t0 = time.monotonic()
+    assert main(["run", "--wait", "1"]) == 1
+    assert time.monotonic() - t0 < 30
+    err = capsys.readouterr().err
+    assert f"gave up after 1 s waiting for the {POOL} slot held by run {holder[:8]}" in err
+    assert "Traceback" not in err
+
+
+def _lock_holder(db: Path) -> subprocess.Popen:
+    """Another process holding the working file open read-write, as an analyst's notebook might."""
+    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys
+        c = duckdb.connect({str(db)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    return proc
+
+
+def test_a_process_holding_the_working_file_makes_the_run_wait_then_fail_with_one_line(tmp_path, monkeypatch,
+                                                                                        capsys):
+    env = _env(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    db = Path(env["CHIPWATCH_DB"])
+    db.parent.mkdir(parents=True)
+    holder = _lock_holder(db)
+    try:
+        assert main(["run", "--wait", "1"]) == 1
+    finally:
+        holder.communicate("\n", timeout=30)
+    err = capsys.readouterr().err
+    assert f"waiting up to 1 s for process {holder.pid} " in err
+    last = err.strip().splitlines()[-1]
+    assert f"{db} is locked by process {holder.pid}" in last and "gave up after" in last
+    assert "Traceback" not in err and "IOException" not in err
+
+
+def test_the_lock_wait_goes_on_when_the_holder_lets_go(tmp_path):
+    from warehouse.db import open_database
+
+    db = tmp_path / "w.duckdb"
+    holder = _lock_holder(db)
+    told: list[str] = []
+    threading.Timer(0.5, lambda: holder.communicate("\n")).start()
+    conn = open_database(db, wait_s=20, on_wait=told.append)
+    conn.close()
+    holder.wait(10)
+    assert len(told) == 1 and f"process {holder.pid}" in told[0]
+
+
+def test_the_snapshot_is_readable_like_the_working_file_and_old_half_copies_go(tmp_path):
+    from warehouse.db import connect
+    from warehouse.publish import publish_snapshot
+
+    work, published = tmp_path / "w.duckdb", tmp_path / "published" / "chipwatch.duckdb"
+    published.parent.mkdir()
+    stale = published.parent / "chipwatch.duckdb.abc123.tmp"  # what a publish killed half-way leaves
+    stale.write_bytes(b"half a copy")
+    with connect(work) as conn:
+        work.chmod(0o640)
+        publish_snapshot(conn, work, published)
+    assert published.stat().st_mode & 0o777 == 0o640  # group-readable, as the working file is
+    assert sorted(p.name for p in published.parent.iterdir()) == ["chipwatch.duckdb"]
