@@ -144,6 +144,8 @@ round_ints = st.builds(
 @given(n=round_ints, style=st.sampled_from(KO_STYLES))
 def test_korean_rendering_parses_back(n, style):
     assume(style != "hangul" or n >= 10)  # a lone Hangul digit ("이", "삼") is a word, not a number
+    # ... also as the last group after a space ("일만 일" for 10,001: nobody writes it; "일" is "day", "work")
+    assume(style != "hangul" or n < 10_000 or not 0 < n % 10_000 < 10)
     rendered = ko_render(n, style)
     nums = find_ko_numbers(rendered)
     assert len(nums) == 1 and nums[0].value == n, (rendered, nums)
