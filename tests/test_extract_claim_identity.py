@@ -399,3 +399,17 @@ def test_appositives_and_claimed_by_name_no_subject():
     f = fig("DeepSeek has access to large volumes of H100 chips. That is below the more than 50,000 H100s claimed by "
             "Scale AI's Alexandr Wang in January.", "more than 50,000")
     assert (f.subject, f.attributed_to) == ("DeepSeek", "Scale AI")
+
+
+def test_respectively_valuations_and_relative_clause_names():
+    got = {f.surface: (f.subject, f.value) for f in extract_figures(
+        "Broadcom and Taiwan Semiconductor Manufacturing's U.S.-listed shares slid 17.4% and 13.3%, respectively.")}
+    assert got == {"17.4%": ("Broadcom", -17.4), "13.3%": ("TSMC", -13.3)}
+    got = {f.surface: f.subject for f in extract_figures("브로드컴과 TSMC는 각각 17.4%, 13.3% 하락했다.")}
+    assert got == {"17.4%": "Broadcom", "13.3%": "TSMC"}
+    assert fig("Scale AI was valued at about $14 billion last year.", "about $14 billion").metric == "market_value"
+    assert fig("Nvidia became the first company worth more than $5tn.", "more than $5tn").metric == "market_value"
+    assert fig("Nvidia chips worth at least $1bn were shipped to China.", "at least $1bn").metric == "deal_value"
+    f = fig("The article, which lists founder Liang Wenfeng among its co-authors, said the model was trained on "
+            "512 Nvidia H800 chips.", "512")
+    assert f.subject != "Liang Wenfeng"

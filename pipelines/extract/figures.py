@@ -109,6 +109,13 @@ _VALUE_CHANGE = re.compile(
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
+_VALUATION_BEFORE = re.compile(
+    r"\b(?:valued\s+at|valuation\s+of|worth|market\s+(?:value|capitali[sz]ation)\s+of)\s+(?:about\s+|roughly\s+|"
+    r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|at\s+least\s+)?$|기업가치(?:는|가|를)?\s?$",
+    re.I,
+)
+_DEAL_NOUN = re.compile(r"\b(?:deal|contract|order|transaction|acquisition|purchase|sale|shipment|chips|GPUs|"
+                        r"processors|invoice)s?\b|계약|거래|인수|주문|칩", re.I)
 # the level a value moved to: "fell to about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다"
 _LEVEL_BEFORE = re.compile(
     r"\b(?:fell|dropped|declined|shrank|sank|slid|rose|climbed|jumped|recovered|rebounded|fall|drop|rise|climb)"
@@ -252,6 +259,30 @@ def _listed_actor(head_subject: str | None, salience: dict[str, tuple[int, int]]
     return max(orgs, key=lambda k: orgs[k]) if orgs else None
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b|각각", re.I)
+
+
+def _distribute_respectively(st: str, rows: list[dict], eligible: list[Mention]) -> None:
+    """ "Broadcom and TSMC slid 17.4% and 13.3%, respectively", "두 회사 주가는 각각 6.9%, 7.4%": figures bound to
+    a coordinated group, as many as its members, go to the members in the order the text names them."""
+    if not _RESPECTIVELY.search(st):
+        return
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["subject"] and " + " in r["subject"]:
+            groups.setdefault(r["subject"], []).append(r)
+    for group, members_rows in groups.items():
+        names = set(group.split(" + "))
+        ordered: list[str] = []
+        for m in sorted(eligible, key=lambda m: m.start):
+            name = m.entity.owner or m.entity.canonical
+            if name in names and name not in ordered:
+                ordered.append(name)
+        if len(ordered) == len(names) == len(members_rows):
+            for r, name in zip(sorted(members_rows, key=lambda r: r["c"].start), ordered, strict=True):
+                r["subject"] = name
+
+
 def _fallback_subject(
     prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None, headline: str | None
 ) -> tuple[str | None, str | None, str | None]:
@@ -351,7 +382,9 @@ def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
 # Between two listed percentages: a comma or "and", and the next item's name, but no verb of its own.
 _LISTED = re.compile(r"(?:,\s?|\s(?:and|및|와|과)\s)[^,.;]{0,40}?")
 # Between a signed percentage and the next listed one with only a name of its own: "17.4%, Micron 11.7%"
-_LISTED_AFTER = re.compile(r"(?:,\s|,?\s(?:and|while)\s)(?:the\s)?(?:[A-Z][\w&.'’-]*\s){1,5}(?:[\w.-]+\s){0,2}")
+_LISTED_AFTER = re.compile(
+    r"(?:,\s|,?\s(?:and|while)\s)(?:(?:the\s)?(?:[A-Z][\w&.'’-]*\s){1,5}(?:[\w.-]+\s){0,2})?"
+)
 
 
 def _comparand(subject: str, eligible: list[Mention], span: tuple[int, int]) -> str | None:
@@ -685,6 +718,11 @@ def _bind(
             metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(
+                st, 0, c.start) and not _DEAL_NOUN.search(_clause_around(st, span)):
+            # "Scale AI was valued at about $14 billion", "the first company worth more than $5tn": what the
+            # company is worth, not a deal
+            metric = "market_value"
         if metric == "market_value_change":
             clause = _clause_around(st, span)
             if (_MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause)) or (
@@ -708,6 +746,7 @@ def _bind(
             subject, via = (listed, "article") if listed else (None, None)
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
+    _distribute_respectively(st, rows, eligible)
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (

@@ -90,7 +90,7 @@ _EN_CLAUSE_BEFORE = re.compile(
 # A subordinate clause after the figure: its subject or speaker is not the figure's.
 _EN_SUBORDINATOR = re.compile(r"\b(?:after|as|when|because|since|while|before|until|although|though|whereas)\s")
 # An appositive with a relative clause before the mention: ", the quantitative fund that spun out "
-_EN_APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,]{0,60}?\b(?:that|which|who|whose)\s[^,]*$")
+_EN_APPOSITIVE = re.compile(r",\s(?:(?:the|a|an)\s[^,]{0,60}?\b)?(?:that|which|who|whose)\s[^,]*$")
 # A time clause before the figure's own clause: its subject is not the figure's.
 _EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
 # a mention inside a relative clause before the figure ("the H800 that DeepSeek relied on was restricted")
@@ -288,7 +288,7 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         return not (_EN_SAY.match(text, m.end) or agent or fronted)
     if language == "en":
         seg_start = text.rfind(",", 0, m.start)
-        if seg_start >= 0 and _EN_APPOSITIVE.match(text, seg_start, m.start) and text.startswith(",", m.end):
+        if seg_start >= 0 and _EN_APPOSITIVE.match(text, seg_start, m.start) and "," in text[m.end : span[0]]:
             return True  # "High-Flyer, the fund that spun out DeepSeek, bought 10,000": inside an appositive
         return (_en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
                 or (bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)) and "," in text[m.end:span[0]])
