@@ -268,3 +268,21 @@ def test_an_unscoped_figure_joins_the_model_whose_reports_it_agrees_with():
         "value_high": [5.577e6, 5.65e6, 6.0e6, 2.95e5, 3.0e5, 2.95e5, 6.9e6],
     })
     assert resolve_scopes(rows)["scope"].to_list()[-1] == "DeepSeek-V3"
+
+
+def test_only_model_metrics_take_a_model_and_held_chips_stay_unscoped():
+    from pipelines.track.claims import resolve_scopes
+
+    t = datetime(2025, 2, 1, tzinfo=UTC)
+    ck, inv = "DeepSeek|chip_count|H800|chips", "DeepSeek|investment|-|money"
+    rows = pl.DataFrame({
+        "claim_key": [f"{ck}|DeepSeek-V3"] * 3 + [ck, f"{inv}|DeepSeek-V3", inv],
+        "scope": ["DeepSeek-V3"] * 3 + [None, "DeepSeek-V3", None],
+        "metric": ["chip_count"] * 4 + ["investment"] * 2, "unit": ["chips"] * 4 + ["USD"] * 2,
+        "observed_at": [t] * 6,
+        "value_low": [2048.0, 2000.0, 1700.0, 8500.0, 5.5e6, 1.5e9],
+        "value_high": [2048.0, 2100.0, 2300.0, 11500.0, 5.7e6, 1.7e9],
+    })
+    got = resolve_scopes(rows)["scope"].to_list()
+    assert got[3] is None  # "roughly 10,000 H800s" it has access to: not V3's 2,048
+    assert got[5] is None  # a company's server spending belongs to no model

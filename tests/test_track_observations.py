@@ -137,3 +137,21 @@ def test_figures_of_metric_other_are_kept_but_never_compared():
         "published_at": [datetime(2025, 1, 27, tzinfo=UTC)] * 2,
     })
     assert first_reports(facts)["fact_id"].to_list() == ["b"]
+
+
+def test_intraday_snapshots_are_never_discrepancies():
+    def move(fid, src, hour, value, session):
+        f = fact(fid, src, 27, value, value - 0.05, value + 0.05, unit="percent",
+                 key="Nvidia|percent_change|-|percent")
+        f.update(subject="Nvidia", metric="percent_change", refers_to=f"2025-01-27 {session}",
+                 published_at=datetime(2025, 1, 27, hour, tzinfo=UTC))
+        return f
+
+    # -11.2% at noon and -15% in the afternoon are both true of a moving price
+    obs, disc = build_observations(frame([move("a", "cnn", 16, -11.2, "intraday"), move("b", "nyt", 19, -15.0,
+                                                                                        "intraday")]))
+    assert obs.height == 2 and disc.is_empty()
+    # two different closes are a real disagreement
+    obs, disc = build_observations(frame([move("a", "cnn", 21, -16.9, "close"), move("b", "nyt", 22, -17.9,
+                                                                                     "close")]))
+    assert disc.height == 1

@@ -55,6 +55,7 @@ from .metrics import (
     assign_metric,
     cue_hits,
     is_event_metric,
+    is_model_metric,
     load_metrics,
     metric_accepts,
     property_cue_starts,
@@ -160,8 +161,6 @@ _TRAINING_USE = re.compile(
     r"\b(?:train|trained|training|trains|used|uses|using|relied|relies|needed|needs|ran|run|runs|built|"
     r"powered)\b|훈련|학습|활용|투입|사용|쓰였|썼|쓴|쓰는|들였|돌렸|동원"
 )
-# what a model has: a figure of these about a model's owner may take the model named in context as its scope
-_MODEL_METRICS = frozenset({"training_cost", "compute_hours", "chip_count", "duration", "price", "ratio"})
 # A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
 _REFERS_TO_CHIPS = re.compile(
     r"\b(?:the|those|these|such)\s+(?:number\s+of\s+)?(?:chips|GPUs|processors|accelerators)\b|(?:이|그|해당)\s?칩",
@@ -173,6 +172,7 @@ _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 _SAME_TIME = re.compile(r"같은\s?시각|같은\s?시간|\b(?:at\s+the\s+same\s+time|by\s+then)\b", re.I)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:\s|$)")
 _SAME_DAY = re.compile(r"같은\s?날|\b(?:on\s+the\s+same\s+day|the\s+same\s+day)\b", re.I)
+_GPU_WORD = re.compile(r"\bGPUs?\b|\bchips?\b|\bH\d{2,3}\b|\bA100\b|그래픽처리장치|칩", re.I)
 _KO_COMPANY_COUNTER = re.compile(r"\s?(?:의\s)?(?:기업|업체|회사|곳|개사|社|사\b)")
 # a quantity of goods: after a sentence about a chip, "승인 물량은 약 40만 개" counts that chip
 _VOLUME_WORD = re.compile(r"물량|수량|물건|\b(?:volumes?|quantit(?:y|ies)|units|shipments?)\b", re.I)
@@ -707,6 +707,9 @@ def _bind(
             # "미국 AI 기업들은 1만 6000개가량을 쓴다" after a sentence counting chips: the companies are the
             # subject, the count is of chips ("11개 기업", "11곳" count companies)
             metric, c = "chip_count", replace(c, unit="chips")
+        if c.unit == "hours" and c.value is not None and c.value >= 20_000 and _GPU_WORD.search(st):
+            # "2.788 million hours of H800 time": GPU-hours (no training run lasts 20,000 hours)
+            metric, c = "compute_hours", replace(c, unit="gpu_hours")
         if c.unit in ("percent", "percentage_points") and c.direction != 0 and metric == "other":
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
@@ -730,7 +733,7 @@ def _bind(
                 # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
                 # "fell to $2.9 trillion": a level
                 metric = "market_value"
-        if scope is None and subject and metric in _MODEL_METRICS and (
+        if scope is None and subject and is_model_metric(metric) and (
             metric != "chip_count" or _TRAINING_USE.search(st)
         ):
             # the model named in context: the previous sentence's (same subject), else the article's; only

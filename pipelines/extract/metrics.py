@@ -23,8 +23,8 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "is_event_metric", "load_metrics",
-    "metric_accepts", "property_cue_starts",
+    "METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "is_event_metric", "is_model_metric",
+    "load_metrics", "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -41,6 +41,7 @@ class MetricDef:
     cues: dict[str, tuple[str, ...]]
     weak: dict[str, frozenset[str]]  # cues that count only next to a near entity
     kind: str = "property"  # "event" (happens on a date) or "property" (the same quantity whenever reported)
+    model_scoped: bool = False  # what a model has (training cost, chips, hours): may be scoped to one model
 
     def accepts(self, unit: str) -> bool:
         return "*" in self.units or unit in self.units
@@ -80,6 +81,7 @@ def load_metrics() -> tuple[MetricDef, ...]:
                 {lang: tuple(cues) for lang, cues in m["cues"].items()},
                 {lang: frozenset(c.lower() for c in cues) for lang, cues in m.get("weak", {}).items()},
                 m.get("kind", "property"),
+                bool(m.get("model_scoped", False)),
             )
         )
     return tuple(out)
@@ -92,6 +94,12 @@ def is_event_metric(metric: str) -> bool:
     """Whether figures of ``metric`` are about an event with a date (a market move, a charge, a deal...):
     ``kind: "event"`` in the vocabulary. Unknown metrics are properties."""
     return any(m.name == metric and m.kind == "event" for m in load_metrics())
+
+
+def is_model_metric(metric: str) -> bool:
+    """Whether a figure of ``metric`` can be about one model of its subject (``model_scoped`` in the
+    vocabulary: a training cost, training chips, GPU-hours...), not only about the company."""
+    return any(m.name == metric and m.model_scoped for m in load_metrics())
 
 
 def metric_accepts(metric: str, unit: str) -> bool:

@@ -277,7 +277,8 @@ def en_suffix(text: str, pos: int) -> tuple[str, int] | None:
 
 
 _EN_DOWN = re.compile(
-    r"\b(?:down|fell|fall|falls|falling|dropped|drop|drops|dropping|declined|decline|declines|declining|"
+    r"\b(?:down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
+    r"sunk|tumbling|slumping|sliding|shedding|"
     r"plunged|plunge|plunges|plunging|slid|slide|slides|sliding|slumped|slump|tumbled|tumble|sank|sink|sinks|"
     r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|cuts|slashed|off|retreated|"
     r"narrowed|shrank|shrunk|contracted|reduced|slipped|slip|slips|eased|dipped|dip|dips|skidded|"

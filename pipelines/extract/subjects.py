@@ -69,7 +69,8 @@ _EN_OF_OK = re.compile(
     re.I,
 )
 _EN_PERSON_SAYS = re.compile(
-    r"(?:,[^,]{0,60},)?\s(?:said|says|told|believes|believed|estimated|estimates|wrote|claimed|claims|argued|"
+    r"(?:,[^,]{0,60},)?\s(?:has\s+|had\s+|have\s+)?(?:said|says|told|believes|believed|estimated|estimates|wrote|"
+    r"claimed|claims|argued|"
     r"cited|cites)\b"
 )
 _EN_OFFICIAL_SAYS = re.compile(

@@ -26,7 +26,9 @@ million", in an article that names no model) join the model most of whose report
 interval meets at least ``SCOPE_MAJORITY`` of theirs, in the same unit, and under a third of every other
 model's); else the model that the coverage of the time is about:
 when at least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metric and chip published within
-``SCOPE_WINDOW_DAYS`` of it name one model. Otherwise they stay a claim of their own.
+``SCOPE_WINDOW_DAYS`` of it name one model (a chip count that agrees with no model's reports is a
+holding, not a model's, and keeps no scope). Otherwise they stay a claim of their own. Only metrics the
+vocabulary marks ``model_scoped`` (what a model has) are scoped at all.
 
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
 """
@@ -39,7 +41,7 @@ from datetime import date, datetime, timedelta
 
 import polars as pl
 
-from pipelines.extract.metrics import is_event_metric
+from pipelines.extract.metrics import is_event_metric, is_model_metric
 from pipelines.track.fx import CURRENCIES
 
 MONEY = "money"
@@ -282,8 +284,8 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     units = reports["unit"].to_list() if "unit" in reports.columns else [None] * reports.height
     new_keys, new_scopes = list(keys), list(scopes)
     for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
-        if scope or key not in scoped or metric in events:
-            continue
+        if scope or key not in scoped or metric in events or not is_model_metric(metric):
+            continue  # a company's spending or holdings belong to no model
         per_scope = ranges.get((key, units[i]), {})
         if lows[i] is not None and len(per_scope) > 1:
             shares = {sj: r.share_met(lows[i], highs[i]) for sj, r in per_scope.items()}
@@ -293,6 +295,9 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                 # it agrees with (and few of the other's)
                 new_keys[i], new_scopes[i] = f"{key}|{best}", best
                 continue
+        if metric == "chip_count" and lows[i] is not None and per_scope and all(
+                r.share_met(lows[i], highs[i]) < 1 - SCOPE_MAJORITY for r in per_scope.values()):
+            continue  # chips that agree with no model's training chips are held, not trained on: no model
         near = {sj: n for sj, timed in scoped[key].items() if (n := timed.count(t))}
         if not near:
             continue

@@ -10,7 +10,8 @@ What is compared (``claims`` says what a claim is):
   (the text does not say what it measures) are not compared (see ``first_reports``);
 - a figure repeated unchanged in a later version of an article is not a new report;
 - two figures of one article version are never compared with each other: each is compared with the latest
-  earlier report of the claim from another article version.
+  earlier report of the claim from another article version;
+- intraday figures are snapshots of a moving price: their relations are kept, but none is a discrepancy.
 Observations carry ``report_seq``, their position in the claim's one ordering (publication time, outlet,
 article, position in the text), which the timeline's first and latest values follow.
 
@@ -32,6 +33,9 @@ from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
+# Intraday figures are snapshots of a moving price: -11.2% at noon and -15% at 2 pm are both true, so two of
+# them that differ are related as usual (the relation says how) but never flagged as a discrepancy.
+_MOVING_SESSION = " intraday"
 AGREEING = ("consistent", "rounding")
 
 OBSERVATION_COLUMNS = columns(Observation)
@@ -191,7 +195,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         else:
             r = related(si, sid[b])
             prev[i] = ids[b]
-            if r in ERROR_RELATIONS:
+            if r in ERROR_RELATIONS and not keys[i].endswith(_MOVING_SESSION):
                 disc.append((b, i, r))
         rel[i] = r
         # The earliest earlier report that agrees with this one (the same value or a rounding of it; a mere
