@@ -413,3 +413,12 @@ def test_respectively_valuations_and_relative_clause_names():
     f = fig("The article, which lists founder Liang Wenfeng among its co-authors, said the model was trained on "
             "512 Nvidia H800 chips.", "512")
     assert f.subject != "Liang Wenfeng"
+
+
+def test_goods_after_an_amount_make_a_deal_but_chips_a_model_trained_on_do_not():
+    f = fig("Prosecutors say the network tried to move at least $160 million of Nvidia H100 and H200 chips.",
+            "at least $160 million")
+    assert f.metric == "deal_value"
+    f = fig("The startup has said it trained its V3 model on 2,048 of those chips for about $5.6 million.",
+            "about $5.6 million")
+    assert f.metric == "training_cost"

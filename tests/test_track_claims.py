@@ -286,3 +286,9 @@ def test_only_model_metrics_take_a_model_and_held_chips_stay_unscoped():
     got = resolve_scopes(rows)["scope"].to_list()
     assert got[3] is None  # "roughly 10,000 H800s" it has access to: not V3's 2,048
     assert got[5] is None  # a company's server spending belongs to no model
+
+
+def test_a_training_cost_using_a_chip_is_the_same_claim_as_one_that_names_none():
+    assert claim_key("DeepSeek", "training_cost", "H800", "USD", "DeepSeek-V3") == claim_key(
+        "DeepSeek", "training_cost", None, "USD", "DeepSeek-V3")
+    assert claim_key("Nvidia", "charge", "H20", "USD") != claim_key("Nvidia", "charge", None, "USD")

@@ -110,6 +110,10 @@ _VALUE_CHANGE = re.compile(
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
+_GOODS_AFTER = re.compile(
+    r"\s+(?:worth\s+)?of\s+(?:[A-Z][\w-]*\s+){0,3}(?:(?:and|or)\s+[A-Z][\w-]*\s+)?(?:[\w-]+\s+)?(?:chips|GPUs|"
+    r"processors|accelerators|semiconductors|hardware|servers)\b"
+)
 _VALUATION_BEFORE = re.compile(
     r"\b(?:valued\s+at|valuation\s+of|worth|market\s+(?:value|capitali[sz]ation)\s+of)\s+(?:about\s+|roughly\s+|"
     r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|at\s+least\s+)?$|기업가치(?:는|가|를)?\s?$",
@@ -721,6 +725,8 @@ def _bind(
             metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        elif c.unit in CURRENCY_UNITS and metric != "deal_value" and _GOODS_AFTER.match(st, c.end):
+            metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth
         if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(
                 st, 0, c.start) and not _DEAL_NOUN.search(_clause_around(st, span)):
             # "Scale AI was valued at about $14 billion", "the first company worth more than $5tn": what the

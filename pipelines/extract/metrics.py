@@ -23,8 +23,8 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "METRICS", "CueHit", "MetricDef", "assign_metric", "cue_hits", "is_event_metric", "is_model_metric",
-    "load_metrics", "metric_accepts", "property_cue_starts",
+    "METRICS", "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric",
+    "is_model_metric", "load_metrics", "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -42,6 +42,7 @@ class MetricDef:
     weak: dict[str, frozenset[str]]  # cues that count only next to a near entity
     kind: str = "property"  # "event" (happens on a date) or "property" (the same quantity whenever reported)
     model_scoped: bool = False  # what a model has (training cost, chips, hours): may be scoped to one model
+    chip_in_key: bool = True  # whether the chip named beside the figure makes it another claim
 
     def accepts(self, unit: str) -> bool:
         return "*" in self.units or unit in self.units
@@ -82,6 +83,7 @@ def load_metrics() -> tuple[MetricDef, ...]:
                 {lang: frozenset(c.lower() for c in cues) for lang, cues in m.get("weak", {}).items()},
                 m.get("kind", "property"),
                 bool(m.get("model_scoped", False)),
+                bool(m.get("chip_in_key", True)),
             )
         )
     return tuple(out)
@@ -100,6 +102,12 @@ def is_model_metric(metric: str) -> bool:
     """Whether a figure of ``metric`` can be about one model of its subject (``model_scoped`` in the
     vocabulary: a training cost, training chips, GPU-hours...), not only about the company."""
     return any(m.name == metric and m.model_scoped for m in load_metrics())
+
+
+def chip_in_key(metric: str) -> bool:
+    """Whether the chip of a figure of ``metric`` is part of its claim (``chip_in_key``, true unless the
+    vocabulary says otherwise: "$5.6 million using H800 chips" is the same training cost as "$5.6 million")."""
+    return not any(m.name == metric and not m.chip_in_key for m in load_metrics())
 
 
 def metric_accepts(metric: str, unit: str) -> bool:

@@ -41,7 +41,7 @@ from datetime import date, datetime, timedelta
 
 import polars as pl
 
-from pipelines.extract.metrics import is_event_metric, is_model_metric
+from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
 from pipelines.track.fx import CURRENCIES
 
 MONEY = "money"
@@ -79,7 +79,7 @@ def claim_key(subject: str | None, metric: str, chip: str | None, unit: str, sco
     for no chip: the quantity a fact reports, before its event is resolved."""
     # "50,000 H100 units" counts the same things as "50,000 H100 chips"
     dim = "chips" if metric == "chip_count" and unit == "units" else dimension(unit)
-    key = f"{subject or '?'}|{metric}|{chip or '-'}|{dim}"
+    key = f"{subject or '?'}|{metric}|{(chip if chip_in_key(metric) else None) or '-'}|{dim}"
     return f"{key}|{scope}" if scope else key
 
 
