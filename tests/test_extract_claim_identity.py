@@ -422,3 +422,14 @@ def test_goods_after_an_amount_make_a_deal_but_chips_a_model_trained_on_do_not()
     f = fig("The startup has said it trained its V3 model on 2,048 of those chips for about $5.6 million.",
             "about $5.6 million")
     assert f.metric == "training_cost"
+
+
+def test_a_date_beyond_another_figure_of_the_same_kind_is_that_figures():
+    when = datetime(2025, 1, 27, 22, tzinfo=UTC)
+    got = {f.surface: f.refers_to for f in extract_figures(
+        "Nvidia's $589 billion loss in market value was more than double the $279 billion the company lost on "
+        "Sept. 3 last year.", published_at=when)}
+    assert got["$279 billion"] == "2024-09-03" and got["$589 billion"] != "2024-09-03"
+    got = {f.surface: f.refers_to for f in extract_figures("Nvidia fell 16.9% to $118.42 on Monday.",
+                                                            published_at=when)}
+    assert got["16.9%"] == got["$118.42"] == "2025-01-27"

@@ -543,7 +543,9 @@ def extract(
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
                                              at_same_time or (carried_time if fig.subject == carried_subject
                                                               else None),
-                                             is_event_metric(fig.metric), market_of(fig.subject), fig.metric),
+                                             is_event_metric(fig.metric), market_of(fig.subject), fig.metric,
+                                             [(f.span_start, f.span_end) for f in figs if f is not fig
+                                              and unit_family(f.unit) == unit_family(fig.unit)]),
                     )
                 )
             first_subject = figs[0].subject
@@ -616,6 +618,7 @@ def _refers_to(
     event: bool = False,
     market: str | None = None,
     metric: str | None = None,
+    others: list[tuple[int, int]] | None = None,  # the sentence's other figures of this one's unit family
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -628,6 +631,13 @@ def _refers_to(
         # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
         before = found.start - timedelta(days=1)
         return before.isoformat()
+    if found is not None and lang == "en" and others and any(
+            (found.span[1] <= o[0] and o[1] <= span[0]) or (span[1] <= o[0] and o[1] <= found.span[0])
+            for o in others):
+        # "Nvidia's $589 billion loss ... was more than double the $279 billion it lost on Sept. 3 last year":
+        # a date beyond another figure of the same kind is that figure's ("fell 16.9% to $118.42 on Monday"
+        # dates both)
+        found = None
     day = carried.split(" ", 1)[0] if carried else None
     if found is not None:
         if found.session and day and not date_expressions(st, published_at, lang):
