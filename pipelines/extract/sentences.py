@@ -149,8 +149,23 @@ _STARTERS = frozenset(
 )
 
 _TERMINATOR = re.compile(r"(?:\.{3}|[.!?。…])+[\"'”’)\]」』»]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEXT_WORD = re.compile(r"\s*([^\s]+)")
+
+
+def _word_before(line: str, end: int) -> str:
+    """The ASCII word (letters and inner periods, starting with a letter) that ends at ``line[end]``, or "".
+
+    Walks back from ``end`` only over the word itself, so the cost is the word's length, not the line's
+    (a regex ``search`` anchored with ``$`` would try every start from the beginning of the line, which made
+    a long line quadratic).
+    """
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and line[start] == ".":
+        start += 1
+    return line[start:end]
 
 
 def _is_boundary(line: str, term_start: int, term_end: int) -> bool:
@@ -164,11 +179,11 @@ def _is_boundary(line: str, term_start: int, term_end: int) -> bool:
         return False
     if not mark.startswith(".") or mark.startswith("..."):
         return True
-    m = _WORD_BEFORE.search(line, 0, term_start)
-    if not m:
+    before = _word_before(line, term_start)
+    if not before:
         return True
-    word = m.group(1).lower().rstrip(".")
-    if len(word) == 1 and m.group(1).isupper():
+    word = before.lower().rstrip(".")
+    if len(word) == 1 and before.isupper():
         return False  # an initial: "B. Riley", "John F. Kennedy"
     if word in _NEVER_FINAL:
         return False
