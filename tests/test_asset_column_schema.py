@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dagster as dg
+import pytest
 
 from assets.definitions import defs
 from warehouse.schema import TABLES
@@ -25,6 +26,7 @@ def test_assets_that_are_no_table_carry_no_column_schema():
         assert "dagster/column_schema" not in graph.get(dg.AssetKey(path)).metadata
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the snapshot reads a deprecated schedule property
 def test_the_column_schema_survives_the_snapshot_the_web_server_reads():
     """The UI gets asset definitions as a serialized repository snapshot from the code server; the schema
     must survive that (checked once through the web server's GraphQL too: ``assetNodes { metadataEntries }``
