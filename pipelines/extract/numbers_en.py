@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers_ko import digits_resolution
+from .numbers_ko import TOO_LARGE, digits_resolution
 
 __all__ = [
     "EnNumber",
@@ -246,6 +246,9 @@ def find_en_numbers(text: str) -> list[EnNumber]:
             if lone and not (num.value == 1 and _ALTERNATIVE_AFTER.match(text, num.end)):
                 continue  # but "one or two servers" is a range
         if num is None:
+            continue
+        if num.value >= TOO_LARGE:
+            last_end = num.end
             continue
         nxt = text[num.end] if num.end < len(text) else ""
         glued_after = kind == "d" and nxt.isascii() and (nxt.isalpha() or nxt == "_")
