@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import pytest
 
@@ -51,3 +52,18 @@ def test_cutting_a_long_run_keeps_every_figure():
     text = "1% " * 700
     assert len(split_sentences(text)) == 3
     assert len(extract_figures(text, "en")) == 700
+
+
+@pytest.mark.parametrize("text", ["." * 40 + "0", "0000000000000" + "." * 44 + "0", "." * 100_000 + "0",
+                                  ("." * 50 + "x") * 2_000])
+def test_a_run_of_dots_not_followed_by_a_space_is_split_in_linear_time(text):
+    # the end-mark pattern "(?:\.{3}|[.!?。…])+" backtracked exponentially: 44 dots and a digit took 10 s
+    t0 = time.perf_counter()
+    sentences = split_sentences(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert "".join(s.text for s in sentences) == text
+
+
+def test_end_marks_still_end_sentences():
+    assert [s.text for s in split_sentences('He said "No..." Then he left! Why?! 끝났다… 다음.')] == [
+        'He said "No..."', "Then he left!", "Why?!", "끝났다…", "다음."]

@@ -153,7 +153,10 @@ _STARTERS = frozenset(
     ]
 )
 
-_TERMINATOR = re.compile(r"(?:\.{3}|[.!?。…])+[\"'”’)\]」』»]*(?=\s|$)")
+# One run of end marks (then closing quotes or brackets) before a space or the end of the line. A run is
+# matched only from its first mark and without backtracking: "(?:\.{3}|[.!?。…])+" tried exponentially many
+# splits of a run of dots not followed by a space (44 dots and a digit: 10 s).
+_TERMINATOR = re.compile(r"(?<![.!?。…])[.!?。…]++[\"'”’)\]」』»]*+(?=\s|$)")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEXT_WORD = re.compile(r"\s*([^\s]+)")
 
