@@ -70,12 +70,16 @@ def _joined(tokens: list[str], max_repeat: int = 50, max_size: int = 60) -> st.S
 
 
 def _bounded(fn, *args):
-    size = sum(len(a) for a in args if isinstance(a, (str, bytes)))
-    t0 = time.perf_counter()
-    out = fn(*args)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < _time_bound(size), (fn.__name__, elapsed, size)
-    return out
+    """``fn(*args)``, asserting it took less than its time bound; an overrun is timed again (twice at most)
+    so that a machine busy with other work does not count as slow code, while slow code stays slow."""
+    bound = _time_bound(sum(len(a) for a in args if isinstance(a, (str, bytes))))
+    for _ in range(3):
+        t0 = time.perf_counter()
+        out = fn(*args)
+        elapsed = time.perf_counter() - t0
+        if elapsed < bound:
+            return out
+    raise AssertionError(f"{fn.__name__} took {elapsed:.2f} s, over its bound of {bound:.2f} s, three times")
 
 
 def _check_number(text: str, n, value_kind=Decimal) -> None:
