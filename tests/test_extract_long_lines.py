@@ -36,6 +36,18 @@ def _timed(fn: Callable[[], list]) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
+def _not_slower(one: Callable[[], list], many: Callable[[], list], factor: float) -> tuple[float, float]:
+    """Time ``many`` then ``one``, again up to twice while ``one`` takes more than ``factor`` times as long (a
+    busy machine, not the code: quadratic code stays slow every time); the last times."""
+    for _ in range(3):
+        n_many, t_many = _timed(many)
+        n_one, t_one = _timed(one)
+        assert n_one == n_many == 1_600
+        if t_one < factor * t_many + 0.05:
+            break
+    return t_one, t_many
+
+
 def test_one_long_line_splits_as_fast_as_many_short_ones():
     sents = _sentences(4_000)
     one_line, many_lines = " ".join(sents), "\n".join(sents)
@@ -48,9 +60,8 @@ def test_one_long_line_splits_as_fast_as_many_short_ones():
 def test_one_long_line_extracts_as_fast_as_many_short_ones():
     sents = _sentences(2_400)
     one_line, many_lines = " ".join(sents), "\n".join(sents)
-    n_many, t_many = _timed(lambda: extract_figures(many_lines, "en"))
-    n_one, t_one = _timed(lambda: extract_figures(one_line, "en"))
-    assert n_one == n_many == 1_600
+    t_one, t_many = _not_slower(lambda: extract_figures(one_line, "en"), lambda: extract_figures(many_lines, "en"),
+                                2.5)
     assert t_one < 2.5 * t_many + 0.05, (t_one, t_many)
 
 
@@ -73,7 +84,5 @@ def test_a_page_whose_body_is_one_huge_paragraph_is_extracted_in_linear_time():
                    "published_at": None, "fetched_at": None}
         return extract_facts([article])
 
-    n_many, t_many = _timed(lambda: facts(many))
-    n_one, t_one = _timed(lambda: facts(one))
-    assert n_one == n_many == 1_600
+    t_one, t_many = _not_slower(lambda: facts(one), lambda: facts(many), 2.5)
     assert t_one < 2.5 * t_many + 0.05, (t_one, t_many)
