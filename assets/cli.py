@@ -83,6 +83,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     marts_config = {"resources": {"duckdb": duckdb_config}, "loggers": loggers}
     plan = [("ingest", source, run_config) for source in SOURCE_KEYS] + [("marts", None, marts_config)]
+    read: dict[str, int] = {}
     with runs.code_location(instance) as location:
         for job_name, partition, config in plan:
             t0 = time.monotonic()
@@ -91,6 +92,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             label = f"ingest {partition:<6}" if partition else "marts + publish"
             status = "ok" if result.success else ("CANCELED" if result.stopped else "FAILED")
             print(f"  {label} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})", flush=True)
+            _count_reads(instance, result.run_id, read)
             if result.stopped:
                 say(result.message)
                 if result.hard_exit:  # the run's thread did not stop: leave without waiting for it
@@ -104,7 +106,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     with connect(db, wait_s=wait_s, on_wait=say) as conn:
         after = table_counts(conn)
         summary = summarize(conn)
-    _print_summary(summary, before, after, time.monotonic() - started)
+    replayed = archives or list(settings.get("archives") or [])
+    given = "the live sites" if live else (", ".join(replayed) or "the sample archive")
+    _print_summary(summary, before, after, time.monotonic() - started, read, given)
     for scan in failed_archives:
         why = (f"was cut short at byte {scan.truncated_at} (what came before was replayed)"
                if scan.truncated_at is not None else "yielded nothing to replay")
@@ -150,14 +154,39 @@ def _wait_seconds(given: float | None) -> float:
     return lock_wait_s()
 
 
+_READ_KEYS = {("raw", "fetch_log"): ("attempts", "outcome_ok"), ("raw", "pages"): ("pages_kept",),
+              ("raw", "discovered_urls"): ("urls_listed", "feed_fetches")}
+
+
+def _count_reads(instance, run_id: str, read: dict[str, int]) -> None:
+    """Add what one ingest run read (its assets' materialization metadata, from the event log) to ``read``."""
+    from dagster import DagsterEventType
+
+    for entry in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION):
+        mat = entry.dagster_event.event_specific_data.materialization
+        for key in _READ_KEYS.get(tuple(mat.asset_key.path), ()):
+            value = getattr(mat.metadata.get(key), "value", None)
+            if isinstance(value, int):
+                read[key] = read.get(key, 0) + value
+
+
 def _print_failure(result) -> None:
     for event in result.all_events:
         if event.is_step_failure:
             print(f"    {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
 
 
-def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], seconds: float) -> None:
+def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], seconds: float,
+                   read: dict[str, int] | None = None, given: str = "its input") -> None:
     print(f"\nchipwatch run finished in {seconds:.1f}s")
+    if read is not None:
+        print(f"  this run: {read.get('attempts', 0)} page fetches ({read.get('outcome_ok', 0)} ok), "
+              f"{read.get('pages_kept', 0)} pages read, {read.get('feed_fetches', 0)} feed fetches, "
+              f"{read.get('urls_listed', 0)} article URLs listed")
+        if not read.get("pages_kept") and not read.get("urls_listed"):
+            print(f"  this run read nothing: no page and no article URL came from {given}; "
+                  "the totals below are the warehouse's, from earlier runs")
+    print("  warehouse totals (all runs):")
     print("  articles per source: " + ", ".join(
         f"{src} {n} ({s['relevant_per_source'].get(src, 0)} relevant)" for src, n in s["articles_per_source"].items()))
     print(f"  article versions: {s['article_versions']} ({s['revisions']} revisions)")
@@ -166,23 +195,51 @@ def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], secon
     print(f"  blocked fetches: {s['blocked']}   pages that failed to parse: {s['parse_failures']}")
     added = {t: after[t] - before.get(t, 0) for t in after if after[t] != before.get(t, 0)}
     if added:
-        print("  rows changed: " + ", ".join(f"{t} {n:+d}" for t, n in added.items()))
+        print("  rows changed by this run: " + ", ".join(f"{t} {n:+d}" for t, n in added.items()))
     else:
         print("  no new rows: the warehouse already held everything this run found")
     print(f"  analyst snapshot: {published_db_path()}")
 
 
+def _read_input(name: str, command: str) -> bytes | None:
+    """The bytes of file ``name`` (``-``: standard input), or None after a one-line error."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        print(f"chipwatch {command}: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+
+
+def _decode_text(body: bytes, name: str, command: str) -> str:
+    """Text of ``body``, decoded the way pages are (BOM, UTF-8, then detection); says so when not UTF-8."""
+    from pipelines.fetch.decode import decode_html
+
+    text, encoding = decode_html(body)
+    label = "standard input" if name == "-" else name
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        print(f"chipwatch {command}: {label} is not valid UTF-8 and no other encoding fits; bytes that do not "
+              f"decode as {encoding} were replaced with U+FFFD (expected: UTF-8 text, or EUC-KR/CP949 or "
+              f"another single encoding)", file=sys.stderr)
+        return text
+    if encoding not in ("utf-8", "ascii"):
+        print(f"chipwatch {command}: {label} is not UTF-8; read it as {encoding}", file=sys.stderr)
+    return text
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from pipelines.sources import parse_page
 
-    path = Path(args.file)
-    try:
-        body = path.read_bytes()
-    except OSError as exc:
-        print(f"chipwatch parse: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+    body = _read_input(args.file, "parse")
+    if body is None:
         return 2
     source = None if args.source == "auto" else args.source
-    page = parse_page(body, args.url or path.resolve().as_uri(), source)
+    url = args.url or ("" if args.file == "-" else Path(args.file).resolve().as_uri())
+    page = parse_page(body, url, source)
     print(json.dumps(page.to_json_dict(), ensure_ascii=False, indent=2))
     return 0 if page.is_article else 1
 
@@ -190,14 +247,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.extract import extract_figures
 
-    if args.file in (None, "-"):
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(args.file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"chipwatch extract: cannot read {args.file}: {exc}", file=sys.stderr)
-            return 2
+    body = _read_input(args.file or "-", "extract")
+    if body is None:
+        return 2
+    text = _decode_text(body, args.file or "-", "extract")
     lang = None if args.lang == "auto" else args.lang
     for fig in extract_figures(text, lang):
         print(json.dumps(fig.to_json_dict(), ensure_ascii=False))
@@ -225,7 +278,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
             df = queries.claims_overview(conn)
     finally:
         conn.close()
-    print(md_table(df, limit=args.limit))
+    print(md_table(df, limit=args.limit or df.height))
     return 0
 
 
@@ -250,6 +303,17 @@ def cmd_pack_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _row_limit(value: str) -> int:
+    """``--limit``: a whole number of rows, 0 meaning all of them."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of rows (0 or more; 0 shows all rows)")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from pipelines.sources.registry import SOURCES
 
@@ -267,17 +331,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "process holding the working file) before giving up; default CHIPWATCH_WAIT_S or 300")
     r.set_defaults(func=cmd_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
-    pa.add_argument("file")
+    pa.add_argument("file", help="the saved page (- for standard input)")
     pa.add_argument("--source", default="auto", choices=["auto", *SOURCES])
     pa.add_argument("--url", help="the page's URL, if known")
     pa.set_defaults(func=cmd_parse)
     e = sub.add_parser("extract", help="print one JSON line per figure in a text")
-    e.add_argument("file", nargs="?", default="-")
+    e.add_argument("file", nargs="?", default="-", help="a text file (- or none: standard input); UTF-8, or "
+                                                        "an encoding detected as for pages (EUC-KR, ...)")
     e.add_argument("--lang", default="auto", choices=["auto", "ko", "en"])
     e.set_defaults(func=cmd_extract)
     f = sub.add_parser("figures", help="show claims (or one claim's timeline) from the published snapshot")
     f.add_argument("--claim", help="text matched against claim key, subject or metric")
-    f.add_argument("--limit", type=int, default=50)
+    f.add_argument("--limit", type=_row_limit, default=50, metavar="N",
+                   help="show at most N rows (default 50; 0: all rows)")
     f.set_defaults(func=cmd_figures)
     ev = sub.add_parser("eval", help="score the extractor on the gold set")
     ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl; with --claims the "

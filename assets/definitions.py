@@ -13,10 +13,11 @@ from assets.jobs import (
     marts_after_ingest,
     marts_job,
 )
+from assets.metadata import with_column_schemas
 from assets.resources import fetcher_from_env, warehouse_from_env
 
 defs = dg.Definitions(
-    assets=[*INGEST_ASSETS, *MART_ASSETS],
+    assets=with_column_schemas([*INGEST_ASSETS, *MART_ASSETS]),
     asset_checks=[checks.facts_have_provenance, checks.observations_unique, checks.timeline_complete,
                   checks.conflict_count_stable],
     jobs=[ingest_job, marts_job],

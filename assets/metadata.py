@@ -1,4 +1,4 @@
-"""Helpers to turn frames into Dagster metadata: counts and a markdown preview."""
+"""Helpers to turn frames and tables into Dagster metadata: counts, a markdown preview, column schemas."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 
 import dagster as dg
 import polars as pl
+
+from warehouse.schema import TABLES, Table
 
 
 def _cell(v: Any) -> str:
@@ -37,3 +39,23 @@ def md_table(df: pl.DataFrame, columns: list[str] | None = None, limit: int = 10
 
 def preview(df: pl.DataFrame, columns: list[str] | None = None, limit: int = 10) -> dg.MetadataValue:
     return dg.MetadataValue.md(md_table(df, columns, limit))
+
+
+def column_schema_metadata(table: Table) -> dict[str, Any]:
+    """Dagster's table metadata for a warehouse table: its qualified name and every column with its DuckDB
+    type and the comment ``warehouse/schema.py`` gives it (the keys ``TableMetadataSet`` writes, so the asset
+    page lists the columns)."""
+    columns = [dg.TableColumn(c.name, c.type, description=c.comment) for c in table.columns]
+    return {"dagster/column_schema": dg.TableSchema(columns=columns), "dagster/table_name": table.qualified}
+
+
+def with_column_schemas(assets: list[dg.AssetsDefinition]) -> list[dg.AssetsDefinition]:
+    """``assets`` with the column schema of their warehouse table (the asset key ``[schema, table]``) attached
+    to each spec's definition metadata; keys that are no table (reports, the snapshot) are left as they are."""
+    tables = {tuple(t.qualified.split(".")): t for t in TABLES}
+
+    def attach(spec: dg.AssetSpec) -> dg.AssetSpec:
+        table = tables.get(tuple(spec.key.path))
+        return spec if table is None else spec.merge_attributes(metadata=column_schema_metadata(table))
+
+    return list(dg.map_asset_specs(attach, assets))

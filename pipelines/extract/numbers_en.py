@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers_ko import digits_resolution
+from .numbers_ko import TOO_LARGE, digits_resolution
 
 __all__ = [
     "EnNumber",
@@ -103,6 +103,12 @@ class EnNumber:
     scale: int = 1  # the multiplier of that scale word
 
 
+_WORDS_TOO_LARGE = int(TOO_LARGE)
+# Characters a number in words may span ("nine hundred ninety-nine billion ..." needs ~150): a word run is
+# read no further, so a long run of number words costs its length, not its length squared.
+_MAX_WORD_NUMBER = 300
+
+
 def parse_word_number(phrase: str) -> Decimal | None:
     """Value of a number written in words ("two thousand", "twenty-five", "a dozen"), or ``None``."""
     tokens = [t for t in re.split(r"[\s-]+", phrase.lower()) if t and t != "and"]
@@ -129,6 +135,8 @@ def parse_word_number(phrase: str) -> Decimal | None:
             seen = True
         else:
             return None
+        if current >= _WORDS_TOO_LARGE or total >= _WORDS_TOO_LARGE:
+            return None  # "hundred hundred hundred ...": no figure, and 100**n grew without bound
     return Decimal(total + current) if seen else None
 
 
@@ -203,7 +211,7 @@ def parse_en_number(text: str, pos: int, letter_scale: bool = False) -> EnNumber
                 scaled = True
                 scale = mult
         return EnNumber(value, res, pos, end, False, scaled, scale)
-    wm = _WORD_RUN.match(text, pos)
+    wm = _WORD_RUN.match(text, pos, min(len(text), pos + _MAX_WORD_NUMBER))
     if wm:
         phrase = _trim_and(wm.group())
         value = parse_word_number(phrase)
@@ -246,6 +254,9 @@ def find_en_numbers(text: str) -> list[EnNumber]:
             if lone and not (num.value == 1 and _ALTERNATIVE_AFTER.match(text, num.end)):
                 continue  # but "one or two servers" is a range
         if num is None:
+            continue
+        if num.value >= TOO_LARGE:
+            last_end = num.end
             continue
         nxt = text[num.end] if num.end < len(text) else ""
         glued_after = kind == "d" and nxt.isascii() and (nxt.isalpha() or nxt == "_")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 __all__ = [
     "BIG_UNITS",
@@ -69,6 +69,19 @@ def digits_resolution(digits: str) -> Decimal:
     return Decimal(1).scaleb(len(digits) - len(stripped))
 
 
+# A number this large is no figure (a run of hundreds of digits): as a DOUBLE it, or its interval, would be infinite.
+TOO_LARGE = Decimal("1e300")
+
+
+def _is_multiple(value: Decimal, step: Decimal) -> bool:
+    """Whether ``value`` is a whole multiple of ``step``, exactly for any number of digits (``%`` in the
+    default 28-digit context raises ``DivisionImpossible`` once the quotient is longer: a 29-digit run
+    followed by 만)."""
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() - step.adjusted() + 2)
+        return value % step == 0
+
+
 def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
@@ -114,7 +127,7 @@ def _section(text: str, pos: int) -> tuple[Decimal, Decimal, int, bool, bool] | 
         break
     if resolution is None:
         return None
-    if value and resolution > 1 and value % resolution != 0:
+    if value and resolution > 1 and not _is_multiple(value, resolution):
         # e.g. "1천200": the last stated term decides the resolution; keep the finest
         resolution = Decimal(1)
     return value, resolution, j, hangul, multiplier
@@ -170,7 +183,7 @@ def parse_ko_number(text: str, pos: int) -> KoNumber | None:
         return None
     if hangul and not multiplier:
         return None
-    if total and resolution > 1 and total % resolution != 0:
+    if total and resolution > 1 and not _is_multiple(total, resolution):
         resolution = Decimal(1)
     return KoNumber(total, resolution, pos, end, hangul, top_big)
 
@@ -204,7 +217,8 @@ def find_ko_numbers(text: str) -> list[KoNumber]:
         if ok:
             num = parse_ko_number(text, s)
             if num is not None and num.end > s:
-                out.append(num)
+                if num.value < TOO_LARGE:
+                    out.append(num)
                 i = num.end
                 continue
         # skip the rest of a digit run so that "H800" does not yield "00"

@@ -7,7 +7,10 @@ Rules:
   brackets, by whitespace or the end of the line;
 - a period does not end a sentence after an abbreviation ("Mr.", "Inc.", "Jan.", "U.S." before a
   lower-case word), after a single capital initial ("B. Riley"), or when the next word starts in lower
-  case ("the U.S. chipmaker"); decimals ("5.6") never split because no whitespace follows the point.
+  case ("the U.S. chipmaker"); decimals ("5.6") never split because no whitespace follows the point;
+- a run of more than ``MAX_SENTENCE`` characters without an end (a flattened table, a page of numbers) is
+  cut at the last space before that length, or at that length when it has no space: no news sentence is
+  that long, and the extractor's work per sentence grows with its length times its figures.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
+
+MAX_SENTENCE = 1_000  # characters; the longest sentence of the sample and the shared corpus has 357
 
 
 @dataclass(frozen=True)
@@ -148,9 +153,27 @@ _STARTERS = frozenset(
     ]
 )
 
-_TERMINATOR = re.compile(r"(?:\.{3}|[.!?。…])+[\"'”’)\]」』»]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# One run of end marks (then closing quotes or brackets) before a space or the end of the line. A run is
+# matched only from its first mark and without backtracking: "(?:\.{3}|[.!?。…])+" tried exponentially many
+# splits of a run of dots not followed by a space (44 dots and a digit: 10 s).
+_TERMINATOR = re.compile(r"(?<![.!?。…])[.!?。…]++[\"'”’)\]」』»]*+(?=\s|$)")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _NEXT_WORD = re.compile(r"\s*([^\s]+)")
+
+
+def _word_before(line: str, end: int) -> str:
+    """The ASCII word (letters and inner periods, starting with a letter) that ends at ``line[end]``, or "".
+
+    Walks back from ``end`` only over the word itself, so the cost is the word's length, not the line's
+    (a regex ``search`` anchored with ``$`` would try every start from the beginning of the line, which made
+    a long line quadratic).
+    """
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and line[start] == ".":
+        start += 1
+    return line[start:end]
 
 
 def _is_boundary(line: str, term_start: int, term_end: int) -> bool:
@@ -164,11 +187,11 @@ def _is_boundary(line: str, term_start: int, term_end: int) -> bool:
         return False
     if not mark.startswith(".") or mark.startswith("..."):
         return True
-    m = _WORD_BEFORE.search(line, 0, term_start)
-    if not m:
+    before = _word_before(line, term_start)
+    if not before:
         return True
-    word = m.group(1).lower().rstrip(".")
-    if len(word) == 1 and m.group(1).isupper():
+    word = before.lower().rstrip(".")
+    if len(word) == 1 and before.isupper():
         return False  # an initial: "B. Riley", "John F. Kennedy"
     if word in _NEVER_FINAL:
         return False
@@ -198,6 +221,15 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _append(out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else start + MAX_SENTENCE
+        _append_one(out, line, offset, start, cut, paragraph)
+        start = cut
+    _append_one(out, line, offset, start, end, paragraph)
+
+
+def _append_one(out: list[Sentence], line: str, offset: int, start: int, end: int, paragraph: int) -> None:
     segment = line[start:end]
     stripped = segment.strip()
     if not stripped:
