@@ -189,6 +189,10 @@ def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], secon
     print("  warehouse totals (all runs):")
     print("  articles per source: " + ", ".join(
         f"{src} {n} ({s['relevant_per_source'].get(src, 0)} relevant)" for src, n in s["articles_per_source"].items()))
+    outlets = s.get("articles_per_outlet", {})
+    shown = ", ".join(f"{name} {n}" for name, n in list(outlets.items())[:8])
+    more = f", {len(outlets) - 8} more" if len(outlets) > 8 else ""
+    print(f"  outlets: {len(outlets)} ({shown}{more})")
     print(f"  article versions: {s['article_versions']} ({s['revisions']} revisions)")
     print(f"  facts: {s['facts']}   claims: {s['claims']}   conflicts: {s['conflicts']} "
           f"({s['unit_errors']} probable unit errors)")

@@ -52,12 +52,12 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
         "recitations": int(obs["is_recitation"].sum()) if not obs.is_empty() else 0,
         **({f"relation_{r}": int(n) for r, n in counts.iter_rows()} if counts is not None else {}),
         "preview": preview(obs.sort("observed_at") if not obs.is_empty() else obs,
-                           ["claim_key", "observed_at", "source", "surface", "relation_to_previous"], 20),
+                           ["claim_key", "observed_at", "outlet", "surface", "relation_to_previous"], 20),
     })
     yield dg.MaterializeResult(asset_key=["marts", "figure_discrepancies"], metadata={
         "discrepancies": disc.height,
         "unit_errors": disc.filter(pl.col("kind") == "probable_unit_error").height if not disc.is_empty() else 0,
-        "preview": preview(disc, ["claim_key", "kind", "source_a", "surface_a", "source_b", "surface_b"]),
+        "preview": preview(disc, ["claim_key", "kind", "outlet_a", "surface_a", "outlet_b", "surface_b"]),
     })
 
 
@@ -74,7 +74,7 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={
         "claims": timeline.height,
         "claims_with_conflicts": timeline.filter(pl.col("n_conflicts") > 0).height if not timeline.is_empty() else 0,
-        "preview": preview(busiest, ["claim_key", "n_observations", "n_sources", "n_conflicts", "first_source",
+        "preview": preview(busiest, ["claim_key", "n_observations", "n_sources", "n_conflicts", "first_outlet",
                                      "first_value", "latest_value"], 15),
     })
 

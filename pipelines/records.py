@@ -103,6 +103,8 @@ class ArticleVersion(TypedDict):
     article_id: str
     version: int
     source: str
+    outlet: str | None
+    outlet_via: str | None
     url: str
     canonical_url: str
     language: str | None
@@ -130,6 +132,7 @@ class Fact(TypedDict):
     article_id: str
     version: int
     source: str
+    outlet: str | None
     published_at: datetime | None
     fetched_at: datetime
     language: str | None
@@ -175,6 +178,7 @@ class Observation(TypedDict):
     unit: str
     observed_at: datetime
     source: str
+    outlet: str | None
     article_id: str
     version: int
     fact_id: str
@@ -199,11 +203,13 @@ class Discrepancy(TypedDict):
     ratio: float | None
     fact_id_a: str
     source_a: str
+    outlet_a: str | None
     observed_at_a: datetime
     value_a: float
     surface_a: str
     fact_id_b: str
     source_b: str
+    outlet_b: str | None
     observed_at_b: datetime
     value_b: float
     surface_b: str
@@ -221,9 +227,11 @@ class ClaimTimeline(TypedDict):
     unit: str
     first_reported_at: datetime
     first_source: str
+    first_outlet: str | None
     first_value: float
     latest_at: datetime
     latest_source: str
+    latest_outlet: str | None
     latest_value: float
     n_observations: int
     n_sources: int

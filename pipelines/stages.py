@@ -337,6 +337,7 @@ def extract_facts(articles: Iterable[dict]) -> list[Fact]:
         for f, fid in zip(figures, ids, strict=True):
             rows.append({
                 "fact_id": fid, "article_id": a["article_id"], "version": a["version"], "source": a["source"],
+                "outlet": a.get("outlet") or a["source"],
                 "published_at": a["published_at"], "fetched_at": a["fetched_at"], "language": a.get("language"),
                 "subject": f.subject, "metric": f.metric, "chip": f.chip, "value": f.value, "unit": f.unit,
                 "qualifier": f.qualifier, "value_low": f.value_low, "value_high": f.value_high,

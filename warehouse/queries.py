@@ -57,7 +57,8 @@ def pages_to_parse(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
 def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
     """Every article version of ``source`` with its body and relevance."""
     return read_frame(conn, """
-        SELECT article_id, version, source, language, headline, body_text, published_at, fetched_at, is_relevant
+        SELECT article_id, version, source, outlet, language, headline, body_text, published_at, fetched_at,
+               is_relevant
         FROM core.articles WHERE source = $source ORDER BY article_id, version
     """, {"source": source}).to_dicts()
 
@@ -65,7 +66,8 @@ def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]
 def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Facts with the dates of their article versions, as the tracker needs them."""
     return read_frame(conn, """
-        SELECT f.fact_id, f.article_id, f.version, f.source, a.published_at, a.modified_at, a.fetched_at,
+        SELECT f.fact_id, f.article_id, f.version, f.source, coalesce(f.outlet, a.outlet, f.source) AS outlet,
+               a.published_at, a.modified_at, a.fetched_at,
                f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
                f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id
         FROM core.facts f JOIN core.articles a USING (article_id, version)
@@ -95,18 +97,19 @@ def facts_by_version(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def claim_history(conn: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame:
     """Observations of the claims whose key, subject or metric contains ``text`` (case-insensitive)."""
     return read_frame(conn, """
-        SELECT claim_key, observed_at::DATE AS date, source, surface, value, unit, qualifier,
-               relation_to_previous AS relation, is_recitation AS recited
+        SELECT claim_key, observed_at::DATE AS date, coalesce(outlet, source) AS outlet, surface, value, unit,
+               qualifier, relation_to_previous AS relation, is_recitation AS recited
         FROM marts.figure_observations
         WHERE claim_key ILIKE $p OR subject ILIKE $p OR metric ILIKE $p
-        ORDER BY claim_key, observed_at, source
+        ORDER BY claim_key, observed_at, outlet
     """, {"p": f"%{text}%"})
 
 
 def claims_overview(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, """
         SELECT claim_key, n_observations AS n, n_sources AS outlets, n_conflicts AS conflicts,
-               first_reported_at::DATE AS first, first_source, first_value, latest_value, unit
+               first_reported_at::DATE AS first, coalesce(first_outlet, first_source) AS first_outlet, first_value,
+               latest_value, unit
         FROM marts.figure_timeline ORDER BY n_observations DESC, claim_key
     """)
 

@@ -43,7 +43,7 @@ DISCOVERED_URLS = _t(
     "raw", "discovered_urls",
     "Article URLs found by discovery (feeds, sitemaps, archive listings), one row per source and URL.",
     [
-        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other (see core.articles.outlet)."),
         ("url", "VARCHAR", "Canonical article URL (tracking parameters, fragments and AMP prefixes removed)."),
         ("via", "VARCHAR", "How it was found: feed, sitemap, news_sitemap or archive."),
         ("feed_url", "VARCHAR", "The feed or sitemap that listed it; NULL when found by listing an archive."),
@@ -61,7 +61,7 @@ FETCH_LOG = _t(
     "One row per fetch attempt, live or replayed, whatever its outcome.",
     [
         ("url", "VARCHAR", "URL requested."),
-        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other (see core.articles.outlet)."),
         ("attempted_at", "TIMESTAMPTZ", "When the attempt was made (for replays: when the archived capture was made)."),
         ("outcome", "VARCHAR",
          "ok, not_modified, http_error, timeout, connection_error, blocked, robots_disallowed, too_large, "
@@ -89,7 +89,7 @@ PAGES = _t(
     [
         ("page_id", "VARCHAR", "Stable id: sha256 of URL and body, first 16 hex digits."),
         ("url", "VARCHAR", "URL the body was served for."),
-        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other (see core.articles.outlet)."),
         ("kind", "VARCHAR", "page (HTML to parse) or feed (RSS/Atom/sitemap)."),
         ("fetched_at", "TIMESTAMPTZ", "When the body was first fetched (UTC)."),
         ("http_status", "INTEGER", "HTTP status of the response."),
@@ -110,7 +110,7 @@ PARSE_RESULTS = _t(
     [
         ("page_id", "VARCHAR", "raw.pages.page_id of the page parsed."),
         ("url", "VARCHAR", "URL of the page."),
-        ("source", "VARCHAR", "Outlet key."),
+        ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other."),
         ("fetched_at", "TIMESTAMPTZ", "When the page was fetched."),
         ("is_article", "BOOLEAN", "Whether the page is a single article."),
         ("reason", "VARCHAR", "Why not an article: non_article, bot_wall, paywall_stub, empty or parse_error."),
@@ -127,7 +127,19 @@ ARTICLES = _t(
     [
         ("article_id", "VARCHAR", "Stable article id from the canonical URL (sha256, first 16 hex digits)."),
         ("version", "INTEGER", "1 for the first text seen, 2, 3, ... for later revisions."),
-        ("source", "VARCHAR", "Outlet key: news1, cnn, nyt, or other."),
+        ("source", "VARCHAR",
+         "Adapter and ingest partition that read the page: news1, cnn, nyt, or other (any other site, read by the "
+         "generic parser). Not who reported it: see outlet."),
+        ("outlet", "VARCHAR",
+         "Who published it (the reporting outlet): the publisher the page states (JSON-LD publisher, og:site_name), "
+         "normalised by the outlet table keyed by registrable domain (edition.cnn.com and cnn.com are CNN); for a "
+         "syndicated copy the original outlet the page names (a Reuters story on another site is Reuters). "
+         "Counts of outlets and re-citations use it; source is the adapter."),
+        ("outlet_via", "VARCHAR",
+         "How outlet was found: adapter, domain (the outlet table), jsonld_publisher, og:site_name, "
+         "application-name, host (the registrable domain, when the page names no publisher), or "
+         "syndicated:<signal> (original_source_link, jsonld_source_organization, jsonld_is_based_on, "
+         "jsonld_author, byline, dateline, credit_line) for a copy of another outlet's story."),
         ("url", "VARCHAR", "URL the version was fetched from."),
         ("canonical_url", "VARCHAR", "Canonical URL of the article."),
         ("language", "VARCHAR", "ISO 639-1 language of the text (ko, en, ...)."),
@@ -157,7 +169,8 @@ FACTS = _t(
         ("fact_id", "VARCHAR", "Stable id from article, version and span."),
         ("article_id", "VARCHAR", "core.articles.article_id."),
         ("version", "INTEGER", "core.articles.version the figure was found in."),
-        ("source", "VARCHAR", "Outlet key."),
+        ("source", "VARCHAR", "Adapter / partition that read the article (news1, cnn, nyt, other)."),
+        ("outlet", "VARCHAR", "Who reported the figure: core.articles.outlet of its article."),
         ("published_at", "TIMESTAMPTZ", "Publication time of the article."),
         ("fetched_at", "TIMESTAMPTZ", "When the article version was fetched."),
         ("language", "VARCHAR", "Language of the article."),
@@ -221,7 +234,8 @@ FIGURE_OBSERVATIONS = _t(
         ("unit", "VARCHAR",
          "Unit the values are expressed in (amounts in USD, durations in days, else the figure's unit)."),
         ("observed_at", "TIMESTAMPTZ", "Publication time of the article version carrying the figure."),
-        ("source", "VARCHAR", "Outlet key."),
+        ("source", "VARCHAR", "Adapter / partition that read the article (news1, cnn, nyt, other)."),
+        ("outlet", "VARCHAR", "Who reported the figure (core.articles.outlet): CNN, Reuters, Yonhap, ..."),
         ("article_id", "VARCHAR", "core.articles.article_id."),
         ("version", "INTEGER", "core.articles.version."),
         ("fact_id", "VARCHAR", "core.facts.fact_id."),
@@ -259,13 +273,15 @@ FIGURE_TIMELINE = _t(
         ("event", "VARCHAR", "The event the claim is about (see marts.figure_observations.event)."),
         ("unit", "VARCHAR", "Unit of the values."),
         ("first_reported_at", "TIMESTAMPTZ", "Publication time of the first observation (report_seq 1)."),
-        ("first_source", "VARCHAR", "Outlet of the first observation."),
+        ("first_source", "VARCHAR", "Adapter / partition of the first observation."),
+        ("first_outlet", "VARCHAR", "Outlet that reported the first observation (core.articles.outlet)."),
         ("first_value", "DOUBLE", "Value of the first observation."),
         ("latest_at", "TIMESTAMPTZ", "Publication time of the latest observation."),
-        ("latest_source", "VARCHAR", "Outlet of the latest observation."),
+        ("latest_source", "VARCHAR", "Adapter / partition of the latest observation."),
+        ("latest_outlet", "VARCHAR", "Outlet that reported the latest observation."),
         ("latest_value", "DOUBLE", "Value of the latest observation."),
         ("n_observations", "INTEGER", "Number of observations."),
-        ("n_sources", "INTEGER", "Number of distinct outlets."),
+        ("n_sources", "INTEGER", "Number of distinct outlets reporting the claim (marts.figure_observations.outlet)."),
         ("n_conflicts", "INTEGER", "Observations conflicting with, or a unit error against, their predecessor."),
         ("min_value", "DOUBLE", "Smallest reported value."),
         ("max_value", "DOUBLE", "Largest reported value."),
@@ -283,12 +299,14 @@ FIGURE_DISCREPANCIES = _t(
         ("kind", "VARCHAR", "conflicting or probable_unit_error."),
         ("ratio", "DOUBLE", "value_b / value_a."),
         ("fact_id_a", "VARCHAR", "Earlier observation."),
-        ("source_a", "VARCHAR", "Outlet of the earlier observation."),
+        ("source_a", "VARCHAR", "Adapter / partition of the earlier observation."),
+        ("outlet_a", "VARCHAR", "Outlet that reported the earlier observation."),
         ("observed_at_a", "TIMESTAMPTZ", "Publication time of the earlier observation."),
         ("value_a", "DOUBLE", "Value of the earlier observation."),
         ("surface_a", "VARCHAR", "The earlier figure as written."),
         ("fact_id_b", "VARCHAR", "Later observation."),
-        ("source_b", "VARCHAR", "Outlet of the later observation."),
+        ("source_b", "VARCHAR", "Adapter / partition of the later observation."),
+        ("outlet_b", "VARCHAR", "Outlet that reported the later observation."),
         ("observed_at_b", "TIMESTAMPTZ", "Publication time of the later observation."),
         ("value_b", "DOUBLE", "Value of the later observation."),
         ("surface_b", "VARCHAR", "The later figure as written."),
@@ -301,7 +319,7 @@ ARTICLE_REVISIONS = _t(
     "One row per change between consecutive versions of an article.",
     [
         ("article_id", "VARCHAR", "core.articles.article_id."),
-        ("source", "VARCHAR", "Outlet key."),
+        ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other."),
         ("url", "VARCHAR", "Canonical URL of the article."),
         ("from_version", "INTEGER", "Earlier version."),
         ("to_version", "INTEGER", "Later version."),

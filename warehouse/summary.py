@@ -14,16 +14,20 @@ def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def summarize(conn: duckdb.DuckDBPyConnection) -> dict:
-    """Articles per source, facts, claims and conflicts."""
+    """Articles per source (adapter) and per outlet, facts, claims and conflicts."""
     per_source = dict(conn.execute(
         "SELECT source, count(DISTINCT article_id) FROM core.articles GROUP BY source ORDER BY source").fetchall())
     relevant = dict(conn.execute(
         "SELECT source, count(DISTINCT article_id) FROM core.articles WHERE is_relevant "
         "GROUP BY source ORDER BY source").fetchall())
+    per_outlet = dict(conn.execute(
+        "SELECT coalesce(outlet, source) AS o, count(DISTINCT article_id) FROM core.articles GROUP BY o "
+        "ORDER BY count(DISTINCT article_id) DESC, o").fetchall())
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "articles_per_source": per_source,
         "relevant_per_source": relevant,
+        "articles_per_outlet": per_outlet,
         "articles": one("SELECT count(DISTINCT article_id) FROM core.articles"),
         "article_versions": one("SELECT count(*) FROM core.articles"),
         "revisions": one("SELECT count(*) FROM marts.article_revisions"),

@@ -13,7 +13,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         "Who reported which value of each claim, when, where: observations joined to their articles. "
         "Filter on claim_key (or subject/metric) and read in order of observed_at.",
         """
-        SELECT o.claim_key, o.subject, o.metric, o.chip, o.scope, o.observed_at, o.source, a.headline, a.url,
+        SELECT o.claim_key, o.subject, o.metric, o.chip, o.scope, o.observed_at, o.outlet, o.source, a.headline, a.url,
                o.version, o.surface, o.value, o.unit, o.qualifier, o.value_low, o.value_high,
                o.relation_to_previous, o.is_recitation, o.first_reported_at, f.attributed_to, f.sentence
         FROM marts.figure_observations o

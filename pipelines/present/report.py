@@ -39,16 +39,17 @@ def render_claim_png(claim: pl.DataFrame, title: str) -> bytes:
         claim = claim.sort("observed_at")
         values = [v for v in claim["value"].to_list() if v is not None and v > 0]
         log = bool(values) and max(values) / min(values) > 50
-        for source in sorted(set(claim["source"].to_list())):
-            part = claim.filter(pl.col("source") == source)
+        who = "outlet" if "outlet" in claim.columns else "source"
+        for outlet in sorted({o for o in claim[who].to_list() if o is not None}):
+            part = claim.filter(pl.col(who) == outlet)
             xs = part["observed_at"].to_list()
             ys = part["value"].to_list()
             lows = [v - lo if lo is not None and not math.isinf(lo) else 0
                     for v, lo in zip(ys, part["value_low"], strict=True)]
             highs = [hi - v if hi is not None and not math.isinf(hi) else 0
                      for v, hi in zip(ys, part["value_high"], strict=True)]
-            color = outlet_color(source)
-            ax.errorbar(xs, ys, yerr=[lows, highs], fmt="o", color=color, label=source, capsize=3, alpha=0.85)
+            color = outlet_color(outlet)
+            ax.errorbar(xs, ys, yerr=[lows, highs], fmt="o", color=color, label=outlet, capsize=3, alpha=0.85)
             for x, y, rel, hi in zip(xs, ys, part["relation_to_previous"], part["value_high"], strict=True):
                 if rel in FLAGGED:
                     ax.scatter([x], [y], s=180, facecolors="none", edgecolors="red", linewidths=2, zorder=5)
@@ -106,7 +107,8 @@ def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: st
         charts[key] = path
         rows = "".join(
             f"<tr class='{html.escape(r['relation_to_previous'])}'><td>{r['observed_at']:%Y-%m-%d}</td>"
-            f"<td>{html.escape(r['source'])}</td><td>{html.escape(r['surface'])}</td><td>{_fmt(r['value'])}</td>"
+            f"<td>{html.escape(str(r.get('outlet') or r['source']))}</td><td>{html.escape(r['surface'])}</td>"
+            f"<td>{_fmt(r['value'])}</td>"
             f"<td>[{_fmt(r['value_low'])}, {_fmt(r['value_high'])}]</td><td>{html.escape(r['qualifier'])}</td>"
             f"<td>{html.escape(r['relation_to_previous'])}</td><td>{'yes' if r['is_recitation'] else ''}</td></tr>"
             for r in claim.iter_rows(named=True)
@@ -114,8 +116,9 @@ def write_report(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: st
         sections.append(
             f"<section><h2>{html.escape(key)}</h2>"
             f"<p>{row['n_observations']} reports from {row['n_sources']} outlets, {row['n_conflicts']} conflicts; "
-            f"first {html.escape(str(row['first_source']))} {_fmt(row['first_value'])}, "
-            f"latest {html.escape(str(row['latest_source']))} {_fmt(row['latest_value'])} "
+            f"first {html.escape(str(row.get('first_outlet') or row['first_source']))} {_fmt(row['first_value'])}, "
+            f"latest {html.escape(str(row.get('latest_outlet') or row['latest_source']))} "
+            f"{_fmt(row['latest_value'])} "
             f"{html.escape(row['unit'])}</p>"
             f"<img alt='{html.escape(key)}' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
             "<table><tr><th>date</th><th>outlet</th><th>as written</th><th>value</th><th>interval</th>"

@@ -23,10 +23,12 @@ class ParsedPage:
     ``body_text`` is the article paragraphs joined with a blank line ("\\n\\n"); character offsets of
     extracted figures refer to this string. ``parser`` names the layer that produced the body, e.g.
     ``"news1.next_data"``, ``"cnn.jsonld+selectors.2023"``, ``"nyt.selectors.2018"``, ``"generic.trafilatura"``.
+    ``outlet`` is the publisher as the page states it, normalised by the outlet table (the original outlet for a
+    syndicated copy; ``extras["outlet_via"]`` says how it was found), where ``source`` is the adapter.
     """
 
     url: str
-    source: str
+    source: str  # the adapter that read the page: an outlet module's name, or "other"
     is_article: bool
     reason: str | None = None
     canonical_url: str | None = None
@@ -42,6 +44,7 @@ class ParsedPage:
     paywalled: bool = False
     parser: str = ""
     error: str | None = None
+    outlet: str | None = None  # who published it (``layers.outlet``): "CNN", "Reuters", "Yonhap", ...
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. dateline place/reporters, keywords
 
     def to_json_dict(self) -> dict[str, Any]:

@@ -19,6 +19,10 @@ from .publisher import Publisher
 SOURCES: dict[str, Publisher] = {p.name: p for p in PUBLISHERS}
 FALLBACK = "other"
 DEFAULT_COLOR = "#7f7f7f"
+# Colours for outlets without an adapter, picked by name so an outlet keeps its colour across charts. No red:
+# red rings mark conflicts.
+OTHER_OUTLET_COLORS = ("#ff7f0e", "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#9edae5", "#c5b0d5", "#c49c94",
+                       "#dbdb8d", "#ffbb78", "#aec7e8", "#98df8a")
 
 
 def source_keys() -> list[str]:
@@ -26,10 +30,23 @@ def source_keys() -> list[str]:
     return [*SOURCES, FALLBACK]
 
 
-def outlet_color(source: str) -> str:
-    """The outlet's chart colour (grey for unknown sources)."""
-    pub = SOURCES.get(source)
-    return pub.color if pub else DEFAULT_COLOR
+def outlet_color(outlet: str | None) -> str:
+    """The chart colour of an adapter (``"cnn"``) or an outlet (``"CNN"``, ``"Reuters"``): an adapter's outlet
+    keeps the adapter's colour; any other outlet gets one of :data:`OTHER_OUTLET_COLORS` by its name (grey for
+    none and for ``"other"``)."""
+    if not outlet or outlet == FALLBACK:
+        return DEFAULT_COLOR
+    pub = SOURCES.get(outlet)
+    if pub is not None:
+        return pub.color
+    from .outlet_table import outlet_for_domain
+
+    for pub in SOURCES.values():
+        host = pub.url_policy.host or (pub.hosts[0] if pub.hosts else "")
+        if outlet in (pub.title, outlet_for_domain(host)):
+            return pub.color
+    digest = sum((i + 1) * ord(c) for i, c in enumerate(outlet))
+    return OTHER_OUTLET_COLORS[digest % len(OTHER_OUTLET_COLORS)]
 
 
 def publisher_for_url(url: str | None) -> Publisher | None:

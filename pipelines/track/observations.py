@@ -236,7 +236,8 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
                 point_baseline = i
     intervals = [ivs[k] for k in sid]
     obs = df.select(
-        "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "observed_at", "source", "article_id",
+        "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "observed_at", "source",
+        pl.col("outlet" if "outlet" in df.columns else "source").alias("outlet"), "article_id",
         "version", "fact_id", "value", "qualifier", "surface",
     ).with_columns(
         pl.Series("report_seq", seq, dtype=pl.Int32),
@@ -286,7 +287,7 @@ def _discrepancies(obs: pl.DataFrame, pairs: list[tuple[int, int, str]]) -> pl.D
         return _empty(DISCREPANCY_COLUMNS)
     a = obs[[p[0] for p in pairs]]
     b = obs[[p[1] for p in pairs]]
-    side = ["fact_id", "source", "observed_at", "value", "surface"]
+    side = ["fact_id", "source", "outlet", "observed_at", "value", "surface"]
     return pl.concat([
         b.select("claim_key"),
         pl.DataFrame({"kind": [p[2] for p in pairs]}),

@@ -62,6 +62,7 @@ def assign_versions(
             a = p.parsed
             rows.append({
                 "article_id": aid, "version": version, "source": p.source, "url": p.url,
+                "outlet": a.outlet, "outlet_via": a.extras.get("outlet_via"),
                 "canonical_url": a.canonical_url or p.url, "language": a.language, "headline": a.headline,
                 "description": a.description, "authors": list(a.authors), "section": a.section,
                 "published_at": a.published_at, "modified_at": a.modified_at, "first_seen_at": first_seen,

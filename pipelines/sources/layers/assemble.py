@@ -12,6 +12,7 @@ from .context import PageContext
 from .dates import UTC, PageDate
 from .html_text import clean_text
 from .metadata import Metadata
+from .outlet import page_outlet
 from .page_kinds import article_markers, explicit_non_article, is_paywall_stub
 
 MIN_BODY_CHARS = 250
@@ -120,6 +121,11 @@ def build_page(
     if reason == "non_article":
         return non_article(ctx, "non_article", "no article markers and no substantial body")
     all_extras["article_markers"] = markers
+    found = page_outlet(ctx, paragraphs, all_extras.get("byline"))
+    if found.via:
+        all_extras["outlet_via"] = found.via
+    if found.carried_by:
+        all_extras["carried_by"] = found.carried_by
     return ParsedPage(
         url=ctx.url,
         source=ctx.source,
@@ -137,5 +143,6 @@ def build_page(
         body_text=body if reason is None or reason == "paywall_stub" else "",
         paywalled=paywalled,
         parser=parser,
+        outlet=found.outlet,
         extras=all_extras,
     )
