@@ -16,6 +16,14 @@ from .outlet import page_outlet
 from .page_kinds import article_markers, explicit_non_article, is_paywall_stub
 
 MIN_BODY_CHARS = 250
+# Korean, Japanese and Chinese say in about 150 characters what English says in 400: a brief's body is short.
+MIN_BODY_CHARS_CJK = 90
+_CJK = ("ko", "ja", "zh")
+
+
+def min_body_chars(language: str | None) -> int:
+    """The shortest body that is an article's text in ``language`` (250 characters; 90 for ko, ja, zh)."""
+    return MIN_BODY_CHARS_CJK if (language or "").lower()[:2] in _CJK else MIN_BODY_CHARS
 
 
 def finalize_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -90,7 +98,8 @@ def build_page(
         return non_article(ctx, "non_article", why)
     markers = article_markers(ctx) + list(template_markers)
     all_extras: dict[str, Any] = {**ctx.extras, **(extras or {})}
-    if meta.published is None and len(body) >= MIN_BODY_CHARS:
+    min_body = min_body_chars(language_for(ctx))
+    if meta.published is None and len(body) >= min_body:
         pub = registry.SOURCES.get(ctx.source)
         meta.published = htmldate_published(ctx, pub.timezone if pub else UTC)
         if meta.published is not None:
@@ -107,7 +116,7 @@ def build_page(
         all_extras["modified_raw"] = meta.modified.raw
     paywalled = bool(meta.paywalled)
     reason: str | None = None
-    if len(body) < MIN_BODY_CHARS:
+    if len(body) < min_body:
         if paywalled and (body or markers):
             reason = "paywall_stub"
         elif not markers:
