@@ -155,3 +155,14 @@ def test_intraday_snapshots_are_never_discrepancies():
     obs, disc = build_observations(frame([move("a", "cnn", 21, -16.9, "close"), move("b", "nyt", 22, -17.9,
                                                                                      "close")]))
     assert disc.height == 1
+
+
+def test_recitation_counts_outlets_not_partitions():
+    a = fact("a", "other", 23, 6e6, 5.1e6, 6.9e6, "approx")
+    b = fact("b", "other", 24, 6e6, 5.1e6, 6.9e6, "approx")
+    a["outlet"], b["outlet"] = "Reuters", "Yonhap"
+    obs, _ = build_observations(frame([a, b]))
+    assert obs.filter(pl.col("fact_id") == "b")["is_recitation"].item() is True  # another outlet had it first
+    b["outlet"] = "Reuters"
+    obs, _ = build_observations(frame([a, b]))
+    assert obs.filter(pl.col("fact_id") == "b")["is_recitation"].item() is False  # the same outlet again

@@ -250,7 +250,7 @@ FIGURE_OBSERVATIONS = _t(
          "latest earlier point estimate, if any)."),
         ("previous_fact_id", "VARCHAR", "The observation it was compared with, NULL for the first."),
         ("is_recitation", "BOOLEAN",
-         "An earlier report of the same value, or a rounding of it, exists from another source (bounds do not count)."),
+         "An earlier report of the same value, or a rounding of it, exists from another outlet (bounds do not count)."),
         ("first_reported_at", "TIMESTAMPTZ", "When a consistent figure was first reported (by anyone)."),
         ("conversion_surface", "VARCHAR",
          "The conversion written in parentheses after the figure, if any (e.g. 약 78억8000만원): part of this "

@@ -115,7 +115,8 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
         (pl.col("value_low") / rate * pl.when(converted).then(1 - CONVERTED_WIDEN).otherwise(1.0)).alias("value_low"),
         (pl.col("value_high") / rate * pl.when(converted).then(1 + CONVERTED_WIDEN).otherwise(1.0)).alias(
             "value_high"),
-    ).sort(["claim_key", "observed_at", "source", "article_id", "span_start"])
+    ).sort(["claim_key", "observed_at", "outlet" if "outlet" in reports.columns else "source", "article_id",
+            "span_start"])
 
 
 def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -129,7 +130,9 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     if "scope" not in facts.columns:
         facts = facts.with_columns(pl.lit(None, dtype=pl.String).alias("scope"))
     df = _in_claim_units(first_reports(facts))
-    keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df["source"].to_list()
+    # who reported it: the outlet the page states (the adapter's partition when a frame has no outlet)
+    who = "outlet" if "outlet" in df.columns else "source"
+    keys, quals, sources = df["claim_key"].to_list(), df["qualifier"].to_list(), df[who].to_list()
     values, lows, highs = df["value"].to_list(), df["value_low"].to_list(), df["value_high"].to_list()
     # Times as integer microseconds: a million datetime objects cost more than the comparisons themselves.
     times = df["observed_at"].dt.epoch("us").to_list()
