@@ -385,8 +385,10 @@ class Charts:
     markdown: str
 
 
-def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path) -> Charts:
-    """A chart per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
-    showing the charts of the three most widely reported claims about a known subject."""
-    files = write_report(observations, timeline, out_dir)
+def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path,
+                   context: pl.DataFrame | None = None) -> Charts:
+    """A claim card per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
+    showing the cards of the three most widely reported claims about a known subject. ``context`` (per
+    ``fact_id``: sentence, url, headline) is what each point tells on hover and links to."""
+    files = write_report(observations, timeline, out_dir, context=context)
     return Charts(files, out_dir / "report.html", charts_markdown(timeline, files))

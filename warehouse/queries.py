@@ -77,6 +77,15 @@ def observations(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, "SELECT * FROM marts.figure_observations")
 
 
+def observation_context(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Per fact, what a chart point tells on hover and links to: its sentence and its article's URL and
+    headline."""
+    return read_frame(conn, """
+        SELECT f.fact_id, f.sentence, a.url, a.headline
+        FROM core.facts f JOIN core.articles a USING (article_id, version)
+    """)
+
+
 def timeline(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, "SELECT * FROM marts.figure_timeline")
 
