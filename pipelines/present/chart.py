@@ -11,6 +11,7 @@ report's sentence as a tooltip and link to the article (the HTML report; no scri
 from __future__ import annotations
 
 import html
+import importlib.util
 import io
 import math
 import re
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -27,8 +29,9 @@ from pipelines.present.labels import EN_MONTHS, Title, month_day_year, outlet_na
 from pipelines.sources.registry import source_keys
 
 # colour-blind-safe outlet colours (Okabe-Ito blue, bluish green, reddish purple, sky blue; Tol indigo,
-# olive, teal, sand): none is red, orange or black, the flags' colours
-PALETTE = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#332288", "#999933", "#44AA99", "#DDCC77")
+# teal, sand; a purple): none is red, orange, olive or black, which the flags' colours look like to some
+# readers (tests/test_present_cards.py checks the distance under protanopia and deuteranopia)
+PALETTE = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#332288", "#44AA99", "#DDCC77", "#882299")
 MARKERS = ("o", "s", "D", "h", "p", "8")  # a second channel once the colours run out
 FLAG_CONFLICT = "#D55E00"  # Okabe-Ito vermillion: a ring around a report that conflicts with an earlier one
 FLAG_UNIT_ERROR = "#000000"  # the unit-error lane's marks
@@ -36,6 +39,7 @@ FLAG_COLORS = (FLAG_CONFLICT, FLAG_UNIT_ERROR)
 CONSENSUS_COLOR = "#7f7f7f"
 UNIT_ERROR_AGREEMENT = frozenset({"unit_error", "outlier"})
 FIG_SIZE = (9.0, 4.6)
+MAIN_LABEL, LANE_LABEL = "reports", "unit_error_lane"
 DPI = 100
 
 
@@ -78,11 +82,11 @@ def in_unit_error_lane(row: dict[str, Any], consensus: tuple[float | None, float
     return not (lo <= value <= hi)
 
 
-def point_label(row: dict[str, Any], unit: str) -> str:
+def point_label(row: dict[str, Any], unit: str, fmt: Any = numbers.compact) -> str:
     """The value as a reader checks it: ``< $6M``, ``$5.576M``, ``846조 원 ≈ $581.4B`` (a won amount keeps
     how it was written, with its USD equivalent)."""
     text = numbers.as_reported(row["value"], row.get("value_low"), row.get("value_high"), row.get("qualifier"),
-                               unit)
+                               unit, fmt)
     if numbers.written_in_won(row.get("surface")):
         return f"{row['surface']} ≈ {text}"
     return text
@@ -113,14 +117,16 @@ def _font_family() -> tuple[str, ...]:
     from matplotlib import font_manager
 
     family = ["DejaVu Sans"]
+    # the package's fonts only: importing it would set matplotlib's fonts for the whole process
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:  # Korean shows as boxes, the rest still renders
+        return tuple(family)
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
     try:
-        import importlib.resources as resources
-
-        fonts = resources.files("koreanize_matplotlib") / "fonts"
         for name in ("NanumGothic.ttf", "NanumGothicBold.ttf"):
             font_manager.fontManager.addfont(str(fonts / name))
         family.append("NanumGothic")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # Korean shows as boxes, the rest still renders
+    except (FileNotFoundError, OSError, RuntimeError):
         pass
     return tuple(family)
 
@@ -159,14 +165,50 @@ def _spread_labels(positions: list[float], gap: float) -> list[float]:
     return out
 
 
+def _rc() -> dict[str, Any]:
+    return {"font.family": list(_font_family()), "axes.unicode_minus": False, "svg.fonttype": "path",
+            "svg.hashsalt": "chipwatch", "axes.spines.top": False, "axes.spines.right": False}
+
+
 def render_card(claim: pl.DataFrame, title: Title, summary: str,
                 consensus: tuple[float | None, float | None] = (None, None),
                 styles: dict[str, Style] | None = None) -> CardImages:
     """The claim card of ``claim`` (rows of marts.figure_observations, optionally with ``outlet``,
-    ``agreement``, ``sentence``, ``url``, ``headline``) as PNG and SVG."""
+    ``agreement``, ``sentence``, ``url``, ``headline``) as PNG (with its title) and SVG (the chart alone, with
+    a tooltip on each point)."""
+    import matplotlib.pyplot as plt
+
+    fig = card_figure(claim, title, summary, consensus, styles)
+    try:
+        with matplotlib_rc():
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=DPI)
+            # the HTML card has the title as text above the chart: the SVG is the chart alone
+            for text in fig.texts:
+                text.set_visible(False)
+            svg = io.StringIO()
+            fig.savefig(svg, format="svg", bbox_inches="tight", pad_inches=0.05)
+    finally:
+        plt.close(fig)
+    rows = claim.sort("observed_at").to_dicts()
+    for i, r in enumerate(rows):
+        r["_i"] = i
+    return CardImages(png.getvalue(), _with_tooltips(svg.getvalue(), rows, rows[0]["unit"] if rows else ""))
+
+
+def matplotlib_rc() -> Any:
+    """The cards' matplotlib settings (fonts with Hangul, no unicode minus, SVG text as paths)."""
     import matplotlib
 
     matplotlib.use("Agg")
+    return matplotlib.rc_context(_rc())
+
+
+def card_figure(claim: pl.DataFrame, title: Title, summary: str,
+                consensus: tuple[float | None, float | None] = (None, None),
+                styles: dict[str, Style] | None = None) -> Any:
+    """The card as a matplotlib figure (the caller closes it); its axes are labelled ``MAIN_LABEL`` and, when
+    some report is a probable unit error, ``LANE_LABEL``."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib import ticker
@@ -176,27 +218,28 @@ def render_card(claim: pl.DataFrame, title: Title, summary: str,
     rows = claim.sort("observed_at").to_dicts()
     for i, r in enumerate(rows):
         r["_i"] = i
+    styles = styles or outlet_styles([outlet_of(r) for r in rows])
     unit = rows[0]["unit"] if rows else ""
-    styles = styles or outlet_styles(outlet_of(r) for r in rows)
     lane = [r for r in rows if in_unit_error_lane(r, consensus)]
     main = [r for r in rows if not in_unit_error_lane(r, consensus)]
     if not main:  # every report "wrong": nothing to set them against, draw them all on one scale
         main, lane = rows, []
-    rc = {"font.family": list(_font_family()), "axes.unicode_minus": False, "svg.fonttype": "path",
-          "svg.hashsalt": "chipwatch", "axes.spines.top": False, "axes.spines.right": False}
-    with matplotlib.rc_context(rc):
+    with matplotlib_rc():
         fig = plt.figure(figsize=FIG_SIZE, dpi=DPI)
         try:
             if lane:
                 grid = fig.add_gridspec(2, 1, height_ratios=[1, 3.4], hspace=0.12)
                 ax_lane = fig.add_subplot(grid[0])
                 ax = fig.add_subplot(grid[1], sharex=ax_lane)
+                ax_lane.set_label(LANE_LABEL)
             else:
                 ax_lane = None
                 ax = fig.add_subplot(1, 1, 1)
+            ax.set_label(MAIN_LABEL)
             fig.subplots_adjust(left=0.1, right=0.76, top=0.84, bottom=0.27)
-            fig.text(0.012, 0.975, title.main, fontsize=13.5, weight="bold", va="top")
-            fig.text(0.012, 0.905, f"{title.other}   ·   {summary}", fontsize=9.2, color="#444444", va="top")
+            [fig.text(0.012, 0.975, title.main, fontsize=13.5, weight="bold", va="top"),
+                       fig.text(0.012, 0.905, f"{title.other}   ·   {summary}", fontsize=9.2, color="#444444",
+                                va="top")]
 
             times = [r["observed_at"] for r in rows]
             span = max(times) - min(times)
@@ -241,13 +284,10 @@ def render_card(claim: pl.DataFrame, title: Title, summary: str,
             if marks:
                 fig.legend(handles=marks, loc="lower left", ncol=len(marks), frameon=False, fontsize=7.8,
                            bbox_to_anchor=(0.0, 0.0), handletextpad=0.6, columnspacing=1.1, handlelength=1.6)
-            png = io.BytesIO()
-            fig.savefig(png, format="png", dpi=DPI)
-            svg = io.StringIO()
-            fig.savefig(svg, format="svg")
-        finally:
+        except Exception:
             plt.close(fig)
-    return CardImages(png.getvalue(), _with_tooltips(svg.getvalue(), rows, unit))
+            raise
+    return fig
 
 
 def _draw_lane(ax: Any, rows: Sequence[dict[str, Any]], unit: str, styles: dict[str, Style], used: dict[str, bool],
@@ -312,7 +352,7 @@ def _y_axis(ax: Any, rows: Sequence[dict[str, Any]], unit: str, consensus: tuple
         ax.yaxis.set_minor_formatter(ticker.NullFormatter())
         ax.yaxis.set_minor_locator(ticker.NullLocator())
     else:
-        pad = max((hi - lo) * 0.35, abs(hi) * (0.04 if hi > lo else 0.3), 1e-9)
+        pad = (hi - lo) * 0.35 if hi > lo else max(abs(hi) * 0.3, 1e-9)
         ax.set_ylim(lo - pad, hi + pad)
         ax.yaxis.set_major_locator(ticker.MaxNLocator(3 if few else 5, steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_formatter(fmt)

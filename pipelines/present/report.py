@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,10 +75,14 @@ class ClaimSummary:
         lo, hi = self.consensus
         if lo is None or hi is None:
             return "no consensus"
-        if hi == float("inf"):
+        if self.unit in numbers.COUNT_NOUNS:  # 2,047.5 to 2,049 chips is "2,048 to 2,049 chips"
+            lo, hi = math.ceil(lo), math.floor(hi) if hi != math.inf else hi
+        if hi == math.inf:
             return f"over {numbers.compact(lo, self.unit)}"
         a, b = numbers.compact(lo, self.unit), numbers.compact(hi, self.unit)
-        return a if a == b else f"{a} to {b}"
+        if a == b:
+            return a
+        return f"{numbers.compact(lo, self.unit, with_unit=False)} to {b}"
 
 
 def summarize(key: str, claim: pl.DataFrame, timeline_row: dict[str, Any]) -> ClaimSummary:
@@ -168,7 +173,7 @@ def _card_html(s: ClaimSummary, claim: pl.DataFrame, svg: str) -> str:
         rows.append(
             f"<tr class='{_esc(rel)}'><td>{month_day_year(r['observed_at'])}</td>"
             f"<td>{_esc(outlet_name(outlet_of(r)))}</td><td>{written}</td>"
-            f"<td>{_esc(point_label(r, s.unit))}</td>"
+            f"<td>{_esc(point_label(r, s.unit, numbers.full))}</td>"
             f"<td>{_esc(numbers.interval(r['value_low'], r['value_high'], r['qualifier'], s.unit))}</td>"
             f"<td>{_esc(RELATION_WORDS.get(rel, rel))}</td><td>{'yes' if r['is_recitation'] else ''}</td>"
             f"<td>{link}</td></tr>")
@@ -191,9 +196,11 @@ def _swatch(color: str, ring: bool = False, hollow: bool = False, square: bool =
         return (f"<svg width='16' height='16'><rect x='2' y='2' width='12' height='12' fill='#f2f2f2' "
                 f"stroke='{color}' stroke-dasharray='3 2' stroke-width='1.5'/></svg>")
     if ring:
-        return f"<svg width='18' height='18'><circle cx='9' cy='9' r='7' fill='none' stroke='{color}' stroke-width='2.4'/></svg>"
+        return (f"<svg width='18' height='18'><circle cx='9' cy='9' r='7' fill='none' stroke='{color}' "
+                "stroke-width='2.4'/></svg>")
     fill = "white" if hollow else color
-    return f"<svg width='14' height='14'><circle cx='7' cy='7' r='5' fill='{fill}' stroke='{color}' stroke-width='2'/></svg>"
+    return (f"<svg width='14' height='14'><circle cx='7' cy='7' r='5' fill='{fill}' stroke='{color}' "
+            "stroke-width='2'/></svg>")
 
 
 def _page(cards: list[tuple[ClaimSummary, pl.DataFrame]], sections: list[str]) -> str:
