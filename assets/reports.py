@@ -25,8 +25,8 @@ def figure_charts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> 
     with duckdb.get_connection() as conn:
         obs = queries.observations(conn)
         timeline = queries.timeline(conn)
-        context = queries.observation_context(conn)
-    charts = stages.present_charts(obs, timeline, output_dir() / "charts", context)
+        facts_context = queries.observation_context(conn)
+    charts = stages.present_charts(obs, timeline, output_dir() / "charts", facts_context)
     context.log.info(f"{len(charts.files)} charts and {charts.report}")
     # The most widely reported claims about a known subject, as the UI shows them (markdown images).
     return dg.MaterializeResult(metadata={

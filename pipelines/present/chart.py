@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import io
+import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -117,6 +118,9 @@ def _font_family() -> tuple[str, ...]:
     from matplotlib import font_manager
 
     family = ["DejaVu Sans"]
+    # NanumGothic's bold says weight 600: matplotlib uses it for "bold" and says so on every title
+    logging.getLogger("matplotlib.font_manager").addFilter(
+        lambda record: "Failed to find font weight" not in record.getMessage())
     # the package's fonts only: importing it would set matplotlib's fonts for the whole process
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:  # Korean shows as boxes, the rest still renders
