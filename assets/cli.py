@@ -272,11 +272,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
         if args.claim:
             df = queries.claim_history(conn, args.claim)
             if df.is_empty():  # as a person types it: "training cost", "DeepSeek cost", "훈련 비용", "H800"
-                from pipelines.present.labels import matches, search_words
+                from pipelines import stages
 
-                keys = [r["claim_key"] for r in queries.claim_names(conn).iter_rows(named=True)
-                        if matches(args.claim, search_words(r["claim_key"], r["subject"], r["metric"], r["chip"],
-                                                            r["scope"]))]
+                keys = stages.claims_matching(args.claim, queries.claim_names(conn))
                 df = queries.claim_history_of(conn, keys) if keys else df
             if df.is_empty():
                 print(f"no claim matches {args.claim!r}", file=sys.stderr)

@@ -8,7 +8,7 @@ from typing import Any
 import dagster as dg
 import polars as pl
 
-from pipelines.present.numbers import full
+from pipelines import stages
 from warehouse.schema import TABLES, Table
 
 
@@ -18,7 +18,7 @@ def _cell(v: Any) -> str:
     if isinstance(v, float):
         if math.isinf(v):
             return "∞"
-        return full(v, None)  # 5,576,000 and 118.42: every digit reported, never 5.606e+06 or 118.4
+        return stages.number_as_written(v)  # 5,576,000 and 118.42: every digit reported, never 5.606e+06 or 118.4
     if isinstance(v, list):
         return ", ".join(map(str, v))
     text = str(v).replace("|", "\\|").replace("\n", " ")
