@@ -275,6 +275,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
     try:
         if args.claim:
             df = queries.claim_history(conn, args.claim)
+            if df.is_empty():  # as a person types it: "training cost", "DeepSeek cost", "훈련 비용", "H800"
+                from pipelines import stages
+
+                keys = stages.claims_matching(args.claim, queries.claim_names(conn))
+                df = queries.claim_history_of(conn, keys) if keys else df
             if df.is_empty():
                 print(f"no claim matches {args.claim!r}", file=sys.stderr)
                 return 1

@@ -8,6 +8,7 @@ from typing import Any
 import dagster as dg
 import polars as pl
 
+from pipelines import stages
 from warehouse.schema import TABLES, Table
 
 
@@ -17,7 +18,7 @@ def _cell(v: Any) -> str:
     if isinstance(v, float):
         if math.isinf(v):
             return "∞"
-        return f"{v:,.0f}" if v.is_integer() else f"{v:,.4g}"
+        return stages.number_as_written(v)  # 5,576,000 and 118.42: every digit reported, never 5.606e+06 or 118.4
     if isinstance(v, list):
         return ", ".join(map(str, v))
     text = str(v).replace("|", "\\|").replace("\n", " ")

@@ -17,13 +17,16 @@ from warehouse.paths import output_dir
     kinds={"python", "html"},
 )
 def figure_charts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """A chart per claim reported at least twice (value over time, one mark per outlet, the interval each
-    report supports, conflicts and unit errors ringed in red) written as PNG, plus report.html embedding
-    them all, under the warehouse's output folder (warehouse/output/ by default)."""
+    """A claim card per claim reported at least twice (a title in words, value over time in readable units,
+    one colour-blind-safe colour per outlet, bounds as arrows, conflicts ringed, unit errors in their own
+    lane, the consensus shaded) written as PNG, plus report.html with every card as SVG (hover a point for
+    its sentence, click for the article), most widely reported claims first, under the warehouse's output
+    folder (warehouse/output/ by default)."""
     with duckdb.get_connection() as conn:
         obs = queries.observations(conn)
         timeline = queries.timeline(conn)
-    charts = stages.present_charts(obs, timeline, output_dir() / "charts")
+        facts_context = queries.observation_context(conn)
+    charts = stages.present_charts(obs, timeline, output_dir() / "charts", facts_context)
     context.log.info(f"{len(charts.files)} charts and {charts.report}")
     # The most widely reported claims about a known subject, as the UI shows them (markdown images).
     return dg.MaterializeResult(metadata={

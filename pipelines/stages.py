@@ -24,6 +24,8 @@ from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, failure_streak, 
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
+from pipelines.present.labels import matches, search_words
+from pipelines.present.numbers import full
 from pipelines.present.report import charts_markdown, write_report
 from pipelines.records import (
     AliasEntry,
@@ -386,8 +388,22 @@ class Charts:
     markdown: str
 
 
-def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path) -> Charts:
-    """A chart per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
-    showing the charts of the three most widely reported claims about a known subject."""
-    files = write_report(observations, timeline, out_dir)
+def present_charts(observations: pl.DataFrame, timeline: pl.DataFrame, out_dir: Path,
+                   context: pl.DataFrame | None = None) -> Charts:
+    """A claim card per claim reported at least twice and ``report.html`` under ``out_dir``, and markdown
+    showing the cards of the three most widely reported claims about a known subject. ``context`` (per
+    ``fact_id``: sentence, url, headline) is what each point tells on hover and links to."""
+    files = write_report(observations, timeline, out_dir, context=context)
     return Charts(files, out_dir / "report.html", charts_markdown(timeline, files))
+
+
+def number_as_written(value: float) -> str:
+    """A number with every digit reported and nothing more (5,576,000, 118.42), for the CLI and UI tables."""
+    return full(value, None)
+
+
+def claims_matching(query: str, names: pl.DataFrame) -> list[str]:
+    """The claim keys of ``names`` (``claim_key, subject, metric, chip, scope``) that ``query`` names the way a
+    person types it ("training cost", "DeepSeek cost", "훈련 비용", a chip)."""
+    return [r["claim_key"] for r in names.iter_rows(named=True)
+            if matches(query, search_words(r["claim_key"], r["subject"], r["metric"], r["chip"], r["scope"]))]

@@ -79,6 +79,15 @@ def observations(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, "SELECT * FROM marts.figure_observations")
 
 
+def observation_context(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Per fact, what a chart point tells on hover and links to: its sentence and its article's URL and
+    headline."""
+    return read_frame(conn, """
+        SELECT f.fact_id, f.sentence, a.url, a.headline
+        FROM core.facts f JOIN core.articles a USING (article_id, version)
+    """)
+
+
 def timeline(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return read_frame(conn, "SELECT * FROM marts.figure_timeline")
 
@@ -103,6 +112,22 @@ def claim_history(conn: duckdb.DuckDBPyConnection, text: str) -> pl.DataFrame:
         WHERE claim_key ILIKE $p OR subject ILIKE $p OR metric ILIKE $p
         ORDER BY claim_key, observed_at, outlet
     """, {"p": f"%{text}%"})
+
+
+def claim_history_of(conn: duckdb.DuckDBPyConnection, keys: list[str]) -> pl.DataFrame:
+    """Observations of the claims ``keys``, in the columns of :func:`claim_history`."""
+    return read_frame(conn, """
+        SELECT claim_key, observed_at::DATE AS date, source, surface, value, unit, qualifier,
+               relation_to_previous AS relation, is_recitation AS recited
+        FROM marts.figure_observations
+        WHERE list_contains($keys, claim_key)
+        ORDER BY claim_key, observed_at, source
+    """, {"keys": keys})
+
+
+def claim_names(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Each claim's key and the columns its name is made of (subject, metric, chip, scope)."""
+    return read_frame(conn, "SELECT claim_key, subject, metric, chip, scope FROM marts.figure_timeline")
 
 
 def claims_overview(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
