@@ -433,3 +433,13 @@ def test_a_date_beyond_another_figure_of_the_same_kind_is_that_figures():
     got = {f.surface: f.refers_to for f in extract_figures("Nvidia fell 16.9% to $118.42 on Monday.",
                                                             published_at=when)}
     assert got["16.9%"] == got["$118.42"] == "2025-01-27"
+
+
+def test_the_chief_executive_of_x_is_no_subject_and_late_morning_is_intraday():
+    text = ("DeepSeek released R1 last week. Alexandr Wang, the chief executive of Scale AI, told CNBC that he "
+            "believed the Chinese lab had more than 50,000 of Nvidia's H100 chips.")
+    f = fig(text, "more than 50,000")
+    assert (f.subject, f.scope) == ("DeepSeek", None)  # held chips: no model's
+    f = fig("Broadcom and Marvell were off 16% and 18%, respectively, by late morning.", "16%",
+            published_at=datetime(2025, 1, 27, 16, tzinfo=UTC))
+    assert (f.subject, f.refers_to) == ("Broadcom", "2025-01-27 intraday")

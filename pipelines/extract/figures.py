@@ -680,6 +680,7 @@ def _bind(
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
+        carried_scope: str | None = None
         bound = None if ratio else bind_subject(st, eligible, span, lang, properties, spans)
         if bound is not None and lang == "ko" and fb_subject and _KO_ANAPHOR_TOPIC.search(st, 0, c.start):
             # "이들은 싱가포르와 말레이시아를 거쳐 ... 200개 이상을": the topic refers back; the places are obliques
@@ -702,14 +703,15 @@ def _bind(
             subject, via, scope = None, None, None
         else:
             subject, via = fb_subject, fb_via
-            scope = model_scope(subject, mentions, span) or fb_scope
+            scope = model_scope(subject, mentions, span)
+            carried_scope = fb_scope  # the context's model: taken below, for what a model has
         if _NEGATED_AFTER.match(st, c.end) or _NEGATED_BEFORE.search(st, 0, c.start):
             # "약 600조원이 아닌 846조원", "not $600 billion": a figure the text rejects reports nothing
             subject, via, scope = None, None, None
         if ratio and subject:
             # a ratio is of its subject against something: "1/20 of what OpenAI spent" is not "1/10 of Meta's"
             scope = _comparand(subject, eligible, span) or scope
-        own_scope = scope is not None  # named in the sentence itself (or carried with its subject)
+        own_scope = (scope or carried_scope) is not None  # named in the sentence itself (or carried with its subject)
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
             hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
@@ -728,8 +730,8 @@ def _bind(
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
             metric = "ratio"
-        if metric == "other" and c.unit in CURRENCY_UNITS and scope and own_scope and not cued and \
-                not scope.startswith("vs "):
+        if metric == "other" and c.unit in CURRENCY_UNITS and own_scope and not cued and \
+                not (scope or carried_scope or "").startswith("vs "):
             # money about a model the sentence names, with no cue word at all: what it cost to train ("V3
             # cost $5.6 million"); an article-wide model does not make "operating costs of $944mn" a training cost
             metric = "training_cost"
@@ -752,10 +754,11 @@ def _bind(
         if scope is None and subject and is_model_metric(metric) and (
             metric != "chip_count" or _TRAINING_USE.search(st)
         ):
-            # the model named in context: the previous sentence's (same subject), else the article's; only
-            # for what a model has (its training cost, chips, hours), not for a company's spending or holdings
+            # the model named in context: the one carried with the subject, the previous sentence's (same
+            # subject), else the article's; only for what a model has (its training cost, chips, hours), not for
+            # a company's spending or holdings
             (prev_subject, prev_scope), article = context_scope
-            scope = prev_scope if prev_subject == subject and prev_scope else article.get(subject)
+            scope = carried_scope or (prev_scope if prev_subject == subject and prev_scope else article.get(subject))
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and via != "sentence" and subject

@@ -131,6 +131,11 @@ _ROLE_OF = re.compile(
     r"(?:'s|’s)?\s(?:chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|president|spokesperson|"
     r"spokesman|spokeswoman|analyst|researcher|engineer|executive|official)\b|\s?(?:최고경영자|CEO|창업자|회장|대표|대변인)",
 )
+_ROLE_AT = re.compile(
+    r"\b(?:chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|president|head|spokesperson|spokesman|"
+    r"spokeswoman|analyst|researcher|engineer|executive|official)s?\s+(?:of|at)\s+(?:the\s+)?$",
+    re.I,
+)
 # "<mention> 쇼크에/충격으로/여파로": a cause, not a subject; in a headline a bare "<mention>에" is an oblique too
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
 _KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:에|로|으로)(?:\s|$)")
@@ -196,6 +201,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
     if m.entity.kind == "org" and _ROLE_OF.match(text, m.end):
         return True  # "Scale AI chief executive Alexandr Wang": the employer of a speaker
+    if m.entity.kind == "org" and language == "en" and _ROLE_AT.search(text, max(0, m.start - 40), m.start):
+        return True  # "Alexandr Wang, the chief executive of Scale AI, said ...": likewise
     if language == "ko" and _KO_CAUSE.match(text, m.end):
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
