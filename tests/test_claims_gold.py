@@ -100,7 +100,7 @@ FLOORS = {
              "metric_accuracy": 0.97},
     "dev4": {"pair_f1": 0.75, "discrepancy_precision": 0.8, "discrepancy_recall": 0.58, "subject_accuracy": 0.76,
              "metric_accuracy": 0.9},
-    "dev5": {"pair_f1": 0.74, "discrepancy_precision": 0.77, "discrepancy_recall": 0.8, "subject_accuracy": 0.82,
+    "dev5": {"pair_f1": 0.74, "discrepancy_precision": 0.75, "discrepancy_recall": 0.8, "subject_accuracy": 0.82,
              "metric_accuracy": 0.86},
     # never tuned on: measured once, the floors only catch a change that makes things worse on it
     "holdout2": {"pair_f1": 0.58, "discrepancy_precision": 0.55, "discrepancy_recall": 0.7, "subject_accuracy": 0.7,
