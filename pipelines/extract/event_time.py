@@ -794,7 +794,8 @@ _SESSION_RX = {
     ),
 }
 _SESSION_TRIGGERS = {
-    "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "clos", "ended", "Market", "Intraday"),
+    "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "clos", "end", "finish", "settl",
+           "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday"),
     "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가"),
 }
 

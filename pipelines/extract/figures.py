@@ -631,7 +631,7 @@ def _refers_to(
         # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
         before = found.start - timedelta(days=1)
         return before.isoformat()
-    if found is not None and lang == "en" and others and any(
+    if found is not None and lang == "en" and others and not (found.session and not has_date(st, lang)) and any(
             (found.span[1] <= o[0] and o[1] <= span[0]) or (span[1] <= o[0] and o[1] <= found.span[0])
             for o in others):
         # "Nvidia's $589 billion loss ... was more than double the $279 billion it lost on Sept. 3 last year":
