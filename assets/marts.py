@@ -10,7 +10,13 @@ from assets.partitions import WAREHOUSE_POOL
 from pipelines import stages
 from warehouse import queries
 from warehouse.frames import conform
-from warehouse.schema import ARTICLE_REVISIONS, FIGURE_DISCREPANCIES, FIGURE_OBSERVATIONS, FIGURE_TIMELINE
+from warehouse.schema import (
+    ARTICLE_REVISIONS,
+    FIGURE_CITATIONS,
+    FIGURE_DISCREPANCIES,
+    FIGURE_OBSERVATIONS,
+    FIGURE_TIMELINE,
+)
 from warehouse.writes import replace_where
 
 
@@ -29,6 +35,13 @@ from warehouse.writes import replace_where
                      kinds={"duckdb"},
                      description="Pairs of observations of one claim whose intervals do not overlap: "
                                  "conflicts and probable unit errors, both sides with outlet, date and surface."),
+        dg.AssetSpec(["marts", "figure_citations"], deps=[["core", "facts"], ["core", "articles"]],
+                     kinds={"duckdb"},
+                     description="Who copied whom: figures whose sentence names its source, the source "
+                                 "normalised to an outlet or entity, linked to the cited outlet's earliest "
+                                 "matching report (cites_fact_id, the chain's first report), with what the "
+                                 "re-citation lost: a dropped qualifier, a dropped date, a rounding that "
+                                 "changes the figure's meaning."),
     ],
     pool=WAREHOUSE_POOL,
     group_name="marts",
@@ -42,9 +55,11 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     with duckdb.get_connection() as conn:
         facts = queries.facts_for_tracking(conn)
     obs, disc = stages.track_observations(facts)
+    cites = stages.track_citations(facts, obs)
     with duckdb.get_connection() as conn:
         replace_where(conn, FIGURE_OBSERVATIONS, conform(obs, FIGURE_OBSERVATIONS))
         replace_where(conn, FIGURE_DISCREPANCIES, conform(disc, FIGURE_DISCREPANCIES))
+        replace_where(conn, FIGURE_CITATIONS, conform(cites, FIGURE_CITATIONS))
     counts = obs.group_by("relation_to_previous").len().sort("relation_to_previous") if not obs.is_empty() else None
     yield dg.MaterializeResult(asset_key=["marts", "figure_observations"], metadata={
         "observations": obs.height,
@@ -58,6 +73,14 @@ def figure_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
         "discrepancies": disc.height,
         "unit_errors": disc.filter(pl.col("kind") == "probable_unit_error").height if not disc.is_empty() else 0,
         "preview": preview(disc, ["claim_key", "kind", "outlet_a", "surface_a", "outlet_b", "surface_b"]),
+    })
+    linked = cites.filter(pl.col("cites_fact_id").is_not_null()) if not cites.is_empty() else cites
+    yield dg.MaterializeResult(asset_key=["marts", "figure_citations"], metadata={
+        "attributed_figures": cites.height,
+        "linked_recitations": linked.height,
+        "losing_information": int(linked["loses_information"].sum()) if not linked.is_empty() else 0,
+        "preview": preview(linked, ["outlet", "surface", "cites_outlet", "cites_surface", "dropped_qualifier",
+                                    "dropped_date"]),
     })
 
 

@@ -12,8 +12,8 @@ from warehouse.summary import summarize
 
 @dg.asset(
     key=["publish", "analyst_snapshot"],
-    deps=[["marts", "figure_timeline"], ["marts", "figure_discrepancies"], ["marts", "article_revisions"],
-          ["core", "entities"]],
+    deps=[["marts", "figure_timeline"], ["marts", "figure_discrepancies"], ["marts", "figure_citations"],
+          ["marts", "article_revisions"], ["core", "entities"]],
     pool=WAREHOUSE_POOL,
     group_name="publish",
     kinds={"duckdb"},

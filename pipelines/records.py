@@ -191,8 +191,42 @@ class Observation(TypedDict):
     previous_fact_id: str | None
     is_recitation: bool
     first_reported_at: datetime
+    cites_fact_id: str | None
     conversion_surface: str | None
     conversion_ok: bool | None
+
+
+class FigureCitation(TypedDict):
+    """A row of ``marts.figure_citations``: a figure whose sentence names its source, and the report it re-cites."""
+
+    fact_id: str
+    claim_key: str
+    outlet: str | None
+    language: str | None
+    observed_at: datetime
+    surface: str
+    qualifier: str
+    refers_to: str | None
+    attributed_to: str
+    cited: str | None
+    cited_kind: str | None
+    cites_fact_id: str | None
+    cites_outlet: str | None
+    cites_observed_at: datetime | None
+    cites_surface: str | None
+    cites_qualifier: str | None
+    cites_refers_to: str | None
+    match: str | None
+    relation: str | None
+    lag_days: float | None
+    root_fact_id: str | None
+    root_outlet: str | None
+    root_observed_at: datetime | None
+    hops: int | None
+    dropped_qualifier: str | None
+    dropped_date: str | None
+    rounding_changes_meaning: bool | None
+    loses_information: bool | None
 
 
 class Discrepancy(TypedDict):
@@ -301,6 +335,7 @@ RECORDS: dict[str, type] = {
     "core.entities": AliasEntry,
     "marts.figure_observations": Observation,
     "marts.figure_discrepancies": Discrepancy,
+    "marts.figure_citations": FigureCitation,
     "marts.figure_timeline": ClaimTimeline,
     "marts.article_revisions": Revision,
 }

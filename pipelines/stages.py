@@ -44,6 +44,7 @@ from pipelines.sources.parsed_page import ParsedPage
 from pipelines.sources.registry import SOURCES, canonical_article_url, is_article_url, source_for_url
 from pipelines.sources.topics import is_relevant_page, is_relevant_text
 from pipelines.track import build_observations, build_revisions, build_timeline
+from pipelines.track.citations import build_citations
 from pipelines.track.claims import claim_key
 from pipelines.track.versions import PageParse, assign_versions
 
@@ -364,6 +365,12 @@ def track_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     """``marts.figure_observations`` and ``marts.figure_discrepancies`` from facts with the dates of their
     article versions (see ``track.observations``)."""
     return build_observations(facts)
+
+
+def track_citations(facts: pl.DataFrame, observations: pl.DataFrame) -> pl.DataFrame:
+    """``marts.figure_citations``: figures whose sentence names its source, linked to the cited outlet's
+    report, with what the re-citation lost (see ``track.citations``)."""
+    return build_citations(facts, observations)
 
 
 def track_timeline(observations: pl.DataFrame) -> pl.DataFrame:

@@ -69,7 +69,8 @@ def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         SELECT f.fact_id, f.article_id, f.version, f.source, coalesce(f.outlet, a.outlet, f.source) AS outlet,
                a.published_at, a.modified_at, a.fetched_at,
                f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
-               f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id
+               f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id, f.attributed_to,
+               coalesce(f.language, a.language) AS language
         FROM core.facts f JOIN core.articles a USING (article_id, version)
         ORDER BY f.fact_id
     """)

@@ -250,13 +250,77 @@ FIGURE_OBSERVATIONS = _t(
          "latest earlier point estimate, if any)."),
         ("previous_fact_id", "VARCHAR", "The observation it was compared with, NULL for the first."),
         ("is_recitation", "BOOLEAN",
-         "An earlier report of the same value, or a rounding of it, exists from another outlet (bounds do not count)."),
-        ("first_reported_at", "TIMESTAMPTZ", "When a consistent figure was first reported (by anyone)."),
+         "An earlier report of the same value, or a rounding of it, exists from another outlet (bounds do not "
+         "count), or the report names the outlet it took the figure from and is linked to its report "
+         "(cites_fact_id), whatever the rounding or dropped qualifier."),
+        ("first_reported_at", "TIMESTAMPTZ",
+         "When a consistent figure was first reported (by anyone; for a linked re-citation, no later than its "
+         "chain's first report)."),
+        ("cites_fact_id", "VARCHAR",
+         "For a report that names the outlet it took the figure from: that outlet's earliest matching report "
+         "(core.facts.fact_id; see marts.figure_citations). NULL otherwise or when the warehouse lacks it."),
         ("conversion_surface", "VARCHAR",
          "The conversion written in parentheses after the figure, if any (e.g. 약 78억8000만원): part of this "
          "report, never an observation of its own."),
         ("conversion_ok", "BOOLEAN",
          "Whether that conversion agrees with the figure at the month's exchange rate (NULL without one)."),
+    ],
+    key=("fact_id",),
+)
+
+FIGURE_CITATIONS = _t(
+    "marts", "figure_citations",
+    "Who copied whom: one row per figure whose sentence names its source (core.facts.attributed_to), the "
+    "source normalised to an outlet or entity, and, for an outlet the warehouse has, the report it re-cites "
+    "and what the re-citation lost. marts.citation_chains reads them as chains.",
+    [
+        ("fact_id", "VARCHAR", "The re-citing figure: core.facts.fact_id."),
+        ("claim_key", "VARCHAR",
+         "Its claim (marts.figure_observations.claim_key; core.facts.claim_key for a figure that is no "
+         "observation, e.g. one whose subject the text does not name)."),
+        ("outlet", "VARCHAR", "Who re-cited it (core.articles.outlet)."),
+        ("language", "VARCHAR", "Language of the re-citing article (ko, en)."),
+        ("observed_at", "TIMESTAMPTZ", "When the re-citing article version was published."),
+        ("surface", "VARCHAR", "The figure as the re-citation writes it."),
+        ("qualifier", "VARCHAR", "Its qualifier (exact, approx, more_than, ...)."),
+        ("refers_to", "VARCHAR", "The date or period the re-citation states for it (NULL: none)."),
+        ("attributed_to", "VARCHAR", "Whom the sentence cites, as the extractor found it (core.facts.attributed_to)."),
+        ("cited", "VARCHAR",
+         "The cited source normalised: an outlet as core.articles.outlet names it (NYT, 뉴욕타임스 -> The New "
+         "York Times), else the alias table's entity."),
+        ("cited_kind", "VARCHAR", "outlet, or the entity's kind: person, org, agency, government, court, country."),
+        ("cites_fact_id", "VARCHAR",
+         "The cited outlet's earliest matching report published before it (NULL: not an outlet, the outlet "
+         "itself, or no such report in the warehouse)."),
+        ("cites_outlet", "VARCHAR", "The outlet of that report."),
+        ("cites_observed_at", "TIMESTAMPTZ", "When that report was published."),
+        ("cites_surface", "VARCHAR", "That report's figure as written."),
+        ("cites_qualifier", "VARCHAR", "That report's qualifier."),
+        ("cites_refers_to", "VARCHAR", "The date or period that report states (NULL: none)."),
+        ("match", "VARCHAR",
+         "How the cited report was matched: same_claim (the same claim), same_metric (same metric and chip, "
+         "for a figure whose subject is unnamed) or same_value (the same value or a rounding of it, in the same "
+         "dimension, under another metric)."),
+        ("relation", "VARCHAR",
+         "The re-citation against the cited report: consistent, rounding, bound, conflicting or "
+         "probable_unit_error (see marts.figure_observations.relation_to_previous)."),
+        ("lag_days", "DOUBLE", "Days from the cited report to the re-citation."),
+        ("root_fact_id", "VARCHAR",
+         "The chain's first report: the cited report, or what it in turn re-cites, followed to the end."),
+        ("root_outlet", "VARCHAR", "The outlet of the chain's first report."),
+        ("root_observed_at", "TIMESTAMPTZ", "When the chain's first report was published."),
+        ("hops", "INTEGER", "1 when it re-cites the first report itself, 2 for a re-citation of a re-citation, ..."),
+        ("dropped_qualifier", "VARCHAR",
+         "The cited report's qualifier the re-citation lost: more_than/at_least (a dropped \"more than\"), "
+         "less_than/at_most/up_to, or approx (\"about\" re-cited as exact). NULL: none lost."),
+        ("dropped_date", "VARCHAR",
+         "The date the re-citation lost: the cited report's refers_to, or for an event metric (a deal, a "
+         "charge) the month it was reported, when the re-citation, published 30 days or more later, states "
+         "none. NULL: none lost."),
+        ("rounding_changes_meaning", "BOOLEAN",
+         "The re-citation rounds the figure by more than 5 % or across a round number ($4.96 billion as $5 "
+         "billion)."),
+        ("loses_information", "BOOLEAN", "A qualifier, a date or the figure's meaning was lost in re-citing."),
     ],
     key=("fact_id",),
 )
@@ -336,7 +400,7 @@ ARTICLE_REVISIONS = _t(
 
 TABLES: tuple[Table, ...] = (
     DISCOVERED_URLS, FETCH_LOG, PAGES, PARSE_RESULTS, ARTICLES, FACTS, ENTITIES,
-    FIGURE_OBSERVATIONS, FIGURE_TIMELINE, FIGURE_DISCREPANCIES, ARTICLE_REVISIONS,
+    FIGURE_OBSERVATIONS, FIGURE_TIMELINE, FIGURE_DISCREPANCIES, FIGURE_CITATIONS, ARTICLE_REVISIONS,
 )
 SCHEMAS = ("raw", "core", "marts")
 

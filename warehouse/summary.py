@@ -6,7 +6,7 @@ import duckdb
 
 COUNTED_TABLES = ("raw.discovered_urls", "raw.fetch_log", "raw.pages", "core.parse_results", "core.articles",
                   "core.facts", "core.entities", "marts.figure_observations", "marts.figure_timeline",
-                  "marts.figure_discrepancies", "marts.article_revisions")
+                  "marts.figure_discrepancies", "marts.figure_citations", "marts.article_revisions")
 
 
 def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:

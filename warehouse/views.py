@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from warehouse.schema import ARTICLES, DISCOVERED_URLS, FACTS, FIGURE_OBSERVATIONS, Table
+from warehouse.schema import ARTICLES, DISCOVERED_URLS, FACTS, FIGURE_CITATIONS, FIGURE_OBSERVATIONS, Table
 
 # Where each view's columns take their documentation from, first match wins.
-_COLUMN_DOCS: tuple[Table, ...] = (FIGURE_OBSERVATIONS, ARTICLES, FACTS, DISCOVERED_URLS)
-_EXTRA_DOCS = {"last_fetch_outcome": "Outcome of the latest fetch attempt of the URL (see raw.fetch_log), if any."}
+_COLUMN_DOCS: tuple[Table, ...] = (FIGURE_OBSERVATIONS, ARTICLES, FACTS, DISCOVERED_URLS, FIGURE_CITATIONS)
+_EXTRA_DOCS = {
+    "last_fetch_outcome": "Outcome of the latest fetch attempt of the URL (see raw.fetch_log), if any.",
+    # marts.citation_chains
+    "first_fact_id": "The chain's first report (core.facts.fact_id): what every later row re-cites, directly or not.",
+    "first_outlet": "Who reported the figure first.",
+    "first_reported_at": "When the chain's first report was published.",
+    "first_surface": "The first report's figure as written.",
+    "reported_at": "When this row's article version was published.",
+    "recited_from": "The outlet this row names as its source (NULL on the first report).",
+}
 
 VIEWS: dict[str, tuple[str, str]] = {
     "marts.claim_reports": (
@@ -19,6 +28,41 @@ VIEWS: dict[str, tuple[str, str]] = {
         FROM marts.figure_observations o
         JOIN core.articles a USING (article_id, version)
         JOIN core.facts f USING (fact_id)
+        """,
+    ),
+    "marts.citation_chains": (
+        "Who copied whom, per claim: each chain's first report (hops 0) and every report that re-cites it, "
+        "naming the outlet it took the figure from (hops 1, or more through another re-citation), in order, "
+        "in both languages, with what each re-citation lost. Built from marts.figure_citations.",
+        """
+        WITH links AS (
+            SELECT * FROM marts.figure_citations WHERE cites_fact_id IS NOT NULL
+        ), roots AS (
+            SELECT DISTINCT l.root_fact_id AS first_fact_id, l.root_outlet AS first_outlet,
+                   l.root_observed_at AS first_reported_at, f.surface AS first_surface,
+                   coalesce(o.claim_key, f.claim_key) AS claim_key
+            FROM links l JOIN core.facts f ON f.fact_id = l.root_fact_id
+            LEFT JOIN marts.figure_observations o ON o.fact_id = l.root_fact_id
+        ), members AS (
+            SELECT r.first_fact_id, 0 AS hops, r.first_reported_at AS reported_at, r.first_outlet AS outlet,
+                   f.fact_id, NULL::VARCHAR AS recited_from, NULL::VARCHAR AS relation,
+                   NULL::VARCHAR AS dropped_qualifier, NULL::VARCHAR AS dropped_date,
+                   NULL::BOOLEAN AS rounding_changes_meaning, NULL::BOOLEAN AS loses_information
+            FROM roots r JOIN core.facts f ON f.fact_id = r.first_fact_id
+            UNION ALL
+            SELECT l.root_fact_id, l.hops, l.observed_at, l.outlet, l.fact_id, l.cites_outlet, l.relation,
+                   l.dropped_qualifier, l.dropped_date, l.rounding_changes_meaning, l.loses_information
+            FROM links l
+        )
+        SELECT r.claim_key, r.first_fact_id, r.first_outlet, r.first_reported_at, r.first_surface,
+               m.hops, m.reported_at, m.outlet, coalesce(f.language, a.language) AS language, f.surface,
+               f.qualifier, f.refers_to, m.recited_from, m.relation, m.dropped_qualifier, m.dropped_date,
+               m.rounding_changes_meaning, m.loses_information, f.sentence, a.headline, a.url, m.fact_id
+        FROM members m
+        JOIN roots r USING (first_fact_id)
+        JOIN core.facts f ON f.fact_id = m.fact_id
+        JOIN core.articles a ON a.article_id = f.article_id AND a.version = f.version
+        ORDER BY r.claim_key, r.first_reported_at, r.first_fact_id, m.hops, m.reported_at, m.outlet
         """,
     ),
     "core.feed_only_articles": (

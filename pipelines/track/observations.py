@@ -28,6 +28,7 @@ import polars as pl
 
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
+from pipelines.track.citations import link_citations
 from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_events, resolve_scopes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
@@ -252,7 +253,9 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         pl.Series("first_reported_at", first_at, dtype=pl.Int64).cast(pl.Datetime("us")).dt.replace_time_zone("UTC"),
     )
     obs = obs.cast({k: v for k, v in _SCHEMA.items() if k in obs.columns})
-    obs = obs.join(_conversion_checks(facts), on="fact_id", how="left").select(OBSERVATION_COLUMNS)
+    obs = obs.join(_conversion_checks(facts), on="fact_id", how="left")
+    # who copied whom: a report naming the outlet it took the figure from is linked to its report
+    obs = link_citations(obs, facts).select(OBSERVATION_COLUMNS)
     return obs, _discrepancies(obs, disc)
 
 
