@@ -7,7 +7,7 @@ STAMP := $(VENV)/.chipwatch-installed
 export UV_COMPILE_BYTECODE := 1
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test lint dev bench clean
+.PHONY: install run test lint dev bench sql clean
 
 install: $(STAMP)
 
@@ -26,6 +26,11 @@ run: $(STAMP)
 ## The test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## The published snapshot, read-only, in Harlequin (a terminal SQL IDE); the README's questions are in
+## warehouse/sql/analyst_questions.sql (Ctrl+O opens it). Needs a snapshot: `make run` first.
+sql: $(STAMP)
+	$(BIN)/chipwatch sql
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

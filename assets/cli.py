@@ -291,6 +291,37 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Harlequin on the snapshot (read-only); with -c/-f, or SQL on a non-terminal standard input, the
+    statements are run and their results printed instead."""
+    from warehouse import shell
+
+    path = Path(args.db) if args.db else published_db_path()
+    scripts: list[str] = list(args.command_sql or [])
+    for name in args.file or []:
+        try:
+            scripts.append(sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"chipwatch sql: cannot read {name}: {exc}", file=sys.stderr)
+            return 2
+    if not scripts and not sys.stdin.isatty():
+        scripts.append(sys.stdin.read())
+    try:
+        if not scripts:
+            cmd = shell.harlequin_command(path)
+            sys.stdout.flush()
+            os.execv(cmd[0], cmd)
+        for sql in scripts:
+            for result in shell.run_script(path, sql):
+                text = shell.format_result(result)
+                if text:
+                    print(text, end="\n\n")
+    except shell.ShellError as exc:
+        print(f"chipwatch sql: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.claims:
         from pipelines.evaluate_claims import main as claims_main
@@ -354,6 +385,16 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--limit", type=_row_limit, default=50, metavar="N",
                    help="show at most N rows (default 50; 0: all rows)")
     f.set_defaults(func=cmd_figures)
+    sq = sub.add_parser("sql", help="open the published snapshot read-only in a SQL shell (Harlequin), or run "
+                                    "SQL on it with -c/-f")
+    sq.add_argument("-c", "--command", dest="command_sql", action="append", metavar="SQL",
+                    help="run these statements and print the results instead of opening the IDE (repeatable)")
+    sq.add_argument("-f", "--file", action="append", metavar="FILE",
+                    help="run the statements of FILE (- for standard input), e.g. "
+                         "warehouse/sql/analyst_questions.sql (repeatable)")
+    sq.add_argument("--db", metavar="PATH", help="another snapshot (default: CHIPWATCH_PUBLISHED_DB or "
+                                                 "warehouse/published/chipwatch.duckdb)")
+    sq.set_defaults(func=cmd_sql)
     ev = sub.add_parser("eval", help="score the extractor on the gold set")
     ev.add_argument("--gold", nargs="+", help="gold JSONL files (default: tests/gold/*.jsonl; with --claims the "
                                               "claim sets in tests/gold/claims/)")
