@@ -148,3 +148,13 @@ def test_harlequin_in_a_terminal_runs_a_typed_query_and_refuses_writes(snapshot,
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     assert duckdb.connect(str(snapshot), read_only=True).execute(
         "SELECT count(*) FROM marts.figure_citations").fetchone()[0] == 1
+
+
+def test_the_saved_queries_are_the_readmes_analyst_questions():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Questions an analyst asks", 1)[1].split("\n### ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```sql\n")[1:]]
+    saved = " ".join(ANALYST_QUERIES.read_text(encoding="utf-8").split())
+    assert len(blocks) >= 6
+    for block in blocks:
+        assert " ".join(block.split()) in saved, f"add this README question to {ANALYST_QUERIES.name}:\n{block}"

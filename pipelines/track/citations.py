@@ -32,7 +32,7 @@ qualifier. How claims are keyed is not changed here: the links are made between 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -132,10 +132,12 @@ def _in_claim_unit(unit: str, value: float, iv: Interval, when: datetime) -> tup
     return value, iv
 
 
-def _reports(facts: pl.DataFrame, obs: pl.DataFrame) -> list[_Report]:
+def _reports(facts: pl.DataFrame, obs: pl.DataFrame, outlets: set[str]) -> list[_Report]:
+    """The figures that cite a source or belong to one of the cited ``outlets``, as the matcher sees them."""
     claim_of = dict(zip(obs["fact_id"].to_list(), obs["claim_key"].to_list(), strict=True)) if obs.height else {}
     out: list[_Report] = []
-    keep = pl.col("value").is_not_null()
+    who = pl.coalesce("outlet", "source") if "outlet" in facts.columns else pl.col("source")
+    keep = pl.col("value").is_not_null() & (pl.col("attributed_to").is_not_null() | who.is_in(list(outlets)))
     if "linked_fact_id" in facts.columns:
         keep = keep & pl.col("linked_fact_id").is_null()
     for r in facts.filter(keep).iter_rows(named=True):
@@ -154,24 +156,6 @@ def _reports(facts: pl.DataFrame, obs: pl.DataFrame) -> list[_Report]:
 def _relation(cur: _Report, prev: _Report) -> str:
     return relation(cur.value, cur.interval, cur.qualifier, prev.value, prev.interval, prev.qualifier,
                     converted=cur.unit != prev.unit)
-
-
-def _match(cur: _Report, cand: _Report) -> tuple[int, str] | None:
-    """(rank, relation) of ``cand`` as the report ``cur`` re-cites, lower rank better; None if it is not."""
-    if cand.dim != cur.dim:
-        return None
-    rel = _relation(cur, cand)
-    same_claim = cur.claim is not None and cur.claim == cand.claim
-    same_metric = cur.metric == cand.metric and (cur.chip is None or cand.chip is None or cur.chip == cand.chip)
-    if same_claim and rel in AGREEING:
-        return 0, rel
-    if same_metric and rel in AGREEING and (cur.claim is None or cand.claim is None):
-        return 1, rel
-    if same_claim:
-        return 2, rel
-    if rel in ("consistent", "rounding"):
-        return 3, rel
-    return None
 
 
 _ROUND_STEPS = (1.0, 2.0, 5.0)
@@ -220,6 +204,64 @@ def _dropped_date(cited: _Report, cur: _Report, cited_metric: str) -> str | None
     return None
 
 
+# Two reports whose intervals meet have values within this factor of each other (an "about" is at most ±15 %,
+# a conversion adds 5 %): the same-value search looks no further.
+_VALUE_WINDOW = 1.5
+
+
+class _Pool:
+    """The cited outlets' reports, indexed for the matcher: by claim, by metric and by value, in time order."""
+
+    def __init__(self, reports: list[_Report]):
+        reports = sorted(reports, key=lambda r: (r.time, r.fact_id))
+        self.by_claim: dict[tuple, list[_Report]] = {}
+        self.by_metric: dict[tuple, list[_Report]] = {}
+        by_value: dict[tuple, list[_Report]] = {}
+        for r in reports:
+            if r.claim is not None:
+                self.by_claim.setdefault((r.outlet, r.claim), []).append(r)
+            self.by_metric.setdefault((r.outlet, r.metric, r.dim), []).append(r)
+            by_value.setdefault((r.outlet, r.dim), []).append(r)
+        self.by_value = {k: sorted(v, key=lambda r: r.value) for k, v in by_value.items()}
+        self.values = {k: [r.value for r in v] for k, v in self.by_value.items()}
+
+    @staticmethod
+    def _before(cands: list[_Report], cur: _Report):
+        for c in cands:
+            if c.time >= cur.time:
+                return
+            if c.article_id != cur.article_id and c.dim == cur.dim:
+                yield c
+
+    def best(self, cur: _Report, outlet: str) -> tuple[int, _Report, str] | None:
+        """(rank, report, relation) of ``outlet``'s earliest report ``cur`` re-cites, best rank first."""
+        same_claim = self.by_claim.get((outlet, cur.claim), []) if cur.claim is not None else []
+        for c in self._before(same_claim, cur):
+            rel = _relation(cur, c)
+            if rel in AGREEING:
+                return 0, c, rel
+        for c in self._before(self.by_metric.get((outlet, cur.metric, cur.dim), []), cur):
+            if (cur.claim is None or c.claim is None) and (cur.chip is None or c.chip is None or cur.chip == c.chip):
+                rel = _relation(cur, c)
+                if rel in AGREEING:
+                    return 1, c, rel
+        for c in self._before(same_claim, cur):
+            return 2, c, _relation(cur, c)
+        key = (outlet, cur.dim)
+        values = self.values.get(key)
+        if not values:
+            return None
+        lo, hi = sorted((cur.value / _VALUE_WINDOW, cur.value * _VALUE_WINDOW))
+        found: tuple[int, _Report, str] | None = None
+        for c in self.by_value[key][bisect_left(values, lo): bisect_right(values, hi)]:
+            if c.time >= cur.time or c.article_id == cur.article_id or (found and c.time >= found[1].time):
+                continue
+            rel = _relation(cur, c)
+            if rel in ("consistent", "rounding"):
+                found = (3, c, rel)
+        return found
+
+
 def build_citations(facts: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     """``marts.figure_citations`` from the tracker's facts (needs ``attributed_to``; ``language`` if known)
     and the observations built from them: one row per figure with a value whose sentence names its source."""
@@ -232,13 +274,9 @@ def build_citations(facts: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
         return _empty()
     names = {n: normalise_source(n) for n in cited_rows["attributed_to"].unique().to_list()}
     wanted = {c for c, k in names.values() if k == "outlet"}
-    reports = _reports(facts, obs)
+    reports = _reports(facts, obs, wanted)
     by_id = {r.fact_id: r for r in reports}
-    # The cited outlets' reports, by outlet and dimension, in time order.
-    pool: dict[tuple[str, str], list[_Report]] = {}
-    for r in sorted((r for r in reports if r.outlet in wanted), key=lambda r: (r.time, r.fact_id)):
-        pool.setdefault((r.outlet, r.dim), []).append(r)
-    times = {k: [r.time for r in v] for k, v in pool.items()}
+    pool = _Pool([r for r in reports if r.outlet in wanted])
     metric_of = dict(zip(facts["fact_id"].to_list(), facts["metric"].to_list(), strict=True))
     lang_of = dict(zip(facts["fact_id"].to_list(), facts["language"].to_list(), strict=True)) \
         if "language" in facts.columns else {}
@@ -252,20 +290,9 @@ def build_citations(facts: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
                "language": lang_of.get(cur.fact_id), "observed_at": cur.time, "surface": f["surface"],
                "qualifier": cur.qualifier, "refers_to": cur.refers_to, "attributed_to": f["attributed_to"],
                "cited": cited, "cited_kind": kind}
-        best: tuple[int, datetime, _Report, str] | None = None
-        if kind == "outlet" and cited != cur.outlet:
-            key = (cited, cur.dim)
-            cands = pool.get(key, [])
-            for cand in cands[: bisect_left(times.get(key, []), cur.time)]:  # published before it
-                if cand.article_id == cur.article_id:
-                    continue
-                m = _match(cur, cand)
-                if m is not None and (best is None or m[0] < best[0]):
-                    best = (m[0], cand.time, cand, m[1])
-                    if m[0] == 0:
-                        break  # the earliest report of the same claim: nothing beats it
+        best = pool.best(cur, cited) if kind == "outlet" and cited != cur.outlet else None
         if best is not None:
-            rank, _, src, rel = best
+            rank, src, rel = best
             rounding = rel == "rounding" and src.unit == cur.unit and rounding_changes_meaning(
                 src.raw_value, cur.raw_value)
             dq = _dropped_qualifier(src.qualifier, cur.qualifier)
