@@ -194,6 +194,9 @@ class Observation(TypedDict):
     cites_fact_id: str | None
     conversion_surface: str | None
     conversion_ok: bool | None
+    consensus: str
+    superseded_at: datetime | None
+    corrects_fact_id: str | None
 
 
 class FigureCitation(TypedDict):
@@ -247,6 +250,8 @@ class Discrepancy(TypedDict):
     observed_at_b: datetime
     value_b: float
     surface_b: str
+    likely_wrong: str | None
+    why: str
 
 
 class ClaimTimeline(TypedDict):
@@ -272,8 +277,10 @@ class ClaimTimeline(TypedDict):
     n_conflicts: int
     min_value: float
     max_value: float
-    consensus_low: float | None
-    consensus_high: float | None
+    consensus_low: float
+    consensus_high: float
+    consensus_support: int
+    consensus_basis: str
 
 
 class Revision(TypedDict):
@@ -291,6 +298,8 @@ class Revision(TypedDict):
     facts_added: list[str]
     facts_removed: list[str]
     facts_changed: list[str]
+    changed_claims: list[str]
+    correction_note: str | None
 
 
 class UrlCandidate(TypedDict):

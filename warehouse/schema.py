@@ -264,6 +264,16 @@ FIGURE_OBSERVATIONS = _t(
          "report, never an observation of its own."),
         ("conversion_ok", "BOOLEAN",
          "Whether that conversion agrees with the figure at the month's exchange rate (NULL without one)."),
+        ("consensus", "VARCHAR",
+         "The report against its claim's consensus (marts.figure_timeline.consensus_low/high): agrees (meets the "
+         "range), unit_error (off it by a factor near a power of ten; in a tie, off the claim's first report), "
+         "outlier (outside it), no_consensus (on one side of a tie: as many outlets report another range)."),
+        ("superseded_at", "TIMESTAMPTZ",
+         "When a later version of the same article changed this figure (publication or revision time of that "
+         "version); NULL while the article still states it. A superseded figure stays here but does not vote."),
+        ("corrects_fact_id", "VARCHAR",
+         "For a figure that replaced another in a later version of its article (or a correction note's 'It was "
+         "$589 billion'): fact_id of the figure it corrects, which has superseded_at set."),
     ],
     key=("fact_id",),
 )
@@ -349,8 +359,15 @@ FIGURE_TIMELINE = _t(
         ("n_conflicts", "INTEGER", "Observations conflicting with, or a unit error against, their predecessor."),
         ("min_value", "DOUBLE", "Smallest reported value."),
         ("max_value", "DOUBLE", "Largest reported value."),
-        ("consensus_low", "DOUBLE", "Low end of the intersection of the non-error intervals (NULL if empty)."),
-        ("consensus_high", "DOUBLE", "High end of that intersection (NULL if empty)."),
+        ("consensus_low", "DOUBLE",
+         "Low end of the range the most outlets agree on: one vote per outlet (its latest report; superseded "
+         "figures and citations of another outlet's report do not vote), the range covered by the most votes "
+         "(intervals, bounds included). Never NULL: in a tie, the range of the claim's earliest voting report."),
+        ("consensus_high", "DOUBLE", "High end of that range (infinity for a lower bound)."),
+        ("consensus_support", "INTEGER", "Number of outlets whose vote covers the consensus range."),
+        ("consensus_basis", "VARCHAR",
+         "unanimous (every voting outlet meets the range), majority (more outlets than on any other range) or "
+         "tie (another range has as many outlets: no report is called an outlier for it)."),
     ],
     key=("claim_key",),
 )
@@ -374,6 +391,12 @@ FIGURE_DISCREPANCIES = _t(
         ("observed_at_b", "TIMESTAMPTZ", "Publication time of the later observation."),
         ("value_b", "DOUBLE", "Value of the later observation."),
         ("surface_b", "VARCHAR", "The later figure as written."),
+        ("likely_wrong", "VARCHAR",
+         "Which side is likely wrong: a, b, both (each outside the claim's consensus, as outlier or unit error; "
+         "see marts.figure_observations.consensus), NULL when the reports do not decide (a tie)."),
+        ("why", "VARCHAR",
+         "Why, in words: against the consensus of N outlets (which, and a report of it), or for a unit error "
+         "in a tie against the original source (first report)."),
     ],
     key=("fact_id_a", "fact_id_b"),
 )
@@ -394,6 +417,12 @@ ARTICLE_REVISIONS = _t(
         ("facts_added", "VARCHAR[]", "Surfaces of figures only in the later version."),
         ("facts_removed", "VARCHAR[]", "Surfaces of figures only in the earlier version."),
         ("facts_changed", "VARCHAR[]", "Claim keys whose value changed, as 'claim: old -> new'."),
+        ("changed_claims", "VARCHAR[]",
+         "The claims (marts.figure_observations.claim_key, event included) of the figures this version "
+         "corrected (marts.figure_observations.corrects_fact_id)."),
+        ("correction_note", "VARCHAR",
+         "The correction note the later version added ('Correction: An earlier version ... It was $589 "
+         "billion.'), NULL if none."),
     ],
     key=("article_id", "to_version"),
 )

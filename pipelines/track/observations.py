@@ -30,6 +30,7 @@ from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
 from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_events, resolve_scopes
+from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
 
@@ -255,8 +256,11 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     obs = obs.cast({k: v for k, v in _SCHEMA.items() if k in obs.columns})
     obs = obs.join(_conversion_checks(facts), on="fact_id", how="left")
     # who copied whom: a report naming the outlet it took the figure from is linked to its report
-    obs = link_citations(obs, facts).select(OBSERVATION_COLUMNS)
-    return obs, _discrepancies(obs, disc)
+    obs = link_citations(obs, facts)
+    obs = _with_corrections(obs, facts)
+    consensus = claim_consensus(obs)
+    obs = label_observations(obs, consensus).select(OBSERVATION_COLUMNS)
+    return obs, judge_discrepancies(_discrepancies(obs, disc), obs, consensus).select(DISCREPANCY_COLUMNS)
 
 
 def _conversion_checks(facts: pl.DataFrame) -> pl.DataFrame:
@@ -300,7 +304,13 @@ def _discrepancies(obs: pl.DataFrame, pairs: list[tuple[int, int, str]]) -> pl.D
         (b["value"] / a["value"]).alias("ratio").to_frame(),
         a.select([pl.col(c).alias(f"{c}_a") for c in side]),
         b.select([pl.col(c).alias(f"{c}_b") for c in side]),
-    ], how="horizontal").select(DISCREPANCY_COLUMNS)
+    ], how="horizontal")
+
+
+def _with_corrections(obs: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    """``superseded_at`` and ``corrects_fact_id`` (see ``track.corrections``)."""
+    return obs.with_columns(pl.lit(None, dtype=pl.Datetime("us", "UTC")).alias("superseded_at"),
+                            pl.lit(None, dtype=pl.String).alias("corrects_fact_id"))
 
 
 def _empty(columns: list[str]) -> pl.DataFrame:
