@@ -102,15 +102,17 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
     })
 
 
-@dg.asset(key=["marts", "article_revisions"], deps=[["core", "articles"], ["core", "facts"]],
+@dg.asset(key=["marts", "article_revisions"],
+          deps=[["core", "articles"], ["core", "facts"], ["marts", "figure_observations"]],
           pool=WAREHOUSE_POOL, group_name="marts", kinds={"duckdb"})
 def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per change between consecutive versions of an article: when it was seen, whether the
-    headline changed, characters added and removed, and the figures added, removed and changed."""
+    headline changed, characters added and removed, the figures added, removed and changed, the claims the
+    later version corrected and the correction note it added."""
     with duckdb.get_connection() as conn:
         arts = queries.article_versions(conn)
         fcts = queries.facts_by_version(conn)
-        revs = stages.track_revisions(arts, fcts)
+        revs = stages.track_revisions(arts, fcts, queries.observations(conn))
         replace_where(conn, ARTICLE_REVISIONS, conform(revs, ARTICLE_REVISIONS))
     return dg.MaterializeResult(metadata={
         "revisions": revs.height,

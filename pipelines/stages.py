@@ -378,9 +378,11 @@ def track_timeline(observations: pl.DataFrame) -> pl.DataFrame:
     return build_timeline(observations)
 
 
-def track_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
-    """``marts.article_revisions``: what changed between consecutive versions of each article."""
-    return build_revisions(articles, facts)
+def track_revisions(articles: pl.DataFrame, facts: pl.DataFrame,
+                    observations: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``marts.article_revisions``: what changed between consecutive versions of each article, and which
+    claims each corrected (from the observations' ``corrects_fact_id``)."""
+    return build_revisions(articles, facts, observations)
 
 
 # ----------------------------------------------------------------------------------------------- present

@@ -64,13 +64,15 @@ def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]
 
 
 def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Facts with the dates of their article versions, as the tracker needs them."""
+    """Facts with the dates of their article versions, as the tracker needs them, and the text of each
+    figure's paragraph before it (``paragraph_head``: is it a correction note?)."""
     return read_frame(conn, """
         SELECT f.fact_id, f.article_id, f.version, f.source, coalesce(f.outlet, a.outlet, f.source) AS outlet,
                a.published_at, a.modified_at, a.fetched_at,
                f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
                f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id, f.attributed_to,
-               coalesce(f.language, a.language) AS language
+               coalesce(f.language, a.language) AS language,
+               regexp_extract(substr(a.body_text, 1, f.span_start), '[^\n]*$') AS paragraph_head
         FROM core.facts f JOIN core.articles a USING (article_id, version)
         ORDER BY f.fact_id
     """)

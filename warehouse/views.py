@@ -8,6 +8,10 @@ from warehouse.schema import ARTICLES, DISCOVERED_URLS, FACTS, FIGURE_CITATIONS,
 _COLUMN_DOCS: tuple[Table, ...] = (FIGURE_OBSERVATIONS, ARTICLES, FACTS, DISCOVERED_URLS, FIGURE_CITATIONS)
 _EXTRA_DOCS = {
     "last_fetch_outcome": "Outcome of the latest fetch attempt of the URL (see raw.fetch_log), if any.",
+    "n_versions": "How many versions of the article were seen (1: the text never changed while it was fetched).",
+    "n_fetches": "How many times the article was fetched with a body or a 304 (raw.fetch_log, its URL or "
+                 "canonical URL): 1 means it was never re-checked, so no correction could have been seen.",
+    "last_fetched_at": "When the article was last fetched (body or 304): corrections after it are unknown.",
     # marts.citation_chains
     "first_fact_id": "The chain's first report (core.facts.fact_id): what every later row re-cites, directly or not.",
     "first_outlet": "Who reported the figure first.",
@@ -77,9 +81,16 @@ VIEWS: dict[str, tuple[str, str]] = {
         """,
     ),
     "core.latest_articles": (
-        "The latest version of every article (one row per article_id).",
+        "The latest version of every article (one row per article_id), with how many versions were seen and "
+        "how often and when it was last fetched: n_versions 1 with n_fetches 1 is never re-checked, n_versions "
+        "1 with n_fetches > 1 is re-checked and never changed.",
         """
-        SELECT * FROM core.articles
+        SELECT a.*, a.version AS n_versions,
+               (SELECT count(*) FROM raw.fetch_log l WHERE l.url IN (a.url, a.canonical_url)
+                  AND l.outcome IN ('ok', 'not_modified')) AS n_fetches,
+               (SELECT max(l.attempted_at) FROM raw.fetch_log l WHERE l.url IN (a.url, a.canonical_url)
+                  AND l.outcome IN ('ok', 'not_modified')) AS last_fetched_at
+        FROM core.articles a
         QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1
         """,
     ),

@@ -31,6 +31,7 @@ from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
 from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_events, resolve_scopes
 from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
+from pipelines.track.corrections import LINK_SCHEMA, correction_links, read_notes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
 
@@ -67,6 +68,15 @@ def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
     report)."""
     if facts.is_empty():
         return facts
+    return (
+        reportable(facts)
+        .sort(["article_id", "version", "span_start"])
+        .unique(subset=["article_id", "claim_key", "value", "qualifier", "unit"], keep="first", maintain_order=True)
+    )
+
+
+def reportable(facts: pl.DataFrame) -> pl.DataFrame:
+    """The facts that can be reports of a claim (every version's, repeats included)."""
     keep = pl.col("value").is_not_null() & pl.col("subject").is_not_null()
     # A duration is the span between two events; with no chip or model saying what it spans, two durations of
     # one subject ("about three months since the ban", "less than two weeks after the statement") are rarely
@@ -80,11 +90,7 @@ def first_reports(facts: pl.DataFrame) -> pl.DataFrame:
     keep = keep & (pl.col("metric") != "other")
     if "linked_fact_id" in facts.columns:
         keep = keep & pl.col("linked_fact_id").is_null()
-    return (
-        facts.filter(keep)
-        .sort(["article_id", "version", "span_start"])
-        .unique(subset=["article_id", "claim_key", "value", "qualifier", "unit"], keep="first", maintain_order=True)
-    )
+    return facts.filter(keep)
 
 
 def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
@@ -131,6 +137,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         return _empty(OBSERVATION_COLUMNS), _empty(DISCREPANCY_COLUMNS)
     if "scope" not in facts.columns:
         facts = facts.with_columns(pl.lit(None, dtype=pl.String).alias("scope"))
+    facts = read_notes(facts)
     df = _in_claim_units(first_reports(facts))
     # who reported it: the outlet the page states (the adapter's partition when a frame has no outlet)
     who = "outlet" if "outlet" in df.columns else "source"
@@ -257,7 +264,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     obs = obs.join(_conversion_checks(facts), on="fact_id", how="left")
     # who copied whom: a report naming the outlet it took the figure from is linked to its report
     obs = link_citations(obs, facts)
-    obs = _with_corrections(obs, facts)
+    obs = _with_corrections(obs, facts, df)
     consensus = claim_consensus(obs)
     obs = label_observations(obs, consensus).select(OBSERVATION_COLUMNS)
     return obs, judge_discrepancies(_discrepancies(obs, disc), obs, consensus).select(DISCREPANCY_COLUMNS)
@@ -307,10 +314,18 @@ def _discrepancies(obs: pl.DataFrame, pairs: list[tuple[int, int, str]]) -> pl.D
     ], how="horizontal")
 
 
-def _with_corrections(obs: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+def _with_corrections(obs: pl.DataFrame, facts: pl.DataFrame, reports: pl.DataFrame) -> pl.DataFrame:
     """``superseded_at`` and ``corrects_fact_id`` (see ``track.corrections``)."""
-    return obs.with_columns(pl.lit(None, dtype=pl.Datetime("us", "UTC")).alias("superseded_at"),
-                            pl.lit(None, dtype=pl.String).alias("corrects_fact_id"))
+    multi = reports.filter(pl.col("version") > 1) if "version" in reports.columns else reports.clear()
+    links = pl.DataFrame(schema=LINK_SCHEMA)
+    if not multi.is_empty():
+        times = facts.select("article_id", "version", _observed_at().dt.convert_time_zone("UTC").alias("t")).unique(
+            subset=["article_id", "version"])
+        links = correction_links(reportable(facts), {(a, v): t for a, v, t in times.iter_rows()})
+    superseded = links.select(pl.col("superseded_fact_id").alias("fact_id"), "superseded_at").unique(
+        subset="fact_id", keep="first")
+    return (obs.join(links.select("fact_id", "corrects_fact_id").unique(subset="fact_id"), on="fact_id", how="left")
+            .join(superseded, on="fact_id", how="left"))
 
 
 def _empty(columns: list[str]) -> pl.DataFrame:

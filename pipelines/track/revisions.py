@@ -15,6 +15,7 @@ from collections import defaultdict
 import polars as pl
 
 from pipelines.records import Revision, columns, polars_schema
+from pipelines.track.corrections import is_correction_note
 
 _WS = re.compile(r"\s+")
 _TOKENS = re.compile(r"\S+")
@@ -47,11 +48,22 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4g}"
 
 
-def build_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+def correction_note(old: str, new: str) -> str | None:
+    """The correction note paragraphs the new body adds (joined by a blank line), or None."""
+    before = {normalized_body(p) for p in old.split("\n")}
+    notes = [normalized_body(p) for p in new.split("\n")
+             if p.strip() and is_correction_note(p) and normalized_body(p) not in before]
+    return "\n\n".join(notes) or None
+
+
+def build_revisions(articles: pl.DataFrame, facts: pl.DataFrame,
+                    observations: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per pair of consecutive versions of an article.
 
     ``articles``: article_id, version, source, canonical_url, headline, body_text, fetched_at.
     ``facts``: article_id, version, claim_key, value, surface.
+    ``observations`` (optional): article_id, version, claim_key, corrects_fact_id: the claims each version
+    corrected (``changed_claims``).
     """
     full_schema = polars_schema(Revision)
     multi = articles.filter(pl.col("version") > 1).select("article_id").unique()
@@ -61,6 +73,11 @@ def build_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
     fact_map: dict[tuple[str, int], list[tuple[str, float, str]]] = defaultdict(list)
     for r in facts.join(multi, on="article_id").iter_rows(named=True):
         fact_map[(r["article_id"], r["version"])].append((r["claim_key"], r["value"], r["surface"]))
+    corrected: dict[tuple[str, int], set[str]] = defaultdict(set)
+    if observations is not None and not observations.is_empty() and "corrects_fact_id" in observations.columns:
+        for aid, version, key in observations.filter(pl.col("corrects_fact_id").is_not_null()).select(
+                "article_id", "version", "claim_key").iter_rows():
+            corrected[(aid, version)].add(key)
     rows = []
     prev = None
     for cur in versions.iter_rows(named=True):
@@ -90,6 +107,8 @@ def build_revisions(articles: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame
                     f"{', '.join(_fmt(v) for v in sorted(new_by_claim[k] - old_by_claim[k]))}"
                     for k in changed_claims
                 ),
+                "changed_claims": sorted(corrected[(cur["article_id"], cur["version"])]),
+                "correction_note": correction_note(prev["body_text"], cur["body_text"]),
             })
         prev = cur
     return pl.DataFrame(rows, schema=full_schema)
