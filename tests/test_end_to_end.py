@@ -213,3 +213,38 @@ def test_charts_and_report_are_written(sample_run):
     charts = paths["CHIPWATCH_OUTPUT"] / "charts"
     assert (charts / "report.html").is_file()
     assert (charts / "deepseek-training-cost-money-deepseek-v3.png").is_file()
+
+
+def _readme_query(question: str) -> str:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    after = text[text.index(question):]
+    return after[after.index("```sql") + len("```sql"):after.index("```", after.index("```sql") + 6)]
+
+
+def test_readme_names_who_disagrees_with_everyone_and_whether_they_corrected_it(db):
+    rows = db.execute(_readme_query("disagrees with everyone else, and did they correct it")).fetchall()
+    got = {(r[1], r[3], r[4], r[7].split(",")[0]) for r in rows}
+    assert got == {
+        ("The New York Times", "$118.51", "outlier", "never re-checked"),  # Nvidia's close was $118.42
+        ("News1", "5576만 달러", "unit_error", "a later report agrees"),  # V3: 557만6000달러
+        ("News1", "약 2000개", "outlier", "a later report agrees"),  # R1 was trained on 512 H800s
+        ("News1", "39만달러", "outlier", "never re-checked"),  # R1: $294,000 (29만4000달러)
+        ("CNN", "$593 billion", "outlier", "corrected in the article"),  # the correction note: $589 billion
+    }
+
+
+def test_every_discrepancy_of_the_sample_says_who_is_likely_wrong_or_that_it_is_a_tie(db):
+    rows = db.execute("""
+        SELECT d.claim_key, d.likely_wrong, d.surface_a, d.surface_b, t.consensus_basis, t.consensus_low
+        FROM marts.figure_discrepancies d JOIN marts.figure_timeline t USING (claim_key)""").fetchall()
+    wrong = {(r[2] if r[1] == "a" else r[3]) for r in rows if r[1]}
+    assert wrong == {"$118.51", "5576만 달러", "약 2000개", "39만달러"}
+    # undecided: H100 holdings (one outlet against one) and R1's cost ($6 million in January, $294,000 later)
+    assert {r[0] for r in rows if r[1] is None} == {"DeepSeek|chip_count|H100|chips",
+                                                    "DeepSeek|training_cost|-|money|DeepSeek-R1"}
+    assert all(r[5] is not None for r in rows)  # a consensus range for every claim with a conflict
+    revision = db.execute("SELECT changed_claims, correction_note FROM marts.article_revisions").fetchone()
+    assert revision[0] == ["Nvidia|market_value_change|-|money|@2025-01-27"]
+    assert revision[1].endswith("It was $589 billion.")

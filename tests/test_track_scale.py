@@ -49,24 +49,30 @@ def _facts(n_claims: int) -> pl.DataFrame:
 
 def _per_claim(obs: pl.DataFrame) -> list[tuple]:
     return obs.sort(["claim_key", "observed_at", "source", "article_id"]).select(
-        "relation_to_previous", "is_recitation").rows()
+        "relation_to_previous", "is_recitation", "consensus").rows()
 
 
 def test_million_observations_match_the_single_claim_result():
     one_obs, one_disc = build_observations(_facts(1))
     expected = _per_claim(one_obs)
-    assert [r for r, _ in expected] == ["first", "rounding", "rounding", "consistent", "probable_unit_error",
+    assert [r for r, _, _ in expected] == ["first", "rounding", "rounding", "consistent", "probable_unit_error",
                                         "bound", "consistent", "conflicting", "consistent", "conflicting"]
     n_claims = 100_000
     obs, disc = build_observations(_facts(n_claims))
     assert obs.height == n_claims * len(PATTERN) == 1_000_000
     counts = dict(obs.group_by("relation_to_previous").len().iter_rows())
-    for relation in {r for r, _ in expected}:
-        assert counts[relation] == n_claims * sum(1 for r, _ in expected if r == relation), relation
-    assert int(obs["is_recitation"].sum()) == n_claims * sum(1 for _, rec in expected if rec)
+    for relation in {r for r, _, _ in expected}:
+        assert counts[relation] == n_claims * sum(1 for r, _, _ in expected if r == relation), relation
+    assert int(obs["is_recitation"].sum()) == n_claims * sum(1 for _, rec, _ in expected if rec)
+    labels = dict(obs.group_by("consensus").len().iter_rows())
+    for label in {c for _, _, c in expected}:
+        assert labels[label] == n_claims * sum(1 for _, _, c in expected if c == label), label
     assert disc.height == n_claims * one_disc.height
     timeline = build_timeline(obs)
     assert timeline.height == n_claims
     assert timeline["n_observations"].unique().to_list() == [len(PATTERN)]
     assert timeline["n_conflicts"].unique().to_list() == [3]
     assert timeline["first_source"].unique().to_list() == ["nyt"]
+    one = build_timeline(one_obs).row(0, named=True)
+    for column in ("consensus_low", "consensus_high", "consensus_support", "consensus_basis"):
+        assert timeline[column].unique().to_list() == [one[column]], column

@@ -19,8 +19,9 @@ still has a consensus range, but no side of the tie is called wrong for it).
 
 **Each report** (``consensus``): ``agrees`` (meets the range), ``unit_error`` (disjoint from it by a factor
 near a power of ten: against a representative agreeing report, or in a tie against the claim's original,
-first, report), ``outlier`` (disjoint otherwise; in a tie: outside every tied range, so fewer outlets than
-either side) or ``no_consensus`` (on one side of a tie).
+first, report; a tie is settled by the latest report that is no such slip), ``outlier`` (disjoint
+otherwise; in a tie: outside every tied range, so fewer outlets than either side) or ``no_consensus`` (on
+one side of a tie).
 """
 
 from __future__ import annotations
@@ -151,7 +152,14 @@ def claim_consensus(observations: pl.DataFrame) -> pl.DataFrame:
     obs = obs.with_columns((pl.col(_C).cast(pl.UInt64) * (1 << 24) + pl.col(_OUT).rank("dense")).alias("_co"))
     votes = voters(obs)
     segments = _segments(votes)
-    latest = votes.sort(_C, "report_seq").group_by(_C, maintain_order=True).last().select(
+    orig = obs.sort(_C, "report_seq").group_by(_C, maintain_order=True).first()
+    orig = orig.select(_C, pl.col("value").alias("_orig_value"), pl.col("surface").alias("_orig_surface"),
+                       pl.col(_OUT).alias("_orig_outlet"), pl.col("observed_at").alias("_orig_at"),
+                       pl.col("fact_id").alias("_orig_fact_id"))
+    # A tie is settled by the latest report that is no power-of-ten slip of the original one.
+    plausible = votes.join(orig.select(_C, "_orig_value"), on=_C).with_columns(
+        _slip(pl.col("value"), pl.col("_orig_value")).alias("_slipped"))
+    latest = plausible.sort(_C, ~pl.col("_slipped"), "report_seq").group_by(_C, maintain_order=True).last().select(
         _C, pl.col("value_low").alias("_l_lo"), pl.col("_hi").alias("_l_hi"))
     # Regions: contiguous ranges covered by the most outlets (the same outlets throughout).
     regions = _runs(segments, pl.col("ucov") == pl.col("ucov").max().over(_C), pl.col("u_end"), "_region")
@@ -177,10 +185,6 @@ def claim_consensus(observations: pl.DataFrame) -> pl.DataFrame:
         _C, maintain_order=True).agg(
         pl.col("value").first().alias("_rep_value"), pl.col("surface").first().alias("_rep_surface"),
         pl.col(_OUT).unique().sort().alias("_outlets"))
-    orig = obs.sort(_C, "report_seq").group_by(_C, maintain_order=True).first()
-    orig = orig.select(_C, pl.col("value").alias("_orig_value"), pl.col("surface").alias("_orig_surface"),
-                       pl.col(_OUT).alias("_orig_outlet"), pl.col("observed_at").alias("_orig_at"),
-                       pl.col("fact_id").alias("_orig_fact_id"))
     out = chosen.join(rep, on=_C, how="left").join(orig, on=_C, how="left")
     return out.join(claims, on=_C).drop(_C).select(_KEY, pl.exclude(_KEY))
 
@@ -212,10 +216,11 @@ def label_observations(observations: pl.DataFrame, consensus: pl.DataFrame | Non
     )
     df = df.join(in_tie, on="_row", how="left")
     ref = pl.when(tie).then(pl.col("_orig_value")).otherwise(pl.col("_rep_value"))
+    slipped = _slip(pl.col("value"), ref) & (pl.col("fact_id") != pl.col("_orig_fact_id"))
     label = (
-        pl.when(tie & pl.col("_in_tie").fill_null(False)).then(pl.lit("no_consensus"))
-        .when(~tie & _meets(pl.col("_c_lo"), pl.col("_c_hi"))).then(pl.lit("agrees"))
-        .when(_slip(pl.col("value"), ref) & (pl.col("fact_id") != pl.col("_orig_fact_id"))).then(pl.lit("unit_error"))
+        pl.when(~tie & _meets(pl.col("_c_lo"), pl.col("_c_hi"))).then(pl.lit("agrees"))
+        .when(slipped).then(pl.lit("unit_error"))
+        .when(tie & pl.col("_in_tie").fill_null(False)).then(pl.lit("no_consensus"))
         .otherwise(pl.lit("outlier"))
     )
     return df.sort("_row").with_columns(label.alias("consensus")).select(*observations.columns, "consensus")
