@@ -17,6 +17,33 @@ FROM marts.figure_discrepancies ORDER BY claim_key, observed_at_b;
 SELECT url, from_version, to_version, detected_at, facts_changed, chars_added, chars_removed
 FROM marts.article_revisions;
 
+-- Which outlets reported a figure that disagrees with everyone else, and did they correct it later?
+SELECT o.claim_key, o.outlet, o.observed_at::DATE AS reported, o.surface, o.consensus,
+       t.consensus_support AS outlets_agreeing, d.why,
+       CASE WHEN o.superseded_at IS NOT NULL THEN 'corrected in the article, ' || o.superseded_at::DATE
+            WHEN later.at IS NOT NULL THEN 'a later report agrees, ' || later.at::DATE
+            WHEN a.n_fetches <= 1 THEN 'never re-checked'
+            ELSE 'not corrected (fetched ' || a.n_fetches || ' times, last ' || a.last_fetched_at::DATE || ')'
+       END AS corrected
+FROM marts.figure_observations o
+JOIN marts.figure_timeline t USING (claim_key)
+JOIN core.latest_articles a USING (article_id)
+LEFT JOIN LATERAL (SELECT min(l.observed_at) AS at FROM marts.figure_observations l
+                   WHERE l.claim_key = o.claim_key AND l.outlet = o.outlet
+                     AND l.observed_at > o.observed_at AND l.consensus = 'agrees') later ON true
+LEFT JOIN LATERAL (SELECT first(x.why) AS why FROM marts.figure_discrepancies x
+                   WHERE o.fact_id IN (x.fact_id_a, x.fact_id_b)
+                     AND x.likely_wrong IN (CASE WHEN x.fact_id_a = o.fact_id THEN 'a' ELSE 'b' END, 'both')) d ON true
+WHERE o.consensus IN ('outlier', 'unit_error')
+ORDER BY o.claim_key, o.observed_at;
+
+-- How far do outlets agree on each claim, and who is likely wrong in each disagreement?
+SELECT claim_key, consensus_low, consensus_high, consensus_support, consensus_basis, n_sources
+FROM marts.figure_timeline ORDER BY n_sources DESC, claim_key;
+
+SELECT claim_key, outlet_a, surface_a, outlet_b, surface_b, likely_wrong, why
+FROM marts.figure_discrepancies ORDER BY claim_key;
+
 -- Which reports only re-cite an older figure, and when was it first reported?
 SELECT claim_key, observed_at, outlet, surface, first_reported_at
 FROM marts.figure_observations WHERE is_recitation ORDER BY claim_key, observed_at;
