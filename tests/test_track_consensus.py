@@ -169,3 +169,14 @@ def test_an_article_without_versions_has_no_corrections():
     obs, _ = build_observations(frame([fact("a", "cnn", 27, 5.6e6, 5.55e6, 5.7e6)]))
     assert obs["superseded_at"].to_list() == [None] and obs["corrects_fact_id"].to_list() == [None]
     assert obs["consensus"].to_list() == ["agrees"]
+
+
+def test_charts_take_the_unit_error_lane_from_the_warehouse_consensus():
+    from pipelines.present.chart import in_unit_error_lane
+
+    band = (5_575_500.0, 5_577_000.0)
+    # the tracker's verdict decides, not the relation to the report before
+    assert in_unit_error_lane({"consensus": "unit_error", "relation_to_previous": "rounding", "value": 5.576e7}, band)
+    assert in_unit_error_lane({"consensus": "outlier", "relation_to_previous": "conflicting", "value": 3e6}, band)
+    assert not in_unit_error_lane({"consensus": "agrees", "relation_to_previous": "probable_unit_error",
+                                   "value": 5.6e6}, band)

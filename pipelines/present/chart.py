@@ -69,9 +69,10 @@ def outlet_of(row: dict[str, Any]) -> str:
 
 def in_unit_error_lane(row: dict[str, Any], consensus: tuple[float | None, float | None]) -> bool:
     """A report drawn in the unit-error lane: the warehouse says it disagrees with the consensus as an outlier
-    or unit error, or it is a probable unit error against the report before it and lies outside the range
-    most outlets agree on."""
-    agreement = row.get("agreement")
+    or unit error (``marts.figure_observations.consensus``, decided in ``pipelines.track.consensus``). Rows
+    without that column (a snapshot written before it existed): a probable unit error against the report
+    before it that lies outside the consensus range."""
+    agreement = row.get("consensus")
     if agreement is not None:
         return agreement in UNIT_ERROR_AGREEMENT
     if row.get("relation_to_previous") != "probable_unit_error":
@@ -178,7 +179,7 @@ def render_card(claim: pl.DataFrame, title: Title, summary: str,
                 consensus: tuple[float | None, float | None] = (None, None),
                 styles: dict[str, Style] | None = None) -> CardImages:
     """The claim card of ``claim`` (rows of marts.figure_observations, optionally with ``outlet``,
-    ``agreement``, ``sentence``, ``url``, ``headline``) as PNG (with its title) and SVG (the chart alone, with
+    ``consensus``, ``sentence``, ``url``, ``headline``) as PNG (with its title) and SVG (the chart alone, with
     a tooltip on each point)."""
     import matplotlib.pyplot as plt
 

@@ -88,9 +88,9 @@ class ClaimSummary:
 def summarize(key: str, claim: pl.DataFrame, timeline_row: dict[str, Any]) -> ClaimSummary:
     rows = claim.to_dicts()
     relations = [r.get("relation_to_previous") for r in rows]
-    if "agreement" in claim.columns:
-        conflicts = sum(1 for r in rows if r["agreement"] == "outlier")
-        unit_errors = sum(1 for r in rows if r["agreement"] == "unit_error")
+    if "consensus" in claim.columns:  # the warehouse's verdict against the claim's consensus
+        conflicts = sum(1 for r in rows if r["consensus"] == "outlier")
+        unit_errors = sum(1 for r in rows if r["consensus"] == "unit_error")
     else:
         conflicts = relations.count("conflicting")
         unit_errors = relations.count("probable_unit_error")
