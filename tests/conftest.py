@@ -70,3 +70,16 @@ def sample_run(tmp_path_factory):
         yield {k: Path(v) for k, v in env.items()}, outputs, (held, later.strip())
     finally:
         mp.undo()
+
+
+@pytest.fixture
+def db(sample_run):
+    """The published snapshot of the shared sample run, read-only, in UTC."""
+    import duckdb
+
+    paths, _, _ = sample_run
+    conn = duckdb.connect(str(paths["CHIPWATCH_PUBLISHED_DB"]), read_only=True)
+    conn.execute("SET TimeZone = 'UTC'")
+    yield conn
+    conn.close()
+

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
-import pytest
-
 from assets.cli import main
 
 SEED_FIGURES = [
@@ -19,15 +16,6 @@ SEED_FIGURES = [
     ("2000개 이상", 2_000, "chips", "at_least"),
 ]
 SEED_URL_PART = "5673971"
-
-
-@pytest.fixture
-def db(sample_run):
-    paths, _, _ = sample_run
-    conn = duckdb.connect(str(paths["CHIPWATCH_PUBLISHED_DB"]), read_only=True)
-    conn.execute("SET TimeZone = 'UTC'")
-    yield conn
-    conn.close()
 
 
 def test_run_succeeds_and_prints_summary(sample_run):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import duckdb
 import polars as pl
-import pytest
 
 from pipelines.track import build_observations
 from pipelines.track.citations import build_citations, normalise_source, rounding_changes_meaning
@@ -156,15 +154,6 @@ def test_no_attribution_column_no_citations():
     obs, _ = build_observations(facts)
     assert build_citations(facts, obs).is_empty()
     assert obs["cites_fact_id"].null_count() == 1
-
-
-@pytest.fixture
-def db(sample_run):
-    paths, _, _ = sample_run
-    conn = duckdb.connect(str(paths["CHIPWATCH_PUBLISHED_DB"]), read_only=True)
-    conn.execute("SET TimeZone = 'UTC'")
-    yield conn
-    conn.close()
 
 
 def test_sample_smuggling_story_chain_in_both_languages(db):
