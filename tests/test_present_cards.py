@@ -187,3 +187,12 @@ def test_claims_are_found_the_way_a_person_types_them():
         assert matches(query, v3), query
     assert matches("h800", search_words("DeepSeek|chip_count|H800|chips|DeepSeek-R1"))
     assert not matches("nvidia", v3) and not matches("share price", v3) and not matches("", v3)
+
+
+def test_only_unit_errors_go_to_the_unit_error_lane_and_dollars_are_no_math():
+    from pipelines.present.chart import _rc, in_unit_error_lane
+
+    assert in_unit_error_lane({"consensus": "unit_error"}, (None, None))
+    # 39만달러 against $294,000 is a conflict, not a tenfold slip: it stays on the main axis
+    assert not in_unit_error_lane({"consensus": "outlier", "value": 390_000.0}, (293_500.0, 295_000.0))
+    assert _rc()["text.parse_math"] is False  # "$593 billion → $593B" is drawn as written

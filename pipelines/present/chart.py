@@ -38,7 +38,9 @@ FLAG_CONFLICT = "#D55E00"  # Okabe-Ito vermillion: a ring around a report that c
 FLAG_UNIT_ERROR = "#000000"  # the unit-error lane's marks
 FLAG_COLORS = (FLAG_CONFLICT, FLAG_UNIT_ERROR)
 CONSENSUS_COLOR = "#7f7f7f"
-UNIT_ERROR_AGREEMENT = frozenset({"unit_error", "outlier"})
+# only tenfold slips go to the lane labelled "probable unit errors"; an outlier stays on the main axis (with
+# its conflict ring; a log axis keeps a far one readable)
+UNIT_ERROR_AGREEMENT = frozenset({"unit_error"})
 FIG_SIZE = (9.0, 4.6)
 MAIN_LABEL, LANE_LABEL = "reports", "unit_error_lane"
 DPI = 100
@@ -68,8 +70,8 @@ def outlet_of(row: dict[str, Any]) -> str:
 
 
 def in_unit_error_lane(row: dict[str, Any], consensus: tuple[float | None, float | None]) -> bool:
-    """A report drawn in the unit-error lane: the warehouse says it disagrees with the consensus as an outlier
-    or unit error (``marts.figure_observations.consensus``, decided in ``pipelines.track.consensus``). Rows
+    """A report drawn in the unit-error lane: the warehouse says it disagrees with the consensus as a unit
+    error (``marts.figure_observations.consensus``, decided in ``pipelines.track.consensus``). Rows
     without that column (a snapshot written before it existed): a probable unit error against the report
     before it that lies outside the consensus range."""
     agreement = row.get("consensus")
@@ -171,8 +173,10 @@ def _spread_labels(positions: list[float], gap: float) -> list[float]:
 
 
 def _rc() -> dict[str, Any]:
+    # text.parse_math off: "$593 billion → $593B" is money, not a math expression between two dollar signs
     return {"font.family": list(_font_family()), "axes.unicode_minus": False, "svg.fonttype": "path",
-            "svg.hashsalt": "chipwatch", "axes.spines.top": False, "axes.spines.right": False}
+            "svg.hashsalt": "chipwatch", "axes.spines.top": False, "axes.spines.right": False,
+            "text.parse_math": False}
 
 
 def render_card(claim: pl.DataFrame, title: Title, summary: str,
