@@ -177,6 +177,8 @@ def test_charts_take_the_unit_error_lane_from_the_warehouse_consensus():
     band = (5_575_500.0, 5_577_000.0)
     # the tracker's verdict decides, not the relation to the report before
     assert in_unit_error_lane({"consensus": "unit_error", "relation_to_previous": "rounding", "value": 5.576e7}, band)
-    assert in_unit_error_lane({"consensus": "outlier", "relation_to_previous": "conflicting", "value": 3e6}, band)
+    # an outlier is a disagreement, not a unit error: it stays on the main axis (ringed there)
+    assert not in_unit_error_lane({"consensus": "outlier", "relation_to_previous": "conflicting", "value": 3e6},
+                                  band)
     assert not in_unit_error_lane({"consensus": "agrees", "relation_to_previous": "probable_unit_error",
                                    "value": 5.6e6}, band)
