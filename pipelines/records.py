@@ -155,6 +155,7 @@ class Fact(TypedDict):
     subject_via: str | None
     refers_to: str | None
     rule: str | None
+    said_by: str | None
 
 
 class AliasEntry(TypedDict):
@@ -197,6 +198,7 @@ class Observation(TypedDict):
     consensus: str
     superseded_at: datetime | None
     corrects_fact_id: str | None
+    said_by: str | None
 
 
 class FigureCitation(TypedDict):

@@ -220,10 +220,10 @@ def test_readme_names_who_disagrees_with_everyone_and_whether_they_corrected_it(
         ("News1", "약 2000개", "outlier", "a later report agrees"),  # R1 was trained on 512 H800s
         ("News1", "39만달러", "outlier", "never re-checked"),  # R1: $294,000 (29만4000달러)
         ("CNN", "$593 billion", "outlier", "corrected in the article"),  # the correction note: $589 billion
-        # A known limit: a US official's estimate (via Reuters) against three outlets that all quote one man,
-        # Alexandr Wang (via CNBC); re-citations of a person outside the warehouse still count per outlet.
-        ("The New York Times", "fewer than 50,000", "outlier", "never re-checked"),
     }
+    # Not an outlier: a US official's "fewer than 50,000" H100 chips (via Reuters) stands against three outlets
+    # that all re-tell one man's claim, Alexandr Wang's (via CNBC): one source against one.
+    assert "fewer than 50,000" not in {r[3] for r in rows}
 
 
 def test_every_discrepancy_of_the_sample_says_who_is_likely_wrong_or_that_it_is_a_tie(db):
@@ -231,9 +231,11 @@ def test_every_discrepancy_of_the_sample_says_who_is_likely_wrong_or_that_it_is_
         SELECT d.claim_key, d.likely_wrong, d.surface_a, d.surface_b, t.consensus_basis, t.consensus_low
         FROM marts.figure_discrepancies d JOIN marts.figure_timeline t USING (claim_key)""").fetchall()
     wrong = {(r[2] if r[1] == "a" else r[3]) for r in rows if r[1]}
-    assert wrong == {"$118.51", "5576만 달러", "약 2000개", "39만달러", "fewer than 50,000"}
-    # undecided: R1's cost ($6 million in January by two outlets, $294,000 in September by two)
-    assert {r[0] for r in rows if r[1] is None} == {"DeepSeek|training_cost|-|money|DeepSeek-R1"}
+    assert wrong == {"$118.51", "5576만 달러", "약 2000개", "39만달러"}
+    # undecided: R1's cost ($6 million in January by two outlets, $294,000 in September by two), and DeepSeek's
+    # H100s (Alexandr Wang's "more than 50,000", re-told by three outlets, against an official's "fewer")
+    assert {r[0] for r in rows if r[1] is None} == {"DeepSeek|training_cost|-|money|DeepSeek-R1",
+                                                    "DeepSeek|chip_count|H100|chips"}
     assert all(r[5] is not None for r in rows)  # a consensus range for every claim with a conflict
     revision = db.execute("SELECT changed_claims, correction_note FROM marts.article_revisions").fetchone()
     assert revision[0] == ["Nvidia|market_value_change|-|money|@2025-01-27"]

@@ -443,3 +443,180 @@ def test_the_chief_executive_of_x_is_no_subject_and_late_morning_is_intraday():
     f = fig("Broadcom and Marvell were off 16% and 18%, respectively, by late morning.", "16%",
             published_at=datetime(2025, 1, 27, 16, tzinfo=UTC))
     assert (f.subject, f.refers_to) == ("Broadcom", "2025-01-27 intraday")
+
+
+# ------------------------------------------------------------------------------- session 4 rules (holdout3 retired)
+KST_MORNING = datetime(2025, 1, 28, 1, 40, tzinfo=UTC)  # a Seoul morning report on the New York session of Jan 27
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a clock time with 현재 / "as of" is a snapshot during the session, not the close
+        ("27일(현지시간) 뉴욕증시에서 엔비디아는 오전 11시 30분 현재 전 거래일 대비 11.20% 내린 "
+         "126.65달러에 거래되고 있다.", "11.20%", "2025-01-27 intraday"),
+        ("Nvidia shares were down 11.2% as of 11:30 a.m. on Monday.", "11.2%", "2025-01-27 intraday"),
+        # "전 거래일 대비" is the base of the move ("27일 전" is not "27 days ago"); the day's close stays the day's
+        ("엔비디아는 27일 전 거래일 대비 16.97% 내린 118.42달러로 거래를 마쳤다.", "118.42달러", "2025-01-27 close"),
+    ],
+)
+def test_a_clock_time_makes_a_snapshot_intraday(text, surface, expected):
+    lang = "ko" if any("가" <= ch <= "힣" for ch in text) else "en"
+    assert fig(text, surface, language=lang, published_at=KST_MORNING).refers_to == expected
+
+
+def test_the_previous_close_is_the_session_before():
+    text = "엔비디아 주가가 16.86% 폭락해 118.58달러로 거래를 마쳤다. 전 거래일 종가는 142.62달러였다."
+    figs = {f.surface: f for f in extract_figures(text, language="ko", published_at=KST_MORNING)}
+    assert figs["118.58달러"].refers_to == "2025-01-27 close"
+    assert figs["142.62달러"].refers_to == "2025-01-24 close"  # Friday's, not Monday's: another claim
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("Nasdaq futures were down 3.3%.", "3.3%", "Nasdaq 100 futures"),
+        ("The Nasdaq 100 fell 3.0% while the Nasdaq lost 3.1%.", "3.0%", "Nasdaq 100"),
+        ("The Nasdaq 100 fell 3.0% while the Nasdaq lost 3.1%.", "3.1%", "Nasdaq Composite"),
+        ("Japan's Nikkei 225 slipped 0.9%.", "0.9%", "Nikkei 225"),
+        # an adnominal clause on "X의 훈련비": the figure is X's, not the model named before it
+        ("앞서 공개된 V3의 훈련 비용 약 600만 달러를 더하더라도, 1억 달러를 훌쩍 넘는 것으로 알려진 "
+         "오픈AI GPT-4의 훈련비와 비교하면 여전히 적은 수준이다.", "1억 달러", "OpenAI"),
+    ],
+)
+def test_futures_other_indexes_and_korean_adnominal_owners(text, surface, subject):
+    assert fig(text, surface).subject == subject
+
+
+def test_spending_on_processors_is_an_investment_not_a_training_cost():
+    f = fig("DeepSeek has spent well over $500mn on graphics processors alone, according to SemiAnalysis.",
+            "well over $500mn", headline="DeepSeek's hardware bill far exceeds headline training cost")
+    assert f.metric == "investment"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "chip"),
+    [
+        ("Nvidia and AMD will give the federal government 15% of their revenue from sales of certain AI chips in "
+         "China: Nvidia's H20 and AMD's MI308.", None, "H20"),
+        ("Nvidia will pay the government 15% of its revenue from certain chip sales: the H20 among them.", None,
+         "H20"),
+        # a colon before the figure lists something else
+        ("It is a new deal: the U.S. government collects 25% of the revenue from each sale.", None, None),
+    ],
+)
+def test_a_fee_share_takes_the_chip_it_is_a_share_of(text, headline, chip):
+    f = [x for x in extract_figures(text, headline=headline) if x.unit == "percent"][0]
+    assert (f.metric, f.subject, f.chip) == ("tariff_or_fee_share", "US government", chip)
+
+
+def test_korean_also_shares_the_moment_of_the_sentence_before():
+    text = ("한국거래소에 따르면 이날 오전 10시 현재 SK하이닉스는 전 거래일 대비 9.5% 내린 수준에서 거래되고 있다. "
+            "삼성전자도 2%대 약세다.")
+    figs = extract_figures(text, language="ko", published_at=datetime(2025, 1, 31, 1, 15, tzinfo=UTC))
+    assert [(f.subject, f.refers_to) for f in figs] == [("SK hynix", "2025-01-31 intraday"),
+                                                        ("Samsung Electronics", "2025-01-31 intraday")]
+
+
+def test_a_chip_after_a_new_clause_belongs_to_the_figure_after_it():
+    text = ("회사는 2분기 매출 전망치로 450억 달러를 제시하면서 H20 수출 제한으로 약 80억 달러의 매출 손실이 생길 "
+            "것이라고 밝혔다.")
+    figs = {f.surface: f.chip for f in extract_figures(text, language="ko")}
+    assert figs == {"450억 달러": None, "약 80억 달러": "H20"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attributed_to", "said_by"),
+    [
+        ("Alexandr Wang, the chief executive of Scale AI, told CNBC that he believed the Chinese lab had more than "
+         "50,000 of Nvidia's H100 chips.", "more than 50,000", "CNBC", "Alexandr Wang"),
+        ("Alexandr Wang, the chief executive of Scale AI, said the lab had more than 50,000 H100 chips.",
+         "more than 50,000", "Alexandr Wang", "Alexandr Wang"),
+        ("앞서 알렉산더 왕 스케일AI 최고경영자(CEO)는 미국 CNBC 인터뷰에서 딥시크가 엔비디아 H100을 5만 개 이상 "
+         "보유하고 있다고 주장한 바 있다.", "5만 개 이상", "Alexandr Wang", "Alexandr Wang"),
+        # an outlet is where it was said, never whose claim it is
+        ("The number of chips was believed to be fewer than 50,000, according to Reuters.", "fewer than 50,000",
+         "Reuters", None),
+        ("DeepSeek said it spent $5.6 million on the final training run.", "$5.6 million", "DeepSeek", "DeepSeek"),
+    ],
+)
+def test_whose_claim_a_figure_is(text, surface, attributed_to, said_by):
+    f = fig(text, surface)
+    assert (f.attributed_to, f.said_by) == (attributed_to, said_by)
+
+
+def _at(text, surface, published, lang="en"):
+    found = [f for f in extract_figures(text, lang, published_at=published) if f.surface.startswith(surface)]
+    assert found, [f.surface for f in extract_figures(text, lang, published_at=published)]
+    return found[0]
+
+
+def test_a_market_move_written_while_the_session_runs_is_not_the_close():
+    text = "The Nasdaq composite was down 3.4%, while the S&P 500 had slipped 2%."
+    assert _at(text, "3.4%", datetime(2025, 1, 27, 16, 5, tzinfo=UTC)).refers_to == "2025-01-27 intraday"
+    # after the close, or about a day the sentence names before, it stays as it was
+    assert _at(text, "3.4%", datetime(2025, 1, 27, 22, 0, tzinfo=UTC)).refers_to is None
+    f = _at("Even after Monday's 17% plunge, Nvidia's shares were up about 90% from a year earlier.", "17%",
+            datetime(2025, 1, 28, 9, 0, tzinfo=UTC))
+    assert f.refers_to != "2025-01-28 premarket"
+
+
+def test_a_day_after_puts_the_figures_after_it_on_the_day_before():
+    text = ("Nvidia's stock was up 4% in premarket trading Tuesday, a day after it closed down 17% at $118.42 and lost "
+            "about $589 billion in market value.")
+    when = datetime(2025, 1, 28, 12, 40, tzinfo=UTC)
+    assert _at(text, "4%", when).refers_to == "2025-01-28 premarket"
+    assert _at(text, "17%", when).refers_to.startswith("2025-01-27")
+    assert _at(text, "$118.42", when).refers_to == "2025-01-27 close"
+
+
+def test_levels_a_value_moved_to_or_from_are_market_values():
+    text = ("The slide had taken Nvidia's market value below $3 trillion, to about $2.9 trillion, from roughly "
+            "$3.5 trillion at Friday's close.")
+    assert {f.surface: f.metric for f in extract_figures(text)} == {
+        "below $3 trillion": "market_value", "about $2.9 trillion": "market_value",
+        "roughly $3.5 trillion": "market_value"}
+    # the date of what the value was (…던) is not the date of where it went
+    text = "지난 24일 3조5000억 달러에 육박하던 엔비디아 시총은 2조9000억 달러 안팎으로 쪼그라들었다."
+    figs = extract_figures(text, "ko", published_at=datetime(2025, 1, 28, 0, 30, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == ["2025-01-24", None]
+
+
+def test_what_a_model_was_trained_for_is_a_training_cost_whatever_follows():
+    f = fig("Last January, a Chinese lab claiming to have trained a frontier model for about $6mn wiped almost "
+            "$600bn from Nvidia's valuation in a single session.", "about $6mn")
+    assert (f.metric, f.subject) == ("training_cost", None)  # "a Chinese lab" is named by nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "metric", "chip"),
+    [
+        ("It couldn't ship an additional $2.5 billion of H20 orders in the quarter, and expects the restrictions "
+         "to cut about $8 billion from sales in the current period.", "en", "about $8 billion", "revenue", "H20"),
+        ("엔비디아는 수출 규제 탓에 1분기에 H20 45억 달러어치를 출하하지 못했고, 2분기에는 약 80억 달러의 매출 손실이 "
+         "예상된다고 설명했다.", "ko", "약 80억 달러", "revenue", "H20"),
+        ("It released $180 million of previously reserved H20 inventory.", "en", "$180 million", "other", "H20"),
+        ("For the fiscal year that ended in January, Nvidia posted revenue of $130.5 billion.", "en",
+         "$130.5 billion", "revenue", None),
+    ],
+)
+def test_sales_lost_to_a_ban_are_the_banned_chips_revenue(text, lang, surface, metric, chip):
+    f = [x for x in extract_figures(text, lang) if x.surface.startswith(surface)][0]
+    assert (f.metric, f.chip) == (metric, chip)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "metric"),
+    [
+        # "rented-equivalent" describes the cost; it is no rent
+        ("DeepSeek's headline figure of $5.6mn covers only the rented-equivalent cost of its final training run: "
+         "2.788mn GPU hours at $2 an hour.", "en", "$5.6mn", "training_cost"),
+        ("DeepSeek's headline figure of $5.6mn covers only the rented-equivalent cost of its final training run: "
+         "2.788mn GPU hours at $2 an hour.", "en", "$2", "price"),
+        # a cue joined to the figure by a particle is its own, though another figure stands just before it
+        ("딥시크는 GPU 1개를 1시간 빌리는 값을 2달러로 잡아 비용을 계산했다고 밝혔다.", "ko", "2달러", "price"),
+    ],
+)
+def test_a_price_is_what_one_unit_costs(text, lang, surface, metric):
+    f = [x for x in extract_figures(text, lang) if x.surface == surface][0]
+    assert f.metric == metric

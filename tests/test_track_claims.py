@@ -221,6 +221,24 @@ def test_an_unchipped_count_joins_the_one_chip_claim_it_agrees_with():
     assert disc.is_empty()
 
 
+def test_a_fee_share_naming_no_chip_joins_the_deal_it_agrees_with_and_is_no_conflict():
+    rows = [
+        _fact("h20", "ft", _t(8, 11), 15, 15, 15, metric="tariff_or_fee_share", subject="US government",
+              unit="percent", chip="H20"),
+        _fact("h200", "news1", _t(12, 8), 25, 25, 25, metric="tariff_or_fee_share", subject="US government",
+              unit="percent", chip="H200"),
+        _fact("each-sale", "reuters", _t(12, 20), 25, 25, 25, metric="tariff_or_fee_share", subject="US government",
+              unit="percent"),
+        _fact("plain", "wsj", _t(8, 12), 15, 15, 15, metric="tariff_or_fee_share", subject="US government",
+              unit="percent"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["each-sale"] == key["h200"] == "US government|tariff_or_fee_share|H200|percent"
+    assert key["plain"] == key["h20"]
+    assert disc.is_empty()  # 15% and 25% are two deals, not two outlets disagreeing
+
+
 def test_a_change_over_a_span_is_not_merged_with_a_year_inside_it():
     from pipelines.track.claims import resolve_events
 

@@ -182,3 +182,42 @@ def test_charts_take_the_unit_error_lane_from_the_warehouse_consensus():
                                   band)
     assert not in_unit_error_lane({"consensus": "agrees", "relation_to_previous": "probable_unit_error",
                                    "value": 5.6e6}, band)
+
+
+def test_outlets_re_telling_one_third_partys_claim_are_one_source():
+    chips = claim_key("DeepSeek", "chip_count", "H100", "chips")
+
+    def report(fid, outlet, day, low, high, said_by, qualifier):
+        row = fact(fid, outlet, day, 50000, low, high, qualifier=qualifier, unit="chips", key=chips,
+                   surface=f"{qualifier} 50,000")
+        return {**row, "metric": "chip_count", "chip": "H100", "said_by": said_by}
+
+    facts = frame([
+        report("cnn", "cnn", 28, 50000, float("inf"), "Alexandr Wang", "more_than"),
+        report("n1", "news1", 29, 50000, float("inf"), "Alexandr Wang", "more_than"),
+        report("nyt-wang", "nyt", 30, 50000, float("inf"), "Alexandr Wang", "more_than"),
+        report("nyt-official", "nyt", 30, 0, 50000, None, "less_than"),
+    ])
+    obs, disc = build_observations(facts)
+    assert _by_fact(obs, "said_by")["cnn"] == "Alexandr Wang"
+    # one claim against another: no side is the consensus of three
+    assert set(_by_fact(obs, "consensus").values()) == {"no_consensus"}
+    row = build_timeline(obs).row(0, named=True)
+    assert (row["consensus_support"], row["consensus_basis"]) == (1, "tie")
+    assert disc.height >= 1 and disc["likely_wrong"].is_null().all()
+    assert all(w.startswith("no consensus: as many sources (1 each)") for w in disc["why"])
+    # the same reports without a named speaker: three outlets against one
+    plain = frame([{**r, "said_by": None} for r in facts.to_dicts()])
+    obs, disc = build_observations(plain)
+    assert _by_fact(obs, "consensus")["nyt-official"] == "outlier"
+
+
+def test_a_company_re_telling_its_own_figure_still_votes_per_outlet():
+    facts = frame([
+        {**fact("cnn", "cnn", 27, 5.6e6, 5.55e6, 5.65e6), "said_by": "DeepSeek"},
+        {**fact("n1", "news1", 28, 5.576e6, 5.5755e6, 5.5765e6), "said_by": "DeepSeek"},
+        {**fact("x", "digitaltoday", 29, 5.576e7, 5.5755e7, 5.5765e7), "said_by": None},
+    ])
+    obs, _ = build_observations(facts)
+    assert _by_fact(obs, "consensus")["x"] == "unit_error"
+    assert build_timeline(obs).row(0, named=True)["consensus_support"] == 2

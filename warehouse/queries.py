@@ -71,7 +71,7 @@ def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
                a.published_at, a.modified_at, a.fetched_at,
                f.subject, f.metric, f.chip, f.scope, f.value, f.unit, f.qualifier, f.value_low, f.value_high,
                f.surface, f.span_start, f.claim_key, f.refers_to, f.linked_fact_id, f.attributed_to,
-               coalesce(f.language, a.language) AS language,
+               f.said_by, coalesce(f.language, a.language) AS language,
                regexp_extract(substr(a.body_text, 1, f.span_start), '[^\n]*$') AS paragraph_head
         FROM core.facts f JOIN core.articles a USING (article_id, version)
         ORDER BY f.fact_id

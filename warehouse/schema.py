@@ -200,6 +200,10 @@ FACTS = _t(
          "The date or period the figure is about, as the text states it, resolved against the publication date: "
          "2025-01-27, 2025-01-27 intraday, 2024-09, 2025-Q1, 2024, or a span a/b; NULL when the text gives none."),
         ("rule", "VARCHAR", "Extractor rule that produced the figure."),
+        ("said_by", "VARCHAR",
+         "The person or body whose claim the figure is, when the text names one that is not an outlet "
+         "(\"Alexandr Wang ... told CNBC\" → Alexandr Wang; attributed_to is CNBC). Outlets re-telling one "
+         "speaker's claim count as one source in the consensus."),
     ],
     key=("fact_id",),
 )
@@ -274,6 +278,9 @@ FIGURE_OBSERVATIONS = _t(
         ("corrects_fact_id", "VARCHAR",
          "For a figure that replaced another in a later version of its article (or a correction note's 'It was "
          "$589 billion'): fact_id of the figure it corrects, which has superseded_at set."),
+        ("said_by", "VARCHAR",
+         "The person or body whose claim the report re-tells (core.facts.said_by). Reports re-telling one third "
+         "party's claim are one vote in the consensus, whichever outlets carried them."),
     ],
     key=("fact_id",),
 )

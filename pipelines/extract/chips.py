@@ -70,10 +70,16 @@ def bind_chip(
     def dist(c: Mention, s: tuple[int, int]) -> int:
         return s[0] - c.end if c.end <= s[0] else max(0, c.start - s[1])
 
+    def nearer(c: Mention, o: tuple[int, int]) -> bool:
+        # closer to another figure of its own clause ("450억 달러를 제시하면서 H20 ... 80억 달러": a new clause
+        # begins between the first figure and the chip, so the chip is the second figure's)
+        gap = (c.end, o[0]) if c.end <= o[0] else (o[1], c.start)
+        return dist(c, o) < dist(c, span) and _same_clause(text, *gap)
+
     free = [
         c
         for c in chips
-        if not any(o[0] <= c.start < o[1] for o in others) and not any(dist(c, o) < dist(c, span) for o in others)
+        if not any(o[0] <= c.start < o[1] for o in others) and not any(nearer(c, o) for o in others)
     ]
     if unit in ("times", "fraction"):
         return free[0].canonical if free else None

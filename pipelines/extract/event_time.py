@@ -86,13 +86,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "has_date",
-    "refers_to", "session_day",
+    "previous_weekday", "refers_to", "session_at", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
 SESSIONS = ("premarket", "intraday", "close", "after_hours")
 # exchange → (time zone, local hour its first session of the day opens: premarket in New York, 08:00 in Seoul)
 MARKETS = {"US": ("America/New_York", 4), "KRX": ("Asia/Seoul", 8)}
+# exchange → (regular session opens, closes), local time
+MARKET_HOURS = {"US": ((9, 30), (16, 0)), "KRX": ((9, 0), (15, 30))}
 LANGUAGES = ("en", "ko")
 
 
@@ -110,6 +112,9 @@ class EventTime:
     session: str | None
     surface: str
     span: tuple[int, int]
+    # the close of the session before the one meant ("전 거래일 종가는 142.62달러"): a caller that puts the
+    # session on another day it knows moves it back one weekday too
+    prior_session: bool = False
 
     def label(self) -> str:
         """"2025-01-27", "2025-01-27 close", "2024-09", "2025-Q1", "2025-H1", "2024" or "start/end"."""
@@ -704,7 +709,7 @@ _RULES_KO: list[_Rule] = [
     ),
     _Rule(
         ("일",),
-        _rx(r"(?:(?P<dir>지난|오는)\s?)?(?<![\d.~∼\-])(?P<d>\d{1,2})일(?!\s?(?:만|간|동안|째|연속|새|이내|치|전|후|뒤)|\d)"),
+        _rx(r"(?:(?P<dir>지난|오는)\s?)?(?<![\d.~∼\-])(?P<d>\d{1,2})일(?!\s?(?:만|간|동안|째|연속|새|이내|치|전(?!\s?거래일)|후|뒤)|\d)"),
         _h_ko_day,
     ),
     _Rule(("분기",), _rx(_YP_KO + r"(?P<q>[1-4])\s?분기"), _h_quarter(_REL_YEAR_KO)),
@@ -764,7 +769,7 @@ _RULES_KO: list[_Rule] = [
     ),
     _Rule(
         ("전",),
-        _rx(r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯)\s?(?P<unit>일|주|개월|달|년)\s?전(?![가-힣])"
+        _rx(r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯)\s?(?P<unit>일|주|개월|달|년)\s?전(?![가-힣]|\s?거래일)"
             r"(?P<today>\s(?:오늘|이날))?"),
         _h_ko_ago,
     ),
@@ -777,7 +782,10 @@ _SESSION_RX = {
         r"(?P<after_hours>\bafter-?hours\b|\bafter\s+the\s+(?:closing\s+)?(?:bell|close)\b|\bextended\s+trading\b|"
         r"\bpost-?market\b)|"
         r"(?P<premarket>\bpre-?market\b|\bbefore\s+the\s+(?:opening\s+)?(?:bell|open(?:ing)?)\b)|"
+        r"(?P<prior_close>\b(?:the\s+)?(?:previous|prior)\s+(?:session'?s?\s+|day'?s?\s+)?clos(?:e|ing\s+price)\s+"
+        r"(?:of|at|was)\b)|"
         r"(?P<intraday>\bintraday\b|\bduring\s+(?:the\s+)?(?:trading\s+)?(?:session|day)\b|"
+        r"\bas\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bat\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|"
         r"\bin\s+(?:early|morning|midday|afternoon|late)\s+trading\b|"
         r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b)|"
         r"(?P<close>\bclos(?:ed|ing)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|at|lower|higher|flat|near)\b|"
@@ -789,14 +797,16 @@ _SESSION_RX = {
     "ko": _rx(
         r"(?P<after_hours>시간\s?외|애프터\s?마켓|(?:장\s?)?마감\s?(?:후|이후|뒤))|"
         r"(?P<premarket>개장\s?전|장\s?시작\s?전|프리\s?마켓)|"
-        r"(?P<intraday>장중|장\s?초반|장\s?막판|장\s?후반|개장\s?직후)|"
+        r"(?P<prior_close>(?:직전|전)\s?거래일\s?종가(?!\s?(?:대비|보다|에\s?비해|와\s?비교|과\s?비교)))|"
+        r"(?P<intraday>장중|장\s?초반|장\s?막판|장\s?후반|개장\s?직후|(?:오전|오후)?\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?현재)|"
         r"(?P<close>종가|마감가|장\s?마감|거래를\s?마(?:쳤|감)|장을\s?마쳤|마감했)"
     ),
 }
 _SESSION_TRIGGERS = {
     "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "clos", "end", "finish", "settl",
-           "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday"),
-    "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가"),
+           "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m", "p.m", "am", "pm",
+           "previous", "prior"),
+    "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤"),
 }
 
 # Context around an expression that makes it an anchor or comparison base, not an event time.
@@ -1032,10 +1042,24 @@ def refers_to(
         day = session_day(published_at, market) if market and published_at is not None else today
         if day is None:
             return None
+        if name == "prior_close":  # "전 거래일 종가는 142.62달러": the close of the session before
+            day = previous_weekday(day)
+            return EventTime(day, day, "day", "close", sentence[ss:se], (ss, se), prior_session=True)
         return EventTime(day, day, "day", name, sentence[ss:se], (ss, se))
     if chosen.granularity != "day":
         return chosen
+    if name == "prior_close":  # the date written is the session's: its previous close is the weekday before
+        prev = previous_weekday(chosen.start)
+        return EventTime(prev, prev, "day", "close", chosen.surface, chosen.span, prior_session=True)
     return EventTime(chosen.start, chosen.end, "day", name, chosen.surface, chosen.span)
+
+
+def previous_weekday(day: date) -> date:
+    """The weekday before ``day`` (the session before it; exchange holidays are ignored)."""
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 # a change measured against a base: "up 90% from a year earlier", "1년 전보다 90% 올랐다", "연초 대비 12%"
@@ -1083,6 +1107,22 @@ def change_period(
             start = _add_months(date(today.year, today.month, 1), -months) if months else date(today.year, 1, 1)
             return EventTime(start, end, "span", None, m.group(), m.span())
     return None
+
+
+def session_at(published_at: datetime, day: date, market: str = "US") -> str | None:
+    """The session of ``day`` in progress when ``published_at`` was written: "premarket" before the regular
+    session opens, "intraday" while it runs, ``None`` once it has closed (or on another day). A report of
+    "the Nasdaq was down 3.4%" at 11:05 New York time cannot be about the close."""
+    zone = MARKETS.get(market, MARKETS["US"])[0]
+    (oh, om), (ch, cm) = MARKET_HOURS.get(market, MARKET_HOURS["US"])
+    when = published_at if published_at.tzinfo else published_at.replace(tzinfo=UTC)
+    local = when.astimezone(ZoneInfo(zone))
+    if local.date() != day or day.weekday() >= 5:
+        return None
+    minutes = local.hour * 60 + local.minute
+    if minutes < oh * 60 + om:
+        return "premarket"
+    return "intraday" if minutes < ch * 60 + cm else None
 
 
 def session_day(published_at: datetime, market: str = "US") -> date:

@@ -31,9 +31,9 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from .attribution import attribution_sources
+from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
 from .entities import (
@@ -46,7 +46,15 @@ from .entities import (
     kind_of,
     market_of,
 )
-from .event_time import change_period, date_expressions, has_date, refers_to
+from .event_time import (
+    change_period,
+    date_expressions,
+    has_date,
+    previous_weekday,
+    refers_to,
+    session_at,
+    session_day,
+)
 from .exclusions import excluded_spans
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
@@ -76,7 +84,15 @@ __all__ = ["detect_language", "extract"]
 
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
-_DAY_AFTER_ITS = re.compile(r"\b(?:a|one)\s+day\s+after\s+(?:its|the|their|a|Monday's|Friday's)\s+$", re.I)
+_DAY_AFTER = re.compile(r"\b(?:a|one)\s+day\s+after\b", re.I)
+# what it took to make a model: "trained a frontier model for about $6mn", "built it for less than $6 million"
+_TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|developing)\b[^,.;$]{0,50}?\bfor\s+"
+                          r"(?:just\s+|only\s+|a\s+mere\s+)?$", re.I)
+_KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
+_SESSION_METRICS = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
+_DAY_AFTER_ITS = re.compile(
+    r"\b(?:a|one)\s+day\s+after\s+(?:(?:its|the|their|a|Monday's|Friday's)\s+|(?:it|they|the\s+stock|shares)\s+"
+    r"(?:closed|ended|fell|plunged|dropped|tumbled|sank|slid|lost)\s+(?:down\s+|about\s+|nearly\s+)?)$", re.I)
 _THAT_TOTALS = re.compile(r"\b(?:that|this|which)\s+(?:comes|came|works|worked|adds|added)\s+(?:out\s+|up\s+)?to\b",
                           re.I)
 _DEMONSTRATIVE_START = re.compile(r"^(?:That|This|It|These|Those)\s|^(?:이는|이것은|이|이 같은|그것은)\s")
@@ -121,10 +137,13 @@ _VALUATION_BEFORE = re.compile(
 )
 _DEAL_NOUN = re.compile(r"\b(?:deal|contract|order|transaction|acquisition|purchase|sale|shipment|chips|GPUs|"
                         r"processors|invoice)s?\b|계약|거래|인수|주문|칩", re.I)
-# the level a value moved to: "fell to about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다"
+# the level a value moved to or from: "fell to about $2.9 trillion", "taken its market value below $3 trillion,
+# to about $2.9 trillion, from roughly $3.5 trillion", "2조9000억 달러 선으로 내려앉았다"
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:fell|dropped|declined|shrank|sank|slid|rose|climbed|jumped|recovered|rebounded|fall|drop|rise|climb)"
-    r"\s+to\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$",
+    r"(?:\b(?:fell|dropped|declined|shrank|sank|slid|rose|climbed|jumped|recovered|rebounded|fall|drop|rise|climb)"
+    r"\s+to|\b(?:taken|took|take|takes|pushed|push|sent|send|dragged|drag|knocked|knock)\b[^,.;]{0,40}?"
+    r"\b(?:below|under|beneath|above|past|to)|,\s+to|\bfrom)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|"
+    r"just\s+)?$",
     re.I,
 )
 _LEVEL_AFTER = re.compile(
@@ -214,6 +233,7 @@ class _Context:
     chip: str | None = None  # the chip the sentence is about (its first figure's, else its first named chip)
     refers_to: str | None = None  # the last event time the sentence stated (or carried)
     group: str | None = None  # the last coordinated group the sentence named ("Alibaba + ByteDance + Tencent")
+    speaker: str | None = None  # whose claim the sentence reports, if it names one (``attribution.speaker``)
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -503,6 +523,8 @@ def extract(
         sources = attribution_sources(st, mentions, lang)
         own_attr = sources[0].entity.canonical if sources else None
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
+        own_speaker = speaker(sources)
+        said_by = own_speaker or (prev.speaker if prev is not None and prev.paragraph == sent.paragraph else None)
         fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None,
                                      head_subject)
         spans = [(c.start, c.end) for c in cands]
@@ -525,6 +547,8 @@ def extract(
             same = prev is not None and prev.paragraph == sent.paragraph
             carried_time = prev.refers_to if same else None
             carried_subject = prev.subject if same else None
+            # "SK하이닉스는 ... 9.5% 내린 수준에서 거래되고 있다. 삼성전자도 2%대 약세다.": "too" shares the moment
+            also = lang == "ko" and bool(_KO_ALSO.match(st))
             # "같은 시각 필라델피아반도체지수는 6.8%": the moment of the article's last session-dated figure
             at_same_time = None
             if _SAME_TIME.search(st):
@@ -532,6 +556,9 @@ def extract(
             elif _SAME_DAY.search(st) and last_day:
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
+            para_chip = prev.chip if prev is not None and prev.paragraph == sent.paragraph else None
+            figs = [replace(_lost_sales(st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), said_by=said_by)
+                    for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -542,7 +569,7 @@ def extract(
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
                                              at_same_time or (carried_time if fig.subject == carried_subject
-                                                              else None),
+                                                              or also else None),
                                              is_event_metric(fig.metric), market_of(fig.subject), fig.metric,
                                              [(f.span_start, f.span_end) for f in figs if f is not fig
                                               and unit_family(f.unit) == unit_family(fig.unit)]),
@@ -582,7 +609,7 @@ def extract(
         group = groups[-1] if groups else (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                            else None)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
-                        refers, group)
+                        refers, group, own_speaker)
         last_time = refers or last_time
         if refers and " " in refers:
             last_session = refers
@@ -590,6 +617,52 @@ def extract(
             last_day = refers[:10]
     return out
 
+
+# sales lost to export curbs: "cut about $8 billion from sales", "cost it about $8 billion in sales", "a loss of
+# roughly $8 billion in H20 sales", "약 80억 달러의 매출 손실"
+_SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d+\w*|[A-Z][\w-]+)\s+){0,2}"
+                          r"(?:sales|revenues?)\b", re.I)
+_LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
+                          r"loss\s+of|lost|hit\s+of)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
+                          re.I)
+_KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
+_INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
+
+
+def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
+    """Sales lost to a ban are a revenue figure of the chip banned, not the company's revenue: the chip named
+    anywhere in the sentence ("couldn't ship $2.5 billion of H20 orders, and expects the restrictions to cut
+    about $8 billion from sales"), else the paragraph's. A value of goods held in stock ("$180 million of
+    previously reserved H20 inventory") is no sale at all (``other``)."""
+    if fig.unit not in CURRENCY_UNITS:
+        return fig
+    if lang == "en" and _INVENTORY_AFTER.match(st, fig.span_end):
+        return replace(fig, metric="other")
+    if lang == "en":
+        lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
+            _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start))
+    else:
+        lost = bool(_KO_LOST_SALES.match(st, fig.span_end))
+    if not lost:
+        return fig
+    named = list(dict.fromkeys(c.entity.canonical for c in chips))
+    chip = fig.chip or (named[0] if len(named) == 1 else None) or (para_chip if not named else None)
+    return replace(fig, metric="revenue", chip=chip)
+
+
+def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
+    """The chip whose sales a government's share is of, when the figure's own clause names none: the first
+    chip of a list after a colon ("15% of their revenue from sales of certain AI chips in China: Nvidia's H20
+    and AMD's MI308"). (The article's only chip is not enough: "Trump will let Nvidia sell its H200 ... In
+    August, the administration struck a deal ... 15 percent" is another deal's share.)"""
+    if fig.metric != "tariff_or_fee_share" or fig.chip is not None:
+        return fig
+    colon = st.find(":", fig.span_end)
+    listed = [c for c in chips if colon >= 0 and c.start > colon]
+    return replace(fig, chip=listed[0].entity.canonical) if listed else fig
+
+
+_KO_ALSO = re.compile(r"\s?(?:[^\s,.]+\s){0,2}?[^\s,.]+도\s")
 
 _QUOTE_OPEN = "'‘\"“"
 _QUOTE_CLOSE = "'’\"”"
@@ -631,6 +704,11 @@ def _refers_to(
         # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
         before = found.start - timedelta(days=1)
         return before.isoformat()
+    if (found is not None and found.granularity == "day" and found.span[1] <= span[0]
+            and _DAY_AFTER.search(st, found.span[1], span[0])):
+        # "up 4% in premarket trading Tuesday, a day after it closed down 17% at $118.42": Monday's close
+        before = found.start - timedelta(days=1)
+        return f"{before.isoformat()} {found.session}" if found.session else before.isoformat()
     if found is not None and lang == "en" and others and not (found.session and not has_date(st, lang)) and any(
             (found.span[1] <= o[0] and o[1] <= span[0]) or (span[1] <= o[0] and o[1] <= found.span[0])
             for o in others):
@@ -638,16 +716,36 @@ def _refers_to(
         # a date beyond another figure of the same kind is that figure's ("fell 16.9% to $118.42 on Monday"
         # dates both)
         found = None
+    if found is not None and lang == "ko" and others and any(
+            found.span[1] <= o[0] and o[1] <= span[0] and _KO_PAST_ADNOMINAL.match(st, o[1]) for o in others):
+        # "지난 24일 3조5000억 달러에 육박하던 엔비디아 시총은 2조9000억 달러 안팎으로 쪼그라들었다": the date is in the
+        # clause about what the value was (…던), not about where it went
+        found = None
     day = carried.split(" ", 1)[0] if carried else None
     if found is not None:
         if found.session and day and not date_expressions(st, published_at, lang):
+            if found.prior_session:  # "전 거래일 종가는 142.62달러였다" after the day's close
+                day = previous_weekday(date.fromisoformat(day)).isoformat()
             return f"{day} {found.session}"
+        if (found.session is None and found.granularity == "day" and metric in _SESSION_METRICS
+                and published_at is not None):
+            # a move of a session still running when the report was written is not its close
+            running = session_at(published_at, found.start, market or "US")
+            if running:
+                return f"{found.start.isoformat()} {running}"
         return found.label()
     if metric == "percent_change":
         # "still up about 90% from a year earlier": a change over a period, not the day's move
         period = change_period(st, span, published_at, lang)
         if period is not None:
             return period.label()
+    if (carried is None and metric in _SESSION_METRICS and published_at is not None
+            and not date_expressions(st, published_at, lang)):  # ("after Monday's 17% plunge" names a day)
+        # "The Nasdaq composite was down 3.4%" in a report written at 11:05 New York time: the running session
+        today = session_day(published_at, market or "US")
+        running = session_at(published_at, today, market or "US")
+        if running:
+            return f"{today.isoformat()} {running}"
     return carried if event else None
 
 
@@ -737,6 +835,8 @@ def _bind(
             metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        elif c.unit in CURRENCY_UNITS and lang == "en" and _TRAINED_FOR.search(st, max(0, c.start - 80), c.start):
+            metric = "training_cost"  # "claiming to have trained a frontier model for about $6mn wiped ..."
         elif c.unit in CURRENCY_UNITS and metric != "deal_value" and _GOODS_AFTER.match(st, c.end):
             metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth
         if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(

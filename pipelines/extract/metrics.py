@@ -221,7 +221,8 @@ def assign_metric(
         if h.end <= span[0]:
             weight *= 1.1
         # (a cue right against the figure is its own: "closed down 17% on Monday at $118.42")
-        if d > 1 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
+        # (or joined to it by a particle alone: "1시간 빌리는 값을 2달러로" is the price, not the hour's)
+        if d > 2 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
             weight *= 0.5
         for name in h.metrics:
             mdef = defs.get(name)

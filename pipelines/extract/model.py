@@ -38,6 +38,7 @@ class Figure:
     subject: str | None = None
     chip: str | None = None
     attributed_to: str | None = None
+    said_by: str | None = None  # the person or body whose claim it is (not an outlet): ``attribution.speaker``
     rule: str = ""
     linked_to: int | None = None
     subject_via: str | None = None

@@ -305,6 +305,19 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
     return bool(_KO_SUBORDINATE.search(text, m.end, span[0]))
 
 
+# "1억 달러를 훌쩍 넘는 것으로 알려진 오픈AI GPT-4의 훈련비": the figure is an adnominal clause on a noun
+# phrase that names its owner
+_KO_ADNOMINAL = re.compile(r"[^,.]{0,25}?(?:는|은|던|된|진|인|한)\s(?:것으로\s[가-힣]{1,6}\s)?")
+_KO_OWNER_OF = re.compile(r"(?:\s?[^\s,.]{1,12})?의\s?(?:[^\s,.]+\s)?")
+
+
+def _ko_adnominal_head(text: str, m: Mention, span: tuple[int, int], cue_starts: Iterable[int]) -> bool:
+    """Whether ``m`` names the owner of the noun phrase the figure's adnominal clause modifies."""
+    if not _KO_ADNOMINAL.fullmatch(text, span[1], m.start):
+        return False
+    return any(start > m.end and _KO_OWNER_OF.fullmatch(text, m.end, start) for start in cue_starts)
+
+
 def _owns_metric_word(text: str, m: Mention, cue_starts: Iterable[int], language: str) -> bool:
     """Whether the mention is the possessor of a metric word: "엔비디아(의) 시가총액", "Nvidia's (gross) margin"."""
     possessive = text[m.start : m.end].endswith(("'s", "’s"))
@@ -340,6 +353,9 @@ def bind_subject(
             return m  # "브로드컴(-17.40%)과 TSMC(-13.33%)", "Broadcom (-17.4%)": the figure is that name's
     others = [o for o in other_spans if o != tuple(span)]
     if language == "ko":
+        for m in candidates:
+            if m.start >= span[1] and _ko_adnominal_head(text, m, span, cues):
+                return m
         # "필라델피아 반도체지수는 9.2% 내렸고 나스닥지수도 3.07% 하락했다": a later clause has its own subject
         candidates = [m for m in candidates if not any(
             m.end <= o.start < span[0] and _ko_marker(text, o.end) in ("은", "는", "이", "가", "도")

@@ -183,28 +183,37 @@ def _event_metrics(reports: pl.DataFrame) -> set[str]:
     return {m for m in reports["metric"].unique().to_list() if m and is_event_metric(m)}
 
 
+# metrics whose figures, naming no chip, take the chip of the one claim they agree with
+VALUE_FIT_CHIP_METRICS = ("chip_count", "tariff_or_fee_share")
+
+
 def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
     """Give a chip count that names no chip ("about 2,000 chips") the chip of the one claim of the same
     subject whose reports within ``SCOPE_WINDOW_DAYS`` it agrees with (intervals meet: the 2,048 H800 used
     to train V3, not the 50,000 H100 it may own), reading the ``NEAREST_REPORTS`` nearest in time on each
-    side. With none or several such claims it stays unchipped."""
+    side. With none or several such claims it stays unchipped. The same for a government's share of chip
+    sales ("the U.S. government collects 25% of the revenue from each sale": the H200 deal's 25%, not the
+    H20 deal's 15%)."""
     if reports.is_empty() or "chip" not in reports.columns:
         return reports
     counts = reports.with_row_index("_i").filter(
-        (pl.col("metric") == "chip_count") & pl.col("subject").is_not_null() & pl.col("value_low").is_not_null())
+        pl.col("metric").is_in(VALUE_FIT_CHIP_METRICS) & pl.col("subject").is_not_null()
+        & pl.col("value_low").is_not_null())
     if counts.is_empty() or counts["chip"].is_null().all() or counts["chip"].is_not_null().all():
         return reports
-    chipped: dict[tuple, dict[str, _Timed]] = {}  # (subject, unit) → chip → its reports
-    rows = counts.select("_i", "chip", "subject", "unit", "value_low", "value_high", "observed_at").to_dicts()
+    chipped: dict[tuple, dict[str, _Timed]] = {}  # (subject, metric, unit) → chip → its reports
+    rows = counts.select("_i", "chip", "subject", "metric", "unit", "value_low", "value_high",
+                         "observed_at").to_dicts()
     for r in rows:
         if r["chip"]:
-            chipped.setdefault((r["subject"], r["unit"]), {}).setdefault(r["chip"], _Timed()).add(r["observed_at"], r)
+            chipped.setdefault((r["subject"], r["metric"], r["unit"]), {}).setdefault(
+                r["chip"], _Timed()).add(r["observed_at"], r)
     for per_chip in chipped.values():
         for timed in per_chip.values():
             timed.freeze()
     keys, chips = reports["claim_key"].to_list(), reports["chip"].to_list()
     for r in rows:
-        per_chip = chipped.get((r["subject"], r["unit"]))
+        per_chip = chipped.get((r["subject"], r["metric"], r["unit"]))
         if r["chip"] or per_chip is None:
             continue
         agree = {chip for chip, timed in per_chip.items()
@@ -212,7 +221,7 @@ def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
                         for o in timed.nearest(r["observed_at"]))}
         if len(agree) == 1:
             i, chip = r["_i"], next(iter(agree))
-            keys[i] = keys[i].replace("|chip_count|-|", f"|chip_count|{chip}|", 1)
+            keys[i] = keys[i].replace(f"|{r['metric']}|-|", f"|{r['metric']}|{chip}|", 1)
             chips[i] = chip
     return reports.with_columns(pl.Series("claim_key", keys, dtype=pl.String),
                                 pl.Series("chip", chips, dtype=pl.String))

@@ -45,6 +45,23 @@ def _outlet() -> pl.Expr:
     return pl.coalesce("outlet", "source").alias(_OUT)
 
 
+def _speaks(columns: list[str]) -> pl.Expr:
+    """Whether a report votes as the third party it re-tells (see ``_voter``)."""
+    if "said_by" not in columns:
+        return pl.lit(False)
+    return pl.col("said_by").is_not_null() & (pl.col("said_by") != pl.col("subject").fill_null(""))
+
+
+def _voter(columns: list[str]) -> pl.Expr:
+    """Who a report's vote belongs to: the outlet, or the third party whose claim it re-tells (``said_by``,
+    when it is not the subject itself: three outlets quoting Alexandr Wang's "more than 50,000 H100 chips"
+    are one source, and cannot outvote an official's "fewer than 50,000" three to one). A company's own
+    figure re-told by many outlets still votes per outlet: each outlet read the company's statement."""
+    if "said_by" not in columns:
+        return pl.col(_OUT)
+    return pl.when(_speaks(columns)).then(pl.lit("\x00") + pl.col("said_by")).otherwise(pl.col(_OUT))
+
+
 def _widened_high() -> pl.Expr:
     """A point interval (low == high) gets a sliver of width so that the sweep sees it."""
     lo, hi = pl.col("value_low"), pl.col("value_high")
@@ -149,7 +166,8 @@ def claim_consensus(observations: pl.DataFrame) -> pl.DataFrame:
             "consensus_support": pl.Int32, "consensus_basis": pl.String})
     claims = observations.select(_KEY).unique().with_columns(pl.col(_KEY).rank("dense").cast(pl.UInt32).alias(_C))
     obs = observations.join(claims, on=_KEY).with_columns(_outlet())
-    obs = obs.with_columns((pl.col(_C).cast(pl.UInt64) * (1 << 24) + pl.col(_OUT).rank("dense")).alias("_co"))
+    obs = obs.with_columns(
+        (pl.col(_C).cast(pl.UInt64) * (1 << 24) + _voter(obs.columns).rank("dense")).alias("_co"))
     votes = voters(obs)
     segments = _segments(votes)
     orig = obs.sort(_C, "report_seq").group_by(_C, maintain_order=True).first()
@@ -163,7 +181,8 @@ def claim_consensus(observations: pl.DataFrame) -> pl.DataFrame:
         _C, pl.col("value_low").alias("_l_lo"), pl.col("_hi").alias("_l_hi"))
     # Regions: contiguous ranges covered by the most outlets (the same outlets throughout).
     regions = _runs(segments, pl.col("ucov") == pl.col("ucov").max().over(_C), pl.col("u_end"), "_region")
-    n_outlets = votes.group_by(_C).agg(pl.col("_co").n_unique().alias("_n_outlets"))
+    n_outlets = votes.group_by(_C).agg(pl.col("_co").n_unique().alias("_n_outlets"),
+                                       _speaks(votes.columns).any().alias("_by_speaker"))
     hulls = regions.group_by(_C, "_region").agg(pl.col("lo").min(), pl.col("hi").max(), pl.col("ucov").first())
     ties = hulls.group_by(_C).agg(pl.col("lo").alias("_tie_lo"), pl.col("hi").alias("_tie_hi"),
                                     pl.len().alias("_n_regions"), pl.col("ucov").first().alias("_support"))
@@ -178,7 +197,8 @@ def claim_consensus(observations: pl.DataFrame) -> pl.DataFrame:
         .when(pl.col("_support") == pl.col("_n_outlets")).then(pl.lit("unanimous"))
         .otherwise(pl.lit("majority")).alias("consensus_basis"),
     ).select(_C, pl.col("lo").alias("consensus_low"), pl.col("hi").alias("consensus_high"),
-             pl.col("_support").cast(pl.Int32).alias("consensus_support"), "consensus_basis", "_tie_lo", "_tie_hi")
+             pl.col("_support").cast(pl.Int32).alias("consensus_support"), "consensus_basis", "_tie_lo", "_tie_hi",
+             "_by_speaker")
     agreeing = votes.join(chosen.select(_C, "consensus_low", "consensus_high"), on=_C).filter(
         _meets(pl.col("consensus_low"), pl.col("consensus_high")))
     rep = agreeing.sort(_C, pl.col("qualifier").is_in(list(BOUND_QUALIFIERS)), "report_seq").group_by(
@@ -248,15 +268,19 @@ def judge_discrepancies(discrepancies: pl.DataFrame, observations: pl.DataFrame,
           .join(labels.rename({"fact_id": "fact_id_a", "consensus": "_la"}), on="fact_id_a", how="left")
           .join(labels.rename({"fact_id": "fact_id_b", "consensus": "_lb"}), on="fact_id_b", how="left")
           .join(cons.select(_KEY, "consensus_support", "consensus_basis", "_rep_surface", "_outlets",
-                            "_orig_outlet", "_orig_at", "_orig_surface"), on=_KEY, how="left")
+                            "_orig_outlet", "_orig_at", "_orig_surface",
+                            *(["_by_speaker"] if "_by_speaker" in cons.columns else [])), on=_KEY, how="left")
           .sort("_row"))
     bad_a, bad_b = pl.col("_la").is_in(_BAD), pl.col("_lb").is_in(_BAD)
     wrong = (pl.when(bad_a & bad_b).then(pl.lit("both")).when(bad_a).then(pl.lit("a"))
              .when(bad_b).then(pl.lit("b")).otherwise(pl.lit(None, dtype=pl.String)))
     n = pl.col("consensus_support")
-    plural = pl.when(n == 1).then(pl.lit("")).otherwise(pl.lit("s"))
+    # votes are outlets, unless some report re-tells a third party's claim: then they are sources
+    noun = pl.when(pl.col("_by_speaker").fill_null(False) if "_by_speaker" in df.columns else pl.lit(False)).then(
+        pl.lit("source")).otherwise(pl.lit("outlet"))
+    plural = pl.format("{}{}", noun, pl.when(n == 1).then(pl.lit("")).otherwise(pl.lit("s")))
     against_outlets = pl.format("{}: {}", pl.col("_outlets").list.join(", "), pl.col("_rep_surface"))
-    against_consensus = pl.format("the consensus of {} outlet{} ({})", n, plural, against_outlets)
+    against_consensus = pl.format("the consensus of {} {} ({})", n, plural, against_outlets)
     against_original = pl.format(
         "the original source ({}, {}: {})", pl.col("_orig_outlet"), pl.col("_orig_at").dt.strftime("%Y-%m-%d"),
         pl.col("_orig_surface"))
@@ -267,7 +291,7 @@ def judge_discrepancies(discrepancies: pl.DataFrame, observations: pl.DataFrame,
         return (pl.when(pl.col(label) == "unit_error").then(pl.format("{} is a {} error against {}", who,
                                                                         _fold(pl.col("ratio")), against))
                 .when(pl.col("consensus_basis") == "tie").then(pl.format(
-                    "{} is outside every range that {} outlet{} report (tied; one is {})", who, n, plural,
+                    "{} is outside every range that {} {} report (tied; one is {})", who, n, plural,
                     against_outlets))
                 .otherwise(pl.format("{} is outside {}", who, against_consensus)))
 
@@ -277,7 +301,7 @@ def judge_discrepancies(discrepancies: pl.DataFrame, observations: pl.DataFrame,
         .when(bad_a).then(side("a", "_la"))
         .when(bad_b).then(side("b", "_lb"))
         .when(pl.col("consensus_basis") == "tie").then(pl.format(
-            "no consensus: as many outlets ({} each) report a value on either side", n))
+            "no consensus: as many {}s ({} each) report a value on either side", noun, n))
         .otherwise(pl.format("undecided: both meet {}", against_consensus))
     )
     return df.with_columns(wrong.alias("likely_wrong"), why.alias("why")).select(

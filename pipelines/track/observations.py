@@ -251,6 +251,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         "claim_key", "subject", "metric", "chip", "scope", "event", "unit", "observed_at", "source",
         pl.col("outlet" if "outlet" in df.columns else "source").alias("outlet"), "article_id",
         "version", "fact_id", "value", "qualifier", "surface",
+        pl.col("said_by") if "said_by" in df.columns else pl.lit(None, dtype=pl.String).alias("said_by"),
     ).with_columns(
         pl.Series("report_seq", seq, dtype=pl.Int32),
         pl.Series("value_low", [iv.low for iv in intervals], dtype=pl.Float64),
