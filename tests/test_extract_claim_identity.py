@@ -172,9 +172,9 @@ def test_spending_next_to_a_training_cost_keeps_its_own_metric():
             "Analysts think DeepSeek has spent about $1.2 billion on servers, with operating costs of roughly "
             "$700 million. Its outlay on GPUs alone tops $400 million.")
     got = {f.surface: (f.metric, f.scope) for f in extract_figures(text)}
-    assert got["about $1.2 billion"] == ("investment", None)
+    assert got["about $1.2 billion"] == ("investment", "on servers")  # what it was spent on: the claim's scope
     assert got["roughly $700 million"] == ("other", None)  # an article-wide model makes no training cost
-    assert got["$400 million"] == ("investment", None)
+    assert got["$400 million"] == ("investment", "on GPUs")
     # "spent" alone next to a lab and a model still means what training it cost
     assert fig("DeepSeek spent $294,000 training its R1 model.", "$294,000").metric == "training_cost"
     assert fig("중국 딥시크가 557만6000달러로 고성능 AI 모델을 개발했다.", "557만6000달러").metric == "training_cost"
@@ -620,3 +620,41 @@ def test_sales_lost_to_a_ban_are_the_banned_chips_revenue(text, lang, surface, m
 def test_a_price_is_what_one_unit_costs(text, lang, surface, metric):
     f = [x for x in extract_figures(text, lang) if x.surface == surface][0]
     assert f.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "metric", "scope"),
+    [
+        ("Its outlay on GPUs alone tops $500mn, SemiAnalysis said.", "en", "$500mn", "investment", "on GPUs"),
+        ("서버 투자액은 약 16억 달러로 추산됐다.", "ko", "약 16억 달러", "investment", "on servers"),
+        ("딥시크가 그래픽처리장치(GPU)를 사들이는 데만 5억 달러를 쓴 것으로 추정된다.", "ko", "5억 달러", "investment",
+         "on GPUs"),
+        ("Nvidia's revenue rose 56% to $46.7 billion in the quarter, with data-center revenue of $41.1 billion.", "en",
+         "$41.1 billion", "revenue", "in data center"),
+        ("Nvidia's revenue rose 56% to $46.7 billion in the quarter, with data-center revenue of $41.1 billion.", "en",
+         "$46.7 billion", "revenue", None),
+        ("China accounted for about $17 billion of Nvidia's revenue in its last fiscal year.", "en",
+         "about $17 billion", "revenue", "in China"),
+    ],
+)
+def test_what_spending_is_on_and_which_part_of_revenue_is_the_claims_scope(text, lang, surface, metric, scope):
+    f = [x for x in extract_figures(text, lang, headline="Nvidia and DeepSeek") if x.surface.startswith(surface)][0]
+    assert (f.metric, f.scope) == (metric, scope)
+
+
+def test_a_segment_is_not_carried_as_a_model_to_the_next_sentence():
+    text = ("딥시크가 GPU를 사들이는 데만 5억 달러를 쓴 것으로 추정된다. "
+            "딥시크가 밝힌 훈련 비용 557만6000달러의 약 90배에 이르는 규모다.")
+    f = fig(text, "557만6000달러")
+    assert (f.metric, f.scope) == ("training_cost", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("지난달 예고한 55억 달러보다 10억 달러 적은 규모다.", "ko", "10억 달러"),
+        ("Nvidia booked a charge $1 billion less than it had warned.", "en", "$1 billion"),
+    ],
+)
+def test_a_difference_between_figures_is_not_compared(text, lang, surface):
+    assert fig(text, surface, language=lang).metric == "other"

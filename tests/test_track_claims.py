@@ -310,3 +310,20 @@ def test_a_training_cost_using_a_chip_is_the_same_claim_as_one_that_names_none()
     assert claim_key("DeepSeek", "training_cost", "H800", "USD", "DeepSeek-V3") == claim_key(
         "DeepSeek", "training_cost", None, "USD", "DeepSeek-V3")
     assert claim_key("Nvidia", "charge", "H20", "USD") != claim_key("Nvidia", "charge", None, "USD")
+
+
+def test_fiscal_quarters_that_share_a_few_days_are_two_events():
+    from pipelines.track.claims import resolve_events
+
+    key = "Nvidia|revenue|-|money"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 2, "metric": ["revenue"] * 2,
+        "refers_to": ["2025-02-01/2025-04-30", "2025-04-28/2025-07-27"], "value": [39.1e9, 46.7e9],
+        "observed_at": [datetime(2025, 5, 29, tzinfo=UTC), datetime(2025, 8, 27, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] != got[1]
+    # a month inside a quarter is still that quarter's event
+    rows = rows.with_columns(pl.Series("refers_to", ["2025-Q2", "2025-05"]))
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] == got[1]

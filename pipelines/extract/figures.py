@@ -557,8 +557,8 @@ def extract(
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
             para_chip = prev.chip if prev is not None and prev.paragraph == sent.paragraph else None
-            figs = [replace(_lost_sales(st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), said_by=said_by)
-                    for fig in figs]
+            figs = [replace(_segment(st, lang, _difference(st, lang, _lost_sales(st, lang, _fee_share_chip(
+                st, fig, chips), chips, para_chip))), said_by=said_by) for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -576,7 +576,7 @@ def extract(
                     )
                 )
             first_subject = figs[0].subject
-            first_scope = figs[0].scope
+            first_scope = figs[0].scope if not is_segment(figs[0].scope) else None  # a segment is no model
             for fig in figs:
                 if fig.linked_to is None and fig.metric not in ("other", "ratio"):
                     metrics.setdefault(unit_family(fig.unit), fig.metric)
@@ -627,6 +627,72 @@ _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|w
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
+
+
+# What a company's spending is on, and which part of its revenue a figure is: the figure's own clause says.
+# ("$500mn on GPUs alone", "서버 투자에 16억 달러, 클러스터 운영에 9억4400만 달러"; "data-center revenue of $41.1
+# billion"). Kept as the claim's scope ("on GPUs", "in data center"): the same company's GPU spending and
+# server spending, or its total and data-center revenue, are two quantities.
+SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "investment": (
+        ("on GPUs", r"\bGPUs?\b|\bgraphics\s+process(?:ors?|ing\s+units?)\b|\baccelerators?\b|\bAI\s+chips\b",
+         r"GPU|그래픽\s?처리\s?장치"),
+        ("on servers", r"\bservers?\b", r"서버"),
+        ("on operations", r"\boperat(?:ing|ions?)\b|\brunning\s+(?:costs?|the\s+clusters?)\b", r"운영|운용"),
+        ("on data centers", r"\bdata[- ]cent(?:er|re)s?\b", r"데이터\s?센터"),
+    ),
+    "revenue": (
+        ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
+        ("in gaming", r"\bgaming\b", r"게임"),
+        ("in China", r"\b(?:from|in)\s+China\b|\bChina\s+(?:accounted|made\s+up)\b|\bChinese\s+(?:sales|revenue)\b",
+         r"중국\s?(?:매출|시장\s?매출)|중국에서\s?(?:올린|거둔|벌어들인)"),
+    ),
+}
+_SEGMENT_RX = {metric: tuple((name, re.compile(en, re.I), re.compile(ko)) for name, en, ko in rows)
+               for metric, rows in SEGMENTS.items()}
+
+
+def is_segment(scope: str | None) -> bool:
+    """Whether a claim scope is a segment ("on GPUs", "in data center"), not a model or a comparand."""
+    return bool(scope) and scope.startswith(("on ", "in "))
+
+
+def _segment(st: str, lang: str, fig: Figure) -> Figure:
+    """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause."""
+    rows = _SEGMENT_RX.get(fig.metric)
+    if not rows or fig.scope or fig.chip:
+        return fig
+    span = (fig.span_start, fig.span_end)
+    clause = _clause_around(st, span)
+    offset = st.find(clause)
+    best: tuple[int, str] | None = None
+    for name, en, ko in rows:
+        for m in (ko if lang == "ko" else en).finditer(clause):
+            a, b = offset + m.start(), offset + m.end()
+            d = span[0] - b if b <= span[0] else max(0, a - span[1])
+            if best is None or d < best[0]:
+                best = (d, name)
+    return replace(fig, scope=best[1]) if best else fig
+
+
+# a difference between two figures is no figure of either: "55억 달러보다 10억 달러 적은 규모", "$1 billion less than
+# it had warned"
+_KO_DIFFERENCE = re.compile(
+    r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다)")
+_KO_THAN_BEFORE = re.compile(r"보다\s?$")
+_EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b", re.I)
+
+
+def _difference(st: str, lang: str, fig: Figure) -> Figure:
+    """A figure that is the difference between two others (metric ``other``: it is not compared)."""
+    if fig.unit not in CURRENCY_UNITS or fig.qualifier != "exact":
+        return fig
+    if lang == "ko":
+        diff = bool(_KO_THAN_BEFORE.search(st, max(0, fig.span_start - 4), fig.span_start)) and bool(
+            _KO_DIFFERENCE.match(st, fig.span_end))
+    else:
+        diff = bool(_EN_DIFFERENCE.match(st, fig.span_end))
+    return replace(fig, metric="other") if diff else fig
 
 
 def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:

@@ -128,6 +128,10 @@ class Title:
     lang: str  # "en" | "ko": the language of ``main``
 
 
+SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
+              "in data center": "데이터센터", "in gaming": "게임", "in China": "중국"}
+
+
 def _parts(key: str) -> dict[str, str | None]:
     bits = key.split("|")
     subject, metric, chip, _dimension = (bits + ["", "", "", ""])[:4]
@@ -147,9 +151,11 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
     chip = chip if chip not in (None, "", "-") else p["chip"]
     scope = scope or p["scope"]
     event = event or p["event"]
-    versus = None
+    versus = segment = None
     if scope and scope.startswith("vs "):
         versus, scope = scope[3:], None
+    elif scope and scope.startswith(("on ", "in ")):  # a segment: "on GPUs", "in data center" (extract.figures)
+        segment, scope = scope, None
     who_en = scope or subject or "Unnamed subject"
     who_ko = korean_name(scope) if scope else (korean_name(subject) if subject else "주체 미상")
     m_en, m_ko = METRIC_NAMES.get(metric, (metric.replace("_", " "), metric.replace("_", " ")))
@@ -161,6 +167,9 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_en, m_ko = f"{chip} {m_en}", f"{korean_name(chip)} {m_ko}"
     en = f"{who_en} {m_en}"
     ko = f"{who_ko} {m_ko}"
+    if segment:
+        en += f" {segment}"
+        ko = f"{who_ko} {SEGMENT_KO.get(segment, segment)} {m_ko}"
     if versus:
         en += f" vs {versus}"
         ko += f" ({korean_name(versus)} 대비)"

@@ -325,8 +325,8 @@ def _merge_nested_events(
     keys: list[str], events: list[str | None], values: list[float | None]
 ) -> dict[tuple[str, str], str]:
     """Stated events of one quantity written at different granularity are one event: a coarser period
-    ("2025-01", "2025-04", "2025-Q1", a fiscal-quarter span) that overlaps exactly one finer stated event with
-    the same session (and reports of the same sign) is that event. ``(key, label) → label``. Percent
+    ("2025-01", "2025-04", "2025-Q1", a fiscal-quarter span) that holds most of exactly one finer stated event
+    with the same session (and reports of the same sign) is that event. ``(key, label) → label``. Percent
     changes over a span are left out by the caller: such a change is another quantity than one within it."""
     by_key: dict[str, dict[str, set[int]]] = {}
     for key, label, value in zip(keys, events, values, strict=True):
@@ -339,8 +339,11 @@ def _merge_nested_events(
         width = {lab: (p[1] - p[0]).days for lab, p in periods.items()}
         for lab in sorted(periods, key=lambda x: -width[x]):  # coarsest first
             a, b, session = periods[lab]
+            # (mostly inside it: a fiscal quarter ending April 27 and one ending July 27 share three days of
+            # calendar months, not an event)
             finer = [o for o, (oa, ob, os_) in periods.items()
-                     if o != lab and width[o] < width[lab] and os_ == session and oa <= b and a <= ob
+                     if o != lab and width[o] < width[lab] and os_ == session
+                     and 2 * ((min(b, ob) - max(a, oa)).days + 1) > width[o] + 1
                      and (labels[o] & labels[lab] or 0 in labels[o] | labels[lab])]
             targets = {out.get((key, o), o) for o in finer}
             if width[lab] > 0 and len(targets) == 1:
