@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.chipwatch-installed
 export UV_COMPILE_BYTECODE := 1
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
+## The instance settings copied into DAGSTER_HOME: instance/dagster.yaml (SQLite), or with CHIPWATCH_INSTANCE=postgres
+## instance/dagster.postgres.yaml (README "Beyond one machine"); `chipwatch run` picks the same file.
+INSTANCE_YAML := instance/dagster$(if $(CHIPWATCH_INSTANCE),.$(CHIPWATCH_INSTANCE)).yaml
 
 .PHONY: install run test lint dev bench sql clean
 
@@ -16,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.8
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
-	@mkdir -p $(DAGSTER_HOME) && cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME) && cp $(INSTANCE_YAML) $(DAGSTER_HOME)/dagster.yaml
 	@touch $(STAMP)
 
 ## The main job: the whole asset graph, offline, on the bundled sample archive.
@@ -37,7 +40,7 @@ lint: $(STAMP)
 
 ## The Dagster UI with the whole lineage, on http://127.0.0.1:3000
 dev: $(STAMP)
-	@mkdir -p $(DAGSTER_HOME) && cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+	@mkdir -p $(DAGSTER_HOME) && cp $(INSTANCE_YAML) $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 bench: $(STAMP)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -16,19 +17,42 @@ from pathlib import Path
 
 from warehouse.paths import PROJECT_ROOT, published_db_path, working_db_path
 
+INSTANCE_ENV = "CHIPWATCH_INSTANCE"  # "postgres" picks instance/dagster.postgres.yaml; unset: instance/dagster.yaml
+
+
+class InstanceChoiceError(ValueError):
+    """``CHIPWATCH_INSTANCE`` names no instance file in ``instance/``."""
+
+
+def instance_file() -> Path:
+    """The instance settings to use: ``instance/dagster.<CHIPWATCH_INSTANCE>.yaml``, else ``instance/dagster.yaml``."""
+    folder = PROJECT_ROOT / "instance"
+    name = os.environ.get(INSTANCE_ENV, "").strip()
+    path = folder / (f"dagster.{name}.yaml" if name else "dagster.yaml")
+    if not path.is_file():
+        known = sorted(p.name[len("dagster."):-len(".yaml")] for p in folder.glob("dagster.*.yaml"))
+        raise InstanceChoiceError(f"{INSTANCE_ENV}={name}: there is no {path.relative_to(PROJECT_ROOT)} "
+                                  f"(choose one of: {', '.join(known)}, or leave it unset for instance/dagster.yaml)")
+    return path
+
 
 def _ensure_dagster_home() -> Path:
-    """Use the project's .dagster_home unless DAGSTER_HOME is set; keep its dagster.yaml current."""
+    """Use the project's .dagster_home unless DAGSTER_HOME is set; keep its dagster.yaml current (a copy of
+    :func:`instance_file`)."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
-    src, dst = PROJECT_ROOT / "instance" / "dagster.yaml", home / "dagster.yaml"
+    src, dst = instance_file(), home / "dagster.yaml"
     if src.is_file() and (not dst.is_file() or dst.read_bytes() != src.read_bytes()):
         shutil.copyfile(src, dst)
     return home
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    home = _ensure_dagster_home()
+    try:
+        home = _ensure_dagster_home()
+    except InstanceChoiceError as exc:
+        print(f"chipwatch run: {exc}", file=sys.stderr)
+        return 2
     archives = [str(Path(a).resolve()) for a in args.archive or []]
     for a in archives:
         if not Path(a).is_file():
@@ -69,7 +93,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(str(exc))
         return 1
 
-    instance = dg.DagsterInstance.get()
+    try:  # on Postgres this connects (instance/dagster.postgres.yaml): a missing variable or a refused login
+        instance = dg.DagsterInstance.get()
+    except Exception as exc:  # any failure to open the instance: one line, and no run
+        say(f"cannot open the Dagster instance ({home / 'dagster.yaml'}, from {instance_file().name}): "
+            f"{_instance_error(exc)}")
+        return 1
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
           f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}",
           flush=True)
@@ -114,6 +143,27 @@ def cmd_run(args: argparse.Namespace) -> int:
                if scan.truncated_at is not None else "yielded nothing to replay")
         print(f"chipwatch run: {scan.path} {why}", file=sys.stderr)
     return 1 if failed_archives else 0
+
+
+def _instance_error(exc: BaseException) -> str:
+    """What went wrong opening the instance, in one line: the config errors (an unset environment variable),
+    else the innermost cause (the database driver's own words: connection refused, password failed)."""
+    errors = getattr(exc, "errors", None)  # DagsterInvalidConfigError: one per field that failed
+    if errors:
+        said: list[str] = []
+        for error in errors:
+            text = str(getattr(error, "message", error))
+            unset = re.search(r'environment variable "([^"]+)" which is not set', text)
+            line = (f"the environment variable {unset.group(1)} is not set" if unset
+                    else text.strip().splitlines()[0])
+            if line not in said:
+                said.append(line)
+        return "; ".join(said)
+    while exc.__cause__ is not None:
+        exc = exc.__cause__
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    text = " ".join(line for line in lines if not line.startswith(("(Background on this error", "[SQL")))
+    return f"{type(exc).__name__}: {text or 'no message'}"
 
 
 MAX_PROBLEM_LINES = 20  # per archive file; the rest are counted

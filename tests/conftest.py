@@ -12,6 +12,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+# A developer's shell may point chipwatch at a team's Postgres instance (README "Beyond one machine"); the tests
+# make their own instances and must never write to it.
+for _name in ("CHIPWATCH_INSTANCE", "DAGSTER_PG_USERNAME", "DAGSTER_PG_PASSWORD", "DAGSTER_PG_HOST", "DAGSTER_PG_DB",
+              "DAGSTER_PG_PORT"):
+    os.environ.pop(_name, None)
+
 
 def shared_dir() -> Path:
     """The design folder beside the repo (``../shared``), or ``CHIPWATCH_SHARED``."""

@@ -64,7 +64,7 @@ def test_no_instance_file_where_dagster_dev_would_warn_about_it(tmp_path, monkey
 
     home = _ensure_dagster_home()  # what `chipwatch run` uses; `make dev` copies the same file
     assert (home / "dagster.yaml").read_text() == (REPO / "instance" / "dagster.yaml").read_text()
-    assert "cp instance/dagster.yaml $(DAGSTER_HOME)/dagster.yaml" in (REPO / "Makefile").read_text()
+    assert "cp $(INSTANCE_YAML) $(DAGSTER_HOME)/dagster.yaml" in (REPO / "Makefile").read_text()
     with dg.DagsterInstance.from_config(str(home)) as instance:
         # the daemon of `make dev` frees the slots of finished runs and fails runs stuck starting
         assert instance.run_monitoring_enabled
