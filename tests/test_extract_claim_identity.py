@@ -658,3 +658,17 @@ def test_a_segment_is_not_carried_as_a_model_to_the_next_sentence():
 )
 def test_a_difference_between_figures_is_not_compared(text, lang, surface):
     assert fig(text, surface, language=lang).metric == "other"
+
+
+def test_the_day_of_a_us_market_figure_in_a_seoul_morning_report_is_new_yorks_session():
+    f = _at("이날 증발한 엔비디아 시총은 5930억 달러로, 미국 증시 역사상 가장 크다.", "5930억 달러",
+            datetime(2025, 1, 28, 0, 30, tzinfo=UTC), "ko")
+    assert f.refers_to == "2025-01-27"  # Monday in New York; Tuesday morning in Seoul
+    f = _at("삼성전자는 이날 2.42% 내렸다.", "2.42%", datetime(2025, 1, 31, 7, 30, tzinfo=UTC), "ko")
+    assert f.refers_to == "2025-01-31"  # a KRX stock: Seoul's own session
+
+
+def test_a_session_cue_dates_a_charge_to_the_day_not_to_a_session():
+    f = _at("Nvidia said after the close on Tuesday that it will take a charge of about $5.5 billion.",
+            "about $5.5 billion", datetime(2025, 4, 16, 1, 0, tzinfo=UTC))
+    assert f.metric == "charge" and f.refers_to == "2025-04-15"

@@ -89,6 +89,7 @@ _DAY_AFTER = re.compile(r"\b(?:a|one)\s+day\s+after\b", re.I)
 _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|developing)\b[^,.;$]{0,50}?\bfor\s+"
                           r"(?:just\s+|only\s+|a\s+mere\s+)?$", re.I)
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
+_TODAY_WORDS = frozenset({"이날", "오늘", "금일", "today", "on the day"})
 _SESSION_METRICS = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 _DAY_AFTER_ITS = re.compile(
     r"\b(?:a|one)\s+day\s+after\s+(?:(?:its|the|their|a|Monday's|Friday's)\s+|(?:it|they|the\s+stock|shares)\s+"
@@ -766,6 +767,16 @@ def _refers_to(
     with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
     all takes it whole when the figure is of an event metric."""
     found = refers_to(st, span, published_at, lang, market=market)
+    if (found is not None and metric in _SESSION_METRICS and published_at is not None
+            and found.surface.strip().lower() in _TODAY_WORDS and found.granularity == "day"):
+        # "이날 증발한 시총은 5930억 달러" in a Seoul morning report: the day is the market's latest session
+        # (New York's Monday), not the calendar day of publication
+        day = session_day(published_at, market or "US")
+        found = replace(found, start=day, end=day)
+    if found is not None and found.session and metric not in _SESSION_METRICS:
+        # a session is a market's: "said Tuesday after the close it will take a charge" dates the charge's
+        # announcement to the day, not to a trading session
+        found = replace(found, session=None, prior_session=False)
     if found is not None and found.granularity == "day" and _DAY_AFTER_ITS.search(st, 0, span[0]):
         # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
         before = found.start - timedelta(days=1)
