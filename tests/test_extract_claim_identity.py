@@ -672,3 +672,40 @@ def test_a_session_cue_dates_a_charge_to_the_day_not_to_a_session():
     f = _at("Nvidia said after the close on Tuesday that it will take a charge of about $5.5 billion.",
             "about $5.5 billion", datetime(2025, 4, 16, 1, 0, tzinfo=UTC))
     assert f.metric == "charge" and f.refers_to == "2025-04-15"
+
+
+# common words of Korean business news that must not contain an alias: Korean names match inside words
+# ("델" for Dell would make every "모델" a mention of Dell)
+_KO_COMMON = (
+    "모델", "개발", "투자", "매출", "시장", "정부", "반도체", "엔지니어",
+    "데이터센터", "서버", "수출", "규제", "기업", "업체", "주가", "시가총액",
+    "전망", "손실", "비용", "훈련", "그래픽처리장치", "인공지능", "칩", "미국",
+    "중국", "판매", "가격", "증시", "거래", "마감", "하락", "상승",
+    "발표", "보고서", "분석",
+)
+
+
+def test_no_korean_alias_hides_inside_a_common_word():
+    from pipelines.extract.entities import entity_table
+
+    for entity in entity_table():
+        for alias in entity.aliases:
+            if any("가" <= ch <= "힣" for ch in alias):
+                inside = [w for w in _KO_COMMON if alias in w and alias != w]
+                assert not inside, (entity.canonical, alias, inside)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "subject"),
+    [
+        ("In 2023, hard-drive maker Seagate agreed to pay $300 million to settle charges it sold drives to Huawei.",
+         "en", "$300 million", "Seagate"),
+        ("미국 반도체 설계 소프트웨어 업체 케이던스가 1억4000만 달러 이상의 벌금을 내기로 했다.", "ko",
+         "1억4000만 달러", "Cadence Design Systems"),
+        # a policy named after a country is no subject: the company bears the charge
+        ("중국 수출 규제로 H20 관련 비용 45억 달러를 반영했다.", "ko", "45억 달러", "Nvidia"),
+    ],
+)
+def test_industry_companies_are_subjects_and_a_countrys_policy_is_not(text, lang, surface, subject):
+    f = [x for x in extract_figures(text, lang, headline="Nvidia 엔비디아") if x.surface.startswith(surface)][0]
+    assert f.subject == subject

@@ -557,7 +557,7 @@ def extract(
             elif _SAME_DAY.search(st) and last_day:
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            para_chip = prev.chip if prev is not None and prev.paragraph == sent.paragraph else None
+            para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             figs = [replace(_segment(st, lang, _difference(st, lang, _lost_sales(st, lang, _fee_share_chip(
                 st, fig, chips), chips, para_chip))), said_by=said_by) for fig in figs]
             for fig in figs:

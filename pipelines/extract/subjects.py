@@ -181,6 +181,12 @@ def _en_oblique(text: str, m: Mention) -> bool:
     return bool(_EN_PREP.search(before)) and not _EN_OF_OK.search(before)
 
 
+# a policy named after the country it is about ("China restrictions", "중국 수출 규제")
+_POLICY_NOUN = re.compile(
+    r"(?:'s|’s)?\s?(?:-related\s)?(?:export\s|chip\s|trade\s)?(?:restrictions?|curbs?|controls?|bans?|rules?|"
+    r"sanctions?|tariffs?)\b|\s?(?:수출\s?)?(?:규제|통제|제재|제한|관세)", re.I)
+
+
 def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) -> bool:
     marker = _ko_marker(text, m.end) if language == "ko" else ""
     if marker in ("은", "는", "이", "가"):
@@ -207,6 +213,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
         return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
+    if m.entity.kind in ("country", "government") and _POLICY_NOUN.match(text, m.end):
+        return True  # "중국 수출 규제로", "the China restrictions would cost it": the policy's target, not a subject
     if m.entity.kind == "country" and re.match(r"-(?:only|made|bound|based|focused|specific|linked|listed)\b",
                                                 text[m.end : m.end + 12]):
         return True  # "a China-only part", "US-listed shares": the country qualifies a noun
