@@ -709,3 +709,9 @@ def test_no_korean_alias_hides_inside_a_common_word():
 def test_industry_companies_are_subjects_and_a_countrys_policy_is_not(text, lang, surface, subject):
     f = [x for x in extract_figures(text, lang, headline="Nvidia 엔비디아") if x.surface.startswith(surface)][0]
     assert f.subject == subject
+
+
+def test_a_list_of_korean_moves_shares_the_verb_after_the_last():
+    text = "AI 칩 설계사 브로드컴이 13.3%, 대만 파운드리 TSMC가 17.4% 밀리는 등 관련주도 고꾸라졌다."
+    figs = extract_figures(text, "ko")
+    assert [(f.subject, f.value) for f in figs] == [("Broadcom", -13.3), ("TSMC", -17.4)]

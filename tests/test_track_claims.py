@@ -327,3 +327,17 @@ def test_fiscal_quarters_that_share_a_few_days_are_two_events():
     rows = rows.with_columns(pl.Series("refers_to", ["2025-Q2", "2025-05"]))
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[0] == got[1]
+
+
+def test_an_undated_rise_does_not_join_a_days_fall():
+    from pipelines.track.claims import resolve_events
+
+    key = "Nasdaq Composite|percent_change|-|percent"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 3, "metric": ["percent_change"] * 3,
+        "refers_to": ["2025-01-27", None, None], "value": [-3.07, 2.03, -3.1],
+        "observed_at": [datetime(2025, 1, 27, 22, tzinfo=UTC), datetime(2025, 1, 28, 22, tzinfo=UTC),
+                        datetime(2025, 1, 28, 9, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[2] == got[0] != got[1]  # the undated fall joins Monday's; the rise is another move

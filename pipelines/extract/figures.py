@@ -804,12 +804,12 @@ def _refers_to(
             if found.prior_session:  # "전 거래일 종가는 142.62달러였다" after the day's close
                 day = previous_weekday(date.fromisoformat(day)).isoformat()
             return f"{day} {found.session}"
+        # a move of a session still running when the report was written is not its close (intraday only:
+        # before the open, an undated move is as likely the last close, recapped)
         if (found.session is None and found.granularity == "day" and metric in _SESSION_METRICS
-                and published_at is not None):
-            # a move of a session still running when the report was written is not its close
-            running = session_at(published_at, found.start, market or "US")
-            if running:
-                return f"{found.start.isoformat()} {running}"
+                and published_at is not None
+                and session_at(published_at, found.start, market or "US") == "intraday"):
+            return f"{found.start.isoformat()} intraday"
         return found.label()
     if metric == "percent_change":
         # "still up about 90% from a year earlier": a change over a period, not the day's move
@@ -820,9 +820,8 @@ def _refers_to(
             and not date_expressions(st, published_at, lang)):  # ("after Monday's 17% plunge" names a day)
         # "The Nasdaq composite was down 3.4%" in a report written at 11:05 New York time: the running session
         today = session_day(published_at, market or "US")
-        running = session_at(published_at, today, market or "US")
-        if running:
-            return f"{today.isoformat()} {running}"
+        if session_at(published_at, today, market or "US") == "intraday":
+            return f"{today.isoformat()} intraday"
     return carried if event else None
 
 

@@ -432,4 +432,20 @@ def ko_candidates(
     out += _native(text, excluded, out, blocked, prior)
     out += _words(text, excluded, out)
     out.sort(key=lambda c: c.start)
-    return out
+    return _shared_directions(text, out)
+
+
+# "브로드컴이 13.3%, TSMC가 17.4% 밀리는 등": the verb after the last of a list of moves is every move's
+_GAPPED = re.compile(r",\s?(?:[^\s,.]+\s){0,3}?[^\s,.]+(?:이|가|은|는|도)\s")
+
+
+def _shared_directions(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Percentages with no direction of their own take the next one's when only ", <name>가" stands between."""
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        if c.unit == "percent" and c.direction == 0 and nxt.unit == "percent" and nxt.direction != 0 and \
+                _GAPPED.fullmatch(text, c.end, nxt.start):
+            c.direction = nxt.direction
+            if nxt.direction < 0 and c.value > 0:
+                c.value = -c.value
+    return cands

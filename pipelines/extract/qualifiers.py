@@ -293,7 +293,7 @@ _EN_UP = re.compile(
 _EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance)", re.I)
 _EN_DOWN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)", re.I)
 _KO_DOWN = re.compile(
-    r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였"
+    r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|밀리|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였"
 )
 _KO_UP = re.compile(r"상승|올라|올랐|오른|올린|급등|증가|늘어|늘었|폭등|뛰|치솟|반등|상향")
 

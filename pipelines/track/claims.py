@@ -317,6 +317,10 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                                 pl.Series("scope", new_scopes, dtype=pl.String))
 
 
+# event metrics whose sign is part of the event: a rise and a fall of one stock are two moves
+SIGNED_EVENTS = frozenset({"percent_change"})
+
+
 def _sign(value: float | None) -> int:
     return 0 if not value else (1 if value > 0 else -1)
 
@@ -380,6 +384,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
         if parsed is not None and parsed[2] is None:
             stated.setdefault(key, []).append((parsed[0], parsed[1], label))
     values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
+    signs: dict[tuple[str, str], set[int]] = {}  # (key, label) → signs of its stated reports
+    for key, metric, label, value in zip(keys, metrics, events, values, strict=True):
+        if label is not None and metric in event_metrics:
+            signs.setdefault((key, label), set()).add(_sign(value))
     # a percent change measured over a span ("up 90% from a year earlier": the months to publication) is
     # another quantity than the moves within it ("up 171% in 2024"); a month or year that dates a day's move
     # ("하루 17% 폭락했던 지난 1월") still merges with that day
@@ -391,20 +399,24 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     window = timedelta(days=EVENT_WINDOW_DAYS)
     for key, rows in undated.items():
         options = stated.get(key, [])
-        clusters: list[tuple[date, str]] = []  # (first day, label) of events made of undated reports
+        clusters: dict[int, list[tuple[date, str]]] = {}  # sign → (first day, label) of undated reports' events
         for i in sorted(rows, key=lambda r: days[r]):
             day = days[i]
+            # a move the other way is another move: "나스닥지수도 2.03% 오르며 반등했다" is not Monday's 3.07% fall
+            sign = _sign(values[i]) if metrics[i] in SIGNED_EVENTS else 0
             # a report is about an event that has happened: none after its own day (the extractor dates
             # sessions by the market's local day, so a US evening report is not a day ahead of its close)
-            near = [o for o in options if o[0] <= day and day - o[0] <= window]
+            near = [o for o in options if o[0] <= day and day - o[0] <= window
+                    and (sign == 0 or sign in signs.get((key, o[2]), {sign}) or 0 in signs.get((key, o[2]), set()))]
             if near:
                 events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
                 continue
-            if clusters and day - clusters[-1][0] <= window:
-                events[i] = clusters[-1][1]
+            mine = clusters.setdefault(sign, [])
+            if mine and day - mine[-1][0] <= window:
+                events[i] = mine[-1][1]
                 continue
-            label = f"~{day.isoformat()}"
-            clusters.append((day, label))
+            label = f"~{day.isoformat()}" + ("" if sign >= 0 or 1 not in clusters else "-")
+            mine.append((day, label))
             events[i] = label
     return reports.with_columns(
         pl.Series("event", events, dtype=pl.String),
