@@ -401,6 +401,14 @@ def _resync(data, after: int, gz: bool) -> int | None:
     return None
 
 
+def archive_format(path: str | Path) -> str | None:
+    """``"warc"`` or ``"arc"`` when the file's first record (gzipped or not) is one, else ``None``: read from
+    its first 8 KB, so it costs nothing on a large file."""
+    with Path(path).open("rb") as fh:
+        head = fh.read(8192)
+    return _sniff_format(head, head[:2] == b"\x1f\x8b") if head else None
+
+
 def _sniff_format(data, gz: bool) -> str | None:
     head = _inflate_head(data, 0) if gz else bytes(data[:4096])
     if not head:
