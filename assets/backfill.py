@@ -134,7 +134,7 @@ def archive_rows(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> d
 BACKFILL_ASSETS = [archive_extracts, archive_rows]
 
 backfill_job = dg.define_asset_job(
-    "backfill", selection=dg.AssetSelection.assets(*BACKFILL_ASSETS), partitions_def=archive_partitions,
+    "backfill", selection=dg.AssetSelection.assets(*BACKFILL_ASSETS),
     description="Read one archive file (a partition per file) in one streaming pass and write its rows.",
 )
 
