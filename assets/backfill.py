@@ -20,7 +20,7 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from assets.partitions import WAREHOUSE_POOL, archive_partitions
-from pipelines.backfill import reconcile_versions, stream_archive
+from pipelines import stages
 from warehouse import queries
 from warehouse.frames import table_frame
 from warehouse.paths import working_db_path
@@ -78,7 +78,7 @@ def archive_extracts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     def progress(c) -> None:
         context.log.info(f"{path}: {c.responses} responses, {c.parsed} parsed, {c.seconds:.0f}s")
 
-    scan, counts = stream_archive(path, _writer(folder), progress=progress)
+    scan, counts = stages.backfill_archive(path, _writer(folder), progress=progress)
     context.log.info(f"{scan.summary_line()}; {counts.parsed} of {counts.html_pages} pages parsed, "
                      f"{counts.relevant} relevant articles, {counts.facts} facts")
     for problem in scan.problems[:20]:
@@ -115,7 +115,7 @@ def archive_rows(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> d
     with duckdb.get_connection() as conn:
         existing = queries.article_hashes(conn, articles["article_id"].unique().to_list()) if articles.height else []
         if existing:
-            kept_a, kept_f = reconcile_versions(articles.to_dicts(), facts.to_dicts(), existing)
+            kept_a, kept_f = stages.reconcile_archive_versions(articles.to_dicts(), facts.to_dicts(), existing)
             articles, facts = table_frame(kept_a, ARTICLES), table_frame(kept_f, FACTS)
         for name in ("raw.fetch_log", "raw.pages", "core.parse_results"):
             added[name] = insert_new(conn, TABLES[name], frames[name])

@@ -23,12 +23,19 @@ from dagster._core.events import DagsterEventType
 
 from assets import runs
 from assets.partitions import archive_partitions
-from pipelines.fetch.warc import ArchiveScan
 
 JOB = "backfill"
 EXTRACTS = ("backfill", "archive_extracts")
 ROWS = ("backfill", "archive_rows")
 MAX_PROBLEM_LINES = 20
+
+
+@dataclass
+class Unfinished:
+    """A file that yielded nothing or was cut short (``truncated_at``): the run says so at its end."""
+
+    path: str
+    truncated_at: int | None = None
 
 
 @dataclass
@@ -84,9 +91,12 @@ def _children(paths: list[str], wait_s: float, jobs: int, verbose: bool) -> dict
 
 
 def run_archives(instance: dg.DagsterInstance, location, paths: list[str], config: dict, wait_s: float,
-                 say: Callable[[str], None], failed: list, jobs: int | None = None, verbose: bool = False) -> int:
-    """Backfill ``paths`` (one partition and run each), print what each gave; add to ``failed`` the scans of
-    files cut short or yielding nothing. Returns 0, or the exit status when a run failed or was stopped."""
+                 say: Callable[[str], None], failed: list, jobs: int | None = None, verbose: bool = False,
+                 given: list[str] | None = None, totals: dict | None = None) -> int:
+    """Backfill ``paths`` (one partition and run each), print what each gave, with the files of ``given`` that
+    had no run (``failed`` holds their scans) in the order given; add to ``failed`` the files cut short or
+    yielding nothing, and to ``totals`` what was read. Returns 0, or the exit status when a run failed or was
+    stopped."""
     instance.add_dynamic_partitions(archive_partitions.name, paths)
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: dict[str, FileRun] = {}
@@ -104,8 +114,15 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
     else:
         results = _children(paths, wait_s, jobs, verbose)
     code = 0
-    totals: dict[str, float] = {}
-    for path in paths:
+    totals = {} if totals is None else totals
+    prechecked = {scan.path: scan for scan in failed}
+    for path in given or paths:
+        if path in prechecked:
+            scan = prechecked[path]
+            print(f"  archive {scan.summary_line()}")
+            for problem in scan.problems[:MAX_PROBLEM_LINES]:
+                print(f"  {problem.line()}", file=sys.stderr)
+            continue
         r = results[path]
         if r.run_id:
             mats = materializations(instance, r.run_id)
@@ -117,11 +134,9 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
             for key in ("responses", "html_pages", "pages_parsed", "relevant", "facts", "skipped_off_topic",
                         "skipped_language", "skipped_not_article_url", "seconds"):
                 totals[key] = totals.get(key, 0) + float(r.extracts.get(key) or 0)
-            scan = ArchiveScan(path)
             truncated = int(r.extracts.get("truncated_at", -1))
-            scan.truncated_at = truncated if truncated >= 0 else None
-            if not r.extracts.get("usable") or scan.truncated_at is not None:
-                failed.append(scan)
+            if not r.extracts.get("usable") or truncated >= 0:
+                failed.append(Unfinished(path, truncated if truncated >= 0 else None))
         status = "ok" if r.success else "FAILED"
         print(f"  backfill {Path(path).name} {status}  ({r.seconds:.1f}s, run {(r.run_id or '?')[:8]})", flush=True)
         if not r.success:
@@ -136,6 +151,7 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
               f"{int(totals['skipped_language'])} by language, {int(totals['skipped_not_article_url'])} by URL; "
               f"{int(totals['relevant'])} relevant articles, {int(totals['facts'])} facts"
               if html else "  backfill read no HTML page")
+    totals.setdefault("responses", 0)
     return code
 
 

@@ -107,6 +107,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     failed_archives: list = []
     backfill = bool(archives) and not live  # --archive FILE...: one backfill partition per file (assets/backfill.py)
     if backfill:
+        given_archives = archives
         code, failed_archives, archives = _check_archives(archives)
         if code is not None:
             return code
@@ -118,15 +119,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     marts_config = {"resources": {"duckdb": duckdb_config}, "loggers": loggers}
     plan = [] if backfill else [("ingest", source, run_config) for source in SOURCE_KEYS]
     plan.append(("marts", None, marts_config))
-    read: dict[str, int] | None = None if backfill else {}
+    read: dict[str, int] = {}
     with runs.code_location(instance) as location:
         if backfill:
             from assets import backfill_runs
 
+            totals: dict = {}
             code = backfill_runs.run_archives(instance, location, archives, marts_config, wait_s, say,
-                                              failed_archives, jobs=args.jobs, verbose=args.verbose)
+                                              failed_archives, jobs=args.jobs, verbose=args.verbose,
+                                              given=given_archives, totals=totals)
             if code:
                 return code
+            read = {"attempts": int(totals.get("responses", 0)), "outcome_ok": int(totals.get("html_pages", 0)),
+                    "pages_kept": int(totals.get("html_pages", 0)), "feed_fetches": 0, "urls_listed": 0}
         for job_name, partition, config in plan:
             t0 = time.monotonic()
             run = runs.create_run(instance, location, job_name, config, partition)
@@ -134,7 +139,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             label = f"ingest {partition:<6}" if partition else "marts + publish"
             status = "ok" if result.success else ("CANCELED" if result.stopped else "FAILED")
             print(f"  {label} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})", flush=True)
-            if read is not None:
+            if not backfill:
                 _count_reads(instance, result.run_id, read)
             if result.stopped:
                 say(result.message)
@@ -232,11 +237,12 @@ def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
         if scan.usable:  # junk first, records after it: read it like the others
             usable.append(path)
             continue
-        print(f"  archive {scan.summary_line()}")
-        for problem in scan.problems[:MAX_PROBLEM_LINES]:
-            print(f"  {problem.line()}", file=sys.stderr)
         failed.append(scan)
     if not usable:
+        for scan in failed:
+            print(f"  archive {scan.summary_line()}")
+            for problem in scan.problems[:MAX_PROBLEM_LINES]:
+                print(f"  {problem.line()}", file=sys.stderr)
         print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
         return 2, [], []
     return None, failed, usable
