@@ -105,15 +105,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     for line in runs.recover_dead_runs(instance):
         say(f"cleaned up: {line}")
     failed_archives: list = []
-    if not live:
-        code, failed_archives = _read_archives(archives or list(settings.get("archives") or []))
+    backfill = bool(archives) and not live  # --archive FILE...: one backfill partition per file (assets/backfill.py)
+    if backfill:
+        given_archives = archives
+        code, failed_archives, archives = _check_archives(archives)
+        if code is not None:
+            return code
+    elif not live:
+        code, failed_archives = _read_archives(list(settings.get("archives") or []))
         if code is not None:
             return code
     started = time.monotonic()
     marts_config = {"resources": {"duckdb": duckdb_config}, "loggers": loggers}
-    plan = [("ingest", source, run_config) for source in SOURCE_KEYS] + [("marts", None, marts_config)]
+    plan = [] if backfill else [("ingest", source, run_config) for source in SOURCE_KEYS]
+    plan.append(("marts", None, marts_config))
     read: dict[str, int] = {}
     with runs.code_location(instance) as location:
+        if backfill:
+            from assets import backfill_runs
+
+            totals: dict = {}
+            code = backfill_runs.run_archives(instance, location, archives, marts_config, wait_s, say,
+                                              failed_archives, jobs=args.jobs, verbose=args.verbose,
+                                              given=given_archives, totals=totals)
+            if code:
+                return code
+            read = {"attempts": int(totals.get("responses", 0)), "outcome_ok": int(totals.get("html_pages", 0)),
+                    "pages_kept": int(totals.get("html_pages", 0)), "feed_fetches": 0, "urls_listed": 0}
         for job_name, partition, config in plan:
             t0 = time.monotonic()
             run = runs.create_run(instance, location, job_name, config, partition)
@@ -121,7 +139,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             label = f"ingest {partition:<6}" if partition else "marts + publish"
             status = "ok" if result.success else ("CANCELED" if result.stopped else "FAILED")
             print(f"  {label} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})", flush=True)
-            _count_reads(instance, result.run_id, read)
+            if not backfill:
+                _count_reads(instance, result.run_id, read)
             if result.stopped:
                 say(result.message)
                 if result.hard_exit:  # the run's thread did not stop: leave without waiting for it
@@ -135,10 +154,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     with connect(db, wait_s=wait_s, on_wait=say) as conn:
         after = table_counts(conn)
         summary = summarize(conn)
+    order = {a: i for i, a in enumerate(args.archive and [str(Path(a).resolve()) for a in args.archive] or [])}
     replayed = archives or list(settings.get("archives") or [])
     given = "the live sites" if live else (", ".join(replayed) or "the sample archive")
     _print_summary(summary, before, after, time.monotonic() - started, read, given)
-    for scan in failed_archives:
+    for scan in sorted(failed_archives, key=lambda x: order.get(x.path, 0)):
         why = (f"was cut short at byte {scan.truncated_at} (what came before was replayed)"
                if scan.truncated_at is not None else "yielded nothing to replay")
         print(f"chipwatch run: {scan.path} {why}", file=sys.stderr)
@@ -193,6 +213,39 @@ def _read_archives(archives: list[str]) -> tuple[int | None, list]:
         print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
         return 2, []
     return None, [scan for scan in replay.scans if scan.failed]
+
+
+def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
+    """Before a backfill: which files can be read at all. A file that starts with a WARC or ARC record is
+    read by its own run; any other is scanned here (one line for it, one per problem) and has no run.
+
+    Returns ``(2, [], [])`` when no file holds a readable record (no run is started), else ``(None, the scans
+    of the files that yielded nothing, the files to backfill)``.
+    """
+    from pipelines.fetch.warc import archive_format, scan_archive
+
+    usable, failed = [], []
+    for path in archives:
+        try:
+            if archive_format(path) is not None:
+                usable.append(path)
+                continue
+            scan = scan_archive(path)
+        except OSError as exc:
+            print(f"chipwatch run: cannot read archive {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2, [], []
+        if scan.usable:  # junk first, records after it: read it like the others
+            usable.append(path)
+            continue
+        failed.append(scan)
+    if not usable:
+        for scan in failed:
+            print(f"  archive {scan.summary_line()}")
+            for problem in scan.problems[:MAX_PROBLEM_LINES]:
+                print(f"  {problem.line()}", file=sys.stderr)
+        print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
+        return 2, [], []
+    return None, failed, usable
 
 
 def _wait_seconds(given: float | None) -> float:
@@ -283,6 +336,13 @@ def _decode_text(body: bytes, name: str, command: str) -> str:
     if encoding not in ("utf-8", "ascii"):
         print(f"chipwatch {command}: {label} is not UTF-8; read it as {encoding}", file=sys.stderr)
     return text
+
+
+def _backfill_run(args: argparse.Namespace) -> int:
+    _ensure_dagster_home()
+    from assets.backfill_runs import cmd_backfill_run
+
+    return cmd_backfill_run(args)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -410,16 +470,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="chipwatch", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="materialize every asset through Dagster and print a summary")
-    r.add_argument("--archive", nargs="+", metavar="PATH", help="replay these WARC files instead of the sample")
+    r.add_argument("--archive", nargs="+", metavar="PATH",
+                   help="backfill these WARC/ARC files (a CC-NEWS file, an old crawl): one partition and one run "
+                        "per file, streamed, then the marts")
     r.add_argument("--live", action="store_true", help="fetch live over HTTP instead of replaying")
     r.add_argument("--config", metavar="FILE",
                    help="fetcher settings, JSON or YAML, with the fetcher resource's keys (sources, min_delay_s, "
                         "user_agent, warc_dir, ...); CHIPWATCH_* variables override it")
     r.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step events")
+    r.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="with --archive: read at most N archive files at once (default: the number of CPUs)")
     r.add_argument("--wait", type=float, metavar="SECONDS",
                    help="how long to wait for the warehouse (the duckdb_writes slot another run holds, or a "
                         "process holding the working file) before giving up; default CHIPWATCH_WAIT_S or 300")
     r.set_defaults(func=cmd_run)
+    br = sub.add_parser("backfill-run", help="backfill one archive file as its partition (what run --archive "
+                                             "starts per file); the marts are not rebuilt")
+    br.add_argument("path", help="the WARC/ARC file")
+    br.add_argument("--wait", type=float, default=300.0, metavar="SECONDS")
+    br.add_argument("-v", "--verbose", action="store_true")
+    br.set_defaults(func=_backfill_run)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
     pa.add_argument("file", help="the saved page (- for standard input)")
     pa.add_argument("--source", default="auto", choices=["auto", *SOURCES])

@@ -39,8 +39,8 @@ def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     results = table_frame(batch.results, PARSE_RESULTS)
     articles = table_frame(batch.articles, ARTICLES)
     with duckdb.get_connection() as conn:
-        replace_where(conn, PARSE_RESULTS, results, "source = ?", [source])
-        removed, added = replace_where(conn, ARTICLES, articles, "source = ?", [source])
+        replace_where(conn, PARSE_RESULTS, results, queries.SOURCE_PAGES_SLICE, [source])
+        removed, added = replace_where(conn, ARTICLES, articles, queries.SOURCE_PAGES_SLICE, [source])
     failures = results.filter(pl.col("reason") == "parse_error")
     for r in failures.iter_rows(named=True):
         context.log.warning(f"parse failed for {r['url']}: {r['error']}")
@@ -78,7 +78,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
         arts = queries.articles_to_mine(conn, source)
     df = table_frame(stages.extract_facts(arts), FACTS)
     with duckdb.get_connection() as conn:
-        removed, added = replace_where(conn, FACTS, df, "source = ?", [source])
+        removed, added = replace_where(conn, FACTS, df, queries.SOURCE_FACTS_SLICE, [source])
     return dg.MaterializeResult(metadata={
         "facts": df.height, "facts_added": added, "facts_removed": removed,
         "claims": df["claim_key"].n_unique() if not df.is_empty() else 0,

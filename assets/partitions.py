@@ -11,3 +11,7 @@ source_partitions = dg.StaticPartitionsDefinition(SOURCE_KEYS)
 # Every asset that writes to DuckDB runs in this pool; instance/dagster.yaml gives pools a limit of 1, so
 # there is never more than one writer, across all runs.
 WAREHOUSE_POOL = "duckdb_writes"
+
+# Backfill partitions: one per archive file (its absolute path), added by `chipwatch run --archive FILE...` or
+# the sensor over a folder (assets/backfill.py).
+archive_partitions = dg.DynamicPartitionsDefinition(name="archives")

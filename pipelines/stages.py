@@ -358,6 +358,26 @@ def alias_table() -> list[AliasEntry]:
     return load_entities()
 
 
+# ---------------------------------------------------------------------------------------------- backfill
+
+
+def backfill_archive(path: str | Path, sink: Callable[[str, list[dict]], None], progress=None):
+    """One archive file read in one streaming pass: rows handed to ``sink`` per table, in batches; returns
+    the file's scan and counts (see ``pipelines.backfill``)."""
+    from pipelines.backfill import stream_archive
+
+    return stream_archive(path, sink, progress=progress)
+
+
+def reconcile_archive_versions(articles: list[ArticleVersion], facts: list[Fact],
+                               existing: Iterable[tuple[str, int, str]]) -> tuple[list[ArticleVersion], list[Fact]]:
+    """An archive's article versions and facts numbered after those the warehouse holds (see
+    ``pipelines.backfill.reconcile_versions``)."""
+    from pipelines.backfill import reconcile_versions
+
+    return reconcile_versions(articles, facts, existing)
+
+
 # ------------------------------------------------------------------------------------------------- track
 
 

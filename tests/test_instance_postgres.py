@@ -193,7 +193,8 @@ def test_runs_and_materializations_read_back_from_postgres(pg_instance):
         [("ingest", key) for key in SOURCE_KEYS] + [("marts", "")])
 
     graph = defs.resolve_asset_graph()
-    keys = graph.materializable_asset_keys
+    # Every asset of the main job; the backfill's (backfill/*) run only for `chipwatch run --archive FILE`.
+    keys = {k for k in graph.materializable_asset_keys if k.path[0] != "backfill"}
     assert len(keys) >= 14
     for key in keys:
         assert pg_instance.get_latest_materialization_event(key) is not None, f"{key.to_user_string()} missing"

@@ -126,7 +126,10 @@ registry.register(outlet_ledger.PUBLISHER)  # what the line in pipelines/sources
 from assets.cli import main
 from assets.partitions import source_partitions
 print("partitions:", ",".join(source_partitions.get_partition_keys()))
-sys.exit(main(["run", "--archive", sys.argv[1]]))
+import json, pathlib, tempfile
+config = pathlib.Path(tempfile.mkdtemp()) / "replay.json"  # replay through the outlets' partitions (not a backfill)
+config.write_text(json.dumps({"archives": [sys.argv[1]]}))
+sys.exit(main(["run", "--config", str(config)]))
 """
 
 

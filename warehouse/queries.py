@@ -55,12 +55,37 @@ def pages_to_parse(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
 
 
 def articles_to_mine(conn: duckdb.DuckDBPyConnection, source: str) -> list[dict]:
-    """Every article version of ``source`` with its body and relevance."""
-    return read_frame(conn, """
+    """Every article version of ``source``'s partition with its body and relevance (versions read from a
+    backfilled archive belong to the archive's partition)."""
+    return read_frame(conn, f"""
         SELECT article_id, version, source, outlet, language, headline, body_text, published_at, fetched_at,
                is_relevant
-        FROM core.articles WHERE source = $source ORDER BY article_id, version
+        FROM core.articles WHERE source = $source AND page_id NOT IN ({_ARCHIVE_PAGES})
+        ORDER BY article_id, version
     """, {"source": source}).to_dicts()
+
+
+# Pages read by a backfill partition (one per archive file, assets/backfill.py): raw.pages.kind 'archive'.
+_ARCHIVE_PAGES = "SELECT page_id FROM raw.pages WHERE kind = 'archive'"
+
+# The slice of core.parse_results / core.articles an outlet's partition rewrites: its source's rows, not
+# those of pages a backfill partition read. Parameter: the source.
+SOURCE_PAGES_SLICE = f"source = ? AND page_id NOT IN ({_ARCHIVE_PAGES})"
+# The slice of core.facts an outlet's partition rewrites: facts of article versions of its own pages.
+SOURCE_FACTS_SLICE = (f"source = ? AND NOT EXISTS (SELECT 1 FROM core.articles a WHERE a.article_id = "
+                      f"core.facts.article_id AND a.version = core.facts.version AND a.page_id IN ({_ARCHIVE_PAGES}))")
+
+
+def article_hashes(conn: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple[str, int, str]]:
+    """``(article_id, version, content_sha256)`` of every version the warehouse holds of ``article_ids``."""
+    if not article_ids:
+        return []
+    conn.register("_ids", pl.DataFrame({"article_id": article_ids}))
+    try:
+        return conn.execute("SELECT a.article_id, a.version, a.content_sha256 FROM core.articles a "
+                            "JOIN _ids USING (article_id)").fetchall()
+    finally:
+        conn.unregister("_ids")
 
 
 def facts_for_tracking(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:

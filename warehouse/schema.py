@@ -90,7 +90,8 @@ PAGES = _t(
         ("page_id", "VARCHAR", "Stable id: sha256 of URL and body, first 16 hex digits."),
         ("url", "VARCHAR", "URL the body was served for."),
         ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other (see core.articles.outlet)."),
-        ("kind", "VARCHAR", "page (HTML to parse) or feed (RSS/Atom/sitemap)."),
+        ("kind", "VARCHAR", "page (HTML to parse), feed (RSS/Atom/sitemap) or archive (an HTML page of a "
+                            "backfilled archive file, read by that archive's partition; see core.parse_results)."),
         ("fetched_at", "TIMESTAMPTZ", "When the body was first fetched (UTC)."),
         ("http_status", "INTEGER", "HTTP status of the response."),
         ("content_type", "VARCHAR", "Content-Type header of the response."),
@@ -112,8 +113,12 @@ PARSE_RESULTS = _t(
         ("url", "VARCHAR", "URL of the page."),
         ("source", "VARCHAR", "Adapter and ingest partition: news1, cnn, nyt, or other."),
         ("fetched_at", "TIMESTAMPTZ", "When the page was fetched."),
-        ("is_article", "BOOLEAN", "Whether the page is a single article."),
-        ("reason", "VARCHAR", "Why not an article: non_article, bot_wall, paywall_stub, empty or parse_error."),
+        ("is_article", "BOOLEAN", "Whether the page is a single article; NULL for a page not parsed (skipped_*)."),
+        ("reason", "VARCHAR",
+         "Why not an article: non_article, bot_wall, paywall_stub, empty or parse_error; for a backfilled archive's "
+         "page not parsed, why the sniff skipped it: skipped_off_topic (no chip or export-control term anywhere in "
+         "the page), skipped_language (a language the extractor does not read; error names it) or skipped_url "
+         "(not one of its outlet's article URLs)."),
         ("error", "VARCHAR", "The parser's error message for parse_error, else NULL."),
         ("parser", "VARCHAR", "Parser layer that produced the body (e.g. news1.next_data, generic.trafilatura)."),
         ("article_id", "VARCHAR", "core.articles.article_id the page became, NULL for non-articles."),

@@ -87,19 +87,20 @@ def looks_like_challenge(body: bytes) -> str | None:
     refresh = [m.group(0) for m in _META_REFRESH.finditer(body)]
     if not scripts and not refresh:
         return None
-    if visible_text_length(body) > CHALLENGE_MAX_TEXT:
-        return None
     code = b"\n".join(scripts)
-    if _RELOAD.search(code):
-        return "script reloads the page"
-    if any(b"url=" not in tag.lower() for tag in refresh):
-        return "meta refresh reloads the page"
-    if _COOKIE.search(code) and _NAVIGATE.search(code):
-        return "script sets a cookie and navigates"
     phrase = next((p for p in CHALLENGE_PHRASES if p in low), None)
-    if phrase and scripts:
-        return f"script and {phrase.decode()!r}"
-    return None
+    if _RELOAD.search(code):
+        why = "script reloads the page"
+    elif any(b"url=" not in tag.lower() for tag in refresh):
+        why = "meta refresh reloads the page"
+    elif _COOKIE.search(code) and _NAVIGATE.search(code):
+        why = "script sets a cookie and navigates"
+    elif phrase and scripts:
+        why = f"script and {phrase.decode()!r}"
+    else:
+        return None
+    # The costly test last: most pages with scripts have no challenge script at all.
+    return None if visible_text_length(body) > CHALLENGE_MAX_TEXT else why
 
 
 def bot_wall_reason(body: bytes) -> str | None:

@@ -17,7 +17,7 @@ import io
 import mmap
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -218,12 +218,22 @@ _RECORD_START = re.compile(rb"(?m)^(?:WARC/1\.[01]\r?\n|[a-z][a-z0-9+.-]*://\S+ 
 _CHUNK = 1 << 16
 
 
-def scan_archive(path: str | Path) -> ArchiveScan:
+# Called with a response's or revisit's entry, its HTTP headers and its body (at most STREAM_MAX_BODY + 1 bytes).
+OnEntry = Callable[[ArchiveEntry, dict[str, str], bytes], None]
+STREAM_MAX_BODY = 10 * 1024 * 1024
+
+
+def scan_archive(path: str | Path, on_entry: OnEntry | None = None) -> ArchiveScan:
     """Read every record of a WARC or ARC file (gzipped per record or not), skipping what cannot be read.
 
     Never raises for a damaged file: each unreadable record or broken gzip member is counted in ``skipped``
     and named once in ``problems`` (with its byte offset), and reading goes on at the next record start that
     can be verified. ``OSError`` (a file that cannot be opened) is left to the caller.
+
+    With ``on_entry`` the scan streams: each HTTP response or revisit read whole is handed to
+    ``on_entry(entry, http_headers, body)`` (the body decoded as replay decodes it, cut at
+    ``STREAM_MAX_BODY + 1`` bytes) and is not kept in ``entries``, so memory stays flat however large the
+    file (the backfill reads archives this way). A record the file ends inside is never handed on.
     """
     path = Path(path)
     scan = ArchiveScan(str(path), size=path.stat().st_size)
@@ -239,12 +249,12 @@ def scan_archive(path: str | Path) -> ArchiveScan:
             scan.skip(0, f"skipped data that is not a WARC or ARC record (starts {_one_line(first)!r})")
             start = _resync(data, 1, gz)
         while start is not None:
-            resume = _scan_from(fh, data, start, gz, scan)
+            resume = _scan_from(fh, data, start, gz, scan, on_entry)
             start = resume if resume is not None and resume > start else None  # always move forward
     return scan
 
 
-def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
+def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEntry | None = None) -> int | None:
     """Read records from byte ``start`` until the end or a record that cannot be read; return where to go on
     (the next verified record start after the problem) or ``None`` when the file is done."""
     fh.seek(start)
@@ -259,6 +269,10 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
                     bad = None
                 except (ValueError, TypeError) as exc:
                     entry, bad = None, str(exc)
+                body = headers = None
+                if entry is not None and on_entry is not None:
+                    headers = dict(record.http_headers.headers) if record.http_headers is not None else {}
+                    body = record.content_stream().read(STREAM_MAX_BODY + 1) if entry.kind == "response" else b""
                 it.read_to_end()
                 if getattr(record.raw_stream, "limit", 0) > 0:  # the record's bytes ran out before its length
                     return _incomplete(data, at, gz, scan)
@@ -266,11 +280,14 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan) -> int | None:
                 if bad is not None:
                     scan.skip(at, f"skipped record: {bad}")
                 elif entry is not None:
-                    scan.entries.append(entry)
                     if entry.kind == "response":
                         scan.responses += 1
                     else:
                         scan.revisits += 1
+                    if on_entry is None:
+                        scan.entries.append(entry)
+                    else:
+                        on_entry(entry, headers, body)
         except Exception as exc:  # warcio could not read the record at it.offset
             if "non-chunked gzip" in str(exc):  # one gzip stream for many records: no record has an offset
                 scan.entries.clear()
@@ -382,6 +399,14 @@ def _resync(data, after: int, gz: bool) -> int | None:
             return pos
         pos = data.find(_GZIP_MAGIC, pos + 1)
     return None
+
+
+def archive_format(path: str | Path) -> str | None:
+    """``"warc"`` or ``"arc"`` when the file's first record (gzipped or not) is one, else ``None``: read from
+    its first 8 KB, so it costs nothing on a large file."""
+    with Path(path).open("rb") as fh:
+        head = fh.read(8192)
+    return _sniff_format(head, head[:2] == b"\x1f\x8b") if head else None
 
 
 def _sniff_format(data, gz: bool) -> str | None:
