@@ -715,3 +715,24 @@ def test_a_list_of_korean_moves_shares_the_verb_after_the_last():
     text = "AI 칩 설계사 브로드컴이 13.3%, 대만 파운드리 TSMC가 17.4% 밀리는 등 관련주도 고꾸라졌다."
     figs = extract_figures(text, "ko")
     assert [(f.subject, f.value) for f in figs] == [("Broadcom", -13.3), ("TSMC", -17.4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "scope"),
+    [
+        ("중국 기업들이 2026년분으로 주문한 H200은 200만 개가 넘지만, 엔비디아의 재고는 약 70만 개에 그친다.", "ko",
+         "200만 개", "as orders"),
+        ("중국 기업들이 2026년분으로 주문한 H200은 200만 개가 넘지만, 엔비디아의 재고는 약 70만 개에 그친다.", "ko",
+         "약 70만 개", "in inventory"),
+        ("China has approved purchases of Nvidia's H200 chips, allowing its platforms to buy about 400,000 of them.",
+         "en", "about 400,000", "as approvals"),
+        # what a buyer holds is no stock for sale
+        ("DeepSeek's stockpile of more than 50,000 H100 chips worries Washington.", "en", "more than 50,000", None),
+        ("Nvidia reported first-quarter revenue of $44.1 billion, up 69% from a year earlier.", "en", "69%",
+         "of revenue"),
+        ("Nvidia shares rose 6% after revenue beat estimates.", "en", "6%", None),
+    ],
+)
+def test_what_a_chip_count_counts_and_whether_a_percentage_is_revenues(text, lang, surface, scope):
+    f = [x for x in extract_figures(text, lang) if x.surface.startswith(surface)][0]
+    assert f.scope == scope

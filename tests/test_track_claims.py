@@ -341,3 +341,16 @@ def test_an_undated_rise_does_not_join_a_days_fall():
     })
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[2] == got[0] != got[1]  # the undated fall joins Monday's; the rise is another move
+
+
+def test_a_move_the_other_way_on_the_events_own_day_is_a_sign_slip_in_the_same_claim():
+    from pipelines.track.claims import resolve_events
+
+    key = "Dow Jones Industrial Average|percent_change|-|percent"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 2, "metric": ["percent_change"] * 2, "refers_to": ["2025-01-27 close", None],
+        "value": [0.65, -0.65],
+        "observed_at": [datetime(2025, 1, 27, 22, 5, tzinfo=UTC), datetime(2025, 1, 27, 22, 30, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] == got[1]  # "다우지수도 0.65% 내렸습니다" the evening it rose 0.65%: flagged, not split

@@ -630,7 +630,8 @@ _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
 
 
-# What a company's spending is on, and which part of its revenue a figure is: the figure's own clause says.
+# What a company's spending is on, which part of its revenue a figure is, what a count of chips counts (orders,
+# approvals, stock, shipments) and whether a percentage is revenue's: the figure's own clause says.
 # ("$500mn on GPUs alone", "서버 투자에 16억 달러, 클러스터 운영에 9억4400만 달러"; "data-center revenue of $41.1
 # billion"). Kept as the claim's scope ("on GPUs", "in data center"): the same company's GPU spending and
 # server spending, or its total and data-center revenue, are two quantities.
@@ -641,6 +642,15 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("on servers", r"\bservers?\b", r"서버"),
         ("on operations", r"\boperat(?:ing|ions?)\b|\brunning\s+(?:costs?|the\s+clusters?)\b", r"운영|운용"),
         ("on data centers", r"\bdata[- ]cent(?:er|re)s?\b", r"데이터\s?센터"),
+    ),
+    "chip_count": (
+        ("as orders", r"\border(?:s|ed)?\b", r"주문"),
+        ("as approvals", r"\bapprov(?:ed|al|als)\b|\bcleared\b|\blicen[cs]es?\b", r"승인|허가|허용"),
+        # a seller's stock ("Nvidia's inventory of 700,000"), not a buyer's stockpile (that is what it holds)
+        ("in inventory", r"\binventor(?:y|ies)\b", r"재고"),
+    ),
+    "percent_change": (
+        ("of revenue", r"\brevenues?\b|\bsales\b", r"매출|실적"),
     ),
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
@@ -653,18 +663,29 @@ _SEGMENT_RX = {metric: tuple((name, re.compile(en, re.I), re.compile(ko)) for na
                for metric, rows in SEGMENTS.items()}
 
 
+_STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
+SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
+
+
 def is_segment(scope: str | None) -> bool:
-    """Whether a claim scope is a segment ("on GPUs", "in data center"), not a model or a comparand."""
-    return bool(scope) and scope.startswith(("on ", "in "))
+    """Whether a claim scope is a segment ("on GPUs", "in data center", "as orders", "of revenue"), not a model
+    or a comparand."""
+    return bool(scope) and scope.startswith(SEGMENT_PREFIXES)
 
 
 def _segment(st: str, lang: str, fig: Figure) -> Figure:
     """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause."""
     rows = _SEGMENT_RX.get(fig.metric)
-    if not rows or fig.scope or fig.chip:
+    if not rows or fig.scope or (fig.chip and fig.metric != "chip_count"):
         return fig
     span = (fig.span_start, fig.span_end)
     clause = _clause_around(st, span)
+    if fig.metric == "percent_change":
+        if _STOCK_WORDS.search(st):
+            return fig  # "shares fell 6% on the revenue warning": the stock's move
+        clause = st  # "revenue of $44.1 billion, up 69% from a year earlier": the sentence's revenue
+    elif fig.metric == "chip_count":
+        clause = st  # "approved purchases ..., allowing them to buy about 400,000": the nearest kind word
     offset = st.find(clause)
     best: tuple[int, str] | None = None
     for name, en, ko in rows:

@@ -128,6 +128,8 @@ class Title:
     lang: str  # "en" | "ko": the language of ``main``
 
 
+CHIP_COUNT_KINDS = {"as orders": ("ordered", "주문"), "as approvals": ("approved", "승인"),
+                    "in inventory": ("in inventory", "재고"), "as shipments": ("shipped", "출하")}
 SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
               "in data center": "데이터센터", "in gaming": "게임", "in China": "중국"}
 
@@ -154,14 +156,21 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
     versus = segment = None
     if scope and scope.startswith("vs "):
         versus, scope = scope[3:], None
-    elif scope and scope.startswith(("on ", "in ")):  # a segment: "on GPUs", "in data center" (extract.figures)
+    elif scope and scope.startswith(("on ", "in ", "as ", "of ")):  # a segment (extract.figures.SEGMENTS)
         segment, scope = scope, None
     who_en = scope or subject or "Unnamed subject"
     who_ko = korean_name(scope) if scope else (korean_name(subject) if subject else "주체 미상")
     m_en, m_ko = METRIC_NAMES.get(metric, (metric.replace("_", " "), metric.replace("_", " ")))
-    if metric == "percent_change" and kind_of(scope or subject) != "index":
+    if metric == "percent_change" and segment == "of revenue":
+        m_en, m_ko, segment = "revenue change", "매출 증감률", None
+    elif metric == "percent_change" and kind_of(scope or subject) != "index":
         m_en, m_ko = "share price change", "주가 등락률"
-    if chip and metric == "chip_count":
+    if metric == "chip_count" and segment in CHIP_COUNT_KINDS:
+        word_en, word_ko = CHIP_COUNT_KINDS[segment]
+        m_en = f"{chip} chips {word_en}" if chip else f"chips {word_en}"
+        m_ko = f"{korean_name(chip)} 칩 {word_ko} 수" if chip else f"칩 {word_ko} 수"
+        segment = None
+    elif chip and metric == "chip_count":
         m_en, m_ko = f"{chip} chips used", f"{korean_name(chip)} 칩 수"
     elif chip:
         m_en, m_ko = f"{chip} {m_en}", f"{korean_name(chip)} {m_ko}"

@@ -406,8 +406,11 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
             sign = _sign(values[i]) if metrics[i] in SIGNED_EVENTS else 0
             # a report is about an event that has happened: none after its own day (the extractor dates
             # sessions by the market's local day, so a US evening report is not a day ahead of its close)
+            # (on the event's own day a move the other way is a slip of the sign: "다우지수도 0.65% 내렸습니다"
+            # the evening the Dow rose 0.65%)
             near = [o for o in options if o[0] <= day and day - o[0] <= window
-                    and (sign == 0 or sign in signs.get((key, o[2]), {sign}) or 0 in signs.get((key, o[2]), set()))]
+                    and (sign == 0 or day <= o[1] or sign in signs.get((key, o[2]), {sign})
+                         or 0 in signs.get((key, o[2]), set()))]
             if near:
                 events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
                 continue
