@@ -736,3 +736,11 @@ def test_a_list_of_korean_moves_shares_the_verb_after_the_last():
 def test_what_a_chip_count_counts_and_whether_a_percentage_is_revenues(text, lang, surface, scope):
     f = [x for x in extract_figures(text, lang) if x.surface.startswith(surface)][0]
     assert f.scope == scope
+
+
+def test_sales_lost_are_their_own_quantity_and_a_year_on_year_growth_is_the_revenues_before_it():
+    f = fig("For the current quarter, Nvidia expects the China restrictions to cut about $8 billion from sales.",
+            "about $8 billion")
+    assert (f.metric, f.scope) == ("revenue", "as lost sales")  # not the quarter's revenue
+    figs = extract_figures("엔비디아의 1분기 데이터센터 매출은 391억 달러였다. 전년 동기 대비 73% 늘어난 수치다.", "ko")
+    assert [(f.metric, f.scope) for f in figs] == [("revenue", "in data center"), ("percent_change", "of revenue")]

@@ -558,8 +558,10 @@ def extract(
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
+            prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
+                prev.metrics.get("currency") == "revenue"
             figs = [replace(_segment(st, lang, _difference(st, lang, _lost_sales(st, lang, _fee_share_chip(
-                st, fig, chips), chips, para_chip))), said_by=said_by) for fig in figs]
+                st, fig, chips), chips, para_chip)), prev_revenue), said_by=said_by) for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -663,6 +665,8 @@ _SEGMENT_RX = {metric: tuple((name, re.compile(en, re.I), re.compile(ko)) for na
                for metric, rows in SEGMENTS.items()}
 
 
+_YEAR_ON_YEAR = re.compile(r"전년\s?(?:동기|같은\s?기간)\s?(?:대비|보다)|\byear[- ](?:over|on)[- ]year\b|"
+                           r"\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b", re.I)
 _STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
 SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
 
@@ -673,16 +677,20 @@ def is_segment(scope: str | None) -> bool:
     return bool(scope) and scope.startswith(SEGMENT_PREFIXES)
 
 
-def _segment(st: str, lang: str, fig: Figure) -> Figure:
-    """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause."""
+def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Figure:
+    """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause.
+    ``prev_revenue``: the previous sentence of the paragraph reported a revenue ("…매출은 391억 달러였다. 전년 동기
+    대비 73% 늘어난 수치다": a growth from a year before is that revenue's)."""
     rows = _SEGMENT_RX.get(fig.metric)
-    if not rows or fig.scope or (fig.chip and fig.metric != "chip_count"):
+    if not rows or fig.scope or (fig.chip and fig.metric not in ("chip_count", "revenue")):
         return fig
     span = (fig.span_start, fig.span_end)
     clause = _clause_around(st, span)
     if fig.metric == "percent_change":
         if _STOCK_WORDS.search(st):
             return fig  # "shares fell 6% on the revenue warning": the stock's move
+        if prev_revenue and _YEAR_ON_YEAR.search(st):
+            return replace(fig, scope="of revenue")
         clause = st  # "revenue of $44.1 billion, up 69% from a year earlier": the sentence's revenue
     elif fig.metric == "chip_count":
         clause = st  # "approved purchases ..., allowing them to buy about 400,000": the nearest kind word
@@ -718,7 +726,8 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
 
 
 def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
-    """Sales lost to a ban are a revenue figure of the chip banned, not the company's revenue: the chip named
+    """Sales lost to a ban are a revenue figure of the chip banned (scope ``as lost sales``), not the company's
+    revenue: the chip named
     anywhere in the sentence ("couldn't ship $2.5 billion of H20 orders, and expects the restrictions to cut
     about $8 billion from sales"), else the paragraph's. A value of goods held in stock ("$180 million of
     previously reserved H20 inventory") is no sale at all (``other``)."""
@@ -735,7 +744,7 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
         return fig
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
     chip = fig.chip or (named[0] if len(named) == 1 else None) or (para_chip if not named else None)
-    return replace(fig, metric="revenue", chip=chip)
+    return replace(fig, metric="revenue", chip=chip, scope="as lost sales")
 
 
 def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:

@@ -165,6 +165,8 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_en, m_ko, segment = "revenue change", "매출 증감률", None
     elif metric == "percent_change" and kind_of(scope or subject) != "index":
         m_en, m_ko = "share price change", "주가 등락률"
+    if metric == "revenue" and segment == "as lost sales":
+        m_en, m_ko, segment = "sales lost to curbs", "규제로 인한 매출 손실", None
     if metric == "chip_count" and segment in CHIP_COUNT_KINDS:
         word_en, word_ko = CHIP_COUNT_KINDS[segment]
         m_en = f"{chip} chips {word_en}" if chip else f"chips {word_en}"
