@@ -97,3 +97,20 @@ def test_the_ui_shows_the_most_widely_reported_claims_about_a_known_subject(tmp_
     assert md.startswith("**E figure, as reported**\n\n![E figure, as reported](data:image/png;base64,")
     assert md.count("data:image/png") == 3
     assert charts_markdown(timeline, {}) == "_no claim has two reports yet_"
+
+
+def test_a_split_between_sources_is_said_as_such_not_as_agreement():
+    import polars as pl
+
+    from pipelines.present.report import _conflict_words, summarize
+
+    claim = pl.DataFrame({
+        "consensus": ["no_consensus", "no_consensus", "no_consensus"], "outlet": ["cnn", "news1", "nyt"],
+        "surface": ["more than 50,000", "5만 개 이상", "fewer than 50,000"], "unit": ["chips"] * 3,
+        "relation_to_previous": ["first", "consistent", "conflicting"],
+    })
+    s = summarize("DeepSeek|chip_count|H100|chips", claim, {"consensus_low": 50000.0, "consensus_high": float("inf"),
+                                                           "subject": "DeepSeek", "metric": "chip_count",
+                                                           "chip": "H100", "unit": "chips"})
+    assert s.agreed == "no consensus" and "sources split" in s.sentence and _conflict_words(s) == "sources split"
+    assert s.title.main.startswith("DeepSeek H100 chips,")  # held, not "used" to train a model

@@ -173,7 +173,8 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_ko = f"{korean_name(chip)} 칩 {word_ko} 수" if chip else f"칩 {word_ko} 수"
         segment = None
     elif chip and metric == "chip_count":
-        m_en, m_ko = f"{chip} chips used", f"{korean_name(chip)} 칩 수"
+        # a model's chips were used to train it; a company's are what it holds
+        m_en, m_ko = f"{chip} chips used" if scope else f"{chip} chips", f"{korean_name(chip)} 칩 수"
     elif chip:
         m_en, m_ko = f"{chip} {m_en}", f"{korean_name(chip)} {m_ko}"
     en = f"{who_en} {m_en}"

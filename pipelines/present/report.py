@@ -55,6 +55,7 @@ class ClaimSummary:
     n_unit_errors: int
     consensus: tuple[float | None, float | None]
     unit: str
+    split: bool = False  # as many independent sources on each side: a disagreement nobody is blamed for
 
     @property
     def sentence(self) -> str:
@@ -65,7 +66,9 @@ class ClaimSummary:
             words.append(f"{self.n_conflicts} conflict{'s' if self.n_conflicts != 1 else ''}")
         if self.n_unit_errors:
             words.append(f"{self.n_unit_errors} probable unit error{'s' if self.n_unit_errors != 1 else ''}")
-        if not self.n_conflicts and not self.n_unit_errors:
+        if self.split and not self.n_conflicts:
+            words.append("sources split, no consensus")
+        elif not self.n_conflicts and not self.n_unit_errors:
             words.append("all agree")
         return " · ".join(words)
 
@@ -73,7 +76,7 @@ class ClaimSummary:
     def agreed(self) -> str:
         """The range most outlets agree on, in words (``$5.576M–$5.6M``, ``over 50,000``), or ``no consensus``."""
         lo, hi = self.consensus
-        if lo is None or hi is None:
+        if lo is None or hi is None or (self.split and not self.n_conflicts):
             return "no consensus"
         if self.unit in numbers.COUNT_NOUNS:  # 2,047.5 to 2,049 chips is "2,048 to 2,049 chips"
             lo, hi = math.ceil(lo), math.floor(hi) if hi != math.inf else hi
@@ -91,7 +94,9 @@ def summarize(key: str, claim: pl.DataFrame, timeline_row: dict[str, Any]) -> Cl
     if "consensus" in claim.columns:  # the warehouse's verdict against the claim's consensus
         conflicts = sum(1 for r in rows if r["consensus"] == "outlier")
         unit_errors = sum(1 for r in rows if r["consensus"] == "unit_error")
+        split = any(r["consensus"] == "no_consensus" for r in rows)
     else:
+        split = False
         conflicts = relations.count("conflicting")
         unit_errors = relations.count("probable_unit_error")
     title = claim_title(key, [r.get("surface") or "" for r in rows], subject=timeline_row.get("subject"),
@@ -99,7 +104,7 @@ def summarize(key: str, claim: pl.DataFrame, timeline_row: dict[str, Any]) -> Cl
                         scope=timeline_row.get("scope"), event=timeline_row.get("event"))
     return ClaimSummary(key, title, len(rows), tuple(dict.fromkeys(outlet_of(r) for r in rows)), conflicts,
                         unit_errors, (timeline_row.get("consensus_low"), timeline_row.get("consensus_high")),
-                        timeline_row.get("unit") or (rows[0]["unit"] if rows else ""))
+                        timeline_row.get("unit") or (rows[0]["unit"] if rows else ""), split)
 
 
 def importance(s: ClaimSummary) -> tuple:
@@ -254,6 +259,8 @@ def _conflict_words(s: ClaimSummary) -> str:
         parts.append(f"{s.n_conflicts} conflict{'s' if s.n_conflicts != 1 else ''}")
     if s.n_unit_errors:
         parts.append(f"{s.n_unit_errors} unit error{'s' if s.n_unit_errors != 1 else ''}")
+    if s.split and not s.n_conflicts:
+        parts.append("sources split")
     return ", ".join(parts) or "none"
 
 
