@@ -744,3 +744,26 @@ def test_sales_lost_are_their_own_quantity_and_a_year_on_year_growth_is_the_reve
     assert (f.metric, f.scope) == ("revenue", "as lost sales")  # not the quarter's revenue
     figs = extract_figures("엔비디아의 1분기 데이터센터 매출은 391억 달러였다. 전년 동기 대비 73% 늘어난 수치다.", "ko")
     assert [(f.metric, f.scope) for f in figs] == [("revenue", "in data center"), ("percent_change", "of revenue")]
+
+
+def test_accounts_figures_keep_their_own_periods():
+    when = datetime(2025, 5, 28, 21, 0, tzinfo=UTC)
+    f = _at("The company reported revenue of $130.5 billion for its full fiscal year that ended in January.",
+            "$130.5 billion", when)
+    assert f.refers_to == "2024-02-01/2025-01-31"  # a year, not January
+    text = ("엔비디아의 4분기(2024년 11월~2025년 1월) 매출은 393억 달러였다. 연간 매출은 1305억 달러로 전년보다 114% "
+            "늘었다.")
+    figs = {f.surface: f for f in extract_figures(text, "ko", published_at=when)}
+    assert figs["1305억 달러"].refers_to != figs["393억 달러"].refers_to  # a year's figure is not the quarter's
+    # a tolerance is no figure of its own; a difference after "보다는" neither
+    assert fig("엔비디아는 1분기 매출 전망치로 430억 달러(±2%)를 제시했다.", "2%").metric == "other"
+    assert fig("지난 4월 예고했던 55억 달러보다는 10억 달러 적다.", "10억 달러").metric == "other"
+
+
+def test_a_stock_moved_to_a_price_and_a_builder_is_whom_the_cost_is_of():
+    f = fig("Nvidia shares fell 17% to $118.58 on Monday, erasing nearly $600 billion in market value.", "$118.58")
+    assert f.metric == "share_price"
+    f = fig("Nvidia said revenue rose 69% to $44.1 billion in its fiscal first quarter.", "$44.1 billion")
+    assert f.metric == "revenue"
+    f = fig("\"DeepSeek did not 'build OpenAI for $5M',\" Bernstein analyst Stacy Rasgon wrote.", "$5M")
+    assert (f.metric, f.subject) == ("training_cost", "DeepSeek")

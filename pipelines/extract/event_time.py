@@ -443,7 +443,7 @@ def _h_ago_en(g, today):
     return _ago(_num(g["n"], _NUM_EN), g["unit"].lower(), today, bool(g.get("today")))
 
 
-def _h_quarter_ending(g, today):
+def _h_quarter_ending(g, today, months: int = 3):
     m = _month_of(g["mon"])
     if g.get("y"):
         years = [int(g["y"])]
@@ -456,10 +456,10 @@ def _h_quarter_ending(g, today):
         if g.get("d"):
             p = _day(y, m, int(g["d"]))
             if p is not None:
-                ends.append((p[0], _span(_add_months(p[0], -3) + timedelta(days=1), p[0])))
+                ends.append((p[0], _span(_add_months(p[0], -months) + timedelta(days=1), p[0])))
         else:
             last = _month(y, m)[1]
-            ends.append((last, _span(_add_months(last.replace(day=1), -2), last)))
+            ends.append((last, _span(_add_months(last.replace(day=1), 1 - months), last)))
     if not ends:
         return None
     if today is None or len(ends) == 1:
@@ -632,6 +632,15 @@ _RULES_EN: list[_Rule] = [
             _I,
         ),
         _h_quarter_ending,
+    ),
+    _Rule(
+        ("year", "Year"),
+        _rx(
+            r"\b(?:(?:its|the|their)\s+)?(?:full\s+)?(?:fiscal|financial)\s+year,?\s+(?:(?:that|which)\s+)?"
+            rf"end(?:s|ed|ing)\s+(?:on\s+|in\s+)?(?P<mon>{_MON})(?:\s(?P<d>\d{{1,2}})\b)?(?:,?\s{_YEAR_EN}\b)?",
+            _I,
+        ),
+        lambda g, t: _h_quarter_ending(g, t, 12),
     ),
     _Rule(
         ("half", "Half"),

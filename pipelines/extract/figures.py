@@ -85,11 +85,15 @@ __all__ = ["detect_language", "extract"]
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
 _DAY_AFTER = re.compile(r"\b(?:a|one)\s+day\s+after\b", re.I)
+# a price a stock moved to: "fell 17% to $118.58", "closed up 8.9% at $128.99"
+_PRICE_AFTER_MOVE = re.compile(
+    r"\d(?:[\d.]*)\s?(?:%|percent)\s+(?:lower\s+|higher\s+)?(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 # what it took to make a model: "trained a frontier model for about $6mn", "built it for less than $6 million"
 _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|developing)\b[^,.;$]{0,50}?\bfor\s+"
                           r"(?:just\s+|only\s+|a\s+mere\s+)?$", re.I)
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
 _TODAY_WORDS = frozenset({"이날", "오늘", "금일", "today", "on the day"})
+_ANNUAL = re.compile(r"연간|한\s?해|\bannual\b|\bfull[- ]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b", re.I)
 _SESSION_METRICS = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 _DAY_AFTER_ITS = re.compile(
     r"\b(?:a|one)\s+day\s+after\s+(?:(?:its|the|their|a|Monday's|Friday's)\s+|(?:it|they|the\s+stock|shares)\s+"
@@ -546,7 +550,8 @@ def extract(
             # a sentence that states no date continues the previous one's, in the same paragraph and about the
             # same subject ("27일 ... 847조원 줄었다. 주가는 16.9% 내린 118.58달러로 마감했다.")
             same = prev is not None and prev.paragraph == sent.paragraph
-            carried_time = prev.refers_to if same else None
+            # ("연간 매출은 1305억 달러로": a year's figure after a quarter's is not that quarter's)
+            carried_time = prev.refers_to if same and not _ANNUAL.search(st) else None
             carried_subject = prev.subject if same else None
             # "SK하이닉스는 ... 9.5% 내린 수준에서 거래되고 있다. 삼성전자도 2%대 약세다.": "too" shares the moment
             also = lang == "ko" and bool(_KO_ALSO.match(st))
@@ -709,12 +714,17 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
 # it had warned"
 _KO_DIFFERENCE = re.compile(
     r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다)")
-_KO_THAN_BEFORE = re.compile(r"보다\s?$")
+_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?)\s?\d?$")
+_KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b", re.I)
 
 
 def _difference(st: str, lang: str, fig: Figure) -> Figure:
-    """A figure that is the difference between two others (metric ``other``: it is not compared)."""
+    """A figure that is the difference between two others, or a tolerance ("430억 달러(±2%)"): metric ``other``,
+    never compared."""
+    if fig.unit in ("percent", "percentage_points") and _TOLERANCE_BEFORE.search(st, max(0, fig.span_start - 3),
+                                                                                fig.span_start + 1):
+        return replace(fig, metric="other")
     if fig.unit not in CURRENCY_UNITS or fig.qualifier != "exact":
         return fig
     if lang == "ko":
@@ -941,8 +951,19 @@ def _bind(
             metric = "training_cost"
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
-        elif c.unit in CURRENCY_UNITS and lang == "en" and _TRAINED_FOR.search(st, max(0, c.start - 80), c.start):
+        elif c.unit in CURRENCY_UNITS and lang == "en" and (built := _TRAINED_FOR.search(
+                st, max(0, c.start - 80), c.start)):
             metric = "training_cost"  # "claiming to have trained a frontier model for about $6mn wiped ..."
+            builder = [m for m in eligible if m.end <= built.start() and m.entity.kind in ("org", "model")]
+            if builder and builder[-1].end > built.start() - 30:
+                # "DeepSeek did not 'build OpenAI for $5M'": who built, not what the thing was likened to
+                subject = builder[-1].entity.owner or builder[-1].entity.canonical
+                via = "sentence"
+        elif (c.unit in CURRENCY_UNITS and lang == "en"
+              and _PRICE_AFTER_MOVE.search(st, max(0, c.start - 40), c.start)
+              and re.search(r"\b(?:shares?|stock)\b", st[max(0, c.start - 60):c.start], re.I)
+              and not re.search(r"\b(?:revenues?|sales)\b", st[max(0, c.start - 60):c.start], re.I)):
+            metric = "share_price"  # "shares fell 17% to $118.58 on Monday, erasing nearly $600 billion"
         elif c.unit in CURRENCY_UNITS and metric != "deal_value" and _GOODS_AFTER.match(st, c.end):
             metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth
         if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(
