@@ -767,3 +767,30 @@ def test_a_stock_moved_to_a_price_and_a_builder_is_whom_the_cost_is_of():
     assert f.metric == "revenue"
     f = fig("\"DeepSeek did not 'build OpenAI for $5M',\" Bernstein analyst Stacy Rasgon wrote.", "$5M")
     assert (f.metric, f.subject) == ("training_cost", "DeepSeek")
+
+
+def test_context_an_article_gives_a_figure_that_names_little():
+    text = ("NEW YORK (AP) — Nvidia's stock plunged 17% Monday, wiping out roughly $589 billion of its market "
+            "value.\n\nThe chipmaker's shares closed at $118.42.\n\nDeepSeek has said it spent less than $6 million.")
+    f = [x for x in extract_figures(text, "en", headline="Nvidia sinks as DeepSeek rattles tech stocks")
+         if x.surface == "$118.42"][0]
+    assert f.subject == "Nvidia"  # "the chipmaker", not the article's other actor
+    text = ("SANTA CLARA, California, Feb 26 (Reuters) - Nvidia forecast first-quarter revenue of $43 billion, plus or "
+            "minus 2%, above estimates.\n\nData-center revenue rose to $35.6 billion in the quarter ended Jan. 26.\n\n"
+            "Sales to China, including Hong Kong, came to $17.1 billion in the year.")
+    got = {x.surface: (x.subject, x.metric, x.scope) for x in extract_figures(text, "en", headline="Nvidia forecasts")}
+    assert got["2%"][1] == "other"  # a tolerance
+    assert got["$35.6 billion"] == ("Nvidia", "revenue", "in data center")
+    assert got["$17.1 billion"] == ("Nvidia", "revenue", "in China")
+    # a headline's session dates an undated move of the article
+    f = _at("Chipmaker peers Broadcom and Marvell were down 11% and 12.5%, respectively.", "11%",
+            datetime(2025, 1, 27, 11, 45, tzinfo=UTC))
+    assert f.refers_to is None
+    figs = extract_figures("Chipmaker peers Broadcom and Marvell were down 11% and 12.5%, respectively.", "en",
+                           headline="Nvidia slides before the bell",
+                           published_at=datetime(2025, 1, 27, 11, 45, tzinfo=UTC))
+    assert figs[0].refers_to == "2025-01-27 premarket"
+    # an owner of another metric in a later subordinate clause is not the move's subject
+    f = fig("Nvidia shares rose 8.9% on Tuesday, recouping part of Monday's 17% plunge, as analysts argued that the "
+            "market had misread DeepSeek's cost figures.", "17%")
+    assert f.subject == "Nvidia"

@@ -86,7 +86,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "has_date",
-    "previous_weekday", "refers_to", "session_at", "session_day",
+    "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
@@ -977,6 +977,17 @@ def _role(sentence: str, s: int, e: int, language: str) -> str:
     elif _MODIFIER_AFTER_KO.search(after):
         return "modifier"
     return "time"
+
+
+def session_cue(text: str, language: str) -> str | None:
+    """The first trading-session cue of ``text`` (a headline: "Nvidia slides before the bell" → "premarket"),
+    ``None`` when it names none. A previous-close cue counts as "close"."""
+    _check_language(language)
+    found = _sessions(text or "", language)
+    if not found:
+        return None
+    name = found[0][0]
+    return "close" if name == "prior_close" else name
 
 
 def _sessions(sentence: str, language: str) -> list[tuple[str, int, int]]:

@@ -53,6 +53,7 @@ from .event_time import (
     previous_weekday,
     refers_to,
     session_at,
+    session_cue,
     session_day,
 )
 from .exclusions import excluded_spans
@@ -262,8 +263,17 @@ _PLURAL_ANAPHOR = {
                      r"(?:companies|firms|groups|buyers))\b"),
     "ko": re.compile(r"이들|세\s?기업|세\s?회사|세\s?업체|두\s?기업|두\s?회사|해당\s?기업들|이\s?기업들"),
 }
+# "The chipmaker's shares", "이 반도체 업체": the chip company in context
+_CHIPMAKER_ANAPHOR = re.compile(
+    r"\bthe\s+(?:chip\s?maker|chip\s+designer|chip\s+company)\b|이\s?반도체\s?(?:업체|기업)", re.I)
 # "Shares fell about 6% in extended trading.": the shares of the company in context
-_EN_BARE_SHARES = re.compile(r"^(?:Shares|Stock|The\s+shares|The\s+stock|Its\s+shares|Its\s+stock)\b")
+_EN_BARE_SHARES = re.compile(
+    r"^(?:Shares|Stock|The\s+shares|The\s+stock|Its\s+shares|Its\s+stock)\b"
+    # a bare property of the topic company: "Data-center revenue rose to $35.6 billion", "Sales to China came to"
+    r"|^(?:[A-Z][^,]{0,40},\s)?(?:(?:Data[- ]cent(?:er|re)|Gaming|Quarterly|Annual|Full-year|Net|Gross|Total|"
+    r"Operating)\s+)?"
+    r"(?:revenue|sales|profit|income|margin|earnings|market\s+value)\b(?!\s+(?:of|from)\s+(?:other|rival))",
+    re.I)
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
@@ -335,6 +345,12 @@ def _fallback_subject(
             and kind_of(prev.subject) in ("country", "government", "agency") and prev.doc_subject):
         # "the company made $12 billion" after a sentence about China: a company, the article's actor
         return prev.doc_subject, "article", None
+    if _CHIPMAKER_ANAPHOR.search(sentence, 0, end):
+        # "The chipmaker's shares closed at $118.42": the chip company in context, not the article's main actor
+        for name, via in ((prev.subject if prev else None, "previous_sentence"), (headline, "headline"),
+                          (prev.doc_subject if prev else None, "article")):
+            if name and name in chip_makers():
+                return name, via, None
     if prev is not None and prev.paragraph == paragraph and refers_back and prev.subject:
         return prev.subject, "previous_sentence", prev.scope
     if lang == "en" and prev is not None and prev.subject and refers_back and not anaphor:
@@ -507,6 +523,8 @@ def extract(
     head_subject = _headline_subject(headline, head_mentions, lang)
     head_chips = chip_mentions(head_mentions)
     head_chip = head_chips[0].entity.canonical if head_chips else None
+    # "Nvidia slides before the bell as ...": the session an article about a moment of trading is about
+    head_session = session_cue(headline, lang) if headline else None
     # every sentence's mentions, found once: the article's models need them all before the first figure
     sentences = [(sent, find_mentions(sent.text)) for sent in split_sentences(text)]
     article_scope = _article_models(itertools.chain(head_mentions, *(ms for _, ms in sentences)))
@@ -580,7 +598,7 @@ def extract(
                                                               or also else None),
                                              is_event_metric(fig.metric), market_of(fig.subject), fig.metric,
                                              [(f.span_start, f.span_end) for f in figs if f is not fig
-                                              and unit_family(f.unit) == unit_family(fig.unit)]),
+                                              and unit_family(f.unit) == unit_family(fig.unit)], head_session),
                     )
                 )
             first_subject = figs[0].subject
@@ -662,7 +680,8 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
         ("in gaming", r"\bgaming\b", r"게임"),
-        ("in China", r"\b(?:from|in)\s+China\b|\bChina\s+(?:accounted|made\s+up)\b|\bChinese\s+(?:sales|revenue)\b",
+        ("in China", r"\b(?:from|in)\s+China\b|\b(?:sales|revenues?)\s+to\s+China\b|\bChina\s+(?:accounted|made\s+up)\b"
+                     r"|\bChinese\s+(?:sales|revenue)\b",
          r"중국\s?(?:매출|시장\s?매출)|중국에서\s?(?:올린|거둔|벌어들인)"),
     ),
 }
@@ -699,6 +718,9 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
         clause = st  # "revenue of $44.1 billion, up 69% from a year earlier": the sentence's revenue
     elif fig.metric == "chip_count":
         clause = st  # "approved purchases ..., allowing them to buy about 400,000": the nearest kind word
+    elif fig.metric == "revenue" and "," in st[: fig.span_start]:
+        # "Sales to China, including Hong Kong, came to $17.1 billion": the sentence's subject names the part
+        clause = st[: fig.span_end]
     offset = st.find(clause)
     best: tuple[int, str] | None = None
     for name, en, ko in rows:
@@ -714,7 +736,7 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
 # it had warned"
 _KO_DIFFERENCE = re.compile(
     r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다)")
-_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?)\s?\d?$")
+_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b", re.I)
 
@@ -722,7 +744,7 @@ _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger
 def _difference(st: str, lang: str, fig: Figure) -> Figure:
     """A figure that is the difference between two others, or a tolerance ("430억 달러(±2%)"): metric ``other``,
     never compared."""
-    if fig.unit in ("percent", "percentage_points") and _TOLERANCE_BEFORE.search(st, max(0, fig.span_start - 3),
+    if fig.unit in ("percent", "percentage_points") and _TOLERANCE_BEFORE.search(st, max(0, fig.span_start - 16),
                                                                                 fig.span_start + 1):
         return replace(fig, metric="other")
     if fig.unit not in CURRENCY_UNITS or fig.qualifier != "exact":
@@ -799,6 +821,7 @@ def _refers_to(
     market: str | None = None,
     metric: str | None = None,
     others: list[tuple[int, int]] | None = None,  # the sentence's other figures of this one's unit family
+    head_session: str | None = None,  # the session the headline names ("before the bell": premarket)
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -856,6 +879,12 @@ def _refers_to(
         period = change_period(st, span, published_at, lang)
         if period is not None:
             return period.label()
+    if (carried is None and metric in _SESSION_METRICS and published_at is not None and head_session
+            and head_session != "close" and not date_expressions(st, published_at, lang)):
+        # "Nvidia slides before the bell ...": "Broadcom and Marvell were down 11%" is the premarket's move
+        today = session_day(published_at, market or "US")
+        if head_session != "premarket" or session_at(published_at, today, market or "US") == "premarket":
+            return f"{today.isoformat()} {head_session}"
     if (carried is None and metric in _SESSION_METRICS and published_at is not None
             and not date_expressions(st, published_at, lang)):  # ("after Monday's 17% plunge" names a day)
         # "The Nasdaq composite was down 3.4%" in a report written at 11:05 New York time: the running session

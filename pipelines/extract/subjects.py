@@ -370,6 +370,8 @@ def bind_subject(
             and _KO_CLAUSE.search(text, m.end, o.start) for o in candidates)]
     for m in candidates:
         owner = _owns_metric_word(text, m, cues, language)
+        if owner and language == "en" and m.start >= span[1] and _EN_SUBORDINATOR.search(text, span[1], m.start):
+            owner = False  # "recouping Monday's 17% plunge, as analysts said DeepSeek's cost ...": another clause's
         if not owner and _excluded_by_position(text, m, span, language):
             continue
         score = _role_score(text, m, language)
