@@ -794,3 +794,12 @@ def test_context_an_article_gives_a_figure_that_names_little():
     f = fig("Nvidia shares rose 8.9% on Tuesday, recouping part of Monday's 17% plunge, as analysts argued that the "
             "market had misread DeepSeek's cost figures.", "17%")
     assert f.subject == "Nvidia"
+
+
+def test_a_fiscal_year_named_after_the_year_it_ends_in_is_not_a_year_ahead():
+    when = datetime(2025, 5, 29, tzinfo=UTC)
+    assert _at("엔비디아의 2026 회계연도 1분기 매출은 441억 달러였다.", "441억 달러", when, "ko").refers_to == "2025-Q1"
+    assert _at("Nvidia reported fiscal 2026 first-quarter revenue of $44.1 billion.", "$44.1 billion",
+               when).refers_to == "2025-Q1"
+    # a calendar quarter a year ahead stays where it is (a forecast)
+    assert _at("Analysts expect revenue of $60 billion in 2026-Q1.", "$60 billion", when).refers_to != "2025-Q1"

@@ -95,6 +95,16 @@ _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|devel
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
 _TODAY_WORDS = frozenset({"이날", "오늘", "금일", "today", "on the day"})
 _ANNUAL = re.compile(r"연간|한\s?해|\bannual\b|\bfull[- ]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b", re.I)
+_FISCAL = re.compile(r"회계\s?연도|\bfiscal\b|\bFY\s?\d", re.I)
+
+
+def _years_back(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 _SESSION_METRICS = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 _DAY_AFTER_ITS = re.compile(
     r"\b(?:a|one)\s+day\s+after\s+(?:(?:its|the|their|a|Monday's|Friday's)\s+|(?:it|they|the\s+stock|shares)\s+"
@@ -836,6 +846,11 @@ def _refers_to(
         # (New York's Monday), not the calendar day of publication
         day = session_day(published_at, market or "US")
         found = replace(found, start=day, end=day)
+    if (found is not None and published_at is not None and _FISCAL.search(found.surface)
+            and found.start > published_at.date() + timedelta(days=120)):
+        # "2026 회계연도 1분기" written in May 2025: a fiscal year named after the calendar year it ends in (Nvidia's
+        # ends in January), not a quarter a year ahead
+        found = replace(found, start=_years_back(found.start), end=_years_back(found.end))
     if found is not None and found.session and metric not in _SESSION_METRICS:
         # a session is a market's: "said Tuesday after the close it will take a charge" dates the charge's
         # announcement to the day, not to a trading session
