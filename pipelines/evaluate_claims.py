@@ -39,7 +39,7 @@ from pipelines.extract.evaluate import f1_score
 from pipelines.records import Fact, polars_schema
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "claims"
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout2", "holdout3", "holdout4", "holdout5")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,9 @@ FLOORS = {
              "metric_accuracy": 0.86},
     "dev6": {"pair_f1": 0.78, "discrepancy_precision": 0.76, "discrepancy_recall": 0.65, "subject_accuracy": 0.85,
              "metric_accuracy": 0.93},
-    # blind until session 4, whose rules were tuned on their errors (holdout4 after its one scoring)
+    # blind until session 4, whose rules were tuned on their errors (holdout4, holdout5 after their one scoring)
+    "holdout5": {"pair_f1": 0.8, "discrepancy_precision": 0.78, "discrepancy_recall": 0.66, "subject_accuracy": 0.88,
+                 "metric_accuracy": 0.92},
     "holdout4": {"pair_f1": 0.69, "discrepancy_precision": 0.78, "discrepancy_recall": 0.65, "subject_accuracy": 0.85,
                  "metric_accuracy": 0.91},
     "holdout3": {"pair_f1": 0.71, "discrepancy_precision": 0.9, "discrepancy_recall": 0.75, "subject_accuracy": 0.82,
@@ -112,8 +114,8 @@ FLOORS = {
     # never tuned on: measured once, the floors only catch a change that makes things worse on it
     "holdout2": {"pair_f1": 0.58, "discrepancy_precision": 0.55, "discrepancy_recall": 0.7, "subject_accuracy": 0.7,
                  "metric_accuracy": 0.88},
-    "holdout5": {"pair_f1": 0.75, "discrepancy_precision": 0.66, "discrepancy_recall": 0.62, "subject_accuracy": 0.86,
-                 "metric_accuracy": 0.92},
+    "holdout6": {"pair_f1": 0.63, "discrepancy_precision": 0.57, "discrepancy_recall": 0.54, "subject_accuracy": 0.83,
+                 "metric_accuracy": 0.89},
 }
 
 
