@@ -1,8 +1,9 @@
 """What runs on its own under the daemon (``chipwatch serve`` / ``make serve``).
 
 - ``live_crawl``: a sensor that, once per crawl cadence (``CHIPWATCH_CRAWL_EVERY``, default 10 minutes),
-  requests one live ingest run per outlet: one conditional GET per feed per cadence. An outlet whose previous
-  ingest run has not finished is skipped for that cadence (runs never pile up).
+  requests one live ingest run per outlet (``CHIPWATCH_LIVE_SOURCES``, default news1, cnn and nyt): one
+  conditional GET per feed per cadence. An outlet whose previous ingest run has not finished is skipped for
+  that cadence (runs never pile up).
 - The marts and the snapshot materialize when ingest partitions update (declarative automation,
   :data:`MARTS_CONDITION`): while any ingest run is queued or running they wait, so the outlets of one cadence
   give one marts run, not one per outlet.
@@ -24,10 +25,12 @@ from datetime import timedelta
 import dagster as dg
 
 from assets.jobs import LIVE_SOURCES, ingest_job
+from assets.partitions import SOURCE_KEYS
 from assets.resources import CONFIG_ENV, fetcher_settings
 from pipelines.fetch.recheck import parse_duration
 
 CRAWL_EVERY_ENV = "CHIPWATCH_CRAWL_EVERY"
+LIVE_SOURCES_ENV = "CHIPWATCH_LIVE_SOURCES"
 AUTOMATION_ENV = "CHIPWATCH_AUTOMATION"
 DEFAULT_CRAWL_EVERY = timedelta(minutes=10)
 # The automation sensor looks at the conditions this often (at most 30 s; a tenth of a short test cadence).
@@ -43,6 +46,19 @@ def crawl_every() -> timedelta:
     if every.total_seconds() < 1:
         raise ValueError(f"{CRAWL_EVERY_ENV} must be at least 1s, not {text!r}")
     return every
+
+
+def live_sources() -> list[str]:
+    """The outlets the live crawl visits: ``CHIPWATCH_LIVE_SOURCES`` (``cnn,news1``), else news1, cnn and nyt."""
+    text = os.environ.get(LIVE_SOURCES_ENV, "").strip()
+    if not text:
+        return list(LIVE_SOURCES)
+    chosen = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in chosen if s not in SOURCE_KEYS]
+    if unknown:
+        raise ValueError(f"{LIVE_SOURCES_ENV}: unknown source(s) {', '.join(unknown)}; "
+                         f"known: {', '.join(SOURCE_KEYS)}")
+    return chosen
 
 
 def automation_on() -> bool:
@@ -71,30 +87,32 @@ def _unfinished_ingest(instance: dg.DagsterInstance, source: str) -> bool:
     return bool(runs)
 
 
-def _crawl_requests(context: dg.SensorEvaluationContext, every_s: float,
+def _crawl_requests(context: dg.SensorEvaluationContext, every_s: float, sources: list[str],
                     now: float | None = None) -> Iterator[dg.RunRequest | dg.SkipReason]:
     window = int((time.time() if now is None else now) // every_s)
     config = live_run_config()
     busy = []
-    for source in LIVE_SOURCES:
+    for source in sources:
         if _unfinished_ingest(context.instance, source):
             busy.append(source)
             continue
         yield dg.RunRequest(run_key=f"live-{source}-{window}", partition_key=source, run_config=config,
                             tags={"chipwatch/trigger": "live_crawl"})
-    if busy and len(busy) == len(LIVE_SOURCES):
+    if busy and len(busy) == len(sources):
         yield dg.SkipReason(f"previous ingest runs still going for {', '.join(busy)}")
 
 
 def build_live_crawl(every: timedelta | None = None) -> dg.SensorDefinition:
     """The live crawl sensor for a cadence (default :func:`crawl_every`)."""
     every_s = max(1, int((every or crawl_every()).total_seconds()))
+    sources = live_sources()
 
     @dg.sensor(name="live_crawl", job=ingest_job, minimum_interval_seconds=every_s, default_status=_status(),
                description=f"Every {every_s} s (CHIPWATCH_CRAWL_EVERY): one live ingest run per outlet "
-                           f"({', '.join(LIVE_SOURCES)}); an outlet whose last run is unfinished waits.")
+                           f"({', '.join(sources)}; CHIPWATCH_LIVE_SOURCES); an outlet whose last run is "
+                           "unfinished waits.")
     def live_crawl(context: dg.SensorEvaluationContext):
-        yield from _crawl_requests(context, every_s)
+        yield from _crawl_requests(context, every_s, sources)
 
     return live_crawl
 
@@ -121,7 +139,9 @@ def with_automation(assets: list[dg.AssetsDefinition], every: timedelta | None =
     """The mart assets (``jobs.MART_ASSETS``) with their automation conditions, and, when the automation is
     on, the snapshot's freshness policy (warn after 1.5 cadences without a republish, fail after 3)."""
     cadence = every or crawl_every()
-    policy = dg.FreshnessPolicy.time_window(fail_window=3 * cadence, warn_window=1.5 * cadence)
+    # Dagster's floor: windows of at least a minute (a test's short cadence gets 1 and 2 minutes)
+    policy = dg.FreshnessPolicy.time_window(fail_window=max(3 * cadence, timedelta(minutes=2)),
+                                            warn_window=max(1.5 * cadence, timedelta(minutes=1)))
 
     def attach(spec: dg.AssetSpec) -> dg.AssetSpec:
         path = tuple(spec.key.path)

@@ -194,12 +194,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except InstanceChoiceError as exc:
         print(f"chipwatch serve: {exc}", file=sys.stderr)
         return 2
-    from assets.automation import crawl_every
+    from assets.automation import crawl_every, live_sources
     from assets.resources import CONFIG_ENV, FetcherConfigError, fetcher_settings
     from assets.serve import serve
 
     try:  # what the code location will read, checked before anything starts
         crawl_every()
+        live_sources()
         fetcher_settings(os.environ.get(CONFIG_ENV) or None)
     except (ValueError, FetcherConfigError) as exc:
         print(f"chipwatch serve: {exc}", file=sys.stderr)
