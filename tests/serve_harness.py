@@ -4,6 +4,7 @@ articles while it runs. Loopback only; nothing leaves the machine."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -148,17 +149,33 @@ class Deployment:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
-    def stop(self, timeout_s: float = 40.0) -> int | None:
-        """SIGTERM to ``chipwatch serve``; its exit status (None if it had to be killed)."""
+    def stop(self, timeout_s: float = 40.0, runs_timeout_s: float = 60.0) -> int | None:
+        """SIGTERM to ``chipwatch serve``, then wait for the runs the daemon had launched (they go on after
+        it, as Dagster's runs do) so that nothing writes in ``root`` any more. Serve's exit status (None if it
+        had to be killed)."""
         if self.proc is None or self.proc.poll() is not None:
             return self.proc.returncode if self.proc else None
         self.proc.send_signal(signal.SIGTERM)
         try:
-            return self.proc.wait(timeout_s)
+            code = self.proc.wait(timeout_s)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
-            return None
+            code = None
+        self.wait_for_runs(runs_timeout_s)
+        return code
+
+    def unfinished_runs(self) -> list[str]:
+        import dagster as dg
+        from dagster._core.storage.dagster_run import NOT_FINISHED_STATUSES
+
+        with dg.DagsterInstance.from_config(str(self.home)) as instance:
+            records = instance.get_run_records(dg.RunsFilter(statuses=NOT_FINISHED_STATUSES))
+            return [r.dagster_run.run_id for r in records if r.dagster_run.status != dg.DagsterRunStatus.QUEUED]
+
+    def wait_for_runs(self, timeout_s: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            wait_for(lambda: not self.unfinished_runs(), timeout_s, what="the daemon's runs to finish")
 
     def __enter__(self) -> Deployment:
         return self.start()
