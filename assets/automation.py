@@ -121,8 +121,15 @@ def build_live_crawl(every: timedelta | None = None) -> dg.SensorDefinition:
 # is queued or running. Missing dependencies only count outside the ingest layer: an outlet never crawled
 # (a partition of core.facts that does not exist) must not hold the marts back.
 _INGEST_LAYER = dg.AssetSelection.assets(["core", "facts"], ["core", "articles"])
+# "Updated" means a new data version: an ingest run that found nothing new (a 304 feed, no new page) writes
+# the same rows, gives core.facts and core.articles the same data version (assets/core.py), and starts no marts
+# run; within the marts every materialization is a new version.
+DEPS_CHANGED = dg.AutomationCondition.any_deps_match(
+    (dg.AutomationCondition.newly_updated() & dg.AutomationCondition.data_version_changed())
+    | dg.AutomationCondition.will_be_requested()
+).with_label("any_deps_changed")
 MARTS_CONDITION = (
-    dg.AutomationCondition.any_deps_updated().since_last_handled()
+    DEPS_CHANGED.since_last_handled()
     & ~dg.AutomationCondition.any_deps_missing().ignore(_INGEST_LAYER)
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()

@@ -26,9 +26,13 @@ MARTS = {"marts/figure_observations", "marts/figure_discrepancies", "marts/figur
          "marts/figure_timeline", "marts/article_revisions", "reports/figure_charts", "publish/analyst_snapshot"}
 
 
-def _ingested(instance, source: str) -> None:
+def _ingested(instance, source: str, version: str | None = None) -> None:
+    """core.facts and core.articles of ``source`` materialized, with data version ``version`` (else a new one)."""
+    import uuid
+
+    tags = {"dagster/data_version": version or uuid.uuid4().hex}
     for key in (["core", "facts"], ["core", "articles"]):
-        instance.report_runless_asset_event(dg.AssetMaterialization(key, partition=source))
+        instance.report_runless_asset_event(dg.AssetMaterialization(key, partition=source, tags=tags))
 
 
 def test_fresh_instance_builds_the_alias_table_and_waits_for_ingest():
@@ -57,6 +61,34 @@ def test_many_ingest_partitions_give_one_marts_run():
         assert all(cursor.get_num_requested(dg.AssetKey.from_user_string(k)) == 1 for k in MARTS)
         _, requested = _evaluate(instance, cursor.cursor)
         assert requested == set()
+
+
+def test_an_ingest_that_found_nothing_new_starts_no_marts_run():
+    with dg.instance_for_test() as instance:
+        cursor, _ = _evaluate(instance)
+        instance.report_runless_asset_event(dg.AssetMaterialization(["core", "entities"]))
+        _ingested(instance, "cnn", "v1")
+        cursor, requested = _evaluate(instance, cursor.cursor)
+        assert requested == MARTS
+        for key in MARTS:  # the marts run happened
+            instance.report_runless_asset_event(dg.AssetMaterialization(dg.AssetKey.from_user_string(key)))
+        cursor, _ = _evaluate(instance, cursor.cursor)
+        _ingested(instance, "cnn", "v1")  # the next crawl: a 304, the same rows
+        cursor, requested = _evaluate(instance, cursor.cursor)
+        assert requested == set()
+        _ingested(instance, "cnn", "v2")  # a new article
+        _, requested = _evaluate(instance, cursor.cursor)
+        assert requested == MARTS
+
+
+def test_frame_version_is_the_rows_not_their_order():
+    import polars as pl
+
+    from assets.metadata import frame_version
+
+    df = pl.DataFrame({"id": ["a", "b"], "authors": [["x"], ["y", "z"]]})
+    assert frame_version(df) == frame_version(df.reverse())
+    assert frame_version(df) != frame_version(df.head(1)) != frame_version(df.head(0))
 
 
 def test_live_crawl_requests_one_live_run_per_outlet_with_the_full_fetcher_settings(tmp_path, monkeypatch):
