@@ -3,7 +3,7 @@ daemon (``chipwatch serve``) doing everything, against a local stand-in outlet.
 
 The clock is sped up: the crawl cadence is ``--cadence`` seconds (default 30) instead of the default 10
 minutes. After a warm-up article has reached the snapshot, ``--events`` new articles are published, each at a
-different phase of the cadence (just after a feed fetch, mid-way, just before the next), and the time until
+different phase of the cadence after a feed fetch (a sixth, half, five sixths of it), and the time until
 its facts are in ``warehouse/published/chipwatch.duckdb`` is split into
 
 - the wait for the next feed fetch (at most one cadence, plus the sensor loop's up to 5 s), counted in
@@ -70,6 +70,17 @@ def baseline(root: Path) -> float:
         return seconds
 
 
+def run_counts(home: Path) -> tuple[int, int]:
+    """(ingest runs, runs that republished the snapshot) the daemon launched on the instance in ``home``."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = [r.dagster_run for r in instance.get_run_records()]
+        key = dg.AssetKey(["publish", "analyst_snapshot"])
+        published = {r.run_id for r in instance.fetch_materializations(key, limit=1000).records}
+    return sum(1 for r in runs if r.job_name == "ingest"), sum(1 for r in runs if r.run_id in published)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cadence", type=float, default=30.0, help="the sped-up crawl cadence in seconds")
@@ -89,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                      what=lambda: "the warm-up article in the snapshot:\n" + dep.log()[-3000:])
             warm_s = time.monotonic() - t_start
             for k in range(args.events):
-                phase = (k + 0.5) / args.events  # of a cadence after the latest feed fetch
+                phase = (k + 0.5) / args.events  # of a cadence after a feed fetch
+                seen = len(stand_in.feed_hits())
+                wait_for(lambda n=seen: len(stand_in.feed_hits()) > n, 3 * cadence + 30, every_s=0.1,
+                         what="the next feed fetch")
                 last = stand_in.feed_hits()[-1].t
                 time.sleep(max(0.0, last + phase * cadence - time.monotonic()))
                 art = stand_in.publish(k + 1, 300_000 + k)
@@ -101,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((phase, fetched - published_at, latency - (fetched - published_at), latency))
             hits = stand_in.feed_hits()
         code = dep.proc.returncode if dep.proc else None
+        crawls, marts_runs = run_counts(dep.home)
     gaps = [b.t - a.t for a, b in zip(hits, hits[1:], strict=False)]
     not_modified = sum(1 for h in hits if h.headers.get("if-none-match"))
     print(f"crawl cadence (sped up): {cadence:g} s; automation sensor every {bench_automation_s} s; "
@@ -118,8 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     typical = default_s / 2 + default_processing
     span = (hits[-1].t - hits[0].t) / cadence if len(hits) > 1 else 0.0
     print(f"feed requests: {len(hits)} over {span:.1f} cadences ({len(hits) / (span + 1):.2f} per cadence, gaps "
-          f"{min(gaps, default=0):.1f}-{max(gaps, default=0):.1f} s: a crawl is skipped while the outlet's last "
-          f"ingest run is unfinished); {not_modified} conditional (If-None-Match), answered 304 when unchanged")
+          f"{min(gaps, default=0):.1f}-{max(gaps, default=0):.1f} s: the cadence, plus up to the daemon's "
+          f"{SENSOR_LOOP_S} s sensor loop); {not_modified} conditional (If-None-Match), answered 304 when unchanged")
+    print(f"runs: {crawls} crawls (ingest runs), {marts_runs} marts runs: a crawl that found nothing new "
+          f"starts none")
     print(f"at the default settings: processing {default_processing:.0f} s (worst measured, automation tick "
           f"{MAX_AUTOMATION_INTERVAL_S} s); latency {typical / 60:.1f} min on average (half a cadence's wait), "
           f"{worst / 60:.1f} min at worst (a whole cadence + {SENSOR_LOOP_S} s)")
