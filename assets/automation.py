@@ -27,7 +27,7 @@ import dagster as dg
 from assets.jobs import LIVE_SOURCES, ingest_job
 from assets.partitions import SOURCE_KEYS
 from assets.resources import CONFIG_ENV, fetcher_settings
-from pipelines.fetch.recheck import parse_duration
+from pipelines import stages
 
 CRAWL_EVERY_ENV = "CHIPWATCH_CRAWL_EVERY"
 LIVE_SOURCES_ENV = "CHIPWATCH_LIVE_SOURCES"
@@ -42,7 +42,7 @@ def crawl_every() -> timedelta:
     text = os.environ.get(CRAWL_EVERY_ENV, "").strip()
     if not text:
         return DEFAULT_CRAWL_EVERY
-    every = parse_duration(text)
+    every = stages.duration(text)
     if every.total_seconds() < 1:
         raise ValueError(f"{CRAWL_EVERY_ENV} must be at least 1s, not {text!r}")
     return every

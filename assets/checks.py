@@ -7,7 +7,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.partitions import WAREHOUSE_POOL
-from pipelines.fetch.recheck import parse_duration
+from pipelines import stages
 from warehouse import queries
 
 
@@ -65,7 +65,7 @@ def fresh_within(text: str | None = None) -> tuple[timedelta, dict[str, timedelt
     for part in filter(None, (p.strip() for p in value.split(","))):
         name, sep, duration = part.rpartition("=")
         try:
-            age = parse_duration(duration.strip())
+            age = stages.duration(duration.strip())
         except ValueError as exc:
             raise ValueError(f"{FRESH_WITHIN_ENV}: {exc}") from None
         if sep:

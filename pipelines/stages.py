@@ -20,7 +20,14 @@ import polars as pl
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
 from pipelines.fetch.crawl import fetch_many, fetch_one
-from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, failure_streak, is_due, next_try_at
+from pipelines.fetch.recheck import (
+    DEFAULT_SCHEDULE,
+    Schedule,
+    failure_streak,
+    is_due,
+    next_try_at,
+    parse_duration,
+)
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
@@ -184,6 +191,12 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
             })
     return out
 
+
+
+def duration(text: str) -> timedelta:
+    """A duration setting (``10m``, ``90s``, ``36h``, ``2d``; the re-check schedule's format) as a timedelta;
+    ValueError naming the text otherwise."""
+    return parse_duration(text)
 
 # ------------------------------------------------------------------------------------------------- fetch
 

@@ -140,6 +140,12 @@ class Deployment:
     def start(self) -> Deployment:
         self.home.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / "instance" / "dagster.yaml", self.home / "dagster.yaml")
+        import dagster as dg
+
+        # create the instance's SQLite storage here, before the webserver, the daemon and this process's
+        # readers race to create it (each would run the same schema migration)
+        with dg.DagsterInstance.from_config(str(self.home)):
+            pass
         log = self.log_path.open("w")
         cmd = [str(Path(sys.executable).parent / "chipwatch"), "serve", "--port", str(self.port)]
         self.proc = subprocess.Popen(cmd, cwd=REPO, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
