@@ -119,8 +119,8 @@ def build_live_crawl(every: timedelta | None = None) -> dg.SensorDefinition:
 
 # The marts (and the charts, and the snapshot) after ingest: when a dependency updated and nothing upstream
 # is queued or running. Missing dependencies only count outside the ingest layer: an outlet never crawled
-# (a partition of core.facts that does not exist) must not hold the marts back.
-_INGEST_LAYER = dg.AssetSelection.assets(["core", "facts"], ["core", "articles"])
+# (a partition of core.facts that does not exist), or no archive ever backfilled, must not hold the marts back.
+_INGEST_LAYER = dg.AssetSelection.assets(["core", "facts"], ["core", "articles"], ["backfill", "archive_rows"])
 # "Updated" means a new data version: an ingest run that found nothing new (a 304 feed, no new page) writes
 # the same rows, gives core.facts and core.articles the same data version (assets/core.py), and starts no marts
 # run; within the marts every materialization is a new version.
