@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 ## instance/dagster.postgres.yaml (README "Beyond one machine"); `chipwatch run` picks the same file.
 INSTANCE_YAML := instance/dagster$(if $(CHIPWATCH_INSTANCE),.$(CHIPWATCH_INSTANCE)).yaml
 
-.PHONY: install run test lint dev bench sql clean
+.PHONY: install run test lint dev serve check-defs bench sql clean
 
 install: $(STAMP)
 
@@ -38,10 +38,23 @@ sql: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-## The Dagster UI with the whole lineage, on http://127.0.0.1:3000
+# dg (dagster-dg-cli) reads pyproject.toml's [tool.dg]; VIRTUAL_ENV tells it this is the project's venv.
+DG := VIRTUAL_ENV=$(CURDIR)/$(VENV) $(BIN)/dg
+
+## The Dagster UI with the whole lineage, on http://127.0.0.1:3000 (dg dev; the automation stays stopped)
 dev: $(STAMP)
 	@mkdir -p $(DAGSTER_HOME) && cp $(INSTANCE_YAML) $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+	$(DG) dev -h 127.0.0.1 -p 3000
+
+## The deployment: dagster-webserver (UI on http://127.0.0.1:3000) and dagster-daemon, the automation on
+## (live crawl every CHIPWATCH_CRAWL_EVERY, default 10m; marts and snapshot after each crawl). Ctrl-C stops both.
+serve: $(STAMP)
+	$(BIN)/chipwatch serve
+
+## Load and validate the code location (dg check defs).
+check-defs: $(STAMP)
+	@mkdir -p $(DAGSTER_HOME) && cp $(INSTANCE_YAML) $(DAGSTER_HOME)/dagster.yaml
+	$(DG) check defs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

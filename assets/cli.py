@@ -1,6 +1,7 @@
 """The ``chipwatch`` command line.
 
-``run`` drives Dagster (every asset, into the persistent instance under ``DAGSTER_HOME``); ``parse``,
+``run`` drives Dagster (every asset, into the persistent instance under ``DAGSTER_HOME``); ``serve`` starts the
+webserver and the daemon with the automation on; ``parse``,
 ``extract`` and ``eval`` call the pipeline stages directly; ``figures`` reads the published snapshot.
 """
 
@@ -184,6 +185,27 @@ def _instance_error(exc: BaseException) -> str:
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     text = " ".join(line for line in lines if not line.startswith(("(Background on this error", "[SQL")))
     return f"{type(exc).__name__}: {text or 'no message'}"
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """dagster-webserver and dagster-daemon on the project's instance, the automation on."""
+    try:
+        home = _ensure_dagster_home()
+    except InstanceChoiceError as exc:
+        print(f"chipwatch serve: {exc}", file=sys.stderr)
+        return 2
+    from assets.automation import crawl_every, live_sources
+    from assets.resources import CONFIG_ENV, FetcherConfigError, fetcher_settings
+    from assets.serve import serve
+
+    try:  # what the code location will read, checked before anything starts
+        crawl_every()
+        live_sources()
+        fetcher_settings(os.environ.get(CONFIG_ENV) or None)
+    except (ValueError, FetcherConfigError) as exc:
+        print(f"chipwatch serve: {exc}", file=sys.stderr)
+        return 2
+    return serve(home, args.host, args.port, say=lambda line: print(line, flush=True))
 
 
 MAX_PROBLEM_LINES = 20  # per archive file; the rest are counted
@@ -490,6 +512,11 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--wait", type=float, default=300.0, metavar="SECONDS")
     br.add_argument("-v", "--verbose", action="store_true")
     br.set_defaults(func=_backfill_run)
+    sv = sub.add_parser("serve", help="start dagster-webserver and dagster-daemon on the project's instance with "
+                                      "the automation on (live crawl, marts, snapshot); Ctrl-C stops both")
+    sv.add_argument("--host", default="127.0.0.1", help="the UI's address (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=3000, help="the UI's port (default 3000)")
+    sv.set_defaults(func=cmd_serve)
     pa = sub.add_parser("parse", help="parse one saved page and print the article as JSON")
     pa.add_argument("file", help="the saved page (- for standard input)")
     pa.add_argument("--source", default="auto", choices=["auto", *SOURCES])

@@ -5,7 +5,7 @@ import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from assets.metadata import preview
+from assets.metadata import frame_version, preview
 from assets.partitions import WAREHOUSE_POOL, source_partitions
 from pipelines import stages
 from warehouse import queries
@@ -52,7 +52,7 @@ def parsed_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "preview": preview(results.filter(pl.col("is_article").not_()) if not results.is_empty() else results,
                            ["url", "reason", "error"]),
     })
-    yield dg.MaterializeResult(asset_key=["core", "articles"], metadata={
+    yield dg.MaterializeResult(asset_key=["core", "articles"], data_version=frame_version(articles), metadata={
         "versions": articles.height,
         "articles": articles["article_id"].n_unique() if not articles.is_empty() else 0,
         "relevant": int(articles["is_relevant"].sum()) if not articles.is_empty() else 0,
@@ -79,7 +79,7 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
     df = table_frame(stages.extract_facts(arts), FACTS)
     with duckdb.get_connection() as conn:
         removed, added = replace_where(conn, FACTS, df, queries.SOURCE_FACTS_SLICE, [source])
-    return dg.MaterializeResult(metadata={
+    return dg.MaterializeResult(data_version=frame_version(df), metadata={
         "facts": df.height, "facts_added": added, "facts_removed": removed,
         "claims": df["claim_key"].n_unique() if not df.is_empty() else 0,
         "preview": preview(df, ["surface", "value", "unit", "qualifier", "subject", "metric", "chip"], 15),

@@ -1,4 +1,5 @@
-"""Jobs, the daily schedule and the sensor that rebuilds the marts after an ingest."""
+"""The two jobs (ingest per outlet, marts + publish) and the outlets the live crawl visits. What starts them
+on its own under the daemon is in ``assets/automation.py``."""
 
 
 import dagster as dg
@@ -19,22 +20,4 @@ marts_job = dg.define_asset_job(
     description="Rebuild the tracking marts from core.facts and publish the analyst snapshot.",
 )
 
-LIVE_RUN_CONFIG = {"resources": {"fetcher": {"config": {"mode": "live"}}}}
 LIVE_SOURCES = [s for s in SOURCE_KEYS if s != "other"]
-
-
-@dg.schedule(job=ingest_job, cron_schedule="0 6 * * *", execution_timezone="UTC",
-             default_status=dg.DefaultScheduleStatus.STOPPED)
-def daily_live_crawl(context: dg.ScheduleEvaluationContext):
-    """Every day at 06:00 UTC: crawl News1, CNN and NYT live (one run per outlet). Stopped by default;
-    start it in the UI (Automation) once live fetching is configured."""
-    day = context.scheduled_execution_time.strftime("%Y-%m-%d")
-    for source in LIVE_SOURCES:
-        yield dg.RunRequest(run_key=f"{day}-{source}", partition_key=source, run_config=LIVE_RUN_CONFIG)
-
-
-@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[ingest_job],
-                      request_job=marts_job, default_status=dg.DefaultSensorStatus.STOPPED)
-def marts_after_ingest(context: dg.RunStatusSensorContext):
-    """After an ingest run succeeds, rebuild the marts and publish the snapshot."""
-    return dg.RunRequest(run_key=f"marts-after-{context.dagster_run.run_id}")

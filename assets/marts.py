@@ -19,10 +19,14 @@ from warehouse.schema import (
 )
 from warehouse.writes import replace_where
 
+# What the marts read: the facts and articles of the outlets' partitions, and those an archive's backfill
+# writes into the same tables (assets/backfill.py), so the automation rebuilds the marts after either.
+FACT_ROWS = [["core", "facts"], ["core", "articles"], ["backfill", "archive_rows"]]
+
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["marts", "figure_observations"], deps=[["core", "facts"], ["core", "articles"]],
+        dg.AssetSpec(["marts", "figure_observations"], deps=FACT_ROWS,
                      kinds={"duckdb"},
                      description="Facts as observations of claims (one quantity of one subject for one "
                                  "event: subject, metric, chip, model scope and, for market moves, charges, "
@@ -31,11 +35,11 @@ from warehouse.writes import replace_where
                                  "rounding, bound, conflicting, probable_unit_error), is_recitation and "
                                  "first_reported_at. Figures without a subject and conversions in "
                                  "parentheses are not observations."),
-        dg.AssetSpec(["marts", "figure_discrepancies"], deps=[["core", "facts"], ["core", "articles"]],
+        dg.AssetSpec(["marts", "figure_discrepancies"], deps=FACT_ROWS,
                      kinds={"duckdb"},
                      description="Pairs of observations of one claim whose intervals do not overlap: "
                                  "conflicts and probable unit errors, both sides with outlet, date and surface."),
-        dg.AssetSpec(["marts", "figure_citations"], deps=[["core", "facts"], ["core", "articles"]],
+        dg.AssetSpec(["marts", "figure_citations"], deps=FACT_ROWS,
                      kinds={"duckdb"},
                      description="Who copied whom: figures whose sentence names its source, the source "
                                  "normalised to an outlet or entity, linked to the cited outlet's earliest "
@@ -103,7 +107,7 @@ def figure_timeline(duckdb: DuckDBResource) -> dg.MaterializeResult:
 
 
 @dg.asset(key=["marts", "article_revisions"],
-          deps=[["core", "articles"], ["core", "facts"], ["marts", "figure_observations"]],
+          deps=[*FACT_ROWS, ["marts", "figure_observations"]],
           pool=WAREHOUSE_POOL, group_name="marts", kinds={"duckdb"})
 def article_revisions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per change between consecutive versions of an article: when it was seen, whether the

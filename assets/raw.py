@@ -45,8 +45,10 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     source = context.partition_key
     client = fetcher.build(run_id=context.run.run_id)
     search = fetcher.article_search(source, client)
+    with duckdb.get_connection() as conn:  # feeds are conditional GETs: a 304 costs no parse
+        feed_validators = queries.feed_validators(conn, source) if client.mode == "live" else {}
     try:
-        found = stages.discover(client, source, article_search=search)
+        found = stages.discover(client, source, article_search=search, validators=feed_validators)
     finally:
         if search is not None:
             search.close()

@@ -46,7 +46,7 @@ REPOSITORY_NAME = "__repository__"
 PID_TAG = "chipwatch/pid"
 HOST_TAG = "chipwatch/host"
 # Runs from the command line execute in this process, one step after another.
-IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
+IN_PROCESS: dict = {}  # the code location runs every job in one process (in_process_executor)
 POLL_S = 0.25
 STOP_GRACE_S = 5.0
 

@@ -19,8 +19,15 @@ import polars as pl
 
 from pipelines.extract import extract_figures
 from pipelines.extract.entities import load_entities
-from pipelines.fetch.crawl import fetch_many
-from pipelines.fetch.recheck import DEFAULT_SCHEDULE, Schedule, failure_streak, is_due, next_try_at
+from pipelines.fetch.crawl import fetch_many, fetch_one
+from pipelines.fetch.recheck import (
+    DEFAULT_SCHEDULE,
+    Schedule,
+    failure_streak,
+    is_due,
+    next_try_at,
+    parse_duration,
+)
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import read_response_at
@@ -123,9 +130,11 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
         })
 
 
-def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None = None) -> Discovery:
+def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None = None,
+             validators: Mapping[str, tuple[str | None, str | None]] | None = None) -> Discovery:
     """Read the source's feeds and sitemaps (and its search API when one is configured); in replay mode
-    also list the archive's pages of the source."""
+    also list the archive's pages of the source. ``validators`` (a feed URL's ETag and Last-Modified from its
+    last kept body) make feed fetches conditional: a feed answering 304 is ``not_modified`` and not parsed."""
     out = Discovery()
     seen: set[str] = set()
     publisher = SOURCES.get(source)
@@ -137,7 +146,8 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
     for feed_url in feeds:
         feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))
         listing = feed.kind == "listing"  # an HTML page of links, for outlets without a usable feed
-        for res in fetcher.fetch(feed.url, source, expect="page" if listing else "feed"):
+        expect = "page" if listing else "feed"
+        for res in fetch_one(fetcher, feed.url, source, expect, (validators or {}).get(feed.url)):
             out.attempts.append(res)
             if res.outcome != "ok" or res.body is None:
                 continue
@@ -181,6 +191,12 @@ def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None
             })
     return out
 
+
+
+def duration(text: str) -> timedelta:
+    """A duration setting (``10m``, ``90s``, ``36h``, ``2d``; the re-check schedule's format) as a timedelta;
+    ValueError naming the text otherwise."""
+    return parse_duration(text)
 
 # ------------------------------------------------------------------------------------------------- fetch
 

@@ -199,3 +199,31 @@ def timeline_mismatches(conn: duckdb.DuckDBPyConnection) -> list[str]:
            OR t.first_reported_at <> o.first_at OR t.latest_at <> o.last_at
            OR t.first_reported_at > t.latest_at
     """).fetchall()]
+
+
+def outlet_freshness(conn: duckdb.DuckDBPyConnection) -> list[dict]:
+    """One row per source fetched live at least once: when its newest article was published (else first
+    seen), how many articles it has, and when it was last fetched live (feeds and pages alike). Sources only
+    ever replayed from archives are left out: their age says nothing about the live crawl."""
+    return read_frame(conn, """
+        WITH live AS (
+            SELECT source, max(attempted_at) AS last_live_fetch_at FROM raw.fetch_log
+            WHERE mode = 'live' GROUP BY source
+        ), newest AS (
+            SELECT source, max(coalesce(published_at, first_seen_at)) AS newest_article_at,
+                   count(DISTINCT article_id) AS articles
+            FROM core.articles GROUP BY source
+        )
+        SELECT l.source, n.newest_article_at, coalesce(n.articles, 0) AS articles, l.last_live_fetch_at
+        FROM live l LEFT JOIN newest n USING (source) ORDER BY l.source
+    """).to_dicts()
+
+
+def feed_validators(conn: duckdb.DuckDBPyConnection, source: str) -> dict[str, tuple[str | None, str | None]]:
+    """The (ETag, Last-Modified) of the last kept body of each of ``source``'s feeds that sent either, so the
+    next feed fetch is a conditional GET."""
+    rows = conn.execute("""
+        SELECT url, etag, last_modified FROM raw.pages WHERE source = ? AND kind = 'feed'
+        QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
+    """, [source]).fetchall()
+    return {url: (etag, modified) for url, etag, modified in rows if etag or modified}

@@ -40,8 +40,11 @@ def _takes_validators(fetcher: _Fetcher) -> bool:
     return "etag" in params and "last_modified" in params
 
 
-def _fetch_one(fetcher: _Fetcher, url: str, source: str, expect: str,
-               validators: Validators | None) -> list[FetchResult]:
+def fetch_one(fetcher: _Fetcher, url: str, source: str, expect: str,
+              validators: Validators | None = None) -> list[FetchResult]:
+    """Fetch one URL, conditionally when ``validators`` (ETag, Last-Modified) are given and the fetcher takes
+    them (an unchanged resource comes back ``not_modified``, without a body); a fetcher that raises is recorded
+    as a ``connection_error`` result instead."""
     try:
         if validators and any(validators) and _takes_validators(fetcher):
             etag, last_modified = validators
@@ -78,7 +81,7 @@ def fetch_many(fetcher: _Fetcher, urls: Iterable[str], source: str, expect: str 
     def run(indices: list[int]) -> None:
         for i in indices:
             url = todo[i]
-            out[i] = _fetch_one(fetcher, url, source, expect, (validators or {}).get(url))
+            out[i] = fetch_one(fetcher, url, source, expect, (validators or {}).get(url))
 
     workers = max(1, min(max_workers, len(queues)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
