@@ -803,3 +803,26 @@ def test_a_fiscal_year_named_after_the_year_it_ends_in_is_not_a_year_ahead():
                when).refers_to == "2025-Q1"
     # a calendar quarter a year ahead stays where it is (a forecast)
     assert _at("Analysts expect revenue of $60 billion in 2026-Q1.", "$60 billion", when).refers_to != "2025-Q1"
+
+
+def test_holdout6_lessons():
+    # a company's listed shares between its name and the topic marker
+    text = "브로드컴은 17.4%, TSMC 미국예탁증권(ADR)은 13.3% 떨어졌고 필라델피아반도체지수는 9.2% 급락했다."
+    figs = extract_figures(text, "ko")
+    assert [(f.subject, f.value) for f in figs][:2] == [("Broadcom", -17.4), ("TSMC", -13.3)]
+    # the level a value was pushed to
+    text = "딥시크 충격으로 하루 만에 엔비디아 시총 5890억 달러가 증발하며 2조9000억 달러 선까지 밀렸다."
+    f = fig(text, "2조9000억 달러")
+    assert f.metric == "market_value"
+    # a charge warned, then booked; "실적 발표" is the occasion, not revenue
+    text = "엔비디아는 당시 55억 달러의 비용을 예고했고, 5월 실적 발표에서는 45억 달러를 실제로 반영했다."
+    figs = extract_figures(text, "ko")
+    assert [f.metric for f in figs] == ["charge", "charge"]
+    # the quarter a revenue is of, not the day it was reported
+    f = _at("Nvidia reported first-quarter revenue of $44.1 billion on Wednesday.", "$44.1 billion",
+            datetime(2025, 5, 28, 22, tzinfo=UTC))
+    assert f.refers_to == "2025-Q1"
+    # the model of the figure's own relative clause
+    f = fig("The R1 figure does not include the roughly $6 million that DeepSeek had said it spent on the underlying "
+            "V3 model.", "roughly $6 million")
+    assert f.scope == "DeepSeek-V3"

@@ -95,7 +95,9 @@ def test_event_metrics_split_by_stated_event_and_undated_reports_join_the_neares
     event = dict(zip(obs["fact_id"], obs["event"], strict=True))
     assert event["jan"] == "2025-01-27" and event["sep"] == "2024-09-03"
     assert event["undated"] == "2025-01-27"  # published the next day: the stated event of the day before
-    assert event["later"] == "~2025-03-01"  # a month later with no date stated: an event of its own
+    # a month later with no date stated: an event of its own, named by the market's day (1 March 2025 was a
+    # Saturday: Friday's session)
+    assert event["later"] == "~2025-02-28"
     # $589B vs $593B is a real disagreement; the September record is another claim, never compared
     assert disc.height == 1 and set(disc[["fact_id_a", "fact_id_b"]].row(0)) == {"jan", "undated"}
 
@@ -354,3 +356,18 @@ def test_a_move_the_other_way_on_the_events_own_day_is_a_sign_slip_in_the_same_c
     })
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[0] == got[1]  # "다우지수도 0.65% 내렸습니다" the evening it rose 0.65%: flagged, not split
+
+
+def test_an_undated_market_figure_is_about_a_session_begun_by_its_markets_clock():
+    from pipelines.track.claims import resolve_events
+
+    key = "Nvidia|percent_change|-|percent"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 3, "metric": ["percent_change"] * 3, "subject": ["Nvidia"] * 3,
+        "refers_to": ["2025-01-27", "2025-01-28", None], "value": [-17.0, 8.9, -17.0],
+        # the undated one: 00:30 UTC on the 28th is 19:30 in New York on the 27th
+        "observed_at": [datetime(2025, 1, 27, 21, tzinfo=UTC), datetime(2025, 1, 28, 21, tzinfo=UTC),
+                        datetime(2025, 1, 28, 0, 30, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[2] == got[0] != got[1]

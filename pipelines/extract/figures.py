@@ -95,6 +95,7 @@ _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|devel
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
 _TODAY_WORDS = frozenset({"이날", "오늘", "금일", "today", "on the day"})
 _ANNUAL = re.compile(r"연간|한\s?해|\bannual\b|\bfull[- ]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b", re.I)
+_ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
 _FISCAL = re.compile(r"회계\s?연도|\bfiscal\b|\bFY\s?\d", re.I)
 
 
@@ -163,9 +164,16 @@ _LEVEL_BEFORE = re.compile(
     re.I,
 )
 _LEVEL_AFTER = re.compile(
-    r"\s?(?:선|수준|대)?\s?(?:으로|로)\s?(?:내려앉|줄|떨어|감소|하락|주저앉|쪼그라|늘|불어|올라|회복)"
+    r"\s?(?:선|수준|대)?\s?(?:으로|로|까지)\s?(?:내려앉|줄|떨어|감소|하락|주저앉|쪼그라|늘|불어|올라|회복|밀리|밀렸|밀려)"
 )
 _CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as)\s|[고며]\s|반면")
+
+
+def _clause_around_span(st: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Offsets of the figure's clause (see ``_clause_around``)."""
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(st, 0, span[0])), default=0)
+    nxt = _CLAUSE_EDGE.search(st, span[1])
+    return start, (nxt.start() if nxt else len(st))
 
 
 def _clause_around(st: str, span: tuple[int, int]) -> str:
@@ -606,7 +614,8 @@ def extract(
                         refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
                                              at_same_time or (carried_time if fig.subject == carried_subject
                                                               or also else None),
-                                             is_event_metric(fig.metric), market_of(fig.subject), fig.metric,
+                                             is_event_metric(fig.metric), market_of(fig.subject),
+                                             "revenue" if fig.scope == "of revenue" else fig.metric,
                                              [(f.span_start, f.span_end) for f in figs if f is not fig
                                               and unit_family(f.unit) == unit_family(fig.unit)], head_session),
                     )
@@ -851,6 +860,14 @@ def _refers_to(
         # "2026 회계연도 1분기" written in May 2025: a fiscal year named after the calendar year it ends in (Nvidia's
         # ends in January), not a quarter a year ahead
         found = replace(found, start=_years_back(found.start), end=_years_back(found.end))
+    if found is not None and found.granularity == "day" and metric in _ACCOUNTS_METRICS:
+        # "first-quarter revenue of $44.1 billion on Wednesday": the quarter the revenue is of, not the day it
+        # was reported
+        periods = [e for e in date_expressions(st, published_at, lang) if e.granularity != "day"]
+        lo, hi = _clause_around_span(st, span)
+        periods = [e for e in periods if lo <= e.span[0] and e.span[1] <= hi]
+        if periods:
+            found = min(periods, key=lambda e: min(abs(e.span[0] - span[1]), abs(span[0] - e.span[1])))
     if found is not None and found.session and metric not in _SESSION_METRICS:
         # a session is a market's: "said Tuesday after the close it will take a charge" dates the charge's
         # announcement to the day, not to a trading session
@@ -947,12 +964,12 @@ def _bind(
             bound = _antecedent(st, lang, eligible, span)
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang, span), "sentence"
-            scope = model_scope(subject, mentions, span)
+            scope = model_scope(subject, mentions, span, st)
         elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and _KO_COMPARED.search(st))):
             # "오픈AI가 ... 들인 1억 달러와 비교하면 20분의 1 수준이다": the named party is what it is compared with
-            subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span) or fb_scope
+            subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span, st) or fb_scope
         elif ratio and topic:
-            subject, via, scope = topic, "sentence", model_scope(topic, mentions, span)
+            subject, via, scope = topic, "sentence", model_scope(topic, mentions, span, st)
         elif (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st, 0, c.start):
             # "..., 선전의 한 판매업자는 2000개 이상의 칩이 든 ... 거래를": about a party the text does not name
             subject, via, scope = None, None, None
@@ -961,7 +978,7 @@ def _bind(
             subject, via, scope = None, None, None
         else:
             subject, via = fb_subject, fb_via
-            scope = model_scope(subject, mentions, span)
+            scope = model_scope(subject, mentions, span, st)
             carried_scope = fb_scope  # the context's model: taken below, for what a model has
         if _NEGATED_AFTER.match(st, c.end) or _NEGATED_BEFORE.search(st, 0, c.start):
             # "약 600조원이 아닌 846조원", "not $600 billion": a figure the text rejects reports nothing

@@ -160,11 +160,17 @@ def _canonical(m: Mention) -> str:
     return m.entity.owner or m.entity.canonical
 
 
+_KO_SHARE_NOUN = re.compile(r"\s?(?:미국\s?)?(?:예탁증권|ADR|우선주|보통주)(?:\s?\([^)]{0,20}\))?")
+
+
 def _ko_marker(text: str, end: int) -> str:
     """The particle after a Korean mention ("은", "이", "의", "에서"...), skipping a parenthesis."""
     pm = _KO_PAREN.match(text, end)
     if pm:
         end = pm.end()
+    share = _KO_SHARE_NOUN.match(text, end)
+    if share:
+        end = share.end()  # "TSMC 미국예탁증권(ADR)은 13.3% 떨어졌고": the company's listed shares
     nxt = text[end : end + 3]
     for marker in _KO_MARKERS:
         if nxt.startswith(marker):
@@ -446,7 +452,11 @@ def sentence_topic(text: str, candidates: list[Mention], language: str) -> str |
     return _canonical(candidates[0])
 
 
-def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, int]) -> str | None:
+_EN_OWN_RELATIVE = re.compile(r"\s+(?:that|which)\s[^,.;:]{0,80}")
+
+
+def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, int],
+                text: str | None = None) -> str | None:
     """The model of ``subject`` that the sentence ties the figure at ``span`` to, if it names one.
 
     Models are alias-table entities of kind ``model`` whose ``owner`` is the subject (DeepSeek-V3 and
@@ -462,4 +472,10 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
     def distance(m: Mention) -> int:
         return max(m.start - span[1], span[0] - m.end, 0)
 
+    if text is not None:
+        # "the roughly $6 million that DeepSeek had said it spent on the underlying V3 model": the model of the
+        # figure's own relative clause, though another is named nearer before it
+        own = [m for m in models if m.start >= span[1] and _EN_OWN_RELATIVE.fullmatch(text, span[1], m.start)]
+        if own:
+            return own[0].canonical
     return min(models, key=lambda m: (distance(m), m.start)).canonical

@@ -41,6 +41,8 @@ from datetime import date, datetime, timedelta
 
 import polars as pl
 
+from pipelines.extract.entities import market_of
+from pipelines.extract.event_time import MARKETS
 from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
 from pipelines.track.fx import CURRENCIES
 
@@ -317,6 +319,37 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                                 pl.Series("scope", new_scopes, dtype=pl.String))
 
 
+# market figures: a report's day is its market's latest session begun by then (a New York evening report
+# is about that day's session even when it is past midnight UTC)
+MARKET_EVENTS = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
+
+
+def _report_days(reports: pl.DataFrame) -> list[date]:
+    """The day each report was written, for deciding which events it can be about: UTC, or for a market
+    figure the trading day of its subject's exchange (``event_time.session_day``, computed per column: the
+    local day, the day before when written before the first session opens, weekends back to Friday)."""
+    utc = reports["observed_at"].dt.date()
+    if "subject" not in reports.columns or reports.is_empty():
+        return utc.to_list()
+    markets = {sj: market_of(sj) for sj in reports["subject"].unique().to_list()}
+    df = reports.select(
+        pl.col("metric").is_in(list(MARKET_EVENTS)).alias("_m"),
+        pl.col("subject").replace_strict(markets, default="US", return_dtype=pl.String).alias("_x"),
+        pl.col("observed_at"),
+    )
+    day = utc
+    for market, (zone, opens) in MARKETS.items():
+        local = df["observed_at"].dt.convert_time_zone(zone)
+        d = pl.select(pl.when(local.dt.hour() < opens).then(local.dt.date() - timedelta(days=1))
+                      .otherwise(local.dt.date())).to_series()
+        wd = d.dt.weekday()  # 1 Monday … 7 Sunday
+        d = pl.select(pl.when(wd == 6).then(d - timedelta(days=1)).when(wd == 7).then(d - timedelta(days=2))
+                      .otherwise(d)).to_series()
+        pick = df["_m"] & (df["_x"] == market)
+        day = pl.select(pl.when(pick).then(d).otherwise(day)).to_series()
+    return day.to_list()
+
+
 # event metrics whose sign is part of the event: a rise and a fall of one stock are two moves
 SIGNED_EVENTS = frozenset({"percent_change"})
 
@@ -367,7 +400,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     keys = reports["claim_key"].to_list()
     metrics = reports["metric"].to_list()
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
-    days = reports["observed_at"].dt.date().to_list()
+    days = _report_days(reports)
     events: list[str | None] = [None] * reports.height
     # Stated events per fact key: (first day, last day, label), sessionless ones only for adoption.
     stated: dict[str, list[tuple[date, date, str]]] = {}
