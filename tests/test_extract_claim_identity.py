@@ -826,3 +826,33 @@ def test_holdout6_lessons():
     f = fig("The R1 figure does not include the roughly $6 million that DeepSeek had said it spent on the underlying "
             "V3 model.", "roughly $6 million")
     assert f.scope == "DeepSeek-V3"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a cause is not what moved; a claimant is who claimed
+        ("A single-day rout triggered by DeepSeek had wiped out about $589 billion of Nvidia's value.",
+         "about $589 billion", "Nvidia"),
+        ("The sell-off was triggered by DeepSeek's claim that it had trained a frontier-class model for $5.6 "
+         "million.", "$5.6 million", "DeepSeek"),
+        # whose value it was
+        ("In January, DeepSeek's success with about 2,000 H800s erased nearly $600 billion from Nvidia's value.",
+         "nearly $600 billion", "Nvidia"),
+        # a speaker's employer is no subject
+        ("Scale AI's Alexandr Wang said that DeepSeek had more than 50,000 H100 chips.", "more than 50,000",
+         "DeepSeek"),
+    ],
+)
+def test_causes_owners_and_employers(text, surface, subject):
+    assert fig(text, surface).subject == subject
+
+
+def test_a_country_that_is_a_part_or_a_place_is_no_subject():
+    figs = extract_figures("China, including Hong Kong, accounted for 13% of fiscal-year revenue, about $17 billion.",
+                           "en", headline="Nvidia's earnings by the numbers")
+    assert all(f.subject != "China" for f in figs)
+    assert [f.scope for f in figs if f.unit == "USD"] == ["in China"]
+    f = fig("다만 회사는 중국 외 고객에게 H20을 6억5000만달러어치 판매했다.", "6억5000만달러",
+            headline="엔비디아 2분기 매출")
+    assert f.subject == "Nvidia"

@@ -699,7 +699,8 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
         ("in gaming", r"\bgaming\b", r"게임"),
-        ("in China", r"\b(?:from|in)\s+China\b|\b(?:sales|revenues?)\s+to\s+China\b|\bChina\s+(?:accounted|made\s+up)\b"
+        ("in China", r"\b(?:from|in)\s+China\b|\b(?:sales|revenues?)\s+to\s+China\b"
+                     r"|\bChina(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up)\b"
                      r"|\bChinese\s+(?:sales|revenue)\b",
          r"중국\s?(?:매출|시장\s?매출)|중국에서\s?(?:올린|거둔|벌어들인)"),
     ),

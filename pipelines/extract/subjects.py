@@ -187,6 +187,10 @@ def _en_oblique(text: str, m: Mention) -> bool:
     return bool(_EN_PREP.search(before)) and not _EN_OF_OK.search(before)
 
 
+_EN_CAUSE_BY = re.compile(
+    r"\b(?:triggered|sparked|caused|driven|fu?ell?ed|prompted|spurred|set\s+off)\s+by\s+(?:the\s+)?$", re.I)
+_EN_SHARE_OF = re.compile(r"(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up|represented|contributed)\b", re.I)
+_KO_OUTSIDE = re.compile(r"\s?(?:외|이외|밖|을\s?제외한|를\s?제외한)(?:\s|의|에)")
 # a policy named after the country it is about ("China restrictions", "중국 수출 규제")
 _POLICY_NOUN = re.compile(
     r"(?:'s|’s)?\s?(?:-related\s)?(?:export\s|chip\s|trade\s)?(?:restrictions?|curbs?|controls?|bans?|rules?|"
@@ -200,6 +204,9 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     tail_start = m.end
     tail = text[tail_start : tail_start + 24]
     clause = re.split(r"[,.;:]|\s(?:and|said|says)\s|[은는이가]\s", tail)[0]
+    if language == "en" and _EN_CAUSE_BY.search(text, max(0, m.start - 30), m.start) and not text[
+            m.start:m.end].endswith(("'s", "’s")):  # ("triggered by DeepSeek's claim that it had trained ...")
+        return True  # "a single-day rout triggered by DeepSeek had wiped out about $589 billion": the cause
     if m.entity.kind in ("org", "agency", "government") and language == "en" and _EN_VERB.match(text, m.end):
         return False
     if m.entity.kind == "org" and not _NOT_HEAD.search(clause):
@@ -219,6 +226,12 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
         return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
+    if m.entity.kind == "country" and (_EN_SHARE_OF.match(text, m.end) if language == "en"
+                                       else _KO_OUTSIDE.match(text, m.end)):
+        return True  # "China ... accounted for 13% of revenue", "중국 외 고객에게": a part or a place, not the subject
+    if language == "en" and m.entity.kind == "org" and text[m.start:m.end].endswith(("'s", "’s")) and any(
+            o.entity.kind == "person" and 0 <= o.start - m.end <= 2 for o in mentions):
+        return True  # "Scale AI's Alexandr Wang said ...": the speaker's employer
     if m.entity.kind in ("country", "government") and _POLICY_NOUN.match(text, m.end):
         return True  # "중국 수출 규제로", "the China restrictions would cost it": the policy's target, not a subject
     if m.entity.kind == "country" and re.match(r"-(?:only|made|bound|based|focused|specific|linked|listed)\b",
@@ -346,6 +359,10 @@ def _owns_metric_word(text: str, m: Mention, cue_starts: Iterable[int], language
     return False
 
 
+_EN_FROM_VALUE = re.compile(r"\s+(?:(?:of\s+\w+\s+)?(?:from|off)|of)\s+(?:the\s+)?")
+_EN_VALUE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:market\s+)?(?:value|valuation|capitali[sz]ation|market\s+cap)\b", re.I)
+
+
 def bind_subject(
     text: str,
     candidates: list[Mention],
@@ -365,6 +382,9 @@ def bind_subject(
     for m in candidates:
         if _PAREN_FIGURE.fullmatch(text, m.end, span[0]):
             return m  # "브로드컴(-17.40%)과 TSMC(-13.33%)", "Broadcom (-17.4%)": the figure is that name's
+        if language == "en" and _EN_FROM_VALUE.fullmatch(text, span[1], m.start) and _EN_VALUE_NOUN.match(
+                text, m.end):
+            return m  # "erased nearly $600 billion from Nvidia's value": whose value it was
     others = [o for o in other_spans if o != tuple(span)]
     if language == "ko":
         for m in candidates:
