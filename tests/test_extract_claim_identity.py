@@ -856,3 +856,9 @@ def test_a_country_that_is_a_part_or_a_place_is_no_subject():
     f = fig("다만 회사는 중국 외 고객에게 H20을 6억5000만달러어치 판매했다.", "6억5000만달러",
             headline="엔비디아 2분기 매출")
     assert f.subject == "Nvidia"
+
+
+def test_a_charge_naming_no_chip_is_the_headlines_chips():
+    f = fig("Nvidia said on Tuesday it will take a charge of about $5.5 billion in its first quarter.",
+            "about $5.5 billion", headline="Nvidia expects $5.5 billion hit as US restricts H20 exports to China")
+    assert (f.metric, f.chip) == ("charge", "H20")

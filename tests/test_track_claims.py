@@ -371,3 +371,16 @@ def test_an_undated_market_figure_is_about_a_session_begun_by_its_markets_clock(
     })
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[2] == got[0] != got[1]
+
+
+def test_a_chips_charge_warned_then_booked_is_one_claim_whatever_the_dates():
+    rows = [
+        _fact("warned", "cnbc", _t(4, 15), 5.5e9, 5.45e9, 5.55e9, metric="charge", subject="Nvidia", chip="H20",
+              qualifier="approx", refers_to="2025-04-15"),
+        _fact("booked", "wsj", _t(5, 28), 4.5e9, 4.45e9, 4.55e9, metric="charge", subject="Nvidia", chip="H20"),
+        _fact("recap", "ft", _t(8, 11), 4.5e9, 4.45e9, 4.55e9, metric="charge", subject="Nvidia", chip="H20",
+              refers_to="2025-05"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert obs["claim_key"].n_unique() == 1 and obs["event"].is_null().all()
+    assert disc.height >= 1  # $5.5 billion warned against $4.5 billion booked: the claim's two values

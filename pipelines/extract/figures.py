@@ -601,8 +601,9 @@ def extract(
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
-            figs = [replace(_segment(st, lang, _difference(st, lang, _lost_sales(st, lang, _fee_share_chip(
-                st, fig, chips), chips, para_chip)), prev_revenue), said_by=said_by) for fig in figs]
+            figs = [replace(_segment(st, lang, _difference(st, lang, _charge_chip(_lost_sales(
+                st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), chips, para_chip)), prev_revenue),
+                said_by=said_by) for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -775,6 +776,16 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
     else:
         diff = bool(_EN_DIFFERENCE.match(st, fig.span_end))
     return replace(fig, metric="other") if diff else fig
+
+
+def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
+    """A charge that names no chip is for the chip its sentence, paragraph or headline names ("Nvidia will take a
+    $5.5 billion charge" in a story about the H20 ban): in this domain a charge is a banned chip's."""
+    if fig.metric != "charge" or fig.chip is not None:
+        return fig
+    named = list(dict.fromkeys(c.entity.canonical for c in chips))
+    chip = named[0] if len(named) == 1 else (para_chip if not named else None)
+    return replace(fig, chip=chip) if chip else fig
 
 
 def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:

@@ -350,6 +350,10 @@ def _report_days(reports: pl.DataFrame) -> list[date]:
     return day.to_list()
 
 
+# event metrics that a named chip makes one quantity whatever the date: the H20 charge is one charge, warned
+# in April and booked in May ("one claim in two groups"), not an event per announcement
+CHIP_PROPERTIES = frozenset({"charge"})
+
 # event metrics whose sign is part of the event: a rise and a fall of one stock are two moves
 SIGNED_EVENTS = frozenset({"percent_change"})
 
@@ -406,7 +410,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     stated: dict[str, list[tuple[date, date, str]]] = {}
     undated: dict[str, list[int]] = {}
     for i, (key, metric, ref) in enumerate(zip(keys, metrics, refers, strict=True)):
-        if metric not in event_metrics:
+        if metric not in event_metrics or (metric in CHIP_PROPERTIES and key.split("|")[2] not in ("", "-")):
             continue
         label = event_label(ref, metric)
         if label is None:
