@@ -39,7 +39,8 @@ from pipelines.extract.evaluate import f1_score
 from pipelines.records import Fact, polars_schema
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "claims"
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
+        "holdout7")
 
 
 @dataclass(frozen=True)
