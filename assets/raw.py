@@ -45,10 +45,14 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     source = context.partition_key
     client = fetcher.build(run_id=context.run.run_id)
     search = fetcher.article_search(source, client)
+    live = client.mode == "live"
     with duckdb.get_connection() as conn:  # feeds are conditional GETs: a 304 costs no parse
-        feed_validators = queries.feed_validators(conn, source) if client.mode == "live" else {}
+        feed_validators = queries.feed_validators(conn, source) if live else {}
+        # one feed per host per crawl, in turn, by the warehouse's record of past feed fetches
+        last_fetched = queries.last_feed_fetches(conn, source, stages.feed_list(client, source)) if live else None
     try:
-        found = stages.discover(client, source, article_search=search, validators=feed_validators)
+        found = stages.discover(client, source, article_search=search, validators=feed_validators,
+                                last_fetched=last_fetched)
     finally:
         if search is not None:
             search.close()
@@ -59,7 +63,9 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
         insert_new(conn, FETCH_LOG, log_df)
         insert_new(conn, PAGES, pages_df)
         total = queries.discovered_count(conn, source)
-    context.log.info(f"{source}: {urls.height} article URLs listed, {new_urls} new, {found.skipped} skipped")
+    polled = ", ".join(f"{r.url} ({r.outcome})" for r in found.attempts) or "none"
+    context.log.info(f"{source}: {urls.height} article URLs listed, {new_urls} new, {found.skipped} skipped; "
+                     f"feeds fetched: {polled}")
     return dg.MaterializeResult(metadata={
         "urls_listed": urls.height, "urls_new": new_urls, "urls_total": total, "feed_items_skipped": found.skipped,
         "feed_fetches": len(found.attempts), "preview": preview(urls, ["url", "via", "title"]),

@@ -30,6 +30,7 @@ from pipelines.fetch.recheck import (
 )
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
+from pipelines.fetch.rotation import feeds_this_crawl
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.labels import matches, search_words
 from pipelines.present.numbers import full
@@ -130,18 +131,40 @@ def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: s
         })
 
 
+def feed_list(fetcher: Fetcher, source: str) -> list[str]:
+    """The source's feed URLs: the fetcher's (the registry's active feeds, or its ``sources`` override)."""
+    publisher = SOURCES.get(source)
+    feed_urls = getattr(fetcher, "feed_urls", None)
+    return (feed_urls(source) if callable(feed_urls) else
+            [f.url for f in publisher.active_feeds] if publisher else [])
+
+
+def primary_feed_url(source: str, feeds: Sequence[str]) -> str | None:
+    """Which of ``feeds`` is the source's primary feed: the registry's (``Publisher.primary_feed``) when it is
+    among them, else the first (a stand-in's list names its primary first)."""
+    publisher = SOURCES.get(source)
+    primary = publisher.primary_feed if publisher else None
+    if primary is not None and primary.url in feeds:
+        return primary.url
+    return feeds[0] if feeds else None
+
+
 def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None = None,
-             validators: Mapping[str, tuple[str | None, str | None]] | None = None) -> Discovery:
+             validators: Mapping[str, tuple[str | None, str | None]] | None = None,
+             last_fetched: Mapping[str, datetime] | None = None) -> Discovery:
     """Read the source's feeds and sitemaps (and its search API when one is configured); in replay mode
     also list the archive's pages of the source. ``validators`` (a feed URL's ETag and Last-Modified from its
-    last kept body) make feed fetches conditional: a feed answering 304 is ``not_modified`` and not parsed."""
+    last kept body) make feed fetches conditional: a feed answering 304 is ``not_modified`` and not parsed.
+    ``last_fetched`` (each feed URL's last live fetch, from ``raw.fetch_log``; live crawls) limits the crawl to
+    one feed per host, the primary every second crawl (:func:`pipelines.fetch.rotation.feeds_this_crawl`);
+    None fetches every feed (replay)."""
     out = Discovery()
     seen: set[str] = set()
     publisher = SOURCES.get(source)
     kinds = {f.url: f.kind for f in publisher.feeds} if publisher else {}
-    feed_urls = getattr(fetcher, "feed_urls", None)
-    feeds = (feed_urls(source) if callable(feed_urls) else
-             [f.url for f in publisher.active_feeds] if publisher else [])
+    feeds = feed_list(fetcher, source)
+    if last_fetched is not None:
+        feeds = feeds_this_crawl(feeds, primary_feed_url(source, feeds), last_fetched)
     stand_ins = stand_in_hosts(fetcher, source)
     for feed_url in feeds:
         feed = _FeedRef(feed_url, kinds.get(feed_url, "feed"))

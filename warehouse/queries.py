@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 import duckdb
 import polars as pl
 
@@ -217,6 +220,19 @@ def outlet_freshness(conn: duckdb.DuckDBPyConnection) -> list[dict]:
         SELECT l.source, n.newest_article_at, coalesce(n.articles, 0) AS articles, l.last_live_fetch_at
         FROM live l LEFT JOIN newest n USING (source) ORDER BY l.source
     """).to_dicts()
+
+
+def last_feed_fetches(conn: duckdb.DuckDBPyConnection, source: str, feeds: Sequence[str]) -> dict[str, datetime]:
+    """When each of ``feeds`` was last fetched live for ``source`` (``raw.fetch_log``, any outcome); feeds
+    never fetched live are absent. The live crawl's turn of feeds per host is decided from this."""
+    if not feeds:
+        return {}
+    rows = conn.execute("""
+        SELECT url, max(attempted_at) FROM raw.fetch_log
+        WHERE source = ? AND mode = 'live' AND url IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY url
+    """, [source, list(feeds)]).fetchall()
+    return {url: at for url, at in rows}
 
 
 def feed_validators(conn: duckdb.DuckDBPyConnection, source: str) -> dict[str, tuple[str | None, str | None]]:

@@ -34,7 +34,9 @@ class Feed:
 
     ``kind`` is what the endpoint serves; sitemap indexes are plain ``sitemap`` here (``parse_feed`` recognises
     an index by its root element and returns its children in ``FeedParseResult.sitemaps``). ``listing`` is an
-    HTML page of article links, for outlets without a usable feed.
+    HTML page of article links, for outlets without a usable feed. ``primary`` marks the feed that lists new
+    articles first: the live crawl polls it every second crawl, the outlet's other feeds on its host in turn
+    in between (:mod:`pipelines.fetch.rotation`).
     """
 
     url: str
@@ -42,6 +44,7 @@ class Feed:
     confidence: str = "confirmed"
     enabled: bool = True
     note: str = ""
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,12 @@ class Publisher:
     def active_feeds(self) -> tuple[Feed, ...]:
         """Feeds to poll (frozen or unconfirmed ones are listed but disabled)."""
         return tuple(f for f in self.feeds if f.enabled)
+
+    @property
+    def primary_feed(self) -> Feed | None:
+        """The active feed marked ``primary``, else the first active feed (None when there is none)."""
+        active = self.active_feeds
+        return next((f for f in active if f.primary), active[0] if active else None)
 
     @property
     def parser_versions(self) -> tuple[Template | ParserVersion, ...]:

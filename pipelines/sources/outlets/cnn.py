@@ -212,7 +212,7 @@ PUBLISHER = Publisher(
     timezone=EASTERN,
     hosts=("cnn.com",),
     feeds=(
-        Feed("https://www.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed (5+)", note="~48 h"),
+        Feed("https://www.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed (5+)", note="~48 h", primary=True),
         Feed("https://edition.cnn.com/sitemap/news.xml", "news_sitemap", "confirmed", enabled=False,
              note="same content as www"),
         Feed("https://www.cnn.com/sitemap/article.xml", "sitemap", "confirmed",

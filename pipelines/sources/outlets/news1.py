@@ -269,7 +269,7 @@ PUBLISHER = Publisher(
     hosts=("news1.kr",),
     feeds=(
         Feed("https://www.news1.kr/api/feeds/google-news/", "news_sitemap", "single",
-             note="declared in robots.txt"),
+             note="declared in robots.txt; lists new articles first", primary=True),
         Feed("https://www.news1.kr/api/feeds/sitemap-index/", "sitemap", "single",
              note="sitemap index, declared in robots.txt"),
         Feed("https://www.news1.kr/api/feeds/category/", "sitemap", "single", note="declared in robots.txt"),

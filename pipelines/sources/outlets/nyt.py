@@ -179,7 +179,7 @@ PUBLISHER = Publisher(
     hosts=("nytimes.com",),
     feeds=(
         Feed("https://www.nytimes.com/sitemaps/new/news.xml.gz", "news_sitemap", "confirmed (3)",
-             note="gzip, ~48 h, 400-900 items incl. image entries"),
+             note="gzip, ~48 h, 400-900 items incl. image entries", primary=True),
         Feed("https://www.nytimes.com/sitemaps/new/sitemap.xml.gz", "sitemap", "confirmed", note="sitemap index"),
         Feed("https://rss.nytimes.com/services/xml/rss/nyt/Technology.xml", "rss", "likely live"),
         Feed("https://rss.nytimes.com/services/xml/rss/nyt/Business.xml", "rss", "likely live"),
