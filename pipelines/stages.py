@@ -30,7 +30,7 @@ from pipelines.fetch.recheck import (
 )
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
-from pipelines.fetch.rotation import feeds_this_crawl
+from pipelines.fetch.rotation import PRIMARY_EVERY, feeds_this_crawl
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.labels import matches, search_words
 from pipelines.present.numbers import full
@@ -147,6 +147,10 @@ def primary_feed_url(source: str, feeds: Sequence[str]) -> str | None:
     if primary is not None and primary.url in feeds:
         return primary.url
     return feeds[0] if feeds else None
+
+
+# Crawls between two polls of an outlet's primary feed on a host it shares with other feeds.
+PRIMARY_FEED_EVERY = PRIMARY_EVERY
 
 
 def discover(fetcher: Fetcher, source: str, article_search: ArticleSearch | None = None,

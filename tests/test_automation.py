@@ -149,7 +149,7 @@ def test_sensors_start_stopped_unless_the_automation_is_on(monkeypatch):
 
 def test_crawl_cadence_setting(monkeypatch):
     monkeypatch.delenv(automation.CRAWL_EVERY_ENV, raising=False)
-    assert automation.crawl_every() == timedelta(minutes=10)
+    assert automation.crawl_every() == timedelta(minutes=5)
     monkeypatch.setenv(automation.CRAWL_EVERY_ENV, "20s")
     assert automation.crawl_every() == timedelta(seconds=20)
     assert automation.build_automation_sensor().minimum_interval_seconds == 2

@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from pipelines.fetch.urls import host_of
 
 _NEVER = datetime.min
+# On a host it shares with other feeds, the primary feed is polled every PRIMARY_EVERY crawls.
+PRIMARY_EVERY = 2
 
 
 def feeds_this_crawl(feeds: Sequence[str], primary: str | None,
