@@ -43,15 +43,20 @@ class Article:
 @dataclass
 class StandIn:
     """A news sitemap and its articles on 127.0.0.1. The sitemap carries an ETag that changes with each
-    article published, and answers 304 to a request that sends the current one."""
+    article published, and answers 304 to a request that sends the current one. With ``secondaries``, the
+    same host also serves that many secondary feeds (``/section-N.xml``, listed after the news sitemap, which
+    is the primary), each listing the first article only: a new article is found through the primary."""
 
     server: LoopbackServer = field(default_factory=LoopbackServer)
     articles: list[Article] = field(default_factory=list)
+    secondaries: int = 0
 
     def __enter__(self) -> StandIn:
         self.server.__enter__()
         self.server.routes["/robots.txt"] = Reply(200, b"User-agent: *\nAllow: /\n", {"Content-Type": "text/plain"})
         self.server.routes["/sitemap.xml"] = self._sitemap
+        for path in self.secondary_paths:
+            self.server.routes[path] = self._section
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -60,6 +65,15 @@ class StandIn:
     @property
     def feed_url(self) -> str:
         return self.server.url("/sitemap.xml")
+
+    @property
+    def secondary_paths(self) -> list[str]:
+        return [f"/section-{i}.xml" for i in range(1, self.secondaries + 1)]
+
+    @property
+    def feed_urls(self) -> list[str]:
+        """Every feed of the stand-in, the primary first."""
+        return [self.feed_url, *(self.server.url(p) for p in self.secondary_paths)]
 
     def etag(self) -> str:
         return f'"v{len(self.articles)}"'
@@ -79,20 +93,31 @@ class StandIn:
         return self.server.url(art.path)
 
     def _sitemap(self, hit: Hit, sock: socket.socket) -> None:
-        etag = self.etag()
+        self._serve(hit, sock, self.etag(), self.articles)
+
+    def _section(self, hit: Hit, sock: socket.socket) -> None:
+        self._serve(hit, sock, f'"{hit.path.strip("/")}-{min(len(self.articles), 1)}"', self.articles[:1])
+
+    def _serve(self, hit: Hit, sock: socket.socket, etag: str, articles: list[Article]) -> None:
         if hit.headers.get("if-none-match") == etag:
             sock.sendall(Reply(304, b"", {"ETag": etag}).raw())
             return
         items = "".join(
             f"<url><loc>{self.url(a)}</loc><news:news><news:title>{a.title}</news:title>"
             f"<news:publication_date>{a.published.isoformat()}</news:publication_date></news:news></url>"
-            for a in self.articles)
+            for a in articles)
         body = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                 f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{items}</urlset>').encode()
         sock.sendall(Reply(200, body, {"Content-Type": "application/xml", "ETag": etag}).raw())
 
     def feed_hits(self) -> list[Hit]:
+        """Requests of the primary feed (the news sitemap)."""
         return [h for h in self.server.hits if h.path == "/sitemap.xml"]
+
+    def all_feed_hits(self) -> list[Hit]:
+        """Requests of any of the stand-in's feeds (one host): the primary's and the secondaries'."""
+        paths = {"/sitemap.xml", *self.secondary_paths}
+        return [h for h in self.server.hits if h.path in paths]
 
 
 def free_port() -> int:
@@ -128,7 +153,7 @@ class Deployment:
         config.write_text(json.dumps({
             "min_delay_s": 0.01, "timeout_s": 5, "max_attempts": 1, "prefilter_titles": False,
             "warc_dir": str(self.root / "warc"),
-            "sources": {SOURCE: {"feeds": [self.stand_in.feed_url]}, "news1": {"feeds": []},
+            "sources": {SOURCE: {"feeds": self.stand_in.feed_urls}, "news1": {"feeds": []},
                         "cnn": {"feeds": []}, "nyt": {"feeds": []}},
         }))
         keep = {k: v for k, v in os.environ.items() if not k.startswith(("CHIPWATCH_", "DAGSTER_"))}
