@@ -14,7 +14,6 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.serve_harness import free_port
 
 CHIPWATCH = Path(sys.executable).parent / "chipwatch"
 PG_FILE = REPO / "instance" / "dagster.postgres.yaml"
@@ -41,12 +41,6 @@ def _pg_bin() -> Path | None:
         return Path(found).resolve().parent
     debian = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/initdb") if p.parent.parent.name.isdigit()]
     return max(debian, key=lambda p: int(p.parent.name), default=None)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -103,7 +97,7 @@ def postgres() -> Iterator[Server]:
     # not pytest's tmp_path: it is private to root, and the server runs as another user
     root = Path(tempfile.mkdtemp(prefix="chipwatch-pg-"))
     data = root / "data"
-    server = Server(port=_free_port())
+    server = Server(port=free_port())
     (root / "pw").write_text(server.password)
     prefix = _as_unprivileged(root)
     try:
