@@ -30,6 +30,13 @@ def _rows_from_results(results, kind: str, previous: dict[str, dict] | None = No
             table_frame(page_rows, PAGES))
 
 
+def _close(client: object) -> None:
+    """Close a fetcher's HTTP connections once an asset is done with it (the replay fetcher holds none)."""
+    close = getattr(client, "close", None)
+    if callable(close):
+        close()
+
+
 @dg.asset(
     key=["raw", "discovered_urls"],
     partitions_def=source_partitions,
@@ -56,6 +63,7 @@ def discovered_urls(context: dg.AssetExecutionContext, fetcher: FetcherResource,
     finally:
         if search is not None:
             search.close()
+        _close(client)
     urls = table_frame(found.urls, DISCOVERED_URLS)
     log_df, pages_df = _rows_from_results(found.attempts, "feed")
     with duckdb.get_connection() as conn:
@@ -99,7 +107,10 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
                            prefilter_titles=fetcher.prefilter_titles)
     validators = {r["url"]: (r["etag"], r["last_modified"]) for r in candidates.iter_rows(named=True)
                   if r["etag"] or r["last_modified"]}
-    results = stages.fetch_all(client, urls, source, validators=validators, max_workers=fetcher.max_workers)
+    try:
+        results = stages.fetch_all(client, urls, source, validators=validators, max_workers=fetcher.max_workers)
+    finally:
+        _close(client)
     previous = {r["url"]: r for r in candidates.iter_rows(named=True)}
     live = client.mode == "live"
     log_df, pages_df = _rows_from_results(results, "page", previous, fetcher.failure_backoff_steps() if live else None)

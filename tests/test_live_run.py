@@ -73,3 +73,33 @@ def test_live_ingest_fetches_archives_and_rechecks_by_age(outlet, isolated_env):
     assert "/2025/01/28/tech/walled.html" in second
     # An off-topic feed title is never fetched in live mode.
     assert all("/weather/" not in req.path for req, _ in outlet.log)
+
+
+def test_live_assets_close_their_http_connections(outlet, isolated_env, monkeypatch):
+    import dagster as dg
+
+    from pipelines.fetch.live import LiveFetcher
+
+    built, closed = [], []
+    real_init, real_close = LiveFetcher.__init__, LiveFetcher.close
+
+    def init(self, *a, **kw):
+        real_init(self, *a, **kw)
+        built.append(self)
+
+    def close(self):
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(LiveFetcher, "__init__", init)
+    monkeypatch.setattr(LiveFetcher, "close", close)
+    config = {"resources": {
+        "duckdb": {"config": {"database": str(isolated_env / "wh" / "chipwatch.duckdb")}},
+        "fetcher": {"config": {"mode": "live", "min_delay_s": 0.01, "timeout_s": 5, "max_attempts": 1,
+                               "warc_dir": str(isolated_env / "warc"),
+                               "sources": {"other": {"feeds": [outlet.url_for("/sitemap.xml")]}}}},
+    }}
+    with dg.instance_for_test() as instance:
+        assert defs.resolve_job_def("ingest").execute_in_process(
+            partition_key="other", instance=instance, run_config=config).success
+    assert built and all(f in closed for f in built) and all(f.client.is_closed for f in built)
