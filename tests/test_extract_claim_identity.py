@@ -862,3 +862,20 @@ def test_a_charge_naming_no_chip_is_the_headlines_chips():
     f = fig("Nvidia said on Tuesday it will take a charge of about $5.5 billion in its first quarter.",
             "about $5.5 billion", headline="Nvidia expects $5.5 billion hit as US restricts H20 exports to China")
     assert (f.metric, f.chip) == ("charge", "H20")
+
+
+def test_holdout7_lessons():
+    text = "브로드컴은 17.4%, 대만 TSMC의 미국 주식예탁증서(ADR)는 13% 하락했고, 필라델피아 반도체지수는 9.2% 떨어졌다."
+    assert [f.subject for f in extract_figures(text, "ko")][:2] == ["Broadcom", "TSMC"]
+    f = fig("It put DeepSeek's total server capital expenditure at about $1.6 billion, with $944 million of costs "
+            "tied to operating the clusters.", "$944 million", headline="DeepSeek's real costs are far higher")
+    assert f.metric != "training_cost"
+    figs = extract_figures("엔비디아는 27일 17% 폭락했다. 엔비디아는 다음 날 8.9% 반등했다.", "ko",
+                           published_at=datetime(2025, 1, 31, 7, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == ["2025-01-27", "2025-01-28"]
+    f = fig("Nvidia said it expects to lose about $8 billion of sales in the current quarter.", "about $8 billion")
+    assert f.scope == "as lost sales"
+    f = fig("엔비디아는 2분기 매출도 80억 달러가량 줄어들 것으로 내다봤다.", "80억 달러가량")
+    assert f.scope == "as lost sales"
+    figs = extract_figures("엔비디아 시총은 3조4900억 달러에서 2조9000억 달러로 쪼그라들었다.", "ko")
+    assert [f.metric for f in figs] == ["market_value", "market_value"]

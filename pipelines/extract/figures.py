@@ -95,6 +95,9 @@ _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|devel
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
 _TODAY_WORDS = frozenset({"이날", "오늘", "금일", "today", "on the day"})
 _ANNUAL = re.compile(r"연간|한\s?해|\bannual\b|\bfull[- ]year\b|\bfor\s+the\s+(?:fiscal\s+)?year\b", re.I)
+_OPERATING = re.compile(r"\boperat(?:ing|e|es|ion|ions)\b|\brunning\s+(?:costs?|the)\b|운영|운용", re.I)
+_NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s+later\b", re.I)
+_KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
 _FISCAL = re.compile(r"회계\s?연도|\bfiscal\b|\bFY\s?\d", re.I)
 
@@ -669,9 +672,11 @@ def extract(
 _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d+\w*|[A-Z][\w-]+)\s+){0,2}"
                           r"(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
-                          r"loss\s+of|lost|hit\s+of)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
+                          r"lose|losing|loss\s+of|lost|hit\s+of)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
+_KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
+_KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?\s?(?:줄|감소)")
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
 
 
@@ -802,7 +807,9 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
         lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start))
     else:
-        lost = bool(_KO_LOST_SALES.match(st, fig.span_end))
+        lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or (
+            bool(_KO_SALES_BEFORE.search(st, max(0, fig.span_start - 8), fig.span_start))
+            and bool(_KO_SHRINK_AFTER.match(st, fig.span_end)))
     if not lost:
         return fig
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
@@ -906,6 +913,12 @@ def _refers_to(
         # clause about what the value was (…던), not about where it went
         found = None
     day = carried.split(" ", 1)[0] if carried else None
+    if found is None and day and _ISO_DAY.match(day) and _NEXT_DAY.search(st):
+        # "엔비디아는 다음 날 8.9% 반등했다" after a sentence about the 27th: the 28th
+        nxt = date.fromisoformat(day[:10]) + timedelta(days=1)
+        while nxt.weekday() >= 5 and metric in _SESSION_METRICS:
+            nxt += timedelta(days=1)
+        return nxt.isoformat()
     if found is not None:
         if found.session and day and not date_expressions(st, published_at, lang):
             if found.prior_session:  # "전 거래일 종가는 142.62달러였다" after the day's close
@@ -1022,6 +1035,8 @@ def _bind(
             # money about a model the sentence names, with no cue word at all: what it cost to train ("V3
             # cost $5.6 million"); an article-wide model does not make "operating costs of $944mn" a training cost
             metric = "training_cost"
+        if metric == "training_cost" and c.unit in CURRENCY_UNITS and _OPERATING.search(_clause_around(st, span)):
+            metric = "investment"  # "$944 million of costs tied to operating the clusters": running, not training
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
         elif c.unit in CURRENCY_UNITS and lang == "en" and (built := _TRAINED_FOR.search(
@@ -1047,7 +1062,8 @@ def _bind(
         if metric == "market_value_change":
             clause = _clause_around(st, span)
             if (_MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause)) or (
-                    _LEVEL_AFTER.match(st, c.end) or _LEVEL_BEFORE.search(st, 0, c.start)):
+                    _LEVEL_AFTER.match(st, c.end) or _LEVEL_BEFORE.search(st, 0, c.start)
+                    or (lang == "ko" and _KO_FROM_LEVEL.match(st, c.end))):
                 # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
                 # "fell to $2.9 trillion": a level
                 metric = "market_value"

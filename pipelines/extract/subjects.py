@@ -160,7 +160,8 @@ def _canonical(m: Mention) -> str:
     return m.entity.owner or m.entity.canonical
 
 
-_KO_SHARE_NOUN = re.compile(r"\s?(?:미국\s?)?(?:예탁증권|ADR|우선주|보통주)(?:\s?\([^)]{0,20}\))?")
+_KO_SHARE_NOUN = re.compile(
+    r"(?:의)?\s?(?:미국\s?)?(?:주식\s?)?(?:예탁증권|예탁증서|ADR|우선주|보통주)(?:\s?\([^)]{0,20}\))?")
 
 
 def _ko_marker(text: str, end: int) -> str:
