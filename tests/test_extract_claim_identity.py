@@ -879,3 +879,16 @@ def test_holdout7_lessons():
     assert f.scope == "as lost sales"
     figs = extract_figures("엔비디아 시총은 3조4900억 달러에서 2조9000억 달러로 쪼그라들었다.", "ko")
     assert [f.metric for f in figs] == ["market_value", "market_value"]
+
+
+def test_a_date_opening_the_sentence_dates_all_of_it_and_a_company_worth_is_its_value():
+    figs = extract_figures("Nvidia ended last week worth about $3.5 trillion. By Monday's close it was worth about "
+                           "$2.9 trillion, after a 17% drop erased $589 billion.", "en",
+                           published_at=datetime(2025, 1, 28, 11, tzinfo=UTC))
+    assert [(f.metric, f.refers_to) for f in figs] == [
+        ("market_value", "2025-01-20/2025-01-26"), ("market_value", "2025-01-27"),
+        ("percent_change", "2025-01-27"), ("market_value_change", "2025-01-27")]
+    # a date after another figure of the same kind is still that figure's
+    figs = extract_figures("Nvidia's $589 billion loss was more than double the $279 billion it lost on Sept. 3 "
+                           "last year.", "en", published_at=datetime(2025, 1, 28, 11, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == [None, "2024-09-03"]

@@ -821,7 +821,7 @@ _SESSION_TRIGGERS = {
 # Context around an expression that makes it an anchor or comparison base, not an event time.
 _ANCHOR_BEFORE = {
     "en": _rx(
-        r"\b(?:since|until|till|before|after|by|from|than|prior\s+to|compared\s+(?:with|to)|versus|vs\.?|"
+        r"\b(?:since|until|till|before|after|from|than|prior\s+to|compared\s+(?:with|to)|versus|vs\.?|"
         r"ahead\s+of|earlier|later)\s+(?:the\s+|a\s+)?$",
         _I,
     ),

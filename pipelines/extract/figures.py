@@ -853,6 +853,10 @@ def _quoted_as_before(st: str, fig: Figure, earlier: list[Figure]) -> Figure:
     return fig
 
 
+# what may precede a date that opens a sentence: "On", "By", "Late on", "Early Tuesday"
+_OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
+
+
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
@@ -900,12 +904,14 @@ def _refers_to(
         # "up 4% in premarket trading Tuesday, a day after it closed down 17% at $118.42": Monday's close
         before = found.start - timedelta(days=1)
         return f"{before.isoformat()} {found.session}" if found.session else before.isoformat()
-    if found is not None and lang == "en" and others and not (found.session and not has_date(st, lang)) and any(
+    if found is not None and lang == "en" and others and not (found.session and not has_date(st, lang)) and not (
+            _OPENING_TIME.fullmatch(st, 0, found.span[0])) and any(
             (found.span[1] <= o[0] and o[1] <= span[0]) or (span[1] <= o[0] and o[1] <= found.span[0])
             for o in others):
         # "Nvidia's $589 billion loss ... was more than double the $279 billion it lost on Sept. 3 last year":
         # a date beyond another figure of the same kind is that figure's ("fell 16.9% to $118.42 on Monday"
-        # dates both)
+        # dates both); a date opening the sentence ("By Monday's close it was worth $2.9 trillion, after a 17%
+        # drop erased $589 billion") dates all of it
         found = None
     if found is not None and lang == "ko" and others and any(
             found.span[1] <= o[0] and o[1] <= span[0] and _KO_PAST_ADNOMINAL.match(st, o[1]) for o in others):
