@@ -892,3 +892,28 @@ def test_a_date_opening_the_sentence_dates_all_of_it_and_a_company_worth_is_its_
     figs = extract_figures("Nvidia's $589 billion loss was more than double the $279 billion it lost on Sept. 3 "
                            "last year.", "en", published_at=datetime(2025, 1, 28, 11, tzinfo=UTC))
     assert [f.refers_to for f in figs] == [None, "2024-09-03"]
+
+
+@pytest.mark.parametrize(("text", "surface", "subject", "scope"), [
+    ("It cost just $5.6 million to train DeepSeek's V3 model.", "just $5.6 million", "DeepSeek", "DeepSeek-V3"),
+    ("The headline number — $5.576 million to train DeepSeek-V3 — was never a full accounting.", "$5.576 million",
+     "DeepSeek", "DeepSeek-V3"),
+    ("The company said $294,000 was spent to train R1.", "$294,000", "DeepSeek", "DeepSeek-R1"),
+    # a report's content ("said in a note that ...") is no relative clause hiding its owner
+    ("Bernstein analysts said in a note that DeepSeek's roughly $5.6 million figure covered only its final "
+     "training run.", "roughly $5.6 million", "DeepSeek", None),
+])
+def test_the_model_a_cost_trained_and_a_reported_owner(text, surface, subject, scope):
+    f = fig(text, surface)
+    assert (f.subject, f.metric) == (subject, "training_cost")
+    if scope:
+        assert f.scope == scope
+
+
+def test_korean_levels_after_an_adverb_and_the_time_of_a_cause():
+    figs = extract_figures("지금 엔비디아의 시가총액은 4조5000억 달러 안팎으로 오히려 불어났다. "
+                           "딥시크 쇼크 직후 2조9000억 달러까지 쪼그라들었던 것과 비교하면 50% 넘게 늘었다.", "ko")
+    assert [(f.subject, f.metric) for f in figs] == [
+        ("Nvidia", "market_value"), ("Nvidia", "market_value"), ("Nvidia", "percent_change")]
+    # without 으로/까지 the amount is what was lost
+    assert fig("엔비디아 시가총액은 하루 새 5890억 달러 줄었다.", "5890억 달러").metric == "market_value_change"

@@ -166,9 +166,11 @@ _LEVEL_BEFORE = re.compile(
     r"just\s+)?$",
     re.I,
 )
-_LEVEL_AFTER = re.compile(
-    r"\s?(?:선|수준|대)?\s?(?:으로|로|까지)\s?(?:내려앉|줄|떨어|감소|하락|주저앉|쪼그라|늘|불어|올라|회복|밀리|밀렸|밀려)"
-)
+_LEVEL_VERB = (r"(?:(?:오히려|다시|더|크게|급격히|한때|단숨에|순식간에)\s)?"
+               r"(?:내려앉|줄|떨어|감소|하락|주저앉|쪼그라|늘|불어|올라|회복|밀리|밀렸|밀려)")
+_LEVEL_AFTER = re.compile(rf"\s?(?:선|수준|대)?\s?(?:으로|로|까지)\s?{_LEVEL_VERB}")
+# a surface that took the particle in ("2조9000억 달러까지 쪼그라들었던")
+_LEVEL_VERB_AFTER = re.compile(rf"\s?{_LEVEL_VERB}")
 _CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as)\s|[고며]\s|반면")
 
 
@@ -1069,6 +1071,7 @@ def _bind(
             clause = _clause_around(st, span)
             if (_MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause)) or (
                     _LEVEL_AFTER.match(st, c.end) or _LEVEL_BEFORE.search(st, 0, c.start)
+                    or (st[c.start:c.end].endswith(("까지", "으로")) and _LEVEL_VERB_AFTER.match(st, c.end))
                     or (lang == "ko" and _KO_FROM_LEVEL.match(st, c.end))):
                 # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
                 # "fell to $2.9 trillion": a level

@@ -96,6 +96,18 @@ _EN_APPOSITIVE = re.compile(r",\s(?:(?:the|a|an)\s[^,]{0,60}?\b)?(?:that|which|w
 _EN_SUBORDINATE = re.compile(r"\b(?:after|since|before|until|when|once)\s+(?:the\s+)?$", re.I)
 # a mention inside a relative clause before the figure ("the H800 that DeepSeek relied on was restricted")
 _EN_IN_RELATIVE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s){1,2}(?:that|which|whom)\s$")
+# between a cost and the model it trained: "$5.576 million to train DeepSeek-V3", "$294,000 was spent to train R1"
+_EN_TO_TRAIN = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|for)\s+(?:train|training|build|building|develop|developing|make|making)\s+"
+    r"(?:the\s+|its\s+|their\s+|a\s+)?", re.I)
+# "said in a note that DeepSeek's $5.6 million figure ...": a report's content, not a relative clause
+_EN_SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|noted|notes|argued|argues|estimated|added|told\s+\w+)\s+in\s+$")
+
+
+def _en_in_relative(text: str, m: Mention) -> bool:
+    """Whether ``m`` stands in a relative clause on a noun before it ("the H800 that DeepSeek relied on")."""
+    rel = _EN_IN_RELATIVE.search(text, max(0, m.start - 40), m.start)
+    return bool(rel) and not _EN_SAID_IN.search(text, max(0, rel.start() - 30), rel.start())
 _KO_SUBORDINATE = re.compile(r"[한된운린킨긴은]\s?(?:지|뒤|후|이후|직후|다음|때|무렵)(?:에|부터)?[\s,]")
 _KO_CLAUSE = re.compile(r"[,;]|지만|는데|면서|[고며]\s")
 _KO_MARKERS = (
@@ -136,9 +148,10 @@ _ROLE_AT = re.compile(
     r"spokeswoman|analyst|researcher|engineer|executive|official)s?\s+(?:of|at)\s+(?:the\s+)?$",
     re.I,
 )
-# "<mention> 쇼크에/충격으로/여파로": a cause, not a subject; in a headline a bare "<mention>에" is an oblique too
+# "<mention> 쇼크에/충격으로/여파로/쇼크 직후": a cause (or the time of one), not a subject; in a headline a bare
+# "<mention>에" is an oblique too
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
-_KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:에|로|으로)(?:\s|$)")
+_KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:(?:에|로|으로)(?:\s|$)|(?:직후|이후|후|뒤|당시|때)(?:에)?[\s,])")
 KO_CAUSE_OR_OBLIQUE = re.compile(rf"\s?(?:{_CAUSE_WORDS})?\s?(?:에|로|으로)(?:\s|$)")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
 _KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
@@ -179,6 +192,11 @@ def _ko_marker(text: str, end: int) -> str:
                 return ""
             return marker
     return ""
+
+
+def _ko_clause(text: str, start: int, end: int) -> bool:
+    """Whether a Korean clause ends between ``start`` and ``end`` ("…9.2% 내렸고 나스닥지수도")."""
+    return bool(_KO_CLAUSE.search(text, start, end))
 
 
 def _en_oblique(text: str, m: Mention) -> bool:
@@ -314,7 +332,9 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
         if language == "ko":
             if _KO_CLAIM_OF.match(text, m.end) and re.search(r"[다라]는\s$", between):
                 return False  # "600만 달러 안팎으로 ... 만들었다는 딥시크의 주장": the claimant reports on itself
-            return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or bool(_KO_CLAUSE.search(between))
+            return _ko_marker(text, m.end) not in ("은", "는", "이", "가", "도") or _ko_clause(text, span[1], m.start)
+        if _EN_TO_TRAIN.fullmatch(between) and m.entity.kind in ("model", "org"):
+            return False  # "It cost just $5.6 million to train DeepSeek's V3 model": the trained model's owner
         if _EN_SUBORDINATOR.search(between):
             return True  # "finished at $118.42 after Chinese startup DeepSeek said ...": another clause's speaker
         agent = text[max(0, m.start - 3) : m.start] == "by " and m.entity.kind != "country"
@@ -328,7 +348,7 @@ def _excluded_by_position(text: str, m: Mention, span: tuple[int, int], language
             return True  # "High-Flyer, the fund that spun out DeepSeek, bought 10,000": inside an appositive
         return (_en_oblique(text, m) or bool(_EN_CLAUSE_BEFORE.search(text, m.end, span[0]))
                 or (bool(_EN_SUBORDINATE.search(text, max(0, m.start - 12), m.start)) and "," in text[m.end:span[0]])
-                or bool(_EN_IN_RELATIVE.search(text, max(0, m.start - 40), m.start)))
+                or _en_in_relative(text, m))
     # "미국이 수출 통제를 강화한 뒤 중국 유통업체들이 ... 10억 달러": the mention acts in a time clause
     return bool(_KO_SUBORDINATE.search(text, m.end, span[0]))
 
@@ -394,7 +414,7 @@ def bind_subject(
         # "필라델피아 반도체지수는 9.2% 내렸고 나스닥지수도 3.07% 하락했다": a later clause has its own subject
         candidates = [m for m in candidates if not any(
             m.end <= o.start < span[0] and _ko_marker(text, o.end) in ("은", "는", "이", "가", "도")
-            and _KO_CLAUSE.search(text, m.end, o.start) for o in candidates)]
+            and _ko_clause(text, m.end, o.start) for o in candidates)]
     for m in candidates:
         owner = _owns_metric_word(text, m, cues, language)
         if owner and language == "en" and m.start >= span[1] and _EN_SUBORDINATOR.search(text, span[1], m.start):
