@@ -232,10 +232,11 @@ def evaluate(docs: list[dict], errors: int = 0) -> ClaimScores:
                 _note(s, errors, f"missed      {g.doc} {g.surface!r}")
                 continue
             gold_of_fact[p["fact_id"]] = len(gold_all) - 1
-            s.subject_ok += p["subject"] == g.subject
+            same_subject = _members(p["subject"]) == _members(g.subject)
+            s.subject_ok += same_subject
             s.metric_ok += p["metric"] == g.metric
             s.refers_ok += (p["refers_to"] or None) == (g.refers_to or None)
-            if p["subject"] != g.subject:
+            if not same_subject:
                 _note(s, errors, f"subject     {g.doc} {g.surface!r}: gold {g.subject!r}, got {p['subject']!r} "
                                  f"({p['subject_via']})")
             if p["metric"] != g.metric:
@@ -292,6 +293,12 @@ def evaluate(docs: list[dict], errors: int = 0) -> ClaimScores:
     for claim, group in sorted(wanted - found):
         _note(s, errors, f"unflagged   {claim} group {group}")
     return s
+
+
+def _members(subject: str | None) -> frozenset[str] | None:
+    """A subject as the set of its members: "Samsung Electronics + SK hynix" names the same group whichever
+    order its members are written in."""
+    return None if subject is None else frozenset(subject.split(" + "))
 
 
 def _note(s: ClaimScores, limit: int, line: str) -> None:

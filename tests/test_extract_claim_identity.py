@@ -798,11 +798,14 @@ def test_context_an_article_gives_a_figure_that_names_little():
 
 def test_a_fiscal_year_named_after_the_year_it_ends_in_is_not_a_year_ahead():
     when = datetime(2025, 5, 29, tzinfo=UTC)
-    assert _at("엔비디아의 2026 회계연도 1분기 매출은 441억 달러였다.", "441억 달러", when, "ko").refers_to == "2025-Q1"
+    # (Nvidia's fiscal year ends in January: its fiscal first quarter of 2026 is February-April 2025)
+    q1 = "2025-02/2025-04"
+    assert _at("엔비디아의 2026 회계연도 1분기 매출은 441억 달러였다.", "441억 달러", when, "ko").refers_to == q1
     assert _at("Nvidia reported fiscal 2026 first-quarter revenue of $44.1 billion.", "$44.1 billion",
-               when).refers_to == "2025-Q1"
+               when).refers_to == q1
     # a calendar quarter a year ahead stays where it is (a forecast)
-    assert _at("Analysts expect revenue of $60 billion in 2026-Q1.", "$60 billion", when).refers_to != "2025-Q1"
+    assert _at("Analysts expect revenue of $60 billion in 2026-Q1.", "$60 billion", when).refers_to not in (
+        "2025-Q1", q1)
 
 
 def test_holdout6_lessons():
@@ -821,7 +824,7 @@ def test_holdout6_lessons():
     # the quarter a revenue is of, not the day it was reported
     f = _at("Nvidia reported first-quarter revenue of $44.1 billion on Wednesday.", "$44.1 billion",
             datetime(2025, 5, 28, 22, tzinfo=UTC))
-    assert f.refers_to == "2025-Q1"
+    assert f.refers_to == "2025-02/2025-04"
     # the model of the figure's own relative clause
     f = fig("The R1 figure does not include the roughly $6 million that DeepSeek had said it spent on the underlying "
             "V3 model.", "roughly $6 million")
@@ -917,3 +920,42 @@ def test_korean_levels_after_an_adverb_and_the_time_of_a_cause():
         ("Nvidia", "market_value"), ("Nvidia", "market_value"), ("Nvidia", "percent_change")]
     # without 으로/까지 the amount is what was lost
     assert fig("엔비디아 시가총액은 하루 새 5890억 달러 줄었다.", "5890억 달러").metric == "market_value_change"
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "label"), [
+    # a company's quarter in its own fiscal calendar, the one whose end is nearest the report
+    ("엔비디아의 1분기 매출은 441억 달러로 전년 동기보다 69% 늘었다.", "ko", datetime(2025, 5, 29, 1, tzinfo=UTC),
+     "2025-02/2025-04"),
+    ("Nvidia expects second-quarter revenue of $45 billion.", "en", datetime(2025, 5, 29, 1, tzinfo=UTC),
+     "2025-05/2025-07"),
+    # a quarter given by its last day is its three months
+    ("Nvidia's revenue for the quarter through April 27 rose to $44.1 billion.", "en",
+     datetime(2025, 5, 29, 1, tzinfo=UTC), "2025-02/2025-04"),
+    # a calendar-year company's quarter stays the calendar's
+    ("AMD's first-quarter revenue was $7.4 billion.", "en", datetime(2025, 5, 7, 1, tzinfo=UTC), "2025-Q1"),
+])
+def test_accounts_quarters_follow_the_companys_fiscal_calendar(text, lang, published, label):
+    f = [f for f in extract_figures(text, lang, published_at=published) if f.metric == "revenue"][0]
+    assert f.refers_to == label
+
+
+def test_a_charge_is_a_companys_and_a_chipmakers_sales_over_a_year_are_revenue():
+    f = fig("엔비디아가 중국 수출용 인공지능(AI) 칩 H20에 대한 미국 정부의 수출 규제로 약 55억 달러의 비용을 반영한다고 "
+            "밝혔다.", "약 55억 달러")
+    assert (f.subject, f.metric) == ("Nvidia", "charge")
+    figs = extract_figures("엔비디아는 1분기에 45억 달러의 비용을 반영했다. AMD 역시 MI308 수출 제한으로 최대 8억 달러의 "
+                           "비용이 발생할 수 있다고 밝힌 바 있다.", "ko")
+    assert [(f.subject, f.chip) for f in figs][1] == ("AMD", "MI308")
+    f = fig("Analysts had estimated the company sold $12 billion to $15 billion worth of H20 chips in 2024.",
+            "$12 billion to $15 billion", headline="Nvidia to take $5.5 billion charge on H20 curbs")
+    assert (f.subject, f.metric, f.chip) == ("Nvidia", "revenue", "H20")
+    # one deal stays a deal
+    f = fig("Nvidia sold $500 million worth of H20 chips to ByteDance, the people said.", "$500 million")
+    assert f.metric == "deal_value"
+
+
+def test_a_session_cue_takes_only_a_carried_day():
+    figs = extract_figures("Analysts estimated the company sold $12 billion of H20 chips in 2024. Nvidia shares "
+                           "fell about 6% in extended trading.", "en",
+                           published_at=datetime(2025, 4, 15, 22, 40, tzinfo=UTC))
+    assert figs[-1].refers_to == "2025-04-15 after_hours"

@@ -56,6 +56,7 @@ class Entity:
     patterns: tuple[str, ...] = ()
     government: str | None = None  # a country's government entity ("United States" → "US government")
     market: str | None = None  # where a company's shares or an index trade, when not a US exchange ("KRX")
+    fiscal_year_end: int | None = None  # the month a company's fiscal year ends in, when not December (Nvidia: 1)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def entity_table() -> tuple[Entity, ...]:
                 tuple(row.get("patterns", ())),
                 row.get("government"),
                 row.get("market"),
+                row.get("fiscal_year_end"),
             )
         )
     return tuple(out)
@@ -257,6 +259,17 @@ def chip_makers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _governments() -> dict[str, str]:
     return {e.canonical: e.government for e in entity_table() if e.government}
+
+
+@lru_cache(maxsize=1)
+def _fiscal_year_ends() -> dict[str, int]:
+    return {e.canonical: e.fiscal_year_end for e in entity_table() if e.fiscal_year_end}
+
+
+def fiscal_year_end(name: str | None) -> int | None:
+    """The month a company's fiscal year ends in (``fiscal_year_end`` in the alias table: Nvidia's ends in
+    January), ``None`` for a calendar fiscal year or an unknown name."""
+    return _fiscal_year_ends().get(name) if name else None
 
 
 def government_of(name: str | None) -> str | None:

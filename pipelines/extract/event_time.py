@@ -85,8 +85,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
-    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "change_period", "date_expressions", "has_date",
-    "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
+    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "change_period", "date_expressions",
+    "has_date", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
@@ -627,7 +627,7 @@ _RULES_EN: list[_Rule] = [
         ("quarter", "Quarter"),
         _rx(
             r"\b(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)[- ])?quarter"
-            r"(?:\s+of\s+fiscal(?:\s+year)?\s+(?:19|20)\d{2})?,?\s+(?:(?:that|which)\s+)?end(?:s|ed|ing)\s+"
+            r"(?:\s+of\s+fiscal(?:\s+year)?\s+(?:19|20)\d{2})?,?\s+(?:(?:that|which)\s+)?(?:end(?:s|ed|ing)|through)\s+"
             rf"(?:on\s+|in\s+)?(?P<mon>{_MON})(?:\s(?P<d>\d{{1,2}})\b)?(?:,?\s{_YEAR_EN}\b)?",
             _I,
         ),
@@ -1080,6 +1080,46 @@ def previous_weekday(day: date) -> date:
     while day.weekday() >= 5:
         day -= timedelta(days=1)
     return day
+
+
+_QUARTER_LABEL = re.compile(r"(?P<y>\d{4})-Q(?P<q>[1-4])")
+_DAY_SPAN = re.compile(r"(?P<a>\d{4}-\d{2}-\d{2})/(?P<b>\d{4}-\d{2}-\d{2})")
+
+
+def _months_label(last: date) -> str:
+    """The three calendar months ending with ``last``'s month, as "2025-02/2025-04"."""
+    first = _add_months(last.replace(day=1), -2)
+    return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+
+
+def accounts_quarter(label: str | None, fiscal_year_end: int | None, published: date | None) -> str | None:
+    """The quarter a company's accounts figure is of, as its three months ("2025-02/2025-04").
+
+    - A quarter resolved by the calendar ("2025-Q1" from "1분기", "first quarter") for a company whose fiscal
+      year ends in month ``fiscal_year_end`` (Nvidia: 1) is its fiscal quarter of that number whose end is
+      nearest the publication day: "1분기 매출" reported in May 2025 is February-April 2025; "second-quarter
+      revenue of $45 billion" expected in May is May-July.
+    - A quarter given by its last day ("the quarter through April 27": 2025-01-28/2025-04-27) is the three
+      months ending with the month it ends in (the month before when it ends in the month's first days).
+    Any other label comes back as it is."""
+    if not label:
+        return label
+    span = _DAY_SPAN.fullmatch(label)
+    if span:
+        a, b = date.fromisoformat(span["a"]), date.fromisoformat(span["b"])
+        if 80 <= (b - a).days <= 95:
+            return _months_label(b if b.day >= 15 else b.replace(day=1) - timedelta(days=1))
+        return label
+    quarter = _QUARTER_LABEL.fullmatch(label)
+    if not quarter or not fiscal_year_end or fiscal_year_end == 12 or published is None:
+        return label
+    n = int(quarter["q"])
+    ends = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        fy_end = date(year, fiscal_year_end, 1)  # the first day of the month the fiscal year ends in
+        ends.append(_add_months(fy_end, 3 * n))  # the first day of the month quarter n ends in
+    last = min(ends, key=lambda d: abs((d - published).days))
+    return _months_label(last)
 
 
 # a change measured against a base: "up 90% from a year earlier", "1년 전보다 90% 올랐다", "연초 대비 12%"

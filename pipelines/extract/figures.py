@@ -42,11 +42,13 @@ from .entities import (
     Mention,
     chip_makers,
     find_mentions,
+    fiscal_year_end,
     government_of,
     kind_of,
     market_of,
 )
 from .event_time import (
+    accounts_quarter,
     change_period,
     date_expressions,
     has_date,
@@ -99,6 +101,9 @@ _OPERATING = re.compile(r"\boperat(?:ing|e|es|ion|ions)\b|\brunning\s+(?:costs?|
 _NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s+later\b", re.I)
 _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
+# what only a company has (a state that causes a charge does not book it), and the kinds that are states
+_COMPANY_METRICS = frozenset({"charge"})
+_STATE_KINDS = frozenset({"government", "agency", "country", "court"})
 _FISCAL = re.compile(r"회계\s?연도|\bfiscal\b|\bFY\s?\d", re.I)
 
 
@@ -146,6 +151,10 @@ _VALUE_CHANGE = re.compile(
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
+_MAKER_SOLD = re.compile(r"\b(?:sold|sells|sell|selling)\b|판매했|팔았", re.I)
+_OVER_A_PERIOD = re.compile(
+    r"\b(?:in|during|for|over)\s+(?:(?:fiscal|calendar)\s+)?(?:19|20)\d{2}\b|\b(?:last|this)\s+year\b|"
+    r"\b(?:a|per|each)\s+year\b|지난해|작년|올해|연간|\d{4}년", re.I)
 _GOODS_AFTER = re.compile(
     r"\s+(?:worth\s+)?of\s+(?:[A-Z][\w-]*\s+){0,3}(?:(?:and|or)\s+[A-Z][\w-]*\s+)?(?:[\w-]+\s+)?(?:chips|GPUs|"
     r"processors|accelerators|semiconductors|hardware|servers)\b"
@@ -490,6 +499,14 @@ def _subject_for_metric(
         if bound is not None:
             return subject_of(st, bound, rest, lang), "sentence"
         return (fb_subject, fb_via) if fb_subject not in makers else (None, None)
+    if metric in _COMPANY_METRICS and kind_of(subject) in _STATE_KINDS:
+        # "엔비디아가 ... 미국 정부의 수출 규제로 약 55억 달러의 비용을 반영한다": a charge is a company's, never the
+        # government whose rule caused it
+        rest = [m for m in eligible if m.entity.kind not in _STATE_KINDS]
+        bound = bind_subject(st, rest, span, lang, properties)
+        if bound is not None:
+            return subject_of(st, bound, rest, lang), "sentence"
+        return (fb_subject, fb_via) if kind_of(fb_subject) not in _STATE_KINDS else (None, None)
     if metric == "tariff_or_fee_share":
         govs = [m for m in mentions if m.entity.kind in ("government", "agency") and m.entity.role != "outlet"]
         if govs:
@@ -617,13 +634,13 @@ def extract(
                         span_end=sent.start + fig.span_end,
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
-                        refers_to=_refers_to(st, (fig.span_start, fig.span_end), published_at, lang,
-                                             at_same_time or (carried_time if fig.subject == carried_subject
-                                                              or also else None),
-                                             is_event_metric(fig.metric), market_of(fig.subject),
-                                             "revenue" if fig.scope == "of revenue" else fig.metric,
-                                             [(f.span_start, f.span_end) for f in figs if f is not fig
-                                              and unit_family(f.unit) == unit_family(fig.unit)], head_session),
+                        refers_to=_accounts_period(fig, _refers_to(
+                            st, (fig.span_start, fig.span_end), published_at, lang,
+                            at_same_time or (carried_time if fig.subject == carried_subject or also else None),
+                            is_event_metric(fig.metric), market_of(fig.subject),
+                            "revenue" if fig.scope == "of revenue" else fig.metric,
+                            [(f.span_start, f.span_end) for f in figs if f is not fig
+                             and unit_family(f.unit) == unit_family(fig.unit)], head_session), published_at),
                     )
                 )
             first_subject = figs[0].subject
@@ -859,6 +876,14 @@ def _quoted_as_before(st: str, fig: Figure, earlier: list[Figure]) -> Figure:
 _OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
 
 
+def _accounts_period(fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
+    """An accounts figure's quarter as its three months, in the company's fiscal calendar
+    (``event_time.accounts_quarter``): Nvidia's "1분기 매출" in May 2025 is February-April 2025."""
+    if fig.metric not in _ACCOUNTS_METRICS and fig.scope != "of revenue":
+        return label
+    return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None)
+
+
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
@@ -928,7 +953,7 @@ def _refers_to(
             nxt += timedelta(days=1)
         return nxt.isoformat()
     if found is not None:
-        if found.session and day and not date_expressions(st, published_at, lang):
+        if found.session and day and _ISO_DAY.match(day) and not date_expressions(st, published_at, lang):
             if found.prior_session:  # "전 거래일 종가는 142.62달러였다" after the day's close
                 day = previous_weekday(date.fromisoformat(day)).isoformat()
             return f"{day} {found.session}"
@@ -1076,6 +1101,11 @@ def _bind(
                 # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
                 # "fell to $2.9 trillion": a level
                 metric = "market_value"
+        if (metric == "deal_value" and subject in chip_makers() and _MAKER_SOLD.search(st)
+                and _OVER_A_PERIOD.search(st)):
+            # "the company sold $12 billion to $15 billion worth of H20 chips in 2024": a chipmaker's sales over
+            # a period are its revenue, not one deal
+            metric = "revenue"
         if scope is None and subject and is_model_metric(metric) and (
             metric != "chip_count" or _TRAINING_USE.search(st)
         ):

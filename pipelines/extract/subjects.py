@@ -185,6 +185,8 @@ def _ko_marker(text: str, end: int) -> str:
     share = _KO_SHARE_NOUN.match(text, end)
     if share:
         end = share.end()  # "TSMC 미국예탁증권(ADR)은 13.3% 떨어졌고": the company's listed shares
+    if text.startswith((" 역시", " 또한"), end):
+        return "도"  # "AMD 역시 ... 8억 달러의 비용이": "also AMD", as AMD도
     nxt = text[end : end + 3]
     for marker in _KO_MARKERS:
         if nxt.startswith(marker):
@@ -218,7 +220,7 @@ _POLICY_NOUN = re.compile(
 
 def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) -> bool:
     marker = _ko_marker(text, m.end) if language == "ko" else ""
-    if marker in ("은", "는", "이", "가"):
+    if marker in ("은", "는", "이", "가", "도"):
         return False
     tail_start = m.end
     tail = text[tail_start : tail_start + 24]
@@ -478,7 +480,7 @@ def subject_of(
     at ``span`` stands in parentheses right after the mention ("브로드컴(-17.40%)과 TSMC(-13.33%)")."""
     if span is not None and _PAREN_FIGURE.fullmatch(text, m.end, span[0]):
         return _canonical(m)
-    names = sorted({_canonical(g) for g in coordinated(text, m, candidates, language)})
+    names = sorted({_canonical(g) for g in coordinated(text, m, candidates, language)}, key=str.casefold)
     return " + ".join(names)
 
 
