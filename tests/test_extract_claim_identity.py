@@ -940,11 +940,11 @@ def test_accounts_quarters_follow_the_companys_fiscal_calendar(text, lang, publi
 
 
 def test_a_charge_is_a_companys_and_a_chipmakers_sales_over_a_year_are_revenue():
-    f = fig("엔비디아가 중국 수출용 인공지능(AI) 칩 H20에 대한 미국 정부의 수출 규제로 약 55억 달러의 비용을 반영한다고 "
-            "밝혔다.", "약 55억 달러")
+    f = fig("엔비디아가 중국 수출용 인공지능(AI) 칩 H20에 대한 미국 정부의 수출 규제로 "
+            "약 55억 달러의 비용을 반영한다고 밝혔다.", "약 55억 달러")
     assert (f.subject, f.metric) == ("Nvidia", "charge")
-    figs = extract_figures("엔비디아는 1분기에 45억 달러의 비용을 반영했다. AMD 역시 MI308 수출 제한으로 최대 8억 달러의 "
-                           "비용이 발생할 수 있다고 밝힌 바 있다.", "ko")
+    figs = extract_figures("엔비디아는 1분기에 45억 달러의 비용을 반영했다. "
+                           "AMD 역시 MI308 수출 제한으로 최대 8억 달러의 비용이 발생할 수 있다고 밝힌 바 있다.", "ko")
     assert [(f.subject, f.chip) for f in figs][1] == ("AMD", "MI308")
     f = fig("Analysts had estimated the company sold $12 billion to $15 billion worth of H20 chips in 2024.",
             "$12 billion to $15 billion", headline="Nvidia to take $5.5 billion charge on H20 curbs")
