@@ -959,3 +959,36 @@ def test_a_session_cue_takes_only_a_carried_day():
                            "fell about 6% in extended trading.", "en",
                            published_at=datetime(2025, 4, 15, 22, 40, tzinfo=UTC))
     assert figs[-1].refers_to == "2025-04-15 after_hours"
+
+
+def test_a_fee_share_does_not_take_a_chip_another_share_binds_and_a_charge_not_a_rivals_chip():
+    figs = extract_figures("8월에는 엔비디아와 AMD가 중국 매출의 15%를 미국 정부에 내는 조건으로 판매를 재개했고, "
+                           "12월에는 H200 수출이 25% 수수료 조건으로 허용됐다.", "ko")
+    assert [(f.metric, f.chip) for f in figs] == [("tariff_or_fee_share", None), ("tariff_or_fee_share", "H200")]
+    figs = extract_figures("엔비디아는 H20 규제로 45억 달러의 비용을 반영했다. "
+                           "AMD도 최대 8억 달러의 비용을 예고했다.", "ko")
+    assert [(f.subject, f.chip) for f in figs] == [("Nvidia", "H20"), ("AMD", None)]
+
+
+@pytest.mark.parametrize(("text", "published", "label"), [
+    # a date in a clause after the figure's is that clause's
+    ("AMD fell 6% after saying late Tuesday that new export rules could cost it up to about $800 million.",
+     datetime(2025, 4, 16, 16, 10, tzinfo=UTC), None),
+    ("AMD ended 7.3% lower after saying late Tuesday that new rules could cost it up to about $800 million.",
+     datetime(2025, 4, 16, 20, 25, tzinfo=UTC), "2025-04-16 close"),
+    ("An earlier version misstated Nvidia's midday decline as 17%.", datetime(2025, 4, 16, 20, 25, tzinfo=UTC),
+     "2025-04-16 intraday"),
+    ("Nvidia fell 17% on Monday after DeepSeek released R1 last week.", datetime(2025, 1, 28, 20, tzinfo=UTC),
+     "2025-01-27"),
+])
+def test_session_and_date_of_a_move(text, published, label):
+    f = [f for f in extract_figures(text, "en", published_at=published) if f.metric == "percent_change"][0]
+    assert f.refers_to == label
+
+
+def test_a_quarter_forecast_once_is_the_reported_one():
+    f = _at("Nvidia reported fourth-quarter revenue of $39.3 billion on Wednesday, beating the roughly $37.5 billion "
+            "it had forecast in November.", "$39.3 billion", datetime(2025, 2, 26, 22, tzinfo=UTC))
+    assert f.refers_to == "2024-11/2025-01"
+    f = _at("엔비디아의 1분기 매출 전망치는 430억달러다.", "430억달러", datetime(2025, 2, 27, 0, 30, tzinfo=UTC), "ko")
+    assert f.refers_to == "2025-02/2025-04"

@@ -89,17 +89,22 @@ def test_event_metrics_split_by_stated_event_and_undated_reports_join_the_neares
         _fact("sep", "cnn", _t(1, 27), 279e9, 237e9, 321e9, qualifier="approx", refers_to="2024-09-03",
               article="a-jan", span=90),
         _fact("undated", "nyt", _t(1, 28), 589e9, 588.5e9, 589.5e9),
-        _fact("later", "news1", _t(3, 1), 600e9, 510e9, 690e9, qualifier="approx"),
+        _fact("later", "news1", _t(3, 1), 150e9, 140e9, 160e9, qualifier="approx"),
+        _fact("recalled", "chosun", _t(12, 1), 593e9, 592.5e9, 593.5e9),
     ])
     obs, disc = build_observations(facts)
     event = dict(zip(obs["fact_id"], obs["event"], strict=True))
     assert event["jan"] == "2025-01-27" and event["sep"] == "2024-09-03"
     assert event["undated"] == "2025-01-27"  # published the next day: the stated event of the day before
-    # a month later with no date stated: an event of its own, named by the market's day (1 March 2025 was a
-    # Saturday: Friday's session)
+    # a month later with no date stated and a value no stated loss has: an event of its own, named by the
+    # market's day (1 March 2025 was a Saturday: Friday's session)
     assert event["later"] == "~2025-02-28"
-    # $589B vs $593B is a real disagreement; the September record is another claim, never compared
-    assert disc.height == 1 and set(disc[["fact_id_a", "fact_id_b"]].row(0)) == {"jan", "undated"}
+    # months later with no date, the value of one stated loss: that loss re-told
+    assert event["recalled"] == "2025-01-27"
+    # $589B vs $593B is a real disagreement (and again when $593B is re-told); the September record is another
+    # claim, never compared
+    assert {frozenset(r) for r in disc[["fact_id_a", "fact_id_b"]].rows()} == {
+        frozenset({"jan", "undated"}), frozenset({"undated", "recalled"})}
 
 
 def test_close_is_the_day_and_intraday_is_another_event():
@@ -384,3 +389,30 @@ def test_a_chips_charge_warned_then_booked_is_one_claim_whatever_the_dates():
     obs, disc = build_observations(_frame(rows))
     assert obs["claim_key"].n_unique() == 1 and obs["event"].is_null().all()
     assert disc.height >= 1  # $5.5 billion warned against $4.5 billion booked: the claim's two values
+
+
+def test_a_move_retold_undated_joins_the_one_stated_move_of_its_value():
+    pct = {"metric": "percent_change", "unit": "percent"}
+    facts = _frame([
+        _fact("jan", "cnn", _t(1, 27, 22), -17.0, -17.5, -16.5, refers_to="2025-01-27 close", **pct),
+        _fact("apr", "cnn", _t(4, 16, 22), -6.9, -6.95, -6.85, refers_to="2025-04-16 close", **pct),
+        _fact("dec", "sedaily", _t(12, 29), -17.0, -17.5, -16.5, **pct),
+        _fact("small", "sedaily", _t(12, 29), -3.0, -3.5, -2.5, span=40, article="a-dec", **pct),
+    ])
+    obs, _ = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["dec"] == "2025-01-27"
+    assert event["small"].startswith("~")  # no stated move of its value: no event taken
+
+
+def test_running_session_snapshots_are_related_but_never_flagged():
+    pct = {"metric": "percent_change", "unit": "percent"}
+    facts = _frame([
+        _fact("ah1", "reuters", _t(4, 16, 0), -5.0, -5.5, -4.5, refers_to="2025-04-15 after_hours", **pct),
+        _fact("ah2", "yonhap", _t(4, 16, 1), -6.0, -6.0, None, qualifier="more_than",
+              refers_to="2025-04-15 after_hours", **pct),
+        _fact("c1", "cnbc", _t(4, 16, 21), -6.9, -6.95, -6.85, refers_to="2025-04-16 close", **pct),
+        _fact("c2", "news1", _t(4, 16, 22), -6.5, -6.55, -6.45, refers_to="2025-04-16 close", **pct),
+    ])
+    obs, disc = build_observations(facts)
+    assert {frozenset(r) for r in disc[["fact_id_a", "fact_id_b"]].rows()} == {frozenset({"c1", "c2"})}

@@ -262,6 +262,16 @@ def _governments() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _chip_makers_by_chip() -> dict[str, str]:
+    return {e.canonical: e.maker for e in entity_table() if e.kind == "chip" and e.maker}
+
+
+def maker_of(chip: str | None) -> str | None:
+    """The company that makes ``chip`` (``maker`` in the alias table: H20 → Nvidia), ``None`` if unknown."""
+    return _chip_makers_by_chip().get(chip) if chip else None
+
+
+@lru_cache(maxsize=1)
 def _fiscal_year_ends() -> dict[str, int]:
     return {e.canonical: e.fiscal_year_end for e in entity_table() if e.fiscal_year_end}
 

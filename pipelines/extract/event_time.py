@@ -796,11 +796,14 @@ _SESSION_RX = {
         r"(?P<intraday>\bintraday\b|\bduring\s+(?:the\s+)?(?:trading\s+)?(?:session|day)\b|"
         r"\bas\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bat\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|"
         r"\bin\s+(?:early|morning|midday|afternoon|late)\s+trading\b|"
-        r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b)|"
+        r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b|"
+        r"\bmidday\b|\bmid-?session\b)|"
         r"(?P<close>\bclos(?:ed|ing)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|at|lower|higher|flat|near)\b|"
         r"\b(?:at|by|near|into)\s+the\s+close\b|\bat\s+close\b|\bto\s+close\s+(?:at|up|down)\b|"
         r"\bclosing\s+(?:price|bell|level|basis)\b|\b(?:ended|end|ending|finished|finish|finishing)\s+"
-        r"(?:the\s+)?(?:day|session|trading)\b|\b(?:ended|finished|settled)\s+(?:the\s+day\s+)?at\b)",
+        r"(?:the\s+)?(?:day|session|trading)\b|\b(?:ended|finished|settled)\s+(?:the\s+day\s+)?at\b|"
+        r"\b(?:ended|finished)(?=\s+(?:about\s+|nearly\s+|roughly\s+|almost\s+)?[\d.]+\s?(?:%|percent\b|per\s+cent\b)"
+        r"\s+(?:lower|higher|down|up)\b))",
         _I,
     ),
     "ko": _rx(
@@ -853,6 +856,7 @@ _CLAUSE_RX = {
         r"\s반면[,\s]"
     ),
 }
+_EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b", _I)
 _DIGIT = re.compile(r"\d")
 _INITIAL = {
     "en": _rx(r"^[\W_]*(?:(?:on|in|at|during|as\s+of|by|earlier|late|early)\s+(?:the\s+)?)?$", _I),
@@ -1051,6 +1055,9 @@ def refers_to(
         return None
     found = [
         f for f in _scan(sentence, today, language) if f.role == "time" and (f.span[1] <= fs or fe <= f.span[0])
+        # "AMD fell 6% after saying late Tuesday that ...": a date in a clause that follows the figure's is
+        # that clause's
+        and not (language == "en" and f.span[0] >= fe and _EN_LATER_CLAUSE.search(sentence, fe, f.span[0]))
     ]
     lo, hi = _clause(sentence, fs, fe, language)
     chosen = _govern(found, fs, fe, lo, hi, language)
@@ -1092,13 +1099,17 @@ def _months_label(last: date) -> str:
     return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
 
 
-def accounts_quarter(label: str | None, fiscal_year_end: int | None, published: date | None) -> str | None:
+def accounts_quarter(
+    label: str | None, fiscal_year_end: int | None, published: date | None, ahead: bool = False
+) -> str | None:
     """The quarter a company's accounts figure is of, as its three months ("2025-02/2025-04").
 
     - A quarter resolved by the calendar ("2025-Q1" from "1분기", "first quarter") for a company whose fiscal
       year ends in month ``fiscal_year_end`` (Nvidia: 1) is its fiscal quarter of that number whose end is
-      nearest the publication day: "1분기 매출" reported in May 2025 is February-April 2025; "second-quarter
-      revenue of $45 billion" expected in May is May-July.
+      nearest the publication day among those that have begun by then (``ahead``, a figure expected: among
+      those that have not ended): "1분기 매출" reported in May 2025 is February-April 2025, and so is "1분기에
+      45억 달러를 반영했다" in a December review; "second-quarter revenue of $45 billion" expected in May is
+      May-July.
     - A quarter given by its last day ("the quarter through April 27": 2025-01-28/2025-04-27) is the three
       months ending with the month it ends in (the month before when it ends in the month's first days).
     Any other label comes back as it is."""
@@ -1118,7 +1129,11 @@ def accounts_quarter(label: str | None, fiscal_year_end: int | None, published: 
     for year in (published.year - 1, published.year, published.year + 1):
         fy_end = date(year, fiscal_year_end, 1)  # the first day of the month the fiscal year ends in
         ends.append(_add_months(fy_end, 3 * n))  # the first day of the month quarter n ends in
-    last = min(ends, key=lambda d: abs((d - published).days))
+    if ahead:  # not ended before the publication month
+        options = [d for d in ends if d >= published.replace(day=1)]
+    else:  # begun by publication
+        options = [d for d in ends if _add_months(d, -2) <= published]
+    last = min(options or ends, key=lambda d: abs((d - published).days))
     return _months_label(last)
 
 

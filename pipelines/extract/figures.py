@@ -45,6 +45,7 @@ from .entities import (
     fiscal_year_end,
     government_of,
     kind_of,
+    maker_of,
     market_of,
 )
 from .event_time import (
@@ -101,6 +102,11 @@ _OPERATING = re.compile(r"\boperat(?:ing|e|es|ion|ions)\b|\brunning\s+(?:costs?|
 _NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s+later\b", re.I)
 _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
+_HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
+# a figure expected rather than reported: guidance, forecasts
+_EXPECTED = re.compile(
+    r"\b(?:expects?|expected|expecting|forecasts?|forecast|projects?|projected|guidance|outlook|sees|will|"
+    r"would|anticipates?)\b|전망|예상|예고|내다봤|내다본|제시했|가이던스|할\s것|될\s것", re.I)
 # what only a company has (a state that causes a charge does not book it), and the kinds that are states
 _COMPANY_METRICS = frozenset({"charge"})
 _STATE_KINDS = frozenset({"government", "agency", "country", "court"})
@@ -634,7 +640,7 @@ def extract(
                         span_end=sent.start + fig.span_end,
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
-                        refers_to=_accounts_period(fig, _refers_to(
+                        refers_to=_accounts_period(st, fig, _refers_to(
                             st, (fig.span_start, fig.span_end), published_at, lang,
                             at_same_time or (carried_time if fig.subject == carried_subject or also else None),
                             is_event_metric(fig.metric), market_of(fig.subject),
@@ -809,6 +815,8 @@ def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Fi
         return fig
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
     chip = named[0] if len(named) == 1 else (para_chip if not named else None)
+    if chip and fig.subject in chip_makers() and maker_of(chip) not in (None, fig.subject):
+        return fig  # "AMD ... up to $800 million" in a story about the H20: AMD's charge is not for Nvidia's chip
     return replace(fig, chip=chip) if chip else fig
 
 
@@ -876,12 +884,17 @@ def _quoted_as_before(st: str, fig: Figure, earlier: list[Figure]) -> Figure:
 _OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
 
 
-def _accounts_period(fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
+def _accounts_period(st: str, fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
     """An accounts figure's quarter as its three months, in the company's fiscal calendar
-    (``event_time.accounts_quarter``): Nvidia's "1분기 매출" in May 2025 is February-April 2025."""
+    (``event_time.accounts_quarter``): Nvidia's "1분기 매출" in May 2025 is February-April 2025; a quarter
+    expected (guidance, a forecast) is one not yet ended."""
     if fig.metric not in _ACCOUNTS_METRICS and fig.scope != "of revenue":
         return label
-    return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None)
+    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
+    ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause)
+    return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None,
+                            ahead=ahead)
 
 
 def _refers_to(
@@ -1156,6 +1169,9 @@ def _bind(
             # its own) of the previous sentence's: "판매액의 25%는 미국 정부가 가져가는 조건이다." after one
             # about H200 sales; "In August, ... 15 percent of their revenue from certain chip sales" is another
             named = {m.entity.canonical for m in chips}
+            # not a chip another share of the sentence binds ("15%를 ... 재개했고, 12월에는 H200 수출이 25%")
+            named -= {bind_chip(st, chips, (o["c"].start, o["c"].end), o["c"].unit, o["metric"], spans, o["c"].chip)
+                      for o in rows if o is not r and o["metric"] == "tariff_or_fee_share"}
             if len(named) == 1:
                 chip = next(iter(named))
             elif not chips and prev_chip and not has_date(st, lang):

@@ -392,6 +392,32 @@ def _merge_nested_events(
     return out
 
 
+# market moves distinctive enough to be recognised by their value when re-told undated long after
+RECALLED_MOVES = frozenset({"percent_change", "market_value_change"})
+# how near a re-told move's value must be to the stated one's (17% for 16.97%, $593 billion for $589 billion)
+RECALL_TOLERANCE = 0.03
+
+
+def _value_fit(
+    key: str, value: float | None, options: list[tuple[date, date, str]], day: date,
+    stated_values: dict[tuple[str, str], list[float]],
+) -> str | None:
+    """The one stated event before ``day`` of the same quantity whose reported values ``value`` agrees with
+    (same sign, within ``RECALL_TOLERANCE``), or ``None`` when none or several do: an undated move re-told
+    months later ("하루 만에 17% 폭락했고" in a December review) is the move it matches, not a new event."""
+    if not value:
+        return None
+    fits = set()
+    for first, _last, label in options:
+        if first > day:
+            continue
+        for v in stated_values.get((key, label), ()):
+            if v and (v > 0) == (value > 0) and abs(value - v) <= RECALL_TOLERANCE * abs(v):
+                fits.add(label)
+                break
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """Add ``event`` and turn ``claim_key`` into the claim's key (``|@event`` appended for event metrics).
 
@@ -434,6 +460,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     events = [merged.get((k, e), e) if e is not None else None for k, e in zip(keys, events, strict=True)]
     stated = {k: [(a, b, merged.get((k, lab), lab)) for a, b, lab in opts] for k, opts in stated.items()}
     window = timedelta(days=EVENT_WINDOW_DAYS)
+    stated_values: dict[tuple[str, str], list[float]] = {}  # (key, event) → values of the reports stating it
+    for key, label, value in zip(keys, events, values, strict=True):
+        if label is not None and value is not None:
+            stated_values.setdefault((key, label), []).append(value)
     for key, rows in undated.items():
         options = stated.get(key, [])
         clusters: dict[int, list[tuple[date, str]]] = {}  # sign → (first day, label) of undated reports' events
@@ -450,6 +480,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
                          or 0 in signs.get((key, o[2]), set()))]
             if near:
                 events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
+                continue
+            fit = _value_fit(key, values[i], options, day, stated_values) if metrics[i] in RECALLED_MOVES else None
+            if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
+                events[i] = fit
                 continue
             mine = clusters.setdefault(sign, [])
             if mine and day - mine[-1][0] <= window:

@@ -11,7 +11,8 @@ What is compared (``claims`` says what a claim is):
 - a figure repeated unchanged in a later version of an article is not a new report;
 - two figures of one article version are never compared with each other: each is compared with the latest
   earlier report of the claim from another article version;
-- intraday figures are snapshots of a moving price: their relations are kept, but none is a discrepancy.
+- figures of a running session (premarket, intraday, after-hours) are snapshots of a moving price: their
+  relations are kept, but none is a discrepancy.
 Observations carry ``report_seq``, their position in the claim's one ordering (publication time, outlet,
 article, position in the text), which the timeline's first and latest values follow.
 
@@ -36,9 +37,11 @@ from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
 from pipelines.track.relations import relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
-# Intraday figures are snapshots of a moving price: -11.2% at noon and -15% at 2 pm are both true, so two of
-# them that differ are related as usual (the relation says how) but never flagged as a discrepancy.
-_MOVING_SESSION = " intraday"
+# Figures of a running session (premarket, intraday, after-hours) are snapshots of a moving price: -11.2% at
+# noon and -15% at 2 pm are both true, and so are "5% in extended trading" and "more than 6%" later that
+# evening; two of them that differ are related as usual (the relation says how) but never flagged as a
+# discrepancy. Only a close is one value.
+_MOVING_SESSION = (" intraday", " premarket", " after_hours")
 AGREEING = ("consistent", "rounding")
 
 OBSERVATION_COLUMNS = columns(Observation)
