@@ -992,3 +992,27 @@ def test_a_quarter_forecast_once_is_the_reported_one():
     assert f.refers_to == "2024-11/2025-01"
     f = _at("엔비디아의 1분기 매출 전망치는 430억달러다.", "430억달러", datetime(2025, 2, 27, 0, 30, tzinfo=UTC), "ko")
     assert f.refers_to == "2025-02/2025-04"
+
+
+@pytest.mark.parametrize(("text", "metric", "subject", "scope"), [
+    ("The U.S. government is due to receive 25% of Nvidia's H200 sales in China.", "tariff_or_fee_share",
+     "US government", None),
+    # the payers named, the taker not: the domain's regulator, and a share has no sign
+    ("The cut is larger than the 15% that Nvidia and AMD agreed in August to pay on H20 and MI308 sales.",
+     "tariff_or_fee_share", "US government", None),
+    # a tariff is another quantity than a share of sales
+    ("도널드 트럼프 미국 대통령이 수입 반도체에 약 100%의 관세를 부과하겠다고 밝혔다.", "tariff_or_fee_share",
+     "US government", "on imports"),
+])
+def test_shares_of_sales_and_tariffs(text, metric, subject, scope):
+    f = extract_figures(text, "ko" if any("가" <= ch <= "힣" for ch in text) else "en")[0]
+    assert (f.metric, f.subject, f.scope) == (metric, subject, scope)
+    assert f.value > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Nvidia has said that less than 2% of its revenue came from products actually shipped to Singapore.",
+    "Jensen Huang said Nvidia's share of China's AI chip market had fallen from 95 per cent to zero.",
+])
+def test_a_part_of_revenue_or_a_market_share_is_no_fee_share(text):
+    assert extract_figures(text, "en")[0].metric != "tariff_or_fee_share"

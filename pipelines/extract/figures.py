@@ -517,9 +517,10 @@ def _subject_for_metric(
         govs = [m for m in mentions if m.entity.kind in ("government", "agency") and m.entity.role != "outlet"]
         if govs:
             return govs[0].entity.canonical, "sentence"
-        if _BARE_GOVERNMENT.search(st):
-            # "agreed to hand the government 15% of their revenue": a share of chip sales is taken by the
-            # domain's one regulator of chip exports when the text names no other
+        if _BARE_GOVERNMENT.search(st) or subject is None or subject in chip_makers():
+            # "agreed to hand the government 15% of their revenue", "the 15% that Nvidia and AMD agreed to pay on
+            # H20 and MI308 sales": a share of chip sales is taken by the domain's one regulator of chip exports
+            # when the text names no other (the chipmakers pay it)
             return "US government", "sentence"
     if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
         return government_of(subject), via
@@ -726,6 +727,10 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "percent_change": (
         ("of revenue", r"\brevenues?\b|\bsales\b", r"매출|실적"),
+    ),
+    # a tariff on imports is another quantity than a share of chip sales (both tariff_or_fee_share)
+    "tariff_or_fee_share": (
+        ("on imports", r"\btariffs?\b|\bdut(?:y|ies)\b|\bimport(?:s|ed)?\b", r"관세|수입\s?(?:반도체|칩|품)"),
     ),
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
@@ -1076,6 +1081,10 @@ def _bind(
             metric = "percent_change"
         if ratio and metric != "tariff_or_fee_share":
             metric = "ratio"
+        if metric == "tariff_or_fee_share" and c.direction != 0 and c.value is not None:
+            # a share taken has no direction ("the 15% that Nvidia and AMD agreed to pay" after "The cut is")
+            c = replace(c, value=abs(c.value), direction=0, low=None if c.low is None else abs(c.low),
+                        high=None if c.high is None else abs(c.high))
         if metric == "other" and c.unit in CURRENCY_UNITS and own_scope and not cued and \
                 not (scope or carried_scope or "").startswith("vs "):
             # money about a model the sentence names, with no cue word at all: what it cost to train ("V3
