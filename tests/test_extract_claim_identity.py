@@ -1016,3 +1016,19 @@ def test_shares_of_sales_and_tariffs(text, metric, subject, scope):
 ])
 def test_a_part_of_revenue_or_a_market_share_is_no_fee_share(text):
     assert extract_figures(text, "en")[0].metric != "tariff_or_fee_share"
+
+
+@pytest.mark.parametrize(("text", "headline", "surface", "subject", "metric", "value"), [
+    # the pronoun owning the figure refers back ("of its value"), the cause is no subject
+    ("In January, a single-day rout triggered by DeepSeek had wiped out about $589 billion of its value.",
+     "Nvidia becomes first company worth $4tn", "about $589 billion", "Nvidia", "market_value_change", 589e9),
+    # a definite figure refers back ("The 2,048 H800 chips cited in the paper")
+    ("The 2,048 H800 chips cited in the V3 paper were only the cluster used for the final training run.",
+     "DeepSeek's AI may have cost far more than $6 million", "2,048 H800 chips", "DeepSeek", "chip_count", 2048),
+    # "knocked 17 percent off Nvidia's stock": a fall of the stock
+    ("In January, R1 knocked 17 percent off Nvidia's stock in a single day.", None, "17 percent", "Nvidia",
+     "percent_change", -17),
+])
+def test_owners_referred_back_and_knocked_off(text, headline, surface, subject, metric, value):
+    f = fig(text, surface, headline=headline)
+    assert (f.subject, f.metric, f.value) == (subject, metric, value)

@@ -315,6 +315,10 @@ _EN_BARE_SHARES = re.compile(
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+$")
+_OWNER_PRONOUN = re.compile(
+    r"\b(?:of|from|off)\s+(?:its|their)\s+(?:market\s+)?(?:value|valuation|stock|shares|share\s+price|"
+    r"market\s+cap(?:itali[sz]ation)?|revenue|sales)\b", re.I)
 _EN_UNNAMED_PARTY = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but)\s)(?:[Aa]|[Aa]n|[Oo]ne|[Ss]ome|[Aa]nother)\s+(?:[\w-]+\s){0,2}?(?:seller|buyer|"
     r"company|firm|distributor|trader|broker|supplier|person|man|woman|businessman|smuggler|network|group|entity|"
@@ -368,6 +372,8 @@ def _fallback_subject(
     anaphor = ANAPHOR[lang].search(sentence, 0, end) is not None
     anaphor = anaphor or _DEMONSTRATIVE_START.match(sentence) is not None  # "That is roughly one-tenth of ..."
     anaphor = anaphor or _THAT_TOTALS.search(sentence) is not None  # "..., that comes to $5.576 million"
+    # "had wiped out about $589 billion of its value": the pronoun owning the figure refers back
+    anaphor = anaphor or _OWNER_PRONOUN.search(sentence) is not None
     if _EN_UNNAMED_PARTY.search(sentence, 0, end) or _KO_INDEFINITE.search(sentence, 0, end):
         return None, None, None  # "In one deal, a seller in Shenzhen said it had delivered ..."
     if lang == "ko":
@@ -375,7 +381,7 @@ def _fallback_subject(
     else:
         refers_back = anaphor or _EN_BARE_SHARES.match(sentence) is not None or (
             _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
-        )
+        ) or _DEFINITE_BEFORE.search(sentence, 0, end) is not None  # "The 2,048 H800 chips cited in the paper"
     if prev is not None and prev.group and _PLURAL_ANAPHOR[lang].search(sentence, 0, end):
         # "이들 기업이 사들일 수 있는 H200은 약 40만 개": "they" are the companies named together before
         return prev.group, "previous_sentence", None

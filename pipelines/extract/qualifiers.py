@@ -282,6 +282,7 @@ _EN_DOWN = re.compile(
     r"plunged|plunge|plunges|plunging|slid|slide|slides|sliding|slumped|slump|tumbled|tumble|sank|sink|sinks|"
     r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|cuts|slashed|off|retreated|"
     r"narrowed|shrank|shrunk|contracted|reduced|slipped|slip|slips|eased|dipped|dip|dips|skidded|"
+    r"knocked|knocks|wiped|wipes|erased|erases|shaved|shaves|"
     r"a loss of|a drop of|a decline of|a fall of|minus)\b",
     re.I,
 )
@@ -291,7 +292,8 @@ _EN_UP = re.compile(
     re.I,
 )
 _EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance)", re.I)
-_EN_DOWN_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)", re.I)
+_EN_DOWN_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)|^\s+off\b", re.I)
 _KO_DOWN = re.compile(
     r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|밀리|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였"
 )
