@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pipelines.extract import extract_figures
+from pipelines.extract.entities import find_mentions
 
 
 def fig(text: str, surface: str, **kw):
@@ -1032,3 +1033,21 @@ def test_a_part_of_revenue_or_a_market_share_is_no_fee_share(text):
 def test_owners_referred_back_and_knocked_off(text, headline, surface, subject, metric, value):
     f = fig(text, surface, headline=headline)
     assert (f.subject, f.metric, f.value) == (subject, metric, value)
+
+
+@pytest.mark.parametrize(("text", "surface", "subject"), [
+    ("Alan Hao Hsu and Hao Global LLC exported or tried to export about 7,000 of the chips, prosecutors said.",
+     "about 7,000", "Alan Hao Hsu + Hao Global"),
+    ("Chinese nationals Chuan Geng and Shiwei Yang were charged over a $28.4 million invoice.", "$28.4 million",
+     "Chuan Geng + Shiwei Yang"),
+    ("Houston businessman Alan Hao Hsu pleaded guilty to smuggling at least $160 million of Nvidia chips.",
+     "at least $160 million", "Alan Hao Hsu"),
+])
+def test_people_the_text_marks_as_people_are_subjects(text, surface, subject):
+    assert fig(text, surface).subject == subject
+
+
+def test_capitalized_phrases_are_not_people():
+    names = {m.entity.canonical for m in find_mentions(
+        "On Monday the Justice Department said Nvidia Chief Executive Jensen Huang was not accused.")}
+    assert "Jensen Huang" in names and not any(n.startswith(("On ", "Justice")) for n in names)

@@ -225,6 +225,50 @@ def _unlisted_orgs(text: str) -> list[Mention]:
     return out
 
 
+# People not in the alias table, in English: two or three capitalized words where the text says they are a
+# person ("Houston businessman Alan Hao Hsu", "Chinese nationals Chuan Geng and Shiwei Yang", "Alan Hao Hsu, 52,",
+# "Chuan Geng pleaded guilty"); the names of parties to cases, which the alias table cannot list ahead.
+_EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_PERSON_ROLE_BEFORE = re.compile(
+    r"\b(?:businessman|businesswoman|businessmen|defendants?|founders?|co-founders?|engineers?|nationals?|"
+    r"citizens?|residents?|traders?|smugglers?|brokers?|executives?|CEO|chief\s+executive|managers?|"
+    r"employees?|men|man|woman|women|sales\s+manager)\s+$")
+_PERSON_AFTER = re.compile(
+    r",\s\d{2},|,\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:businessman|businesswoman|national|citizen|engineer|founder|"
+    r"executive|resident|manager|employee)\b|\s(?:pleaded|was|were|has\s+been|had\s+been)\s(?:not\s+)?"
+    r"(?:guilty|charged|arrested|indicted|sentenced|accused|convicted)\b")
+_PERSON_NAME_RX = re.compile(rf"(?<![\w.&-])({_EN_NAME})(?![\w&-])")
+_NOT_NAME_WORDS = frozenset({
+    "The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "His", "Her", "Its", "Their", "This", "That",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese",
+    "American", "Justice", "Commerce", "Department", "Court", "District", "Attorney", "Office", "Prosecutors",
+})
+
+
+def _unlisted_people(text: str, orgs: list[Mention]) -> list[Mention]:
+    """People not in the alias table whom the English text marks as people (``_PERSON_ROLE_BEFORE``,
+    ``_PERSON_AFTER``, coordinated with such a name: "nationals Chuan Geng and Shiwei Yang", or with a company
+    among ``orgs``)."""
+    org_starts = {o.start for o in orgs}
+    names = [m for m in _PERSON_NAME_RX.finditer(text)
+             if not any(w in _NOT_NAME_WORDS for w in m.group(1).split()) and m.group(1) not in _known_names()]
+    out: list[Mention] = []
+    for i, m in enumerate(names):
+        marked = bool(_PERSON_ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                      or _PERSON_AFTER.match(text, m.end()))
+        if not marked:  # "Alan Hao Hsu and Hao Global LLC": a name coordinated with a company it runs
+            joined = re.match(r"\s(?:and|&)\s", text[m.end():])
+            marked = bool(joined) and m.end() + joined.end() in org_starts
+        if not marked and i > 0 and out and out[-1].end == names[i - 1].end() and re.fullmatch(
+                r",?\s(?:and|&)\s|,\s", text[names[i - 1].end():m.start()]):
+            marked = True  # the second of "Chuan Geng and Shiwei Yang"
+        if marked:
+            name = m.group(1)
+            out.append(Mention(m.start(), m.end(), Entity(name, "person", (name,))))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Entity mentions in ``text``, left to right, longest match first, not overlapping."""
     patterns, exact, folded = _matcher()
@@ -240,7 +284,9 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(m.start(), end, ent))
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
-    found.extend(_unlisted_orgs(text))
+    orgs = _unlisted_orgs(text)
+    found.extend(orgs)
+    found.extend(_unlisted_people(text, orgs))
     found.sort(key=lambda x: (x.start, -(x.end - x.start), x.entity.canonical not in _known_names()))
     out: list[Mention] = []
     for m in found:
