@@ -87,6 +87,9 @@ class HostSlots:
             fresh.next_allowed, fresh.reason = rec.not_before + offset, rec.not_before_reason or fresh.reason
         if self._state.is_paused(rec):
             fresh.paused = rec.paused_reason
+            if rec.paused_run != self._state.run_id:  # an earlier run's pause, held until the server's time
+                until = datetime.fromtimestamp(rec.paused_until, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+                fresh.paused = f"{rec.paused_reason}, given to an earlier run, until {until}"
             fresh.next_allowed = max(fresh.next_allowed, rec.paused_until + offset)
         return fresh
 
