@@ -97,3 +97,27 @@ def test_stand_in_override_discovers_fetches_and_parses_each_outlet(source, http
     finally:
         conn.close()
     assert way_out.paths() == [], "a stand-in run went off the machine"
+
+
+@pytest.mark.parametrize("source", ["news1", "nyt"])
+def test_an_outlet_given_no_feeds_is_left_alone(source, isolated_env, way_out):
+    """The README's "nothing else anywhere": an outlet whose override is ``feeds: []`` asks nothing of anyone,
+    neither for the real pages the warehouse knows nor (NYT) through its search API."""
+    db = str(isolated_env / "wh" / "chipwatch.duckdb")
+    with connect(db) as conn:
+        conn.execute("INSERT INTO raw.discovered_urls (source, url, via, first_seen_at) "
+                     "VALUES (?, ?, 'news_sitemap', now())", [source, REAL_HOSTS[source] + PAGES[source][0]])
+    config = {"resources": {
+        "duckdb": {"config": {"database": db}},
+        "fetcher": {"config": {"mode": "live", "min_delay_s": 0.01, "timeout_s": 5, "max_attempts": 1,
+                               "warc_dir": str(isolated_env / "warc"), "sources": {source: {"feeds": []}}}},
+    }}
+    with dg.instance_for_test() as instance:
+        assert defs.resolve_job_def("ingest").execute_in_process(
+            partition_key=source, instance=instance, run_config=config, asset_selection=UP_TO_PARSE[:3]).success
+    conn = duckdb.connect(db, read_only=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM raw.fetch_log").fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert way_out.paths() == [], "an outlet switched off went off the machine"
