@@ -105,6 +105,8 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
     now = datetime.now(UTC)
     urls = stages.due_urls(candidates.to_dicts(), now, client.mode, fetcher.schedule(),
                            prefilter_titles=fetcher.prefilter_titles)
+    # live: only the hosts configured for the source (a stand-in override keeps the run off the real site)
+    urls, elsewhere, why_not = stages.on_source_hosts(client, source, urls)
     validators = {r["url"]: (r["etag"], r["last_modified"]) for r in candidates.iter_rows(named=True)
                   if r["etag"] or r["last_modified"]}
     try:
@@ -120,10 +122,12 @@ def fetched_pages(context: dg.AssetExecutionContext, fetcher: FetcherResource, d
         new_pages = insert_new(conn, PAGES, pages_df)
     outcomes = (log_df.group_by("outcome").len().sort("outcome") if not log_df.is_empty()
                 else pl.DataFrame({"outcome": [], "len": []}))
+    off_hosts = f", {len(elsewhere)} due left alone ({why_not})" if elsewhere else ""
     context.log.info(f"{source}: {len(urls)} of {candidates.height} URLs due ({backed_off} backed off after "
-                     f"repeated failures), {new_attempts} new attempts, {new_pages} new pages")
+                     f"repeated failures{off_hosts}), {new_attempts} new attempts, {new_pages} new pages")
     yield dg.MaterializeResult(asset_key=["raw", "fetch_log"], metadata={
         "urls_known": candidates.height, "urls_due": len(urls), "urls_backed_off": backed_off,
+        "urls_off_hosts": len(elsewhere),
         "attempts": log_df.height, "attempts_new": new_attempts,
         **{f"outcome_{o}": int(n) for o, n in outcomes.iter_rows()},
         "preview": preview(log_df, ["url", "attempted_at", "outcome", "http_status", "error"]),

@@ -24,6 +24,7 @@ from pipelines.fetch.recheck import (
 )
 from pipelines.fetch.replay import WarcReplay
 from pipelines.fetch.state import STATE_FILE, FetchState
+from pipelines.fetch.urls import host_allowed, host_of
 from pipelines.sources.registry import SOURCES, source_keys
 from warehouse.db import ensure_schema, open_database
 from warehouse.paths import PROJECT_ROOT, WAREHOUSE_DIR, working_db_path
@@ -95,13 +96,18 @@ class FetcherResource(dg.ConfigurableResource):
         """The outlet's official search API (``Publisher.search``, NYT's Article Search), or ``None``.
 
         Live: a client on the live fetcher's host slots, HTTP client and WARC archive, when the key the spec's
-        ``key_env`` names is set. Replay: the archived API responses, when the archive holds any.
+        ``key_env`` names is set and the API's host is among the source's hosts (so not for a stand-in
+        override's run, nor for a source switched off with ``feeds: []``). Replay: the archived API responses,
+        when the archive holds any.
         """
         pub = SOURCES.get(source)
         spec = pub.search if pub is not None else None
         if spec is None:
             return None
         if isinstance(client, LiveFetcher):
+            hosts = client.source_config(source).hosts
+            if client.switched_off(source) or not host_allowed(host_of(spec.url), hosts):
+                return None  # a stand-in override or no feeds: the run stays off the real outlet, its API included
             key = api_key_from_env(spec.key_env)
             return ArticleSearchClient(key, base_url=spec.url, client=client.client, slots=client.slots,
                                        archive=client.archive) if key else None

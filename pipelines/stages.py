@@ -31,6 +31,7 @@ from pipelines.fetch.recheck import (
 from pipelines.fetch.replay import WarcReplay, url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.rotation import PRIMARY_EVERY, feeds_this_crawl
+from pipelines.fetch.urls import host_allowed, host_of
 from pipelines.fetch.warc import read_response_at
 from pipelines.present.labels import matches, search_words
 from pipelines.present.numbers import full
@@ -102,6 +103,30 @@ def stand_in_hosts(fetcher: Fetcher, source: str) -> tuple[str, ...]:
     if not callable(config) or pub is None:
         return ()
     return tuple(h for h in config(source).hosts if not pub.owns_host(h))
+
+
+def on_source_hosts(fetcher: Fetcher, source: str, urls: Iterable[str]) -> tuple[list[str], list[str], str]:
+    """``urls`` split into those a live run fetches for ``source`` and those it leaves alone, and why: only URLs
+    on the hosts the fetcher has for ``source`` (the outlet's own, or a ``sources`` override's stand-ins), and
+    none of a source the override switches off (``feeds: []``). After a replay of the real outlet's pages, a
+    run pointed at a stand-in must not go to the real site to re-check them. Replay, and a source with no
+    hosts (``other``), keep every URL."""
+    urls = list(urls)
+    if fetcher.mode != "live":
+        return urls, [], ""
+    off = getattr(fetcher, "switched_off", None)
+    if callable(off) and off(source):
+        return [], urls, f"{source} has no feeds in this run's sources: switched off"
+    config = getattr(fetcher, "source_config", None)
+    hosts = config(source).hosts if callable(config) else ()
+    if not hosts:
+        return urls, [], ""
+    kept, elsewhere = [], []
+    for url in urls:
+        (kept if host_allowed(host_of(url), hosts) else elsewhere).append(url)
+    why = (f"on hosts not configured for {source}: {', '.join(sorted({host_of(u) for u in elsewhere}))}"
+           if elsewhere else "")
+    return kept, elsewhere, why
 
 
 def _discover_by_search(api: ArticleSearch, source: str, out: Discovery, seen: set[str],

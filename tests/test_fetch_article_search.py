@@ -461,3 +461,5 @@ def test_fetcher_resource_wires_the_search_api_from_the_registry(monkeypatch, tm
         assert client is not None and client.slots is live.slots and client.archive is live.archive
         assert resource.article_search("cnn", live) is None  # CNN declares no search API
         client.close()
+    with LiveFetcher(tmp_path, robots=False, sources={"nyt": {"hosts": ["127.0.0.1"]}}) as stand_in:
+        assert resource.article_search("nyt", stand_in) is None  # a stand-in's run never asks the real API

@@ -76,6 +76,11 @@ def test_long_retry_after_pauses_the_host_for_the_run_without_sleeping(srv, tmp_
     with make_fetcher(tmp_path, state=FetchState(state_file, run_id="r1")) as step2:
         [res] = step2.fetch(srv.url("/p0"), "test")
     assert res.outcome == "http_error" and "paused" in res.error
+    # A later run does not ask it either before the server's time, and says whose pause it is and until when.
+    with make_fetcher(tmp_path, state=FetchState(state_file, run_id="r2")) as later:
+        [res] = later.fetch(srv.url("/p1"), "test")
+    assert res.outcome == "http_error" and res.attempts == 0
+    assert "paused until 20" in res.error and "UTC (Retry-After 200 s, given to an earlier run)" in res.error
     assert srv.paths() == ["/robots.txt", "/busy"]
 
 

@@ -46,7 +46,7 @@ from pipelines.fetch.politeness import HostBusy, HostSlots, backoff_delay, parse
 from pipelines.fetch.result import FetchResult
 from pipelines.fetch.robots import RobotsCache, RobotsFetch, agent_token
 from pipelines.fetch.state import FetchState
-from pipelines.fetch.targets import SourceConfig, canonicalize, source_config
+from pipelines.fetch.targets import SourceConfig, canonicalize, source_config, switched_off
 from pipelines.fetch.urls import host_allowed, host_of
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,11 @@ class LiveFetcher:
     def source_config(self, source: str) -> SourceConfig:
         """The hosts and feeds of ``source``: the registry's, with this fetcher's overrides applied."""
         return source_config(source, self.sources)
+
+    def switched_off(self, source: str) -> bool:
+        """True when this fetcher's ``sources`` override gives ``source`` no feeds (see
+        :func:`pipelines.fetch.targets.switched_off`)."""
+        return switched_off(source, self.sources)
 
     def feed_urls(self, source: str) -> list[str]:
         """Discovery URLs of ``source`` (registry defaults unless overridden)."""

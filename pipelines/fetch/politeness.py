@@ -33,8 +33,13 @@ from pipelines.fetch.state import FetchState
 class HostBusy(Exception):
     """The host may not be asked again for longer than the caller is willing to wait."""
 
-    def __init__(self, host: str, wait_s: float, reason: str, paused: bool = False):
-        why = f"paused for this run ({reason})" if paused else f"must wait {wait_s:.0f} s ({reason})"
+    def __init__(self, host: str, wait_s: float, reason: str, paused: bool = False, until: str = ""):
+        if paused and until:  # an earlier run's pause, held until the server's time
+            why = f"paused until {until} ({reason}, given to an earlier run)"
+        elif paused:
+            why = f"paused for this run ({reason})"
+        else:
+            why = f"must wait {wait_s:.0f} s ({reason})"
         super().__init__(f"host {host} not requested: {why}")
         self.host, self.wait_s, self.reason, self.paused = host, wait_s, reason, paused
 
@@ -46,6 +51,7 @@ class _Host:
     last_end: float = 0.0  # when the previous request ended
     ended: bool = False  # a previous request is known (here, or from the shared state)
     paused: str = ""  # why the host is paused for the run ("" when it is not)
+    paused_until: str = ""  # when an earlier run's pause ends (UTC, as text); "" for this run's own pause
     reason: str = "politeness delay"
     requests: int = 0
     spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end), when HostSlots(record=True)
@@ -87,6 +93,8 @@ class HostSlots:
             fresh.next_allowed, fresh.reason = rec.not_before + offset, rec.not_before_reason or fresh.reason
         if self._state.is_paused(rec):
             fresh.paused = rec.paused_reason
+            if rec.paused_run != self._state.run_id:  # an earlier run's pause, held until the server's time
+                fresh.paused_until = datetime.fromtimestamp(rec.paused_until, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
             fresh.next_allowed = max(fresh.next_allowed, rec.paused_until + offset)
         return fresh
 
@@ -107,7 +115,8 @@ class HostSlots:
         started = 0.0
         try:
             if state.paused:
-                raise HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True)
+                raise HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True,
+                               until=state.paused_until)
             start_at = max(state.next_allowed, state.last_end + delay_s if state.ended else 0.0)
             wait = start_at - self._clock()
             if wait > self.max_wait_s:
@@ -143,7 +152,7 @@ class HostSlots:
         """
         state = self._host(host)
         until = self._clock() + seconds
-        state.paused = reason
+        state.paused, state.paused_until = reason, ""
         state.next_allowed = max(state.next_allowed, until)
         if self._state is not None:
             self._state.pause(host, self._wall(until), reason)
@@ -153,7 +162,8 @@ class HostSlots:
         state = self._host(host)
         if not state.paused:
             return None
-        return HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True)
+        return HostBusy(host, max(0.0, state.next_allowed - self._clock()), state.paused, paused=True,
+                        until=state.paused_until)
 
     def requests(self, host: str) -> int:
         """How many requests ``host`` has been given a slot for."""

@@ -62,3 +62,13 @@ def source_config(source: str, overrides: Mapping[str, SourceConfig | Mapping] |
         hosts=tuple(over["hosts"]) if "hosts" in over else base.hosts,
         feeds=tuple(over["feeds"]) if "feeds" in over else base.feeds,
     )
+
+
+def switched_off(source: str, overrides: Mapping[str, SourceConfig | Mapping] | None = None) -> bool:
+    """True when ``overrides`` turn ``source`` off by giving it no feeds (``{"news1": {"feeds": []}}``): a live
+    run then neither discovers nor fetches anything for it, not even re-checks of the pages it knows."""
+    over = (overrides or {}).get(source)
+    if over is None:
+        return False
+    feeds = over.feeds if isinstance(over, SourceConfig) else over.get("feeds")
+    return feeds is not None and len(feeds) == 0
