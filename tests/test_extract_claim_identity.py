@@ -1051,3 +1051,27 @@ def test_capitalized_phrases_are_not_people():
     names = {m.entity.canonical for m in find_mentions(
         "On Monday the Justice Department said Nvidia Chief Executive Jensen Huang was not accused.")}
     assert "Jensen Huang" in names and not any(n.startswith(("On ", "Justice")) for n in names)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "scope"), [
+    ("Nvidia said it expects revenue of about $45 billion for the current quarter.", "en", "about $45 billion",
+     "as guidance"),
+    ("엔비디아의 1분기 매출 전망치는 430억달러다.", "ko", "430억달러", "as guidance"),
+    ("Nvidia reported revenue of $44.1 billion, above the $43 billion analysts had expected.", "en",
+     "above the $43 billion", "as estimate"),
+    # the result beside a forecast is the result
+    ("Nvidia reported revenue of $44.1 billion, above the $43 billion analysts had expected.", "en",
+     "$44.1 billion", None),
+])
+def test_a_revenue_forecast_is_another_quantity_than_the_result(text, lang, surface, scope):
+    f = fig(text, surface, headline="Nvidia results")
+    assert (f.metric, f.scope) == ("revenue", scope)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The selloff knocked some $20 billion off the fortune of co-founder Jensen Huang.", "some $20 billion"),
+    ("젠슨 황 CEO의 재산도 하루 새 201억 달러 줄었다.", "201억 달러"),
+])
+def test_a_persons_fortune_is_theirs_and_not_compared(text, surface):
+    f = fig(text, surface)
+    assert (f.subject, f.metric) == ("Jensen Huang", "other")

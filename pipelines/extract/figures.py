@@ -315,6 +315,7 @@ _EN_BARE_SHARES = re.compile(
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
+_FORTUNE = re.compile(r"\b(?:fortune|net\s+worth|personal\s+wealth|wealth)\b|재산|순자산|개인\s?자산", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+$")
 _OWNER_PRONOUN = re.compile(
     r"\b(?:of|from|off)\s+(?:its|their)\s+(?:market\s+)?(?:value|valuation|stock|shares|share\s+price|"
@@ -636,8 +637,8 @@ def extract(
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
-            figs = [replace(_segment(st, lang, _difference(st, lang, _charge_chip(_lost_sales(
-                st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), chips, para_chip)), prev_revenue),
+            figs = [replace(_segment(st, lang, _forecast_scope(st, _difference(st, lang, _charge_chip(_lost_sales(
+                st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), chips, para_chip))), prev_revenue),
                 said_by=said_by) for fig in figs]
             for fig in figs:
                 out.append(
@@ -761,6 +762,46 @@ def is_segment(scope: str | None) -> bool:
     """Whether a claim scope is a segment ("on GPUs", "in data center", "as orders", "of revenue"), not a model
     or a comparand."""
     return bool(scope) and scope.startswith(SEGMENT_PREFIXES)
+
+
+# Revenue forecast, not reported: the company's guidance, or analysts' estimate (two quantities besides the result)
+_ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|\bFactSet\b|\bestimates?\b|"
+                       r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|애널리스트|전문가", re.I)
+_GUIDANCE = re.compile(
+    r"\b(?:expects?|expected|expecting|forecasts?|forecast|projects?|projected|guidance|outlook|guided|sees|"
+    r"anticipates?|predicted)\b|전망|예상|가이던스|제시했|내다봤|내다본|예측", re.I)
+
+
+# "$43 billion analysts had expected", "$46 billion expected by analysts", "430억달러의 시장 전망치"
+_FORECAST_AFTER = re.compile(
+    r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+(?:had\s+)?"
+    r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
+    r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)", re.I)
+_ANY_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:달러|원|억|조)\b|\d\s+(?:billion|million|trillion)\b", re.I)
+
+
+def _forecast_scope(st: str, fig: Figure) -> Figure:
+    """A revenue the figure's clause forecasts is another quantity than the revenue reported: the company's
+    guidance ("as guidance": "forecast about $65 billion for the current quarter", "1분기 매출 전망치는 430억달러")
+    or analysts' estimate ("as estimate": "analysts had expected $43 billion")."""
+    if fig.metric != "revenue" or fig.scope:
+        return fig
+    lo, _hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    before = st[max(lo, fig.span_start - 45):fig.span_start]
+    after = st[fig.span_end:fig.span_end + 30]
+    if _ANY_MONEY.search(before):
+        before = before[_last_money_end(before):]  # only words after the figure before this one govern it
+    forecast_before = _GUIDANCE.search(before)
+    forecast_after = _FORECAST_AFTER.match(after)
+    if not (forecast_before or forecast_after):
+        return fig
+    analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start) or (
+        forecast_after and _ANALYSTS.search(forecast_after.group(0)))
+    return replace(fig, scope="as estimate" if analysts else "as guidance")
+
+
+def _last_money_end(text: str) -> int:
+    return max(m.end() for m in _ANY_MONEY.finditer(text))
 
 
 def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Figure:
@@ -1149,6 +1190,13 @@ def _bind(
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
             # that moved are a listed company's (the headline's, else the article's most mentioned one)
             subject, via = (listed, "article") if listed else (None, None)
+        if c.unit in CURRENCY_UNITS and _FORTUNE.search(_clause_around(st, span)):
+            people = [m for m in eligible if m.entity.kind == "person"]
+            if people:
+                # "knocked some $20 billion off the fortune of co-founder Jensen Huang": a person's wealth,
+                # not the company's value (no metric of its own: never compared)
+                best = min(people, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
+                subject, via, metric, scope = best.entity.canonical, "sentence", "other", None
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     _distribute_respectively(st, rows, eligible)
