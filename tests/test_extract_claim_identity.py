@@ -751,7 +751,7 @@ def test_accounts_figures_keep_their_own_periods():
     when = datetime(2025, 5, 28, 21, 0, tzinfo=UTC)
     f = _at("The company reported revenue of $130.5 billion for its full fiscal year that ended in January.",
             "$130.5 billion", when)
-    assert f.refers_to == "2024-02-01/2025-01-31"  # a year, not January
+    assert f.refers_to == "2024-02/2025-01"  # a year (its months), not January
     text = ("엔비디아의 4분기(2024년 11월~2025년 1월) 매출은 393억 달러였다. 연간 매출은 1305억 달러로 전년보다 114% "
             "늘었다.")
     figs = {f.surface: f for f in extract_figures(text, "ko", published_at=when)}
@@ -1075,3 +1075,29 @@ def test_a_revenue_forecast_is_another_quantity_than_the_result(text, lang, surf
 def test_a_persons_fortune_is_theirs_and_not_compared(text, surface):
     f = fig(text, surface)
     assert (f.subject, f.metric) == ("Jensen Huang", "other")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
+    ("Nvidia shares rebounded 8.9% on Tuesday, recovering part of the previous session's 17% plunge.", "en", "17%",
+     "2025-01-27"),
+    ("엔비디아의 지난 회계연도(2024년 2월∼2025년 1월) 연간 매출은 1305억 달러였다.", "ko", "1305억 달러",
+     "2024-02/2025-01"),
+    # the full fiscal year after a sentence about the quarter: the year, not the quarter carried
+    ("Data-center revenue rose to $35.6 billion in the quarter ended Jan. 26. For the full fiscal year, revenue "
+     "rose 114% to $130.5 billion.", "en", "$130.5 billion", "2024-02/2025-01"),
+])
+def test_previous_sessions_and_fiscal_years(text, lang, surface, label):
+    figs = [f for f in extract_figures(text, lang, headline="Nvidia results",
+                                       published_at=datetime(2025, 1, 28, 22, tzinfo=UTC)
+                                       if "rebounded" in text else datetime(2025, 2, 27, 7, tzinfo=UTC))
+            if f.surface == surface]
+    assert figs[0].refers_to == label
+
+
+def test_a_comparand_is_the_same_kind_of_quantity():
+    figs = extract_figures("H20 수출 규제에 따른 비용은 45억 달러(약 6조2000억 원)로, "
+                           "지난달 예고한 55억 달러보다 줄었다.", "ko",
+                           headline="엔비디아 1분기 매출 441억 달러…H20 비용 45억 달러 반영",
+                           published_at=datetime(2025, 5, 28, 22, 40, tzinfo=UTC))
+    assert [(f.surface, f.metric) for f in figs if f.unit == "USD"] == [
+        ("45억 달러", "charge"), ("55억 달러", "charge")]

@@ -416,3 +416,24 @@ def test_running_session_snapshots_are_related_but_never_flagged():
     ])
     obs, disc = build_observations(facts)
     assert {frozenset(r) for r in disc[["fact_id_a", "fact_id_b"]].rows()} == {frozenset({"c1", "c2"})}
+
+
+def test_a_years_revenue_is_not_its_quarters():
+    rev = {"metric": "revenue", "unit": "USD"}
+    facts = _frame([
+        _fact("q4", "hankyung", _t(2, 27), 39.3e9, 39.25e9, 39.35e9, refers_to="2024-11/2025-01", **rev),
+        _fact("fy", "wsj", _t(5, 28), 130.5e9, 130.45e9, 130.55e9, refers_to="2024-02/2025-01", **rev),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event == {"q4": "2024-11/2025-01", "fy": "2024-02/2025-01"} and disc.is_empty()
+
+
+def test_an_accounts_month_inside_a_quarter_is_the_quarters():
+    rev = {"metric": "revenue", "unit": "USD"}
+    facts = _frame([
+        _fact("q1", "cnbc", _t(5, 28, 22), 44.1e9, 44.05e9, 44.15e9, refers_to="2025-02/2025-04", **rev),
+        _fact("apr", "news1", _t(5, 29), 44.1e9, 44.05e9, 44.15e9, refers_to="2025-04", **rev),
+    ])
+    obs, disc = build_observations(facts)
+    assert set(obs["event"]) == {"2025-02/2025-04"} and disc.is_empty()

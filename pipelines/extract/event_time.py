@@ -86,7 +86,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "change_period", "date_expressions",
-    "has_date", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
+    "fiscal_year_label", "has_date", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
@@ -431,8 +431,12 @@ def _h_weekday_en(g, today):
 
 @_needs_today
 def _h_past_en(g, today):
-    n = _num(g.get("n"), _NUM_EN)
     unit = g["unit"].lower()
+    if not g.get("n") and unit in ("day", "session") and g.get("which", "").lower() in ("previous", "prior"):
+        # "the previous session's 17% plunge": the one session (day) before, not a span up to today
+        day = previous_weekday(today) if unit == "session" or g.get("trading") else today - timedelta(days=1)
+        return (day, day, "day")
+    n = _num(g.get("n"), _NUM_EN)
     if g.get("trading") or unit == "session":
         unit = "trading"
     return _past_span(n, unit, today)
@@ -502,6 +506,14 @@ def _h_ko_date(g, today):
     if d:
         return _latest(lambda yy: _day(yy, m, d), today, direction)
     return _latest(lambda yy: _month(yy, m), today, direction)
+
+
+def _h_ko_years_month_range(g, today):
+    """ "2024년 2월∼2025년 1월": a span of whole months across years."""
+    y1, m1, y2, m2 = int(g["y"]), int(g["m"]), int(g["y2"]), int(g["m2"])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y2, m2) < (y1, m1):
+        return None
+    return _span(_month(y1, m1)[0], _month(y2, m2)[1])
 
 
 def _h_ko_month_range(g, today):
@@ -685,7 +697,7 @@ _RULES_EN: list[_Rule] = [
     _Rule(
         ("past", "last", "previous", "Past", "Last"),
         _rx(
-            rf"\b(?:(?:over|in|during|for)\s+)?the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM_EN_RX})\s+)?"
+            rf"\b(?:(?:over|in|during|for)\s+)?the\s+(?P<which>past|last|previous|prior)\s+(?:(?P<n>{_NUM_EN_RX})\s+)?"
             r"(?P<trading>trading\s+)?(?P<unit>day|session|week|month|year|quarter)s?\b",
             _I,
         ),
@@ -715,6 +727,12 @@ _RULES_KO: list[_Rule] = [
             r"(?<!\d)(?P<m>\d{1,2})(?:월부터|\s?[~∼-])\s?(?P<m2>\d{1,2})월(?:까지)?"
         ),
         _h_ko_month_range,
+    ),
+    _Rule(
+        ("월",),
+        _rx(r"(?P<y>(?:19|20)\d{2})\s?년\s?(?P<m>\d{1,2})월\s?(?:부터|[~∼-])\s?(?P<y2>(?:19|20)\d{2})\s?년\s?"
+            r"(?P<m2>\d{1,2})월(?:까지)?"),
+        _h_ko_years_month_range,
     ),
     _Rule(
         ("일",),
@@ -1120,6 +1138,8 @@ def accounts_quarter(
         a, b = date.fromisoformat(span["a"]), date.fromisoformat(span["b"])
         if 80 <= (b - a).days <= 95:
             return _months_label(b if b.day >= 15 else b.replace(day=1) - timedelta(days=1))
+        if a.day == 1 and (b + timedelta(days=1)).day == 1:  # whole months: "2024-02-01/2025-01-31"
+            return f"{a.year:04d}-{a.month:02d}/{b.year:04d}-{b.month:02d}"
         return label
     quarter = _QUARTER_LABEL.fullmatch(label)
     if not quarter or not fiscal_year_end or fiscal_year_end == 12 or published is None:
@@ -1135,6 +1155,17 @@ def accounts_quarter(
         options = [d for d in ends if _add_months(d, -2) <= published]
     last = min(options or ends, key=lambda d: abs((d - published).days))
     return _months_label(last)
+
+
+def fiscal_year_label(fiscal_year_end: int | None, published: date | None) -> str | None:
+    """The last fiscal year a company has closed by ``published``, as its months ("2024-02/2025-01" for Nvidia
+    in 2025 after January): what "the full fiscal year" of its results means. ``None`` without a calendar."""
+    if not fiscal_year_end or published is None:
+        return None
+    year = published.year if published.month > fiscal_year_end else published.year - 1
+    last = date(year, fiscal_year_end, 1)
+    first = _add_months(last, -11)
+    return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
 
 
 # a change measured against a base: "up 90% from a year earlier", "1년 전보다 90% 올랐다", "연초 대비 12%"

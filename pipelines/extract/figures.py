@@ -52,6 +52,7 @@ from .event_time import (
     accounts_quarter,
     change_period,
     date_expressions,
+    fiscal_year_label,
     has_date,
     previous_weekday,
     refers_to,
@@ -102,6 +103,9 @@ _OPERATING = re.compile(r"\boperat(?:ing|e|es|ion|ions)\b|\brunning\s+(?:costs?|
 _NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s+later\b", re.I)
 _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
+_FULL_YEAR = re.compile(r"\b(?:full|whole|entire)\s+(?:fiscal\s+|financial\s+)?year\b|\bfull-year\b|"
+                        r"\bfiscal\s+year\b(?!\s+(?:19|20)\d{2})|연간|지난\s?회계연도", re.I)
+_HANGUL = re.compile(r"[가-힣]")
 _HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
 # a figure expected rather than reported: guidance, forecasts
 _EXPECTED = re.compile(
@@ -363,6 +367,24 @@ def _distribute_respectively(st: str, rows: list[dict], eligible: list[Mention])
         if len(ordered) == len(names) == len(members_rows):
             for r, name in zip(sorted(members_rows, key=lambda r: r["c"].start), ordered, strict=True):
                 r["subject"] = name
+
+
+_KO_THAN_AFTER = re.compile(r"\s?(?:\([^)]{0,30}\))?\s?보다")
+_EN_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+)?(?:about\s+|roughly\s+)?$", re.I)
+
+
+def _comparands_share_metric(st: str, rows: list[dict]) -> None:
+    """A figure the sentence compares another with is the same kind of quantity: "비용은 45억 달러로, 지난달
+    예고한 55억 달러보다 줄었다", "a $4.5 billion charge, less than the $5.5 billion it had warned of" (the
+    comparand takes the first figure's metric, chip and subject when its own words name none)."""
+    for i, r in enumerate(rows):
+        c = r["c"]
+        if not (_KO_THAN_AFTER.match(st, c.end) or _EN_THAN_BEFORE.search(st, max(0, c.start - 20), c.start)):
+            continue
+        first = next((o for o in rows[:i] if unit_family(o["c"].unit) == unit_family(c.unit)
+                      and o["metric"] not in ("other", None)), None)
+        if first is not None and r["metric"] != first["metric"] and r["via"] != "sentence":
+            r["metric"], r["subject"], r["via"] = first["metric"], first["subject"], first["via"]
 
 
 def _fallback_subject(
@@ -944,6 +966,12 @@ def _accounts_period(st: str, fig: Figure, label: str | None, published_at: date
         return label
     lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
+    if _FULL_YEAR.search(st) and not date_expressions(st, published_at, "ko" if _HANGUL.search(st) else "en"):
+        # "For the full fiscal year, revenue rose 114% to $130.5 billion": the last fiscal year closed, not the
+        # quarter the previous sentence was about
+        year = fiscal_year_label(fiscal_year_end(fig.subject), published_at.date() if published_at else None)
+        if year:
+            return year
     ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause)
     return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None,
                             ahead=ahead)
@@ -1200,6 +1228,7 @@ def _bind(
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     _distribute_respectively(st, rows, eligible)
+    _comparands_share_metric(st, rows)
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (

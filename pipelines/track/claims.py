@@ -53,6 +53,13 @@ DAYS_PER = {"years": 365.25, "months": 30.4375, "weeks": 7.0, "days": 1.0, "hour
 # An undated report of an event metric takes the event stated by others if it began at most this many days
 # before the report was published: a market move, a charge or a deal is reported in the days after it.
 EVENT_WINDOW_DAYS = 7
+# A finer stated event nests in a coarser one only when it is at most this long: a day or a month dates the
+# event of a quarter, but a quarter inside a year is another quantity (a year's revenue is not its fourth
+# quarter's)
+NESTED_MAX_DAYS = 31
+QUARTER_MAX_DAYS = 95
+# accounts figures: a company's revenue or charge, of a period (a quarter, a fiscal year)
+ACCOUNTS_EVENTS = frozenset({"revenue", "charge"})
 # A day's move without a session cue is the move at the close.
 CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 SCOPE_WINDOW_DAYS = 45
@@ -383,9 +390,19 @@ def _merge_nested_events(
             # (mostly inside it: a fiscal quarter ending April 27 and one ending July 27 share three days of
             # calendar months, not an event)
             finer = [o for o, (oa, ob, os_) in periods.items()
-                     if o != lab and width[o] < width[lab] and os_ == session
+                     if o != lab and width[o] < width[lab] and width[o] < NESTED_MAX_DAYS and os_ == session
                      and 2 * ((min(b, ob) - max(a, oa)).days + 1) > width[o] + 1
                      and (labels[o] & labels[lab] or 0 in labels[o] | labels[lab])]
+            if key.split("|")[1] in ACCOUNTS_EVENTS:
+                # an accounts figure is of its period: "in April" inside the quarter through April 27 is the
+                # quarter's (the reverse of a market move, whose day is the event)
+                if width[lab] <= QUARTER_MAX_DAYS:
+                    for o in finer:
+                        holders = [h for h in periods if h != o and width[o] < width[h] <= QUARTER_MAX_DAYS
+                                   and periods[h][0] <= periods[o][0] and periods[o][1] <= periods[h][1]]
+                        if len(holders) == 1:
+                            out[(key, o)] = holders[0]
+                continue
             targets = {out.get((key, o), o) for o in finer}
             if width[lab] > 0 and len(targets) == 1:
                 out[(key, lab)] = next(iter(targets))
