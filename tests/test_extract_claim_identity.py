@@ -1101,3 +1101,12 @@ def test_a_comparand_is_the_same_kind_of_quantity():
                            published_at=datetime(2025, 5, 28, 22, 40, tzinfo=UTC))
     assert [(f.surface, f.metric) for f in figs if f.unit == "USD"] == [
         ("45억 달러", "charge"), ("55억 달러", "charge")]
+
+
+def test_a_chips_time_to_restriction_in_korean():
+    f = fig("딥시크가 훈련에 쓴 H800도 출시 약 1년 만에 수출 규제 대상이 됐다.", "약 1년")
+    assert (f.subject, f.metric, f.chip) == ("US government", "duration", "H800")
+    f = fig("H800은 엔비디아가 중국 수출용으로 2023년 3월 내놓은 칩이지만, "
+            "약 7개월 만인 같은 해 10월 미국의 수출 규제 대상에 올랐다.", "약 7개월",
+            published_at=datetime(2025, 1, 29, tzinfo=UTC))
+    assert (f.subject, f.chip, f.refers_to) == ("US government", "H800", "2023-10")  # the same year: 2023

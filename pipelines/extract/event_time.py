@@ -952,7 +952,7 @@ def _scan(sentence: str, today: date | None, language: str) -> tuple[_Found, ...
         time = None if period is None else EventTime(period[0], period[1], period[2], None, sentence[s:e], (s, e))
         initial = _INITIAL[language].search(sentence[:s]) is not None
         found.append(_Found(time, (s, e), _role(sentence, s, e, language), initial))
-    return tuple(_next_days(sentence, found, language))
+    return tuple(_same_year(sentence, _next_days(sentence, found, language)))
 
 
 # "the next day", "이튿날": the day after the date the sentence stated before it
@@ -977,6 +977,36 @@ def _next_days(sentence: str, found: list[_Found], language: str) -> list[_Found
         day = before[-1].time.start + timedelta(days=1)
         out.append(_Found(EventTime(day, day, "day", None, m.group(), m.span()), m.span(), "time"))
     return sorted(out, key=lambda f: f.span[0])
+
+
+_SAME_YEAR = re.compile(
+    r"(?:같은\s?해|그\s?해|in\s+the\s+same\s+year,?|that\s+same\s+year,?|later\s+that\s+year,?)\s?$", re.I)
+
+
+def _same_year(sentence: str, found: list[_Found]) -> list[_Found]:
+    """A month or day written after "같은 해"/"the same year" is in the year of the date stated before it
+    ("2023년 3월 내놓은 칩이지만, 약 7개월 만인 같은 해 10월": October 2023, not the latest October)."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if f.time is None or not _SAME_YEAR.search(sentence, max(0, f.span[0] - 20), f.span[0]):
+            continue
+        before = [b for b in out[:i] if b.time is not None]
+        if not before:
+            continue
+        shift = before[-1].time.end.year - f.time.start.year
+        if shift:
+            t = f.time
+            start, end = _years_shifted(t.start, shift), _years_shifted(t.end, shift)
+            out[i] = _Found(EventTime(start, end, t.granularity, t.session, t.surface, t.span, t.prior_session),
+                            f.span, f.role, f.initial)
+    return out
+
+
+def _years_shifted(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
 
 
 def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:

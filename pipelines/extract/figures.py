@@ -223,6 +223,7 @@ _PASSIVE_RESTRICTION = re.compile(
     r"|\b(?:caught|hit|covered|swept\s+up)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:rules?|restrictions?|"
     r"export\s+controls?|curbs?|ban)\b"
     r"|(?:규제|제한|금지|차단)(?:됐|되었|된|받)|(?:수출|판매)(?:을|를)?\s?막"
+    r"|(?:규제|제재|통제)\s?대상(?:이|에|으로)\s?(?:됐|되었|된|올랐|오른|포함|지정)"
 )
 # Companies that sell chips: never the subject of a model's training cost.
 _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
@@ -553,8 +554,9 @@ def _subject_for_metric(
             return "US government", "sentence"
     if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
         return government_of(subject), via
-    if metric == "duration" and _PASSIVE_RESTRICTION.search(st) and (subject is None or subject in chip_makers()
-                                                                      or via != "sentence"):
+    if metric == "duration" and _PASSIVE_RESTRICTION.search(st) and (
+            subject is None or subject in chip_makers() or via != "sentence"
+            or kind_of(subject) not in ("government", "agency", "country")):
         # "the H800 ... was restricted about a year after Nvidia launched it": export controls on chips are
         # the US government's act (the domain's one regulator of chip exports) when the text names no agent
         return "US government", "sentence"
