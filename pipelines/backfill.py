@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipelines import stages
 from pipelines.fetch.outcome import classify_response
+from pipelines.fetch.replay import url_key
 from pipelines.fetch.result import FetchResult, page_id
 from pipelines.fetch.warc import STREAM_MAX_BODY, ArchiveEntry, ArchiveScan, scan_archive
 from pipelines.records import ArticleVersion, Fact, KeptPage, ParseResult
@@ -164,14 +165,17 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
          out: _Batches, versions: _Versions) -> None:
     from pipelines.sources.registry import source_for_url
 
-    source = source_for_url(entry.url)
+    # The page under its canonical URL (outlet host and scheme, no tracking parameters, AMP forms mapped), as
+    # the outlets' partitions and the replay record it; the record keeps the URI as written (warc_offset).
+    url = url_key(entry.url)
+    source = source_for_url(url)
     ctype = entry.content_type or _header(headers, "Content-Type") or ""
     status = entry.status or 200
     if len(body) > STREAM_MAX_BODY:
         outcome, error, body = "too_large", f"body over {STREAM_MAX_BODY} bytes", b""
     else:
         outcome, error = classify_response(status, ctype, body, "page")
-    res = FetchResult(url=entry.url, source=source, attempted_at=entry.date, outcome=outcome, mode="replay",
+    res = FetchResult(url=url, source=source, attempted_at=entry.date, outcome=outcome, mode="replay",
                       http_status=status, body=body if outcome == "ok" else None, headers=headers, error=error,
                       final_url=entry.url, warc_file=warc_name, warc_offset=entry.offset)
     out.add("raw.fetch_log", [stages.fetch_log_row(res)])
@@ -180,7 +184,7 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
         return
     counts.html_pages += 1
     out.add("raw.pages", [page])
-    sniff = sniff_page(body, entry.url, ctype)
+    sniff = sniff_page(body, url, ctype)
     if not sniff.keep:
         counts.skipped[sniff.reason] = counts.skipped.get(sniff.reason, 0) + 1
         out.add("core.parse_results", [_not_parsed(page, SKIP_REASONS[sniff.reason],
@@ -188,17 +192,17 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
         return
     counts.parsed += 1
     try:
-        pp = parse_page(body, entry.url, source if source in SOURCES else None)
+        pp = parse_page(body, url, source if source in SOURCES else None)
     except Exception as exc:  # noqa: BLE001 - parse_page should not raise; if it does, this page alone is lost
-        pp = ParsedPage(url=entry.url, source=source, is_article=False, reason="parse_error",
+        pp = ParsedPage(url=url, source=source, is_article=False, reason="parse_error",
                         error=f"{type(exc).__name__}: {exc}")
     result: ParseResult = {
-        "page_id": page["page_id"], "url": entry.url, "source": source, "fetched_at": entry.date,
+        "page_id": page["page_id"], "url": url, "source": source, "fetched_at": entry.date,
         "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
         "article_id": None}
     if pp.is_article:
         relevant = is_relevant_page(pp)
-        aid, article = versions.version(PageParse(page["page_id"], entry.url, source, entry.date, pp), relevant)
+        aid, article = versions.version(PageParse(page["page_id"], url, source, entry.date, pp), relevant)
         result["article_id"] = aid
         if article is not None:
             counts.articles += 1

@@ -67,6 +67,12 @@ def test_captures_under_non_canonical_uris_replay_under_their_canonical_url(tmp_
         "http://www.nytimes.com/2025/01/27/technology/nvidia-deepseek.html":
             "https://www.nytimes.com/2025/01/27/technology/nvidia-deepseek.html",
         "https://www.news1.kr/amp/world/usa-canada/5673971": "https://www.news1.kr/world/usa-canada/5673971",
+        "https://amp.cnn.com/cnn/2025/01/29/tech/amp-story/index.html":
+            "https://www.cnn.com/2025/01/29/tech/amp-story/index.html",
+        "https://www.nytimes.com/2025/01/28/technology/amp-story.amp.html":
+            "https://www.nytimes.com/2025/01/28/technology/amp-story.html",
+        "https://www-news1-kr.cdn.ampproject.org/c/s/www.news1.kr/amp/world/china/5674085":
+            "https://www.news1.kr/world/china/5674085",
         "http://www.harborledger.example/a.html?utm_campaign=x&id=3#top": "http://www.harborledger.example/a.html?id=3",
     }
     warc = tmp_path / "old-crawl.warc.gz"
