@@ -88,3 +88,36 @@ def test_every_written_form_maps_to_its_article(written):
 
     [canonical] = [c for c, w in WRITTEN.items() if w == written]
     assert url_key(written) == canonical and url_key(canonical) == canonical
+
+
+@pytest.mark.slow
+def test_one_broken_archive_says_each_problem_once_without_dagster_lines(isolated_env, tmp_path, capfd):
+    """One file (read by a run in the CLI's own process): a broken gzip member and a cut at the end are one
+    line each, on the file's terminal output too (not again as Dagster log lines), then the run's summary."""
+    from assets.cli import main
+
+    warc = tmp_path / "broken.warc.gz"
+    offsets = []
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for canonical in WRITTEN:
+            offsets.append(fh.tell())
+            _response(writer, canonical, _PAGES[canonical])
+    data = bytearray(warc.read_bytes())
+    for k in range(offsets[1] + 300, offsets[1] + 340):
+        data[k] ^= 0x5A
+    warc.write_bytes(bytes(data[:offsets[-1] + 100]))
+
+    assert main(["run", "--archive", str(warc)]) == 1
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err and " - dagster - " not in out + err  # "... - dagster - WARNING - ..."
+    lines = [line.strip() for line in err.splitlines() if line.strip()]
+    assert len(lines) == 3  # random record ids: zlib's words for the damage vary
+    assert lines[0].startswith(f"{warc}: byte {offsets[1]}: skipped unreadable record: broken gzip member (")
+    assert lines[1:] == [
+        f"{warc}: byte {offsets[-1]}: truncated: the file ends inside this record (at byte {offsets[-1] + 100})",
+        f"chipwatch run: {warc} was cut short at byte {offsets[-1]} (what came before was replayed)",
+    ]
+    assert f"{warc}: {len(WRITTEN) - 2} records, {len(WRITTEN) - 2} responses, 0 revisits, 2 skipped, " \
+           f"truncated at byte {offsets[-1]}" in out
+    assert "chipwatch run finished" in out
