@@ -121,3 +121,52 @@ def test_one_broken_archive_says_each_problem_once_without_dagster_lines(isolate
     assert f"{warc}: {len(WRITTEN) - 2} records, {len(WRITTEN) - 2} responses, 0 revisits, 2 skipped, " \
            f"truncated at byte {offsets[-1]}" in out
     assert "chipwatch run finished" in out
+
+
+def _revisit(writer: WARCWriter, original, url: str, date: str, refers_to_id: bool = True, uri_date: bool = True):
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    rec = writer.create_revisit_record(
+        url, digest=original.rec_headers.get_header("WARC-Payload-Digest"),
+        refers_to_uri=original.rec_headers.get_header("WARC-Target-URI"),
+        refers_to_date=original.rec_headers.get_header("WARC-Date"), http_headers=http)
+    rec.rec_headers.replace_header("WARC-Date", date)
+    if not uri_date:  # the payload digest is all that points to the original
+        rec.rec_headers.remove_header("WARC-Refers-To-Target-URI")
+        rec.rec_headers.remove_header("WARC-Refers-To-Date")
+    if refers_to_id:
+        rec.rec_headers.add_header("WARC-Refers-To", original.rec_headers.get_header("WARC-Record-ID"))
+    at = writer.out.tell()
+    writer.write_record(rec)
+    return at
+
+
+def test_revisit_records_are_captures_of_the_response_they_point_to(tmp_path):
+    """By record id, by target URI and date, by payload digest alone (under a mirror's URI): each revisit is a
+    fetch of its page at its own date, with no new version of an unchanged article; a revisit of a response
+    the file does not hold earlier is skipped, counted and named with its offset."""
+    a, b = list(WRITTEN)[:2]
+    elsewhere = tmp_path / "elsewhere.warc.gz"
+    with elsewhere.open("wb") as fh:
+        absent = _response(WARCWriter(fh, gzip=True), list(WRITTEN)[2], _PAGES[list(WRITTEN)[2]])
+    warc = tmp_path / "revisits.warc.gz"
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        first, second = _response(writer, a, _PAGES[a]), _response(writer, b, _PAGES[b])
+        _revisit(writer, first, a, "2025-12-01T09:00:00Z")
+        _revisit(writer, second, b, "2025-12-02T09:00:00Z", refers_to_id=False)
+        _revisit(writer, first, a.replace("www.cnn.com", "edition.cnn.com"), "2025-12-03T09:00:00Z",
+                 refers_to_id=False, uri_date=False)
+        lost_at = _revisit(writer, absent, list(WRITTEN)[2], "2025-12-04T09:00:00Z")
+    rows: dict[str, list[dict]] = {}
+    scan, counts = stream_archive(warc, lambda table, batch: rows.setdefault(table, []).extend(batch))
+
+    attempts = sorted((r["url"], r["attempted_at"].date().isoformat(), r["outcome"]) for r in rows["raw.fetch_log"])
+    assert attempts == sorted([
+        (a, _PAGES[a]["fetched_at"][:10], "ok"), (b, _PAGES[b]["fetched_at"][:10], "ok"),
+        (a, "2025-12-01", "ok"), (b, "2025-12-02", "ok"), (a, "2025-12-03", "ok")])
+    assert sorted(r["url"] for r in rows["core.articles"]) == [a, b]  # unchanged: no new version
+    assert {r["page_id"] for r in rows["raw.pages"]} == {r["page_id"] for r in rows["raw.pages"][:2]}
+    assert (counts.responses, counts.revisits, counts.html_pages) == (2, 3, 2)
+    assert (scan.revisits, scan.revisits_unresolved, scan.skipped) == (4, 1, 1) and scan.usable
+    [problem] = scan.problems
+    assert problem.offset == lost_at and list(WRITTEN)[2] in problem.line() and "revisit" in problem.line()
