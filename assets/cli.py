@@ -239,17 +239,18 @@ def _read_archives(archives: list[str]) -> tuple[int | None, list]:
 
 def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
     """Before a backfill: which files can be read at all. A file that starts with a WARC or ARC record is
-    read by its own run; any other is scanned here (one line for it, one per problem) and has no run.
+    read by its own run; any other (or one gzipped as one stream, which the scan refuses) is scanned here (one
+    line for it, one per problem) and has no run.
 
     Returns ``(2, [], [])`` when no file holds a readable record (no run is started), else ``(None, the scans
     of the files that yielded nothing, the files to backfill)``.
     """
-    from pipelines.fetch.warc import archive_format, scan_archive
+    from pipelines.fetch.warc import archive_format, one_gzip_stream, scan_archive
 
     usable, failed = [], []
     for path in archives:
         try:
-            if archive_format(path) is not None:
+            if archive_format(path) is not None and not one_gzip_stream(path):
                 usable.append(path)
                 continue
             scan = scan_archive(path)

@@ -170,3 +170,28 @@ def test_revisit_records_are_captures_of_the_response_they_point_to(tmp_path):
     assert (scan.revisits, scan.revisits_unresolved, scan.skipped) == (4, 1, 1) and scan.usable
     [problem] = scan.problems
     assert problem.offset == lost_at and list(WRITTEN)[2] in problem.line() and "revisit" in problem.line()
+
+
+def test_an_archive_gzipped_as_one_stream_is_refused_with_one_line_before_any_run(isolated_env, tmp_path, capsys):
+    """`gzip crawl.warc` makes one gzip stream of every record: no record has an offset to read it by. The
+    file is refused before a backfill run is started for it, in one line, and nothing else was given: exit 2."""
+    import gzip
+
+    from assets.cli import main
+
+    plain = tmp_path / "crawl.warc"
+    with plain.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for canonical in list(WRITTEN)[:3]:
+            _response(writer, canonical, _PAGES[canonical])
+    whole = tmp_path / "crawl.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+
+    assert main(["run", "--archive", str(whole)]) == 2
+    captured = capsys.readouterr()
+    assert "backfill" not in captured.out and "marts" not in captured.out  # no run was started
+    assert f"archive {whole}: no readable record, nothing to replay" in captured.out
+    assert [line.strip() for line in captured.err.splitlines()] == [
+        f"{whole}: byte 0: refused: the whole file is one gzip stream, so its records cannot be read by offset "
+        "(re-compress it record by record: warcio recompress IN OUT)",
+        "chipwatch run: nothing to replay: no archive given holds a readable HTTP response"]

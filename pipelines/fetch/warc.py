@@ -409,6 +409,32 @@ def archive_format(path: str | Path) -> str | None:
     return _sniff_format(head, head[:2] == b"\x1f\x8b") if head else None
 
 
+def one_gzip_stream(path: str | Path, look: int = 1 << 20) -> bool:
+    """True when ``path`` is gzipped as one stream holding many records (``gzip x.warc``), not one gzip member
+    per record: its first member already holds a second record start within its first ``look`` bytes. Reads
+    little (a few KB on such a file); :func:`scan_archive` refuses these files (their records have no offsets).
+    """
+    with Path(path).open("rb") as fh:
+        if fh.read(3) != _GZIP_MAGIC:
+            return False
+        fh.seek(0)
+        inflater = zlib.decompressobj(31)
+        out = b""
+        try:
+            while len(out) < look and not inflater.eof:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                out += inflater.decompress(chunk, look - len(out))
+                while inflater.unconsumed_tail and len(out) < look:
+                    out += inflater.decompress(inflater.unconsumed_tail, look - len(out))
+        except zlib.error:
+            return False
+    if not _RECORD_START.match(out):
+        return False
+    return _RECORD_START.search(out, 1) is not None
+
+
 def _sniff_format(data, gz: bool) -> str | None:
     head = _inflate_head(data, 0) if gz else bytes(data[:4096])
     if not head:
