@@ -100,9 +100,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(f"cannot open the Dagster instance ({home / 'dagster.yaml'}, from {instance_file().name}): "
             f"{_instance_error(exc)}")
         return 1
+    replaying = ", ".join(archives or settings.get("archives") or []) or "the sample archive"  # --archive, --config
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
-          f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}",
-          flush=True)
+          f"{'live fetching' if live else 'replaying ' + replaying}", flush=True)
     for line in runs.recover_dead_runs(instance):
         say(f"cleaned up: {line}")
     failed_archives: list = []
