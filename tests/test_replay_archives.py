@@ -145,6 +145,28 @@ def test_broken_gzip_member_is_skipped_named_once_and_the_rest_replays(tmp_path,
             assert res[0].body == body
 
 
+def test_a_broken_member_warcio_reads_as_raw_bytes_is_named_where_it_starts(tmp_path):
+    """warcio reads some broken members' raw bytes as a record of garbage before it fails; the problem is
+    still named at the member's own offset, and the made-up record is not counted. (Real pages, a fixed record
+    id per capture: these bytes at these offsets gave an offset inside a member, 27744, before.)"""
+    import json
+
+    from tests.conftest import REPO
+
+    manifest = [json.loads(x) for x in (REPO / "sample_archive" / "manifest.jsonl").read_text().splitlines() if x]
+    caps = [(m["url"], (REPO / "sample_archive" / m["file"]).read_bytes(), m["fetched_at"]) for m in manifest
+            if m["kind"] == "article"]
+    warc = tmp_path / "broken.warc.gz"
+    offsets = write_warc(warc, caps)
+    broken = range(1, len(caps), 2)
+    for member in broken:
+        _corrupt(warc, offsets[member] + 340)
+    [scan] = WarcReplay([warc]).scans
+    assert [p.offset for p in scan.problems] == [offsets[m] for m in broken]
+    assert all("broken gzip member" in p.message for p in scan.problems)
+    assert scan.records == scan.responses == len(caps) - len(broken) and scan.skipped == len(broken)
+
+
 def test_unreadable_record_in_plain_warc_is_skipped(tmp_path):
     warc = tmp_path / "plain.warc"
     offsets = write_warc(warc, CAPTURES, gz=False)

@@ -260,6 +260,7 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
     fh.seek(start)
     it = ArchiveIterator(fh, arc2warc=True)
     # warcio writes zlib errors and Content-Length warnings to stderr; the problems are reported here instead.
+    starts: list[int] = []  # where each record read whole in this stretch starts
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             for record in it:
@@ -277,6 +278,7 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
                 if getattr(record.raw_stream, "limit", 0) > 0:  # the record's bytes ran out before its length
                     return _incomplete(data, at, gz, scan)
                 scan.records += 1
+                starts.append(at)
                 if bad is not None:
                     scan.skip(at, f"skipped record: {bad}")
                 elif entry is not None:
@@ -296,6 +298,15 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
                                  "offset (re-compress it record by record: warcio recompress IN OUT)")
                 return None
             bad_at = max(it.offset, start)
+            if gz and data[bad_at:bad_at + 3] != _GZIP_MAGIC:
+                # warcio read a broken member's raw bytes as records before it failed: name the member where it
+                # starts (after the last record whose member inflates whole) and do not count what it made up
+                lost_at, bad_at, made_up = bad_at, start, len(starts)
+                for i in range(len(starts) - 1, -1, -1):
+                    if _gzip_trouble(data, starts[i]) is None:
+                        bad_at, made_up = _member_after(data, starts[i], lost_at), len(starts) - 1 - i
+                        break
+                scan.records -= made_up
             trouble = _gzip_trouble(data, bad_at) if gz else None
             if trouble == "cut":
                 return _truncated(scan, bad_at)
@@ -377,6 +388,22 @@ def _gzip_trouble(data, at: int) -> str | None:
     except zlib.error as exc:
         return f"broken gzip member ({exc})"
     return None if inflater.eof else "cut"
+
+
+def _member_after(data, at: int, limit: int) -> int:
+    """Where the gzip member after the (whole) member at ``at`` starts, if that is at most ``limit``; else
+    ``limit``."""
+    inflater = zlib.decompressobj(31)
+    pos = at
+    try:
+        while not inflater.eof and pos < len(data):
+            chunk = data[pos:pos + _CHUNK]
+            inflater.decompress(chunk)
+            pos += len(chunk)
+    except zlib.error:
+        return limit
+    end = pos - len(inflater.unused_data)
+    return end if inflater.eof and end <= limit else limit
 
 
 def _inflate_head(data, at: int) -> bytes | None:
