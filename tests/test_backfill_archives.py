@@ -199,3 +199,20 @@ def test_an_archive_gzipped_as_one_stream_is_refused_with_one_line_before_any_ru
         f"{whole}: byte 0: refused: the whole file is one gzip stream, so its records cannot be read by offset "
         "(re-compress it record by record: warcio recompress IN OUT)",
         "chipwatch run: nothing to replay: no archive given holds a readable HTTP response"]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["arc", "arc.gz"])
+def test_arc_files_are_backfilled(tmp_path, gz):
+    """An ARC file (the Internet Archive's format before WARC) is read like a WARC file: its pages, their dates."""
+    from tests.test_replay_archives import _arc, _arc_record
+
+    urls = list(WRITTEN)[:3]
+    arc = tmp_path / ("old.arc.gz" if gz else "old.arc")
+    arc.write_bytes(_arc([_arc_record(url, f"2025012{i}210000", (REPO / "sample_archive" / _PAGES[url]["file"])
+                                      .read_bytes()) for i, url in enumerate(urls)], gz))
+    rows: dict[str, list[dict]] = {}
+    scan, counts = stream_archive(arc, lambda table, batch: rows.setdefault(table, []).extend(batch))
+    assert scan.format == "arc" and scan.complete and scan.problems == [] and counts.responses == 3
+    assert sorted((a["url"], a["first_seen_at"].day) for a in rows["core.articles"]) == sorted(
+        (url, 20 + i) for i, url in enumerate(urls))
+    assert rows["core.facts"]
