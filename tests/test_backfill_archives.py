@@ -182,6 +182,7 @@ def test_an_archive_gzipped_as_one_stream_is_refused_with_one_line_before_any_ru
     import gzip
 
     from assets.cli import main
+    from pipelines.fetch.warc import one_gzip_stream
 
     plain = tmp_path / "crawl.warc"
     with plain.open("wb") as fh:
@@ -190,6 +191,10 @@ def test_an_archive_gzipped_as_one_stream_is_refused_with_one_line_before_any_ru
             _response(writer, canonical, _PAGES[canonical])
     whole = tmp_path / "crawl.warc.gz"
     whole.write_bytes(gzip.compress(plain.read_bytes()))
+    per_record = tmp_path / "ok.warc.gz"
+    _write(per_record, {url: url for url in list(WRITTEN)[:3]})
+    # how a file too large to scan first is told from one gzipped record by record, from its first bytes
+    assert one_gzip_stream(whole) and not one_gzip_stream(per_record) and not one_gzip_stream(plain)
 
     assert main(["run", "--archive", str(whole)]) == 2
     captured = capsys.readouterr()
@@ -216,3 +221,21 @@ def test_arc_files_are_backfilled(tmp_path, gz):
     assert sorted((a["url"], a["first_seen_at"].day) for a in rows["core.articles"]) == sorted(
         (url, 20 + i) for i, url in enumerate(urls))
     assert rows["core.facts"]
+
+
+def test_an_archive_with_records_but_no_http_response_starts_no_run(isolated_env, tmp_path, capsys):
+    """A WARC file whose records are all readable but none is an HTTP response (a warcinfo record, a request)
+    gives nothing to backfill: one line says so and no run is started (exit 2)."""
+    from assets.cli import main
+
+    warc = tmp_path / "info.warc.gz"
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("info.warc.gz", {"software": "a crawler"}))
+        http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "www.cnn.com")], is_http_request=True)
+        writer.write_record(writer.create_warc_record("https://www.cnn.com/", "request", http_headers=http))
+    assert main(["run", "--archive", str(warc)]) == 2
+    captured = capsys.readouterr()
+    assert "backfill" not in captured.out and "marts" not in captured.out
+    assert f"archive {warc}: 2 records, 0 responses, 0 revisits, 0 skipped, nothing to replay" in captured.out
+    assert captured.err.strip() == "chipwatch run: nothing to replay: no archive given holds a readable HTTP response"
