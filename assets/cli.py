@@ -209,7 +209,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 MAX_PROBLEM_LINES = 20  # per archive file; the rest are counted
-PRESCAN_BYTES = 64 << 20  # archives smaller than this are scanned before a backfill run is started for them
+PRESCAN_BYTES = 16 << 20  # archives smaller than this are scanned (a fifth of a second) before their backfill run
 
 
 def _read_archives(archives: list[str]) -> tuple[int | None, list]:
@@ -239,8 +239,8 @@ def _read_archives(archives: list[str]) -> tuple[int | None, list]:
 
 
 def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
-    """Before a backfill: which files can be read at all. A file under ``PRESCAN_BYTES`` is scanned here (less
-    than a second), and so is any file that does not start with a WARC or ARC record or is gzipped as one
+    """Before a backfill: which files can be read at all. A file under ``PRESCAN_BYTES`` is scanned here (a
+    fifth of a second at most), and so is any file that does not start with a WARC or ARC record or is gzipped as one
     stream (which the scan refuses); a file the scan finds no HTTP response in (one line for it, one per
     problem) has no run. A larger file that starts with a record is read by its own run only.
 
