@@ -120,8 +120,7 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
         if path in prechecked:
             scan = prechecked[path]
             print(f"  archive {scan.summary_line()}")
-            for problem in scan.problems[:MAX_PROBLEM_LINES]:
-                print(f"  {problem.line()}", file=sys.stderr)
+            _problem_lines(path, [p.line() for p in scan.problems], len(scan.problems))
             continue
         r = results[path]
         if r.run_id:
@@ -129,8 +128,7 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
             r.extracts, r.rows = mats.get(EXTRACTS, {}), mats.get(ROWS, {})
         if r.extracts:
             print(f"  archive {r.extracts.get('summary_line')}")
-            for line in (r.extracts.get("problem_lines") or [])[:MAX_PROBLEM_LINES]:
-                print(f"  {line}", file=sys.stderr)
+            _problem_lines(path, r.extracts.get("problem_lines") or [], int(r.extracts.get("problems") or 0))
             for key in ("responses", "html_pages", "pages_parsed", "relevant", "facts", "skipped_off_topic",
                         "skipped_language", "skipped_not_article_url", "seconds"):
                 totals[key] = totals.get(key, 0) + float(r.extracts.get(key) or 0)
@@ -153,6 +151,14 @@ def run_archives(instance: dg.DagsterInstance, location, paths: list[str], confi
               if html else "  backfill read no HTML page")
     totals.setdefault("responses", 0)
     return code
+
+
+def _problem_lines(path: str, lines: list[str], total: int) -> None:
+    """One line per problem of a file (at most ``MAX_PROBLEM_LINES``), then how many more there were."""
+    for line in lines[:MAX_PROBLEM_LINES]:
+        print(f"  {line}", file=sys.stderr)
+    if total > MAX_PROBLEM_LINES:
+        print(f"  {path}: {total - MAX_PROBLEM_LINES} more problems not shown", file=sys.stderr)
 
 
 def cmd_backfill_run(args) -> int:

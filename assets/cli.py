@@ -100,9 +100,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         say(f"cannot open the Dagster instance ({home / 'dagster.yaml'}, from {instance_file().name}): "
             f"{_instance_error(exc)}")
         return 1
+    replaying = ", ".join(archives or settings.get("archives") or []) or "the sample archive"  # --archive, --config
     print(f"chipwatch: Dagster instance {home}; warehouse {db}; "
-          f"{'live fetching' if live else 'replaying ' + (', '.join(archives) or 'the sample archive')}",
-          flush=True)
+          f"{'live fetching' if live else 'replaying ' + replaying}", flush=True)
     for line in runs.recover_dead_runs(instance):
         say(f"cleaned up: {line}")
     failed_archives: list = []
@@ -209,6 +209,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 MAX_PROBLEM_LINES = 20  # per archive file; the rest are counted
+PRESCAN_BYTES = 16 << 20  # archives smaller than this are scanned (a fifth of a second) before their backfill run
 
 
 def _read_archives(archives: list[str]) -> tuple[int | None, list]:
@@ -238,18 +239,21 @@ def _read_archives(archives: list[str]) -> tuple[int | None, list]:
 
 
 def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
-    """Before a backfill: which files can be read at all. A file that starts with a WARC or ARC record is
-    read by its own run; any other is scanned here (one line for it, one per problem) and has no run.
+    """Before a backfill: which files can be read at all. A file under ``PRESCAN_BYTES`` is scanned here (a
+    fifth of a second at most), and so is any file that does not start with a WARC or ARC record or is gzipped as one
+    stream (which the scan refuses); a file the scan finds no HTTP response in (one line for it, one per
+    problem) has no run. A larger file that starts with a record is read by its own run only.
 
-    Returns ``(2, [], [])`` when no file holds a readable record (no run is started), else ``(None, the scans
-    of the files that yielded nothing, the files to backfill)``.
+    Returns ``(2, [], [])`` when no file holds a readable HTTP response (no run is started), else ``(None, the
+    scans of the files that yielded nothing, the files to backfill)``.
     """
-    from pipelines.fetch.warc import archive_format, scan_archive
+    from pipelines.fetch.warc import archive_format, one_gzip_stream, scan_archive
 
     usable, failed = [], []
     for path in archives:
         try:
-            if archive_format(path) is not None:
+            large = Path(path).stat().st_size >= PRESCAN_BYTES
+            if large and archive_format(path) is not None and not one_gzip_stream(path):
                 usable.append(path)
                 continue
             scan = scan_archive(path)
@@ -265,6 +269,9 @@ def _check_archives(archives: list[str]) -> tuple[int | None, list, list[str]]:
             print(f"  archive {scan.summary_line()}")
             for problem in scan.problems[:MAX_PROBLEM_LINES]:
                 print(f"  {problem.line()}", file=sys.stderr)
+            if len(scan.problems) > MAX_PROBLEM_LINES:
+                print(f"  {scan.path}: {len(scan.problems) - MAX_PROBLEM_LINES} more problems not shown",
+                      file=sys.stderr)
         print("chipwatch run: nothing to replay: no archive given holds a readable HTTP response", file=sys.stderr)
         return 2, [], []
     return None, failed, usable

@@ -1,11 +1,17 @@
 """The backfill stage: one archive file (a CC-NEWS WARC, an old crawl) read in one streaming pass.
 
 Unlike the replay of ``pipelines/fetch/replay.py`` (an index of every capture by canonical URL, then a fetch
-per URL and a parse of every page), this reads each record once, in file order, and keeps neither an index
-nor the bodies: each HTML response is sniffed (``pipelines/sources/sniff.py``: the outlet's URL rules, the
-language, the topic vocabulary), only the pages the sniff keeps are parsed, filtered and mined, and the rows
-are handed to ``sink`` in batches as they are made. Memory holds one body and one batch of rows, plus one
-hash per article for its versions.
+per URL and a parse of every page), this reads each record once, in file order, and keeps no bodies: each HTML
+response is sniffed (``pipelines/sources/sniff.py``: the outlet's URL rules, the language, the topic
+vocabulary), only the pages the sniff keeps are parsed, filtered and mined, and the rows are handed to ``sink``
+in batches as they are made. Memory holds one body and one batch of rows, plus one hash per article for its
+versions and, per response, where it starts (for the revisit records that point to it).
+
+A page is read under its canonical URL (``pipelines.fetch.replay.url_key``: AMP forms, mirror hosts, http://,
+tracking parameters), as the outlets' partitions record it. A revisit record is a capture, at its own URI and
+date, of the response it points to earlier in the file (read again from there): its attempt is logged, and
+its page is the response's page (no new version when the text is the same). A revisit whose response is not
+earlier in the file is skipped and named with its offset.
 
 Every response is a ``raw.fetch_log`` row (``mode`` replay); every HTML body kept a ``raw.pages`` row of
 kind ``archive``; every page a ``core.parse_results`` row, the skipped ones with ``reason``
@@ -17,13 +23,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipelines import stages
 from pipelines.fetch.outcome import classify_response
+from pipelines.fetch.replay import url_key
 from pipelines.fetch.result import FetchResult, page_id
-from pipelines.fetch.warc import STREAM_MAX_BODY, ArchiveEntry, ArchiveScan, scan_archive
+from pipelines.fetch.warc import STREAM_MAX_BODY, ArchiveEntry, ArchiveScan, read_response_at, scan_archive
 from pipelines.records import ArticleVersion, Fact, KeptPage, ParseResult
 from pipelines.sources import is_relevant_page, parse_page
 from pipelines.sources.parsed_page import ParsedPage
@@ -59,7 +66,7 @@ class ArchiveCounts:
         return self.parsed / self.html_pages if self.html_pages else 0.0
 
     def as_dict(self) -> dict[str, int | float]:
-        return {"responses": self.responses, "revisits_skipped": self.revisits, "html_pages": self.html_pages,
+        return {"responses": self.responses, "revisits": self.revisits, "html_pages": self.html_pages,
                 **{f"skipped_{k}": v for k, v in sorted(self.skipped.items())}, "pages_parsed": self.parsed,
                 "parsed_share": round(self.parsed_share, 4), "articles": self.articles,
                 "relevant": self.relevant, "facts": self.facts, "seconds": round(self.seconds, 2)}
@@ -121,6 +128,35 @@ class _Versions:
         return aid, {**row, "version": version, "first_seen_at": first_seen}
 
 
+class _Originals:
+    """Where each response of the file read so far starts, by what a revisit record may point to it with:
+    ``WARC-Refers-To`` (its record id), ``WARC-Refers-To-Target-URI`` and ``-Date``, or its payload digest (the
+    replay's rules, ``pipelines.fetch.replay``). The first response of each key is kept."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, ArchiveEntry] = {}
+        self.by_uri_date: dict[tuple[str, object], ArchiveEntry] = {}
+        self.by_digest: dict[str, ArchiveEntry] = {}
+
+    def add(self, entry: ArchiveEntry) -> None:
+        if entry.record_id:
+            self.by_id.setdefault(entry.record_id, entry)
+        self.by_uri_date.setdefault((url_key(entry.url), entry.date), entry)
+        if entry.payload_digest:
+            self.by_digest.setdefault(entry.payload_digest, entry)
+
+    def find(self, revisit: ArchiveEntry) -> ArchiveEntry | None:
+        found = self.by_id.get(revisit.refers_to or "")
+        if found is None and revisit.refers_to_url and revisit.refers_to_date:
+            found = self.by_uri_date.get((url_key(revisit.refers_to_url), revisit.refers_to_date))
+        return found or self.by_digest.get(revisit.payload_digest or "")
+
+
+def _unresolved(revisit: ArchiveEntry, why: str) -> str:
+    when = f" at {revisit.refers_to_date.isoformat()}" if revisit.refers_to_date else ""
+    return f"skipped revisit of {revisit.refers_to_url or revisit.url}{when}: the response it repeats {why}"
+
+
 def stream_archive(path: str | Path, sink: Sink, warc_name: str | None = None, batch: int = BATCH,
                    progress: Callable[[ArchiveCounts], None] | None = None) -> tuple[ArchiveScan, ArchiveCounts]:
     """Read ``path`` once (see the module docstring), handing rows to ``sink``; ``warc_name`` is the path the
@@ -132,13 +168,32 @@ def stream_archive(path: str | Path, sink: Sink, warc_name: str | None = None, b
     versions = _Versions()
     name = warc_name or str(path)
 
+    originals = _Originals()
+    unresolved: list[tuple[int, str]] = []
+
     def on_entry(entry: ArchiveEntry, headers: dict[str, str], body: bytes) -> None:
-        if entry.kind != "response":
-            counts.revisits += 1  # a repeat of a response: the response itself is read where it stands
-            return
-        counts.responses += 1
+        tally = counts
+        if entry.kind == "response":
+            originals.add(entry)
+            counts.responses += 1
+        else:  # a revisit: a capture, at its own URI and date, of the payload of the response it points to
+            original = originals.find(entry)
+            if original is None:
+                unresolved.append((entry.offset, _unresolved(entry, "is not earlier in this file")))
+                return
+            try:
+                rec = read_response_at(path, original.offset)
+            except Exception as exc:  # noqa: BLE001 - the scan read it; if it cannot be read again, say so
+                unresolved.append((entry.offset, _unresolved(entry, f"at byte {original.offset} cannot be read "
+                                                                     f"({type(exc).__name__}: {exc})")))
+                return
+            counts.revisits += 1
+            tally = ArchiveCounts()  # the pages' counts are of responses; a revisit adds its attempt only
+            entry = replace(entry, kind="response", status=original.status, content_type=original.content_type,
+                            offset=original.offset)
+            headers, body = rec.headers, rec.body[:STREAM_MAX_BODY + 1]
         try:
-            _one(entry, headers, body, name, counts, out, versions)
+            _one(entry, headers, body, name, tally, out, versions)
         except Exception as exc:  # noqa: BLE001 - one record's failure is its own row, never the file's
             out.add("core.parse_results", [{
                 "page_id": page_id(entry.url, ""), "url": entry.url, "source": "other", "fetched_at": entry.date,
@@ -150,6 +205,10 @@ def stream_archive(path: str | Path, sink: Sink, warc_name: str | None = None, b
             progress(counts)
 
     scan = scan_archive(path, on_entry=on_entry)
+    for offset, message in unresolved:
+        scan.revisits_unresolved += 1
+        scan.skip(offset, message)
+    scan.problems.sort(key=lambda p: p.offset)
     out.flush()
     counts.seconds = time.monotonic() - started
     return scan, counts
@@ -164,14 +223,17 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
          out: _Batches, versions: _Versions) -> None:
     from pipelines.sources.registry import source_for_url
 
-    source = source_for_url(entry.url)
+    # The page under its canonical URL (outlet host and scheme, no tracking parameters, AMP forms mapped), as
+    # the outlets' partitions and the replay record it; the record keeps the URI as written (warc_offset).
+    url = url_key(entry.url)
+    source = source_for_url(url)
     ctype = entry.content_type or _header(headers, "Content-Type") or ""
     status = entry.status or 200
     if len(body) > STREAM_MAX_BODY:
         outcome, error, body = "too_large", f"body over {STREAM_MAX_BODY} bytes", b""
     else:
         outcome, error = classify_response(status, ctype, body, "page")
-    res = FetchResult(url=entry.url, source=source, attempted_at=entry.date, outcome=outcome, mode="replay",
+    res = FetchResult(url=url, source=source, attempted_at=entry.date, outcome=outcome, mode="replay",
                       http_status=status, body=body if outcome == "ok" else None, headers=headers, error=error,
                       final_url=entry.url, warc_file=warc_name, warc_offset=entry.offset)
     out.add("raw.fetch_log", [stages.fetch_log_row(res)])
@@ -180,7 +242,7 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
         return
     counts.html_pages += 1
     out.add("raw.pages", [page])
-    sniff = sniff_page(body, entry.url, ctype)
+    sniff = sniff_page(body, url, ctype)
     if not sniff.keep:
         counts.skipped[sniff.reason] = counts.skipped.get(sniff.reason, 0) + 1
         out.add("core.parse_results", [_not_parsed(page, SKIP_REASONS[sniff.reason],
@@ -188,17 +250,17 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
         return
     counts.parsed += 1
     try:
-        pp = parse_page(body, entry.url, source if source in SOURCES else None)
+        pp = parse_page(body, url, source if source in SOURCES else None)
     except Exception as exc:  # noqa: BLE001 - parse_page should not raise; if it does, this page alone is lost
-        pp = ParsedPage(url=entry.url, source=source, is_article=False, reason="parse_error",
+        pp = ParsedPage(url=url, source=source, is_article=False, reason="parse_error",
                         error=f"{type(exc).__name__}: {exc}")
     result: ParseResult = {
-        "page_id": page["page_id"], "url": entry.url, "source": source, "fetched_at": entry.date,
+        "page_id": page["page_id"], "url": url, "source": source, "fetched_at": entry.date,
         "is_article": pp.is_article, "reason": pp.reason, "error": pp.error, "parser": pp.parser or None,
         "article_id": None}
     if pp.is_article:
         relevant = is_relevant_page(pp)
-        aid, article = versions.version(PageParse(page["page_id"], entry.url, source, entry.date, pp), relevant)
+        aid, article = versions.version(PageParse(page["page_id"], url, source, entry.date, pp), relevant)
         result["article_id"] = aid
         if article is not None:
             counts.articles += 1

@@ -139,6 +139,7 @@ def test_registered_outlet_runs_end_to_end_through_dagster(isolated_env, tmp_pat
                           timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "partitions: news1,cnn,nyt,ledger,other" in proc.stdout
+    assert f"replaying {warc}" in proc.stdout  # the banner names the archive of --config, not the sample
     assert "ingest ledger ok" in proc.stdout
     conn = duckdb.connect(str(isolated_env / "wh" / "chipwatch.duckdb"), read_only=True)
     try:

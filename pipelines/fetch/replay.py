@@ -20,13 +20,15 @@ def url_key(url: str) -> str:
 
     A URL whose outlet-canonical form is one of the outlet's article URLs takes that form (an AMP or mirror
     variant, whatever query it carries, is the article); any other URL keeps its non-tracking query
-    (``pipelines.fetch.targets.canonicalize``). The key of a key is itself.
+    (``pipelines.fetch.targets.canonicalize``). A capture of Google's AMP cache is the page it caches. The key
+    of a key is itself.
     """
     # Imported here: the registry imports pipelines.fetch.urls, and this package imports this module.
     from pipelines.fetch.targets import canonicalize
+    from pipelines.fetch.urls import unwrap_amp_cache
     from pipelines.sources.registry import FALLBACK, canonical_article_url, is_article_url, source_for_url
 
-    text = url.split("#", 1)[0].rstrip("?")
+    text = unwrap_amp_cache(url).split("#", 1)[0].rstrip("?")
     article = canonical_article_url(text)
     source = source_for_url(article)
     if source != FALLBACK and is_article_url(source, article):

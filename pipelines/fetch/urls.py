@@ -32,6 +32,23 @@ TRACKING_PARAMS = re.compile(
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+# Google's AMP cache serves a page of any site under https://<site-with-dashes>.cdn.ampproject.org/c/s/<host>/<path>
+# (``/c/`` the document, ``/v/`` the viewer, ``/i/`` images; ``s/`` for https); a browser's crawl records that URL.
+_AMP_CACHE = re.compile(r"^https?://[a-z0-9-]+\.cdn\.ampproject\.org/[cvi]/(s/)?([^/?#]+)(.*)$", re.I | re.S)
+
+
+def unwrap_amp_cache(url: str) -> str:
+    """The page's own URL for a URL of Google's AMP cache, else ``url`` unchanged.
+
+    >>> unwrap_amp_cache("https://www-cnn-com.cdn.ampproject.org/c/s/www.cnn.com/2025/01/27/tech/x/index.html")
+    'https://www.cnn.com/2025/01/27/tech/x/index.html'
+    """
+    m = _AMP_CACHE.match((url or "").strip())
+    if m is None:
+        return url
+    return f"{'https' if m.group(1) else 'http'}://{m.group(2)}{m.group(3) or '/'}"
+
+
 def strip_tracking(query: str) -> str:
     """``query`` without its tracking parameters, the others kept as written (News1's ``?5012345`` too)."""
     kept = [part for part in query.split("&") if part and not TRACKING_PARAMS.match(part.split("=", 1)[0])]
@@ -81,6 +98,7 @@ class UrlPolicy:
     aliases: re.Pattern[str] | None = None
     https: bool = True
     strip_prefix: str | None = None
+    path_rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     query_paths: re.Pattern[str] | None = None
 
     def keeps_query(self, path: str) -> bool:
@@ -120,6 +138,8 @@ def canonical_form(url: str, policy: UrlPolicy | None = None, *, keep_query: boo
         prefix = policy.strip_prefix
         while prefix and path.lower().startswith(prefix + "/"):
             path = path[len(prefix):]
+        for pattern, replacement in policy.path_rewrites:
+            path = pattern.sub(replacement, path)
         if not keep_query and not policy.keeps_query(path):
             query = ""
     if ":" in host:  # IPv6 literal

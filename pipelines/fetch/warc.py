@@ -260,6 +260,7 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
     fh.seek(start)
     it = ArchiveIterator(fh, arc2warc=True)
     # warcio writes zlib errors and Content-Length warnings to stderr; the problems are reported here instead.
+    starts: list[int] = []  # where each record read whole in this stretch starts
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             for record in it:
@@ -277,6 +278,7 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
                 if getattr(record.raw_stream, "limit", 0) > 0:  # the record's bytes ran out before its length
                     return _incomplete(data, at, gz, scan)
                 scan.records += 1
+                starts.append(at)
                 if bad is not None:
                     scan.skip(at, f"skipped record: {bad}")
                 elif entry is not None:
@@ -296,6 +298,15 @@ def _scan_from(fh, data, start: int, gz: bool, scan: ArchiveScan, on_entry: OnEn
                                  "offset (re-compress it record by record: warcio recompress IN OUT)")
                 return None
             bad_at = max(it.offset, start)
+            if gz and data[bad_at:bad_at + 3] != _GZIP_MAGIC:
+                # warcio read a broken member's raw bytes as records before it failed: name the member where it
+                # starts (after the last record whose member inflates whole) and do not count what it made up
+                lost_at, bad_at, made_up = bad_at, start, len(starts)
+                for i in range(len(starts) - 1, -1, -1):
+                    if _gzip_trouble(data, starts[i]) is None:
+                        bad_at, made_up = _member_after(data, starts[i], lost_at), len(starts) - 1 - i
+                        break
+                scan.records -= made_up
             trouble = _gzip_trouble(data, bad_at) if gz else None
             if trouble == "cut":
                 return _truncated(scan, bad_at)
@@ -379,6 +390,22 @@ def _gzip_trouble(data, at: int) -> str | None:
     return None if inflater.eof else "cut"
 
 
+def _member_after(data, at: int, limit: int) -> int:
+    """Where the gzip member after the (whole) member at ``at`` starts, if that is at most ``limit``; else
+    ``limit``."""
+    inflater = zlib.decompressobj(31)
+    pos = at
+    try:
+        while not inflater.eof and pos < len(data):
+            chunk = data[pos:pos + _CHUNK]
+            inflater.decompress(chunk)
+            pos += len(chunk)
+    except zlib.error:
+        return limit
+    end = pos - len(inflater.unused_data)
+    return end if inflater.eof and end <= limit else limit
+
+
 def _inflate_head(data, at: int) -> bytes | None:
     try:
         return zlib.decompressobj(31).decompress(data[at:at + 8192], 4096)
@@ -407,6 +434,32 @@ def archive_format(path: str | Path) -> str | None:
     with Path(path).open("rb") as fh:
         head = fh.read(8192)
     return _sniff_format(head, head[:2] == b"\x1f\x8b") if head else None
+
+
+def one_gzip_stream(path: str | Path, look: int = 1 << 20) -> bool:
+    """True when ``path`` is gzipped as one stream holding many records (``gzip x.warc``), not one gzip member
+    per record: its first member already holds a second record start within its first ``look`` bytes. Reads
+    little (a few KB on such a file); :func:`scan_archive` refuses these files (their records have no offsets).
+    """
+    with Path(path).open("rb") as fh:
+        if fh.read(3) != _GZIP_MAGIC:
+            return False
+        fh.seek(0)
+        inflater = zlib.decompressobj(31)
+        out = b""
+        try:
+            while len(out) < look and not inflater.eof:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                out += inflater.decompress(chunk, look - len(out))
+                while inflater.unconsumed_tail and len(out) < look:
+                    out += inflater.decompress(inflater.unconsumed_tail, look - len(out))
+        except zlib.error:
+            return False
+    if not _RECORD_START.match(out):
+        return False
+    return _RECORD_START.search(out, 1) is not None
 
 
 def _sniff_format(data, gz: bool) -> str | None:

@@ -234,7 +234,9 @@ PUBLISHER = Publisher(
         re.compile(r"\.cnn(?:-ap)?\.html$", re.I),
         re.compile(r"^https?://(?:www\.)?cnn\.com/?$", re.I),
     ),
-    url_policy=UrlPolicy(host="www.cnn.com", aliases=re.compile(r"(?:edition\.|us\.|amp\.)?cnn\.com")),
+    # AMP pages: amp.cnn.com/cnn/2025/01/27/... is the article at www.cnn.com/2025/01/27/...
+    url_policy=UrlPolicy(host="www.cnn.com", aliases=re.compile(r"(?:edition\.|us\.|amp\.)?cnn\.com"),
+                         path_rewrites=((re.compile(r"^/cnn(?=/\d{4}/)", re.I), ""),)),
     parse=parse,
     templates=TEMPLATES,
     detect=_detect,

@@ -197,7 +197,9 @@ PUBLISHER = Publisher(
                    r"topic|column|puzzles|crosswords|games)/", re.I),
         re.compile(r"^https?://(?:cooking|myaccount|help|store)\.nytimes\.com", re.I),
     ),
-    url_policy=UrlPolicy(host="www.nytimes.com", aliases=re.compile(r"(?:(?:www\d*|mobile|m)\.)?nytimes\.com")),
+    # AMP pages: .../slug.amp.html is the article .../slug.html
+    url_policy=UrlPolicy(host="www.nytimes.com", aliases=re.compile(r"(?:(?:www\d*|mobile|m)\.)?nytimes\.com"),
+                         path_rewrites=((re.compile(r"(?:\.amp)+\.html$", re.I), ".html"),)),
     parse=parse,
     templates=TEMPLATES,
     detect=_detect,
