@@ -128,6 +128,12 @@ def _wait_for(path: Path, text: str, proc, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} never appeared: {path.read_text() if path.exists() else ''}")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time process ``pid`` has used so far (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _home_with_a_held_slot(tmp_path: Path, monkeypatch) -> tuple[dict[str, str], str]:
     env = _env(tmp_path)
     for k, v in env.items():
@@ -143,6 +149,10 @@ def test_a_run_waiting_for_the_slot_says_who_holds_it_and_ends_on_sigterm(tmp_pa
     text = _wait_for(log, f"waiting for the {POOL} slot", proc)
     assert f"held by run {holder[:8]} (marts, step core__entities, pid {os.getpid()})" in text
     assert "giving up after 30 s" in text
+    cpu = _cpu_seconds(proc.pid)
+    time.sleep(3)
+    # it sleeps while it waits (Dagster 1.13's executor spun a core: 2-3 s of CPU in these 3 s)
+    assert _cpu_seconds(proc.pid) - cpu < 0.6, "the waiting run keeps the CPU busy"
     t0 = time.monotonic()
     os.kill(proc.pid, signal.SIGTERM)
     proc.join(10)
