@@ -79,7 +79,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         fetcher_config["archives"] = archives
     db = working_db_path()
     wait_s = _wait_seconds(args.wait)
-    loggers = {"console": {"config": {"log_level": "DEBUG" if args.verbose else "WARNING"}}}
+    # Dagster's console prints every step event, a failure with its stack; without -v it stays quiet and the
+    # run's supervisor says the steps' warnings and, at the end, what each failed step raised, one line each.
+    loggers = {"console": {"config": {"log_level": "DEBUG" if args.verbose else "CRITICAL"}}}
     duckdb_config = {"config": {"database": str(db), "lock_wait_s": wait_s}}
     run_config = {"resources": {"fetcher": {"config": fetcher_config}, "duckdb": duckdb_config},
                   "loggers": loggers}
@@ -136,7 +138,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         for job_name, partition, config in plan:
             t0 = time.monotonic()
             run = runs.create_run(instance, location, job_name, config, partition)
-            result = runs.supervise(instance, run, wait_s, say)
+            result = runs.supervise(instance, run, wait_s, say, echo_warnings=not args.verbose)
             label = f"ingest {partition:<6}" if partition else "marts + publish"
             status = "ok" if result.success else ("CANCELED" if result.stopped else "FAILED")
             print(f"  {label} {status}  ({time.monotonic() - t0:.1f}s, run {result.run_id[:8]})", flush=True)
@@ -152,9 +154,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             if not result.success:
                 _print_failure(result)
                 return 1
-    with connect(db, wait_s=wait_s, on_wait=say) as conn:
-        after = table_counts(conn)
-        summary = summarize(conn)
+    try:
+        with connect(db, wait_s=wait_s, on_wait=say) as conn:
+            after = table_counts(conn)
+            summary = summarize(conn)
+    except WarehouseLocked as exc:  # the runs are done and the snapshot published; only the summary is missing
+        say(f"the runs finished, but the summary cannot be read: {exc}")
+        return 1
     order = {a: i for i, a in enumerate(args.archive and [str(Path(a).resolve()) for a in args.archive] or [])}
     replayed = archives or list(settings.get("archives") or [])
     given = "the live sites" if live else (", ".join(replayed) or "the sample archive")
@@ -303,9 +309,14 @@ def _count_reads(instance, run_id: str, read: dict[str, int]) -> None:
 
 
 def _print_failure(result) -> None:
-    for event in result.all_events:
-        if event.is_step_failure:
-            print(f"    {event.step_key}: {event.event_specific_data.error.message.strip()}", file=sys.stderr)
+    from assets.runs import failure_lines
+
+    lines = failure_lines(result.all_events)
+    for line in lines:
+        print(f"    {line}", file=sys.stderr)
+    if not lines:
+        print(f"    run {result.run_id[:8]} failed before any step did: `chipwatch run -v` or the Dagster UI "
+              "shows its log", file=sys.stderr)
 
 
 def _print_summary(s: dict, before: dict[str, int], after: dict[str, int], seconds: float,

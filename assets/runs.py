@@ -17,7 +17,9 @@ records in a run's engine events (runs launched by the UI or the daemon on this 
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
+import re
 import signal
 import socket
 import sys
@@ -231,11 +233,40 @@ def _interrupt(thread: threading.Thread) -> None:
                                                ctypes.py_object(DagsterExecutionInterruptedError))
 
 
+class _Warnings:
+    """The warnings a run's steps log (``context.log.warning``, ``get_dagster_logger()``), read from its event
+    log as they come, for a caller that shows no Dagster console output."""
+
+    def __init__(self, instance: dg.DagsterInstance, run_id: str, say: Callable[[str], None]) -> None:
+        self.instance, self.run_id, self.say = instance, run_id, say
+        self.cursor: str | None = None
+        self.last = 0.0
+
+    def poll(self, every_s: float = 1.0) -> None:
+        """Say the warnings logged since the last poll (at most one read per ``every_s``; 0: read now)."""
+        now = time.monotonic()
+        if now - self.last < every_s:
+            return
+        self.last = now
+        while True:
+            got = self.instance.event_log_storage.get_records_for_run(self.run_id, cursor=self.cursor, limit=500)
+            self.cursor = got.cursor
+            for record in got.records:
+                entry = record.event_log_entry
+                # warnings only: Dagster logs the steps it skips after a failure as errors of its own
+                if entry.dagster_event is None and entry.level == logging.WARNING:
+                    self.say(f"{entry.step_key}: {entry.user_message}" if entry.step_key else entry.user_message)
+            if not got.has_more:
+                return
+
+
 def supervise(instance: dg.DagsterInstance, run: dg.DagsterRun, wait_s: float,
-              say: Callable[[str], None]) -> Outcome:
-    """Execute ``run`` in a worker thread and watch it: signals, the slot wait and dead slot holders."""
+              say: Callable[[str], None], echo_warnings: bool = False) -> Outcome:
+    """Execute ``run`` in a worker thread and watch it: signals, the slot wait and dead slot holders. With
+    ``echo_warnings``, the warnings its steps log are said as they come (one line each)."""
     recon_job = recon_job_from_origin(run.job_code_origin)
     box: dict = {}
+    warnings = _Warnings(instance, run.run_id, say) if echo_warnings else None
 
     def work() -> None:
         try:
@@ -250,6 +281,8 @@ def supervise(instance: dg.DagsterInstance, run: dg.DagsterRun, wait_s: float,
         worker.start()
         while worker.is_alive():
             signals.event.wait(POLL_S)
+            if warnings is not None:
+                warnings.poll()
             if signals.received is not None:
                 name = signal.Signals(signals.received).name
                 return _stop(instance, run, worker, "signal", f"{name} received: run {_short(run.run_id)} "
@@ -274,10 +307,37 @@ def supervise(instance: dg.DagsterInstance, run: dg.DagsterRun, wait_s: float,
                 return _stop(instance, run, worker, "wait", f"gave up after {wait_s:.0f} s waiting for the "
                              f"{WAREHOUSE_POOL} slot held by {holders}; is another run still going? "
                              "(--wait sets how long to wait)", 1, say)
+    if warnings is not None:
+        warnings.poll(0)
     if "error" in box:
         raise box["error"]
     result = box["result"]
     return Outcome(run.run_id, result.success, result, all_events=list(result.all_events))
+
+
+def failure_lines(events: list) -> list[str]:
+    """One line per failed step of a run: the step and what its code raised (not Dagster's wrapper around it,
+    nor the stack), e.g. ``raw__discovered_urls: /w.duckdb is locked by process 4935 (...); gave up ...``."""
+    lines = []
+    for event in events:
+        if not event.is_step_failure:
+            continue
+        error = event.event_specific_data.error
+        if error is None:
+            lines.append(f"{event.step_key}: failed")
+            continue
+        if error.cause is not None and error.cls_name == "DagsterExecutionStepExecutionError":
+            error = error.cause  # what the asset's code raised
+        text = " ".join(line.strip() for line in error.message.strip().splitlines()[:5] if line.strip())
+        # "warehouse.db.WarehouseLocked: ..." -> "WarehouseLocked: ...", or the message alone
+        name = "" if error.cls_name in QUIET_ERRORS else f"{error.cls_name}: "
+        text = re.sub(rf"^[\w.]*\b{re.escape(error.cls_name)}: ", name, text) if error.cls_name else text
+        lines.append(f"{event.step_key}: {text}")
+    return lines
+
+
+# Errors whose message says all there is to say: printed without their class name.
+QUIET_ERRORS = {"WarehouseLocked"}
 
 
 def _stop(instance: dg.DagsterInstance, run: dg.DagsterRun, worker: threading.Thread, why: str, message: str,

@@ -69,6 +69,18 @@ def _stop(procs: Mapping[str, subprocess.Popen], grace_s: float) -> None:
             proc.wait()
 
 
+def recover(home: Path) -> list[str]:
+    """Before the daemon starts: fail the runs whose process died with the last ``serve`` (a reboot, a kill of
+    the whole process tree) and free their ``duckdb_writes`` slots, which the daemon's run monitoring does not
+    do for runs that are still marked started; else every run it launches would wait for the slot forever."""
+    import dagster as dg
+
+    from assets.runs import recover_dead_runs
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        return recover_dead_runs(instance)
+
+
 def serve(home: Path, host: str = "127.0.0.1", port: int = 3000, environ: Mapping[str, str] | None = None,
           say: Callable[[str], None] = print, grace_s: float = STOP_GRACE_S) -> int:
     """Start the webserver and the daemon on the instance in ``home`` and wait. Returns the exit status:
@@ -78,6 +90,8 @@ def serve(home: Path, host: str = "127.0.0.1", port: int = 3000, environ: Mappin
     env = {**(os.environ if environ is None else environ), "DAGSTER_HOME": str(home), AUTOMATION_ENV: "on"}
     every = crawl_every()
     workspace = write_workspace(home)
+    for line in recover(home):
+        say(f"chipwatch serve: cleaned up: {line}")
     stop: list[int] = []
 
     def on_signal(signum: int, _frame) -> None:

@@ -128,6 +128,12 @@ def _wait_for(path: Path, text: str, proc, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} never appeared: {path.read_text() if path.exists() else ''}")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time process ``pid`` has used so far (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _home_with_a_held_slot(tmp_path: Path, monkeypatch) -> tuple[dict[str, str], str]:
     env = _env(tmp_path)
     for k, v in env.items():
@@ -143,6 +149,10 @@ def test_a_run_waiting_for_the_slot_says_who_holds_it_and_ends_on_sigterm(tmp_pa
     text = _wait_for(log, f"waiting for the {POOL} slot", proc)
     assert f"held by run {holder[:8]} (marts, step core__entities, pid {os.getpid()})" in text
     assert "giving up after 30 s" in text
+    cpu = _cpu_seconds(proc.pid)
+    time.sleep(3)
+    # it sleeps while it waits (Dagster 1.13's executor spun a core: 2-3 s of CPU in these 3 s)
+    assert _cpu_seconds(proc.pid) - cpu < 0.6, "the waiting run keeps the CPU busy"
     t0 = time.monotonic()
     os.kill(proc.pid, signal.SIGTERM)
     proc.join(10)
@@ -167,15 +177,19 @@ def test_the_wait_for_the_slot_is_bounded(tmp_path, monkeypatch, capsys):
     assert "Traceback" not in err
 
 
-def _lock_holder(db: Path) -> subprocess.Popen:
-    """Another process holding the working file open read-write, as an analyst's notebook might."""
+def _lock_holder(db: Path, cue: bool = False) -> subprocess.Popen:
+    """Another process holding the working file open, as an analyst's notebook might: read-write at once, or
+    with ``cue`` read-only once told to (a line on its standard input; it then prints ``open``)."""
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import duckdb, sys
-        c = duckdb.connect({str(db)!r})
+        if {cue}:
+            sys.stdin.readline()
+        c = duckdb.connect({str(db)!r}, read_only={cue})
         print("open", flush=True)
         sys.stdin.readline()
     """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "open"
+    if not cue:
+        assert proc.stdout.readline().strip() == "open"
     return proc
 
 
@@ -196,6 +210,71 @@ def test_a_process_holding_the_working_file_makes_the_run_wait_then_fail_with_on
     last = err.strip().splitlines()[-1]
     assert f"{db} is locked by process {holder.pid}" in last and "gave up after" in last
     assert "Traceback" not in err and "IOException" not in err
+
+
+def test_a_reader_opening_the_working_file_during_the_run_makes_it_wait_then_fail_with_one_line(
+        tmp_path, monkeypatch, capsys):
+    """An analyst opens the working file (read-only) while a run is going, between two of a step's writes:
+    the step waits, naming the reader's PID, and the run fails with one line, no Dagster stack trace."""
+    env = _env(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    db = Path(env["CHIPWATCH_DB"])
+    reader = _lock_holder(db, cue=True)
+    fetch_all = stages.fetch_all
+
+    def fetch_all_then_open_a_reader(client, urls, source, **kw):
+        results = fetch_all(client, urls, source, **kw)
+        reader.stdin.write("\n")  # fetched, nothing written yet: the reader opens the file now
+        reader.stdin.flush()
+        assert reader.stdout.readline().strip() == "open"
+        return results
+
+    monkeypatch.setattr(stages, "fetch_all", fetch_all_then_open_a_reader)
+    monkeypatch.setattr(stages, "present_charts", lambda *a: stages.Charts([], Path(env["CHIPWATCH_OUTPUT"]), ""))
+    try:
+        assert main(["run", "--wait", "1"]) == 1
+    finally:
+        reader.communicate("\n", timeout=30)
+    out, err = capsys.readouterr()
+    assert f"fetched_pages: waiting up to 1 s for process {reader.pid} " in err
+    assert "ingest news1  FAILED" in out
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("    fetched_pages: ")
+    assert f"{db} is locked by process {reader.pid}" in last and "gave up after 1 s" in last
+    assert "Traceback" not in err + out and "Stack Trace" not in err + out and "dagster" not in err.lower()
+    assert len(err.strip().splitlines()) == 2, err
+
+
+def test_a_reader_opening_the_working_file_before_the_summary_makes_the_run_fail_with_one_line(
+        tmp_path, monkeypatch, capsys):
+    """The runs are done (here: said to be) when a reader opens the working file: the summary cannot be read,
+    and the run says so in one line instead of a stack trace."""
+    from assets import runs
+
+    env = _env(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    db = Path(env["CHIPWATCH_DB"])
+    reader = _lock_holder(db, cue=True)
+
+    def supervise(instance, run, wait_s, say, echo_warnings=False):
+        if run.job_name == "marts":
+            reader.stdin.write("\n")
+            reader.stdin.flush()
+            assert reader.stdout.readline().strip() == "open"
+        return runs.Outcome(run.run_id, True)
+
+    monkeypatch.setattr(runs, "supervise", supervise)
+    try:
+        assert main(["run", "--wait", "1"]) == 1
+    finally:
+        reader.communicate("\n", timeout=30)
+    err = capsys.readouterr().err
+    assert f"waiting up to 1 s for process {reader.pid} " in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("chipwatch run: the runs finished, but the summary cannot be read: ")
+    assert f"{db} is locked by process {reader.pid}" in last and "Traceback" not in err
 
 
 def test_the_lock_wait_goes_on_when_the_holder_lets_go(tmp_path):
@@ -219,8 +298,32 @@ def test_the_snapshot_is_readable_like_the_working_file_and_old_half_copies_go(t
     published.parent.mkdir()
     stale = published.parent / "chipwatch.duckdb.abc123.tmp"  # what a publish killed half-way leaves
     stale.write_bytes(b"half a copy")
+    other_group = next((g for g in os.getgroups() if g != os.getegid()), None)  # root: any group will do
+    if other_group is None and os.geteuid() == 0:
+        other_group = 65534
     with connect(work) as conn:
         work.chmod(0o640)
+        if other_group is not None:  # the analysts' group, not the pipeline's
+            os.chown(work, -1, other_group)
         publish_snapshot(conn, work, published)
     assert published.stat().st_mode & 0o777 == 0o640  # group-readable, as the working file is
+    assert published.stat().st_gid == work.stat().st_gid  # by the working file's group
     assert sorted(p.name for p in published.parent.iterdir()) == ["chipwatch.duckdb"]
+
+
+def test_a_failed_step_is_one_line_naming_what_its_code_raised():
+    from assets.runs import failure_lines
+    from warehouse.db import WarehouseLocked
+
+    @dg.asset
+    def locked():
+        raise WarehouseLocked(Path("/w.duckdb"), 4935, 3.0)
+
+    @dg.asset
+    def broken():
+        raise ValueError("no such column: kind\nsecond line")
+
+    for asset, expected in ((locked, "locked: /w.duckdb is locked by process 4935"),
+                            (broken, "broken: ValueError: no such column: kind second line")):
+        result = dg.materialize([asset], raise_on_error=False)
+        assert [line[:len(expected)] for line in failure_lines(result.all_events)] == [expected]

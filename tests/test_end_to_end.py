@@ -70,6 +70,43 @@ def test_cli_runs_are_listed_under_their_jobs_in_the_ui(sample_run):
                 assert r.job_snapshot_id and r.execution_plan_snapshot_id
 
 
+def test_the_web_servers_job_pages_and_overview_list_the_cli_runs(sample_run):
+    """What the UI's pages ask the web server's GraphQL: a job's runs (the Jobs page, a job's Runs tab) and
+    each run's code location (the Overview's timeline groups runs by it and leaves out runs without one).
+    The code location is loaded in-process, as `dagster dev` would load it in its code server."""
+    import sys
+
+    import dagster as dg
+    from dagster._core.remote_origin import InProcessCodeLocationOrigin
+    from dagster._core.types.loadable_target_origin import LoadableTargetOrigin
+    from dagster._core.workspace.context import WorkspaceProcessContext
+    from dagster._core.workspace.load_target import InProcessWorkspaceLoadTarget
+    from dagster_graphql.test.utils import execute_dagster_graphql
+
+    from warehouse.paths import PROJECT_ROOT
+
+    paths, _, _ = sample_run
+    origin = InProcessCodeLocationOrigin(
+        loadable_target_origin=LoadableTargetOrigin(executable_path=sys.executable, module_name="assets.definitions",
+                                                    working_directory=str(PROJECT_ROOT)), location_name="chipwatch")
+    query = """query ($job: String!) {
+      pipelineOrError(params: {repositoryLocationName: "chipwatch", repositoryName: "__repository__",
+                               pipelineName: $job}) { __typename ... on Pipeline { runs { runId status } } }
+      runsOrError { ... on Runs { results { runId pipelineName
+                                            repositoryOrigin { repositoryLocationName repositoryName } } } } }"""
+    with dg.DagsterInstance.from_config(str(paths["DAGSTER_HOME"])) as instance, \
+            WorkspaceProcessContext(instance, InProcessWorkspaceLoadTarget([origin])) as workspace:
+        for job, count in (("ingest", 8), ("marts", 2)):
+            result = execute_dagster_graphql(workspace.create_request_context(), query, {"job": job})
+            assert result.errors is None, result.errors
+            listed = result.data["pipelineOrError"]["runs"]
+            assert len(listed) == count and {r["status"] for r in listed} == {"SUCCESS"}
+            runs = result.data["runsOrError"]["results"]
+            assert len(runs) == 10
+            assert all(r["repositoryOrigin"] == {"repositoryLocationName": "chipwatch",
+                                                 "repositoryName": "__repository__"} for r in runs)
+
+
 def test_seed_figures_are_in_core_facts_with_provenance(db):
     rows = db.execute("""
         SELECT f.surface, f.value, f.unit, f.qualifier, f.sentence, f.span_start, f.span_end, a.body_text

@@ -2,12 +2,13 @@
 
 Readers who have the old snapshot open keep reading it (the old file stays alive until they close it);
 the next reader opens the new one. The copy is made only after ``CHECKPOINT`` so nothing is left in the WAL.
-The snapshot gets the working file's permission bits (group-readable where the working file is), and
+The snapshot gets the working file's group and permission bits (group-readable where the working file is), and
 temporary copies a killed publish left behind are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -30,8 +31,10 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, working_path: str | Path, 
     os.close(fd)
     try:
         shutil.copyfile(working_path, tmp_name)
-        # mkstemp creates 0600; readers get what they get on the working file.
-        os.chmod(tmp_name, stat.S_IMODE(working_path.stat().st_mode))
+        # mkstemp creates 0600 with this process's group; readers get what they get on the working file.
+        working = working_path.stat()
+        _copy_group(tmp_name, working.st_gid)
+        os.chmod(tmp_name, stat.S_IMODE(working.st_mode))
         # Prove the copy opens before it replaces anything.
         check = duckdb.connect(tmp_name, read_only=True)
         check.execute("SELECT count(*) FROM duckdb_tables()").fetchone()
@@ -43,6 +46,14 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, working_path: str | Path, 
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return published_path.stat().st_size
+
+
+def _copy_group(path: str, gid: int) -> None:
+    """Give ``path`` the group ``gid`` (the working file's: the analysts' group), where this process may."""
+    if os.stat(path).st_gid == gid:
+        return
+    with contextlib.suppress(PermissionError):  # not a member of that group: the snapshot keeps this process's
+        os.chown(path, -1, gid)
 
 
 def remove_stale_copies(published_path: str | Path) -> list[Path]:
