@@ -1110,3 +1110,11 @@ def test_a_chips_time_to_restriction_in_korean():
             "약 7개월 만인 같은 해 10월 미국의 수출 규제 대상에 올랐다.", "약 7개월",
             published_at=datetime(2025, 1, 29, tzinfo=UTC))
     assert (f.subject, f.chip, f.refers_to) == ("US government", "H800", "2023-10")  # the same year: 2023
+
+
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("엔비디아는 지난해 H20으로만 약 170억 달러를 벌어들인 것으로 알려졌다.", "ko", "약 170억 달러"),
+    ("It is a business that analysts estimate brought in about $17bn in 2024 for Nvidia.", "en", "about $17bn"),
+])
+def test_money_a_company_brought_in_is_revenue(text, lang, surface):
+    assert fig(text, surface).metric == "revenue"
