@@ -1118,3 +1118,17 @@ def test_a_chips_time_to_restriction_in_korean():
 ])
 def test_money_a_company_brought_in_is_revenue(text, lang, surface):
     assert fig(text, surface).metric == "revenue"
+
+
+def test_definite_moves_and_figures_refer_back_and_a_comparand_is_not_the_quantity_compared():
+    f = fig("The decline wiped out $593.7 billion of market value, according to Bloomberg, almost double the previous "
+            "record, Nvidia's own $279 billion drop in September.", "$593.7 billion",
+            headline="Nvidia's $593 Billion Rout Is Biggest in Stock-Market History")
+    assert (f.subject, f.metric) == ("Nvidia", "market_value_change")
+    f = fig("The widely quoted $5.6mn, it argued, covers only the final training run of the V3 model.", "$5.6mn",
+            headline="DeepSeek's hardware bill far exceeds headline training cost")
+    assert (f.subject, f.scope) == ("DeepSeek", "DeepSeek-V3")
+    figs = extract_figures("딥시크는 R1 모델 훈련에 29만4000달러가 들었다고 밝혔다.\n\n"
+                           "이는 올해 1월 공개 당시 화제가 된 557만6000달러보다도 훨씬 적은 금액이다.", "ko",
+                           headline="딥시크, R1 훈련비 공개")
+    assert [(f.subject, f.scope) for f in figs] == [("DeepSeek", "DeepSeek-R1"), ("DeepSeek", None)]

@@ -291,7 +291,7 @@ _EN_DEFINITE = re.compile(
     r"total|amount|loss|losses|charge|sum|price|stock|shares|value|chips|processors|GPUs|deal|sale|sales|"
     r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker|"
     r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases|run|"
-    r"cluster)\b",
+    r"cluster|decline|drop|fall|plunge|rout|selloff|sell-off|slide|slump|rebound|rally|gain|gains)\b",
     re.I,
 )
 # "the company", "the chipmaker", "이 회사": refers back to a company, never to a country or agency
@@ -321,7 +321,7 @@ _EN_BARE_SHARES = re.compile(
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
 _FORTUNE = re.compile(r"\b(?:fortune|net\s+worth|personal\s+wealth|wealth)\b|재산|순자산|개인\s?자산", re.I)
-_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNER_PRONOUN = re.compile(
     r"\b(?:of|from|off)\s+(?:its|their)\s+(?:market\s+)?(?:value|valuation|stock|shares|share\s+price|"
     r"market\s+cap(?:itali[sz]ation)?|revenue|sales)\b", re.I)
@@ -374,14 +374,19 @@ _KO_THAN_AFTER = re.compile(r"\s?(?:\([^)]{0,30}\))?\s?보다")
 _EN_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+)?(?:about\s+|roughly\s+)?$", re.I)
 
 
-def _comparands_share_metric(st: str, rows: list[dict]) -> None:
+def _comparands_share_metric(st: str, rows: list[dict], named_models: set[str]) -> None:
     """A figure the sentence compares another with is the same kind of quantity: "비용은 45억 달러로, 지난달
     예고한 55억 달러보다 줄었다", "a $4.5 billion charge, less than the $5.5 billion it had warned of" (the
-    comparand takes the first figure's metric, chip and subject when its own words name none)."""
+    comparand takes the first figure's metric, chip and subject when its own words name none). It is not the
+    quantity it is compared with, though: "이는 ... 화제가 된 557만6000달러보다도 훨씬 적은 금액이다" after R1's cost
+    does not take R1 from the context (the tracker scopes it by its value)."""
     for i, r in enumerate(rows):
         c = r["c"]
         if not (_KO_THAN_AFTER.match(st, c.end) or _EN_THAN_BEFORE.search(st, max(0, c.start - 20), c.start)):
             continue
+        if r["scope"] and r["scope"] not in named_models and not is_segment(r["scope"]) \
+                and not r["scope"].startswith("vs "):
+            r["scope"] = None
         first = next((o for o in rows[:i] if unit_family(o["c"].unit) == unit_family(c.unit)
                       and o["metric"] not in ("other", None)), None)
         if first is not None and r["metric"] != first["metric"] and r["via"] != "sentence":
@@ -1230,7 +1235,7 @@ def _bind(
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     _distribute_respectively(st, rows, eligible)
-    _comparands_share_metric(st, rows)
+    _comparands_share_metric(st, rows, {m.entity.canonical for m in mentions if m.entity.kind == "model"})
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (
