@@ -1132,3 +1132,39 @@ def test_definite_moves_and_figures_refer_back_and_a_comparand_is_not_the_quanti
                            "이는 올해 1월 공개 당시 화제가 된 557만6000달러보다도 훨씬 적은 금액이다.", "ko",
                            headline="딥시크, R1 훈련비 공개")
     assert [(f.subject, f.scope) for f in figs] == [("DeepSeek", "DeepSeek-R1"), ("DeepSeek", None)]
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "expect"), [
+    ("기술주 중심의 나스닥지수는 3.07%, 스탠더드앤드푸어스(S&P) 500지수는 1.46% 내렸다.", "ko", "1.46%",
+     {"subject": "S&P 500"}),
+    ("Bernstein kept its outperform rating on Nvidia, with a $175 price target.", "en", "$175",
+     {"subject": "Nvidia", "metric": "share_price", "scope": "as target"}),
+    ("모건스탠리는 엔비디아의 목표주가를 166달러로 유지했다.", "ko", "166달러",
+     {"metric": "share_price", "scope": "as target"}),
+    # a name beyond the next figure is that figure's
+    ("For comparison, Meta trained its Llama model on 16,384 H100s, consuming 30.8 million GPU hours, about 11 "
+     "times what DeepSeek reported.", "en", "30.8 million", {"subject": "Meta"}),
+    # a model inside a relative clause on another model is not the figure's
+    ("The company had said the V3 base model on which R1 is built cost about $6 million to train.", "en",
+     "about $6 million", {"subject": "DeepSeek", "scope": "DeepSeek-V3"}),
+    ("2분기 매출 전망치는 450억 달러로 H20 매출 손실 약 80억 달러가 반영됐다.", "ko", "약 80억 달러",
+     {"metric": "revenue", "scope": "as lost sales"}),
+    ("Nvidia said it expected to miss out on $8 billion of H20 sales in the quarter.", "en", "$8 billion",
+     {"metric": "revenue", "scope": "as lost sales", "chip": "H20"}),
+])
+def test_session5_holdout11_12_lessons(text, lang, surface, expect):
+    f = fig(text, surface, headline="Nvidia results" if lang == "en" else "엔비디아 실적")
+    assert {k: getattr(f, k) for k in expect} == expect
+
+
+def test_a_volume_of_chips_after_a_count_of_companies():
+    figs = extract_figures("중국 정부는 바이트댄스·알리바바·텐센트 등 3개 기업에 엔비디아 H200 구매를 "
+                           "조건부로 승인했다. 승인 물량은 40만 개 이상이라고 통신은 30일 전했다.", "ko")
+    assert [(f.metric, f.chip) for f in figs] == [("company_count", None), ("chip_count", "H200")]
+
+
+def test_the_x_figure_names_the_figure_before_it_of_its_magnitude():
+    figs = extract_figures("DeepSeek said it spent $5.576 million to train V3, renting GPUs at $2 an hour. The $5.6 "
+                           "million figure covers only the rental value of the GPUs.", "en")
+    assert [(f.metric, f.scope) for f in figs if f.surface.startswith("The") or "5.6 " in f.surface] == [
+        ("training_cost", "DeepSeek-V3")]

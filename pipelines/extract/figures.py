@@ -320,6 +320,10 @@ _EN_BARE_SHARES = re.compile(
 # A sentence that opens with a new, unnamed party refers to nobody in context.
 _EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
+_TARGET_AFTER = re.compile(r"\s+(?:(?:stock|share)\s+)?(?:price\s+target|target\s+price|price\s+objective)\b|"
+                           r"\s?(?:으로|로)?\s?(?:목표\s?(?:주가|가))", re.I)
+_TARGET_BEFORE = re.compile(r"(?:price\s+target|target\s+price)\s+(?:of|to|at|from)\s+(?:about\s+)?$|"
+                            r"목표\s?(?:주가|가)(?:를|는|도|로)?\s?(?:기존\s?)?$", re.I)
 _FORTUNE = re.compile(r"\b(?:fortune|net\s+worth|personal\s+wealth|wealth)\b|재산|순자산|개인\s?자산", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNER_PRONOUN = re.compile(
@@ -734,9 +738,11 @@ def extract(
 _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d+\w*|[A-Z][\w-]+)\s+){0,2}"
                           r"(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
-                          r"lose|losing|loss\s+of|lost|hit\s+of)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
+                          r"lose|losing|loss\s+of|lost|hit\s+of|miss\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
+                          r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
+_KO_LOST_SALES_BEFORE = re.compile(r"매출\s?(?:손실|감소|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
 _KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
 _KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?\s?(?:줄|감소)")
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
@@ -915,7 +921,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
         lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start))
     else:
-        lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or (
+        lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
+            _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or (
             bool(_KO_SALES_BEFORE.search(st, max(0, fig.span_start - 8), fig.span_start))
             and bool(_KO_SHRINK_AFTER.match(st, fig.span_end)))
     if not lost:
@@ -939,6 +946,8 @@ def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
 
 _KO_ALSO = re.compile(r"\s?(?:[^\s,.]+\s){0,2}?[^\s,.]+도\s")
 
+_FIGURE_NOUN_AFTER = re.compile(r"\s+(?:figure|number|price\s+tag)\b|\s?(?:이라는|라는|이란)\s?(?:수치|숫자|금액)",
+                                re.I)
 _QUOTE_OPEN = "'‘\"“"
 _QUOTE_CLOSE = "'’\"”"
 
@@ -948,17 +957,24 @@ def _quoted_as_before(st: str, fig: Figure, earlier: list[Figure]) -> Figure:
     reported before: it takes the metric, subject, scope and chip of the latest earlier figure of the article
     in the same unit family whose interval meets its own."""
     s, e = fig.span_start, fig.span_end
-    if not (s > 0 and e < len(st) and st[s - 1] in _QUOTE_OPEN and st[e] in _QUOTE_CLOSE):
+    quoted = s > 0 and e < len(st) and st[s - 1] in _QUOTE_OPEN and st[e] in _QUOTE_CLOSE
+    if not (quoted or _FIGURE_NOUN_AFTER.match(st, e)):  # ("The $5.6 million figure DeepSeek published ...")
         return fig
     family = unit_family(fig.unit)
     for old in reversed(earlier):
         if (old.linked_to is None and old.subject and unit_family(old.unit) == family
                 and old.value_low is not None and fig.value_low is not None
                 and old.value_low <= (fig.value_high if fig.value_high is not None else fig.value_low)
-                and fig.value_low <= (old.value_high if old.value_high is not None else old.value_low)):
+                and fig.value_low <= (old.value_high if old.value_high is not None else old.value_low)
+                and _same_magnitude(old.value, fig.value)):
             return replace(fig, metric=old.metric, subject=old.subject, subject_via="previous_sentence",
                            scope=old.scope, chip=old.chip)
     return fig
+
+
+def _same_magnitude(a: float | None, b: float | None) -> bool:
+    """Whether two values are within a factor of two ("600만 달러 미만" names $5.576 million, not a $2 rate)."""
+    return bool(a and b) and 0.5 <= abs(a) / abs(b) <= 2.0
 
 
 # what may precede a date that opens a sentence: "On", "By", "Late on", "Early Tuesday"
@@ -1156,6 +1172,11 @@ def _bind(
             # "미국 AI 기업들은 1만 6000개가량을 쓴다" after a sentence counting chips: the companies are the
             # subject, the count is of chips ("11개 기업", "11곳" count companies)
             metric, c = "chip_count", replace(c, unit="chips")
+        elif (lang == "ko" and c.unit in ("count", "companies") and "개" in st[c.start : c.end]
+              and not _KO_COMPANY_COUNTER.match(st, c.end) and _VOLUME_WORD.search(st, max(0, c.start - 20), c.start)
+              and (chips or prev_chip or prior_counted == "chips")):
+            # "승인 물량은 40만 개 이상" after a sentence about three companies buying H200s: a volume of chips
+            metric, c = "chip_count", replace(c, unit="chips")
         if c.unit == "hours" and c.value is not None and c.value >= 20_000 and _GPU_WORD.search(st):
             # "2.788 million hours of H800 time": GPU-hours (no training run lasts 20,000 hours)
             metric, c = "compute_hours", replace(c, unit="gpu_hours")
@@ -1225,6 +1246,15 @@ def _bind(
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
             # that moved are a listed company's (the headline's, else the article's most mentioned one)
             subject, via = (listed, "article") if listed else (None, None)
+        if c.unit in CURRENCY_UNITS and (_TARGET_AFTER.match(st, c.end) or _TARGET_BEFORE.search(
+                st, max(0, c.start - 30), c.start)):
+            # "with a $175 price target", "목표주가를 166달러로": an analyst's target for the stock, not a price
+            # it traded at (its own quantity: scope "as target")
+            metric, scope = "share_price", "as target"
+            listed_orgs = [m for m in eligible if m.entity.kind == "org"]
+            if subject not in {m.entity.canonical for m in listed_orgs} and listed_orgs:
+                best = min(listed_orgs, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
+                subject, via = best.entity.canonical, "sentence"
         if c.unit in CURRENCY_UNITS and _FORTUNE.search(_clause_around(st, span)):
             people = [m for m in eligible if m.entity.kind == "person"]
             if people:

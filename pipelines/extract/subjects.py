@@ -418,6 +418,8 @@ def bind_subject(
             m.end <= o.start < span[0] and _ko_marker(text, o.end) in ("은", "는", "이", "가", "도")
             and _ko_clause(text, m.end, o.start) for o in candidates)]
     for m in candidates:
+        if m.start >= span[1] and any(span[1] <= o[0] and o[1] <= m.start for o in others):
+            continue  # "30.8 million GPU hours, about 11 times what DeepSeek reported": the next figure's
         owner = _owns_metric_word(text, m, cues, language)
         if owner and language == "en" and m.start >= span[1] and _EN_SUBORDINATOR.search(text, span[1], m.start):
             owner = False  # "recouping Monday's 17% plunge, as analysts said DeepSeek's cost ...": another clause's
@@ -521,4 +523,12 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
         own = [m for m in models if m.start >= span[1] and _EN_OWN_RELATIVE.fullmatch(text, span[1], m.start)]
         if own:
             return own[0].canonical
+        # "the V3 base model on which R1 is built cost about $6 million": a model inside a relative clause on
+        # another model is not what the figure is of
+        outside = [m for m in models if not _IN_RELATIVE_ON.search(text, max(0, m.start - 16), m.start)]
+        if outside and len(outside) < len(models):
+            models = outside
     return min(models, key=lambda m: (distance(m), m.start)).canonical
+
+
+_IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$", re.I)
