@@ -1168,3 +1168,28 @@ def test_the_x_figure_names_the_figure_before_it_of_its_magnitude():
                            "million figure covers only the rental value of the GPUs.", "en")
     assert [(f.metric, f.scope) for f in figs if f.surface.startswith("The") or "5.6 " in f.surface] == [
         ("training_cost", "DeepSeek-V3")]
+
+
+@pytest.mark.parametrize(("text", "headline", "surface", "expect"), [
+    ("Nvidia shares closed down nearly 17% on Monday at $118.42, wiping out about $593 billion.", None, "$118.42",
+     {"metric": "share_price"}),
+    ("President Donald Trump said Nvidia will be allowed to ship its H200 chips to China, with 25% of the proceeds "
+     "going to the United States.", None, "25%", {"metric": "tariff_or_fee_share", "subject": "US government"}),
+    # a maker names its chip's property; a charge for a chip with no company in the sentence is its maker's
+    ("업계는 지난해 엔비디아의 H20 매출을 120억~150억 달러로 추정한다.",
+     "엔비디아·AMD, 中 판매 매출 15% 美 정부에 낸다", "120억~150억 달러",
+     {"subject": "Nvidia", "metric": "revenue", "chip": "H20"}),
+    ("4월에는 H20 수출 제한으로 55억 달러의 손실을 예고했다.", "딥시크 쇼크 1년…숫자로 본 엔비디아와 중국",
+     "55억 달러", {"subject": "Nvidia", "metric": "charge", "subject_via": "chip"}),
+    # a stock's move is a company's, not the country named as its cause
+    ("중국 수출 불확실성에 주가는 시간외 거래에서 약 3% 하락했다.", "엔비디아 2분기 매출 476억 달러…시간외 3%↓",
+     "약 3%", {"subject": "Nvidia"}),
+    # stock written back, and sales forgone
+    ("회사는 앞서 손실로 처리했던 H20 재고 1억8000만달러를 환입했다.", "엔비디아 2분기 매출", "1억8000만달러",
+     {"metric": "other"}),
+    ("회사는 2분기 매출 전망치를 450억달러로 제시하면서 H20 판매 감소분 80억달러가 반영됐다고 설명했다.",
+     "엔비디아 실적", "80억달러", {"metric": "revenue", "scope": "as lost sales"}),
+])
+def test_session5_holdout11_12_lessons_2(text, headline, surface, expect):
+    f = fig(text, surface, headline=headline)
+    assert {k: getattr(f, k) for k in expect} == expect

@@ -200,7 +200,8 @@ FACTS = _t(
          "subject|metric|chip|dimension (money, duration or the unit)[|scope]: the quantity the figure reports. "
          "For event metrics the marts add the event (marts.figure_observations.claim_key)."),
         ("subject_via", "VARCHAR",
-         "Where the subject was found: sentence, previous_sentence, headline or article (NULL: no subject)."),
+         "Where the subject was found: sentence, previous_sentence, headline, article, or chip (the maker of the chip "
+         "a charge is for) (NULL: no subject)."),
         ("refers_to", "VARCHAR",
          "The date or period the figure is about, as the text states it, resolved against the publication date: "
          "2025-01-27, 2025-01-27 intraday, 2024-09, 2025-Q1, 2024, or a span a/b; NULL when the text gives none."),

@@ -92,7 +92,8 @@ _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 _DAY_AFTER = re.compile(r"\b(?:a|one)\s+day\s+after\b", re.I)
 # a price a stock moved to: "fell 17% to $118.58", "closed up 8.9% at $128.99"
 _PRICE_AFTER_MOVE = re.compile(
-    r"\d(?:[\d.]*)\s?(?:%|percent)\s+(?:lower\s+|higher\s+)?(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
+    r"\d(?:[\d.]*)\s?(?:%|percent)\s+(?:lower\s+|higher\s+)?(?:on\s+[A-Z][a-z]+\.?(?:\s\d{1,2})?,?\s+)?"
+    r"(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 # what it took to make a model: "trained a frontier model for about $6mn", "built it for less than $6 million"
 _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|developing)\b[^,.;$]{0,50}?\bfor\s+"
                           r"(?:just\s+|only\s+|a\s+mere\s+)?$", re.I)
@@ -324,6 +325,7 @@ _TARGET_AFTER = re.compile(r"\s+(?:(?:stock|share)\s+)?(?:price\s+target|target\
                            r"\s?(?:으로|로)?\s?(?:목표\s?(?:주가|가))", re.I)
 _TARGET_BEFORE = re.compile(r"(?:price\s+target|target\s+price)\s+(?:of|to|at|from)\s+(?:about\s+)?$|"
                             r"목표\s?(?:주가|가)(?:를|는|도|로)?\s?(?:기존\s?)?$", re.I)
+_SHARE_WORDS = re.compile(r"\b(?:shares|stock)\b|주가", re.I)
 _FORTUNE = re.compile(r"\b(?:fortune|net\s+worth|personal\s+wealth|wealth)\b|재산|순자산|개인\s?자산", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNER_PRONOUN = re.compile(
@@ -742,7 +744,10 @@ _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|w
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
-_KO_LOST_SALES_BEFORE = re.compile(r"매출\s?(?:손실|감소|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
+_KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
+# goods held in stock, or written back ("H20 재고 1억8000만달러를 환입했다"): no sale and no charge
+_KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
+_KO_WRITTEN_BACK_AFTER = re.compile(r"\s?(?:어치)?(?:를|을)?\s?(?:환입|되돌려)")
 _KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
 _KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?\s?(?:줄|감소)")
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
@@ -899,12 +904,21 @@ def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Fi
     """A charge that names no chip is for the chip its sentence, paragraph or headline names ("Nvidia will take a
     $5.5 billion charge" in a story about the H20 ban): in this domain a charge is a banned chip's."""
     if fig.metric != "charge" or fig.chip is not None:
-        return fig
+        return _makers_charge(fig) if fig.metric == "charge" and fig.chip else fig
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
     chip = named[0] if len(named) == 1 else (para_chip if not named else None)
     if chip and fig.subject in chip_makers() and maker_of(chip) not in (None, fig.subject):
         return fig  # "AMD ... up to $800 million" in a story about the H20: AMD's charge is not for Nvidia's chip
-    return replace(fig, chip=chip) if chip else fig
+    return _makers_charge(replace(fig, chip=chip)) if chip else fig
+
+
+def _makers_charge(fig: Figure) -> Figure:
+    """A charge for a chip whose sentence names no company is the chip's maker's ("4월에는 H20 수출 제한으로 55억
+    달러의 손실을 예고했다가" under a headline about DeepSeek and Nvidia: Nvidia's)."""
+    maker = maker_of(fig.chip)
+    if fig.metric == "charge" and maker and fig.subject != maker and fig.subject_via != "sentence":
+        return replace(fig, subject=maker, subject_via="chip")
+    return fig
 
 
 def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
@@ -916,6 +930,9 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     if fig.unit not in CURRENCY_UNITS:
         return fig
     if lang == "en" and _INVENTORY_AFTER.match(st, fig.span_end):
+        return replace(fig, metric="other")
+    if lang == "ko" and (_KO_INVENTORY.search(st, max(0, fig.span_start - 8), fig.span_start)
+                         or _KO_WRITTEN_BACK_AFTER.match(st, fig.span_end)):
         return replace(fig, metric="other")
     if lang == "en":
         lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
@@ -946,8 +963,9 @@ def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
 
 _KO_ALSO = re.compile(r"\s?(?:[^\s,.]+\s){0,2}?[^\s,.]+도\s")
 
-_FIGURE_NOUN_AFTER = re.compile(r"\s+(?:figure|number|price\s+tag)\b|\s?(?:이라는|라는|이란)\s?(?:수치|숫자|금액)",
-                                re.I)
+_FIGURE_NOUN_AFTER = re.compile(
+    r"\s+(?:headline\s+|widely[- ]quoted\s+|famous\s+|official\s+)?(?:figure|number|price\s+tag)\b|"
+    r"\s?(?:이라는|라는|이란)\s?(?:수치|숫자|금액)", re.I)
 _QUOTE_OPEN = "'‘\"“"
 _QUOTE_CLOSE = "'’\"”"
 
@@ -1241,8 +1259,8 @@ def _bind(
             scope = carried_scope or (prev_scope if prev_subject == subject and prev_scope else article.get(subject))
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
-        if (metric in _MARKET_METRICS and via != "sentence" and subject
-                and kind_of(subject) in ("government", "agency", "country")):
+        if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
+                and (via != "sentence" or _SHARE_WORDS.search(st))):
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
             # that moved are a listed company's (the headline's, else the article's most mentioned one)
             subject, via = (listed, "article") if listed else (None, None)

@@ -53,6 +53,9 @@ _NOT_HEAD = re.compile(
     r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
     r"earnings|purchases|spending|spend|investments?|costs?|orders|shipments|demand|supply|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
 )
+# a chip named before a property of its own ("엔비디아의 H20 매출", "Nvidia's H20 sales"): the maker owns the figure
+_CHIP_PROPERTY_AFTER = re.compile(
+    r"\s?(?:칩\s?|chips?\s)?(?:매출|판매액|판매|수출액|재고|revenues?|sales|export\s+sales|inventory)", re.I)
 # a noun between a maker and a chip word makes the maker that noun's owner ("DeepSeek's spending on GPUs")
 _OWNED_NOUN = re.compile(
     r"spending|revenue|sales|purchases|investment|costs?|orders|exports|imports|stockpiles?|inventory|"
@@ -235,7 +238,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         if first and first.start() <= 20 and not _OWNED_NOUN.search(clause, 0, first.start()):
             return True
         if any(c.entity.kind == "chip" and tail_start <= c.start <= tail_start + 12
-               and not re.search(r"[,;:\"“”]", text[tail_start : c.start]) for c in mentions):
+               and not re.search(r"[,;:\"“”]", text[tail_start : c.start])
+               and not _CHIP_PROPERTY_AFTER.match(text, c.end) for c in mentions):
             return True  # "Nvidia H800 chips", "엔비디아 H20" ("엔비디아, H20 수출 막혀": a headline's subject)
     if language == "ko" and _KO_OF_UNNAMED.match(text, m.end):
         return True  # "중국 선전의 한 판매상은": the place of an unnamed party, not the subject
