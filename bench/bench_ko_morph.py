@@ -128,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", help="gold set names (default: every set in tests/gold/claims)")
     args = ap.parse_args(argv)
     sets = args.sets or sorted(p.stem for p in (REPO / "tests" / "gold" / "claims").glob("*.jsonl"))
+    try:
+        import kiwipiepy  # noqa: F401
+    except ImportError:
+        print("bench_ko_morph: skipped, kiwipiepy is not installed (pip install kiwipiepy kiwipiepy-model)")
+        return 0
     t0 = time.perf_counter()
     kiwi()
     load_s = time.perf_counter() - t0
