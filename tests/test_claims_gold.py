@@ -90,36 +90,43 @@ def test_cli_reports_a_missing_set(capsys):
     assert "no gold set" in capsys.readouterr().out
 
 
-# Regression floors (measured values, rounded down; targets are 0.9 for each).
+# Regression floors (measured values minus 0.02, rounded down; targets are 0.9 for each), session 5.
+# holdout2 was never read; holdout3…7 and holdout9…12 were scored once blind, then tuned on (README).
+# (holdout6's labeller put revenue guidance and the result in one claim, as a disagreement; since session 5
+# a forecast is another quantity, README: its discrepancy recall fell from 0.70 to 0.57 by that convention)
 FLOORS = {
-    "dev": {"pair_f1": 0.91, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.92,
-            "metric_accuracy": 0.95},
-    "dev2": {"pair_f1": 0.9, "discrepancy_precision": 0.95, "discrepancy_recall": 0.95, "subject_accuracy": 0.89,
-             "metric_accuracy": 0.97},
-    "dev3": {"pair_f1": 0.93, "discrepancy_precision": 0.85, "discrepancy_recall": 0.8, "subject_accuracy": 0.91,
-             "metric_accuracy": 0.97},
-    "dev4": {"pair_f1": 0.75, "discrepancy_precision": 0.8, "discrepancy_recall": 0.58, "subject_accuracy": 0.76,
-             "metric_accuracy": 0.9},
-    "dev5": {"pair_f1": 0.74, "discrepancy_precision": 0.75, "discrepancy_recall": 0.8, "subject_accuracy": 0.82,
-             "metric_accuracy": 0.86},
-    "dev6": {"pair_f1": 0.78, "discrepancy_precision": 0.76, "discrepancy_recall": 0.65, "subject_accuracy": 0.85,
-             "metric_accuracy": 0.93},
-    # blind until session 4, whose rules were tuned on their errors (holdout4…6 after their one scoring)
-    # (holdout6's labeller put revenue guidance and the result in one claim, as a disagreement; since session 5
-    # a forecast is another quantity, README: its discrepancy recall fell from 0.70 to 0.57 by that convention)
-    "holdout6": {"pair_f1": 0.78, "discrepancy_precision": 0.77, "discrepancy_recall": 0.55, "subject_accuracy": 0.84,
-                 "metric_accuracy": 0.9},
-    "holdout5": {"pair_f1": 0.86, "discrepancy_precision": 0.8, "discrepancy_recall": 0.7, "subject_accuracy": 0.88,
-                 "metric_accuracy": 0.92},
-    "holdout4": {"pair_f1": 0.69, "discrepancy_precision": 0.78, "discrepancy_recall": 0.65, "subject_accuracy": 0.85,
-                 "metric_accuracy": 0.91},
-    "holdout3": {"pair_f1": 0.71, "discrepancy_precision": 0.9, "discrepancy_recall": 0.75, "subject_accuracy": 0.82,
-                 "metric_accuracy": 0.92},
-    # never tuned on: measured once, the floors only catch a change that makes things worse on it
-    "holdout2": {"pair_f1": 0.58, "discrepancy_precision": 0.55, "discrepancy_recall": 0.7, "subject_accuracy": 0.7,
-                 "metric_accuracy": 0.88},
-    "holdout7": {"pair_f1": 0.74, "discrepancy_precision": 0.52, "discrepancy_recall": 0.62, "subject_accuracy": 0.85,
-                 "metric_accuracy": 0.89},
+    "dev": {"pair_f1": 0.93, "discrepancy_precision": 0.98, "discrepancy_recall": 0.98,
+           "subject_accuracy": 0.91, "metric_accuracy": 0.96},
+    "dev2": {"pair_f1": 0.9, "discrepancy_precision": 0.98, "discrepancy_recall": 0.98,
+            "subject_accuracy": 0.87, "metric_accuracy": 0.97},
+    "dev3": {"pair_f1": 0.94, "discrepancy_precision": 0.98, "discrepancy_recall": 0.82,
+            "subject_accuracy": 0.9, "metric_accuracy": 0.97},
+    "dev4": {"pair_f1": 0.78, "discrepancy_precision": 0.82, "discrepancy_recall": 0.57,
+            "subject_accuracy": 0.76, "metric_accuracy": 0.92},
+    "dev5": {"pair_f1": 0.79, "discrepancy_precision": 0.94, "discrepancy_recall": 0.88,
+            "subject_accuracy": 0.84, "metric_accuracy": 0.86},
+    "dev6": {"pair_f1": 0.91, "discrepancy_precision": 0.94, "discrepancy_recall": 0.75,
+            "subject_accuracy": 0.89, "metric_accuracy": 0.94},
+    "holdout2": {"pair_f1": 0.69, "discrepancy_precision": 0.76, "discrepancy_recall": 0.76,
+                "subject_accuracy": 0.73, "metric_accuracy": 0.89},
+    "holdout3": {"pair_f1": 0.83, "discrepancy_precision": 0.94, "discrepancy_recall": 0.76,
+                "subject_accuracy": 0.85, "metric_accuracy": 0.93},
+    "holdout4": {"pair_f1": 0.8, "discrepancy_precision": 0.81, "discrepancy_recall": 0.65,
+                "subject_accuracy": 0.86, "metric_accuracy": 0.91},
+    "holdout5": {"pair_f1": 0.9, "discrepancy_precision": 0.84, "discrepancy_recall": 0.73,
+                "subject_accuracy": 0.89, "metric_accuracy": 0.93},
+    "holdout6": {"pair_f1": 0.83, "discrepancy_precision": 0.81, "discrepancy_recall": 0.58,
+                "subject_accuracy": 0.86, "metric_accuracy": 0.91},
+    "holdout7": {"pair_f1": 0.89, "discrepancy_precision": 0.79, "discrepancy_recall": 0.71,
+                "subject_accuracy": 0.87, "metric_accuracy": 0.92},
+    "holdout9": {"pair_f1": 0.92, "discrepancy_precision": 0.74, "discrepancy_recall": 0.73,
+                "subject_accuracy": 0.95, "metric_accuracy": 0.94},
+    "holdout10": {"pair_f1": 0.78, "discrepancy_precision": 0.98, "discrepancy_recall": 0.73,
+                 "subject_accuracy": 0.68, "metric_accuracy": 0.87},
+    "holdout11": {"pair_f1": 0.88, "discrepancy_precision": 0.98, "discrepancy_recall": 0.81,
+                 "subject_accuracy": 0.84, "metric_accuracy": 0.91},
+    "holdout12": {"pair_f1": 0.77, "discrepancy_precision": 0.66, "discrepancy_recall": 0.73,
+                 "subject_accuracy": 0.9, "metric_accuracy": 0.87},
 }
 
 
