@@ -258,7 +258,7 @@ def fetch_log_row(res: FetchResult, previous: Mapping | None = None,
     """The raw.fetch_log row of a fetch. With ``backoff`` (live page fetches), a failure that is the URL's own
     gets its streak of identical failures, counting on from ``previous`` (the URL's ``urls_to_fetch`` row),
     and, once it repeats, the time before which it is not fetched again (``recheck.next_try_at``)."""
-    streak = failure_streak(res.outcome, res.http_status, previous) if backoff is not None else None
+    streak = failure_streak(res.outcome, res.http_status, previous, res.error) if backoff is not None else None
     return {
         "url": res.url, "source": res.source, "attempted_at": res.attempted_at, "outcome": res.outcome,
         "http_status": res.http_status, "elapsed_ms": res.elapsed_ms, "bytes": res.bytes, "error": res.error,

@@ -43,6 +43,22 @@ def test_streaks_count_identical_failures_only():
     assert stages.fetch_log_row(_res("http_error", 404))["same_failures"] is None  # replay, feeds: no back-off
 
 
+def test_a_robots_txt_that_cannot_be_read_is_the_hosts_failure_not_the_urls():
+    """robots.txt answering 503 (or not at all) disallows the host's URLs for a while, but is no failure of the
+    URLs themselves: it starts no streak, so they are not backed off like a 404."""
+    from pipelines.fetch.robots import RobotsCache, RobotsFetch
+
+    for answer in (RobotsFetch(503, b"busy"), RobotsFetch(None, b"", "ConnectError")):
+        decision = RobotsCache(lambda _url, a=answer: a, "chipwatch-test").check("https://h.example/news/1")
+        assert not decision.allowed
+        prev = {"last_outcome": "robots_disallowed", "last_status": None, "last_same_failures": 1}
+        assert failure_streak("robots_disallowed", None, prev, decision.reason) is None
+    prev = {"last_outcome": "robots_disallowed", "last_status": None, "last_same_failures": 1}
+    # a robots.txt rule that disallows the URL is its own, and repeats
+    prev = {"last_outcome": "robots_disallowed", "last_status": None, "last_same_failures": 1}
+    assert failure_streak("robots_disallowed", None, prev, "disallowed for 'x' by https://h/robots.txt") == 2
+
+
 def test_a_backed_off_url_is_not_due_until_its_time():
     row = {"url": "u", "first_seen_at": T0, "published_at": None, "last_fetched_at": None, "etag": None,
            "last_modified": None, "title_relevant": None, "last_outcome": "http_error", "last_status": 404,

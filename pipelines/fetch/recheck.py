@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from .robots import robots_unavailable
+
 
 @dataclass(frozen=True)
 class Step:
@@ -161,22 +163,26 @@ def parse_backoff(steps: Iterable[str | int | float | timedelta]) -> tuple[timed
     return out
 
 
-def is_repeatable_failure(outcome: str, http_status: int | None) -> bool:
+def is_repeatable_failure(outcome: str, http_status: int | None, error: str | None = None) -> bool:
     """True for a failure that is the URL's own and would come back the same (a 404, a body over the cap, a
-    timeout, a bot wall...); False for success and for failures of the network or the server's load
-    (connection errors, 429, 5xx, a host paused or not asked: no status)."""
+    timeout, a bot wall, a robots.txt rule...); False for success and for failures of the network or the
+    server's load (connection errors, 429, 5xx, a host paused or not asked: no status; a robots.txt that could
+    not be read)."""
     if outcome not in REPEATABLE_OUTCOMES:
+        return False
+    if outcome == "robots_disallowed" and robots_unavailable(error):
         return False
     if outcome == "http_error":
         return http_status is not None and http_status < 500 and http_status not in (408, 429)
     return True
 
 
-def failure_streak(outcome: str, http_status: int | None, previous: Mapping | None) -> int | None:
+def failure_streak(outcome: str, http_status: int | None, previous: Mapping | None,
+                   error: str | None = None) -> int | None:
     """How many fetches in a row, this one included, failed this same way; None when this one did not fail
     repeatably. ``previous`` is the URL's last live attempt (``last_outcome``, ``last_status``,
-    ``last_same_failures``), or None."""
-    if not is_repeatable_failure(outcome, http_status):
+    ``last_same_failures``), or None; ``error`` the attempt's error text."""
+    if not is_repeatable_failure(outcome, http_status, error):
         return None
     if (previous and previous.get("last_outcome") == outcome and previous.get("last_status") == http_status
             and previous.get("last_same_failures")):

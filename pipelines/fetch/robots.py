@@ -40,6 +40,17 @@ class RobotsFetch:
     error: str | None = None
 
 
+# the word a decision's reason carries when robots.txt could not be read (a 5xx, no answer): the host's
+# trouble, not the URL's (``robots_unavailable``)
+UNAVAILABLE = "unavailable"
+
+
+def robots_unavailable(reason: str | None) -> bool:
+    """Whether a ``robots_disallowed`` reason says robots.txt could not be read, rather than that its rules
+    disallow the URL (a failure of the host, which is not backed off like one of the URL's own)."""
+    return bool(reason) and f" {UNAVAILABLE} (" in reason
+
+
 @dataclass(frozen=True)
 class RobotsDecision:
     """Whether a URL may be fetched, the origin's ``Crawl-delay`` for us, and why."""
@@ -121,7 +132,7 @@ class RobotsCache:
             return _Entry(None, True, expires or now + self.ttl_s, f"{url} answered HTTP {got.status}: allow all")
         why = f"HTTP {got.status}" if got.status is not None else (got.error or "unreachable")
         return _Entry(None, False, expires or now + self.error_ttl_s,
-                      f"{url} unavailable ({why}): disallow all for {self.error_ttl_s:.0f} s")
+                      f"{url} {UNAVAILABLE} ({why}): disallow all for {self.error_ttl_s:.0f} s")
 
     def check(self, url: str) -> RobotsDecision:
         """May ``url`` be fetched? Fetches (or re-fetches, after the TTL) the origin's robots.txt as needed."""
