@@ -437,3 +437,24 @@ def test_an_accounts_month_inside_a_quarter_is_the_quarters():
     ])
     obs, disc = build_observations(facts)
     assert set(obs["event"]) == {"2025-02/2025-04"} and disc.is_empty()
+
+
+def test_an_unscoped_cost_joins_the_model_that_reported_that_very_value():
+    cost = {"metric": "training_cost", "subject": "DeepSeek"}
+
+    def rep(fid, when, value, low, high, scope, qualifier="exact"):
+        return _fact(fid, "src", _t(*when), value, low, high, scope=scope, qualifier=qualifier, **cost)
+
+    facts = _frame([
+        rep("v1", (1, 27), 5.576e6, 5.5755e6, 5.5765e6, "DeepSeek-V3"),
+        rep("v2", (1, 28), 5.6e6, 5.55e6, 5.7e6, "DeepSeek-V3"),
+        rep("v3", (1, 31), 5.6e6, 5.55e6, 5.7e6, "DeepSeek-V3"),
+        # R1 filed with rough V3-like figures by some outlets, and its own
+        rep("r1", (1, 23), 6e6, 5.1e6, 6.9e6, "DeepSeek-R1", "approx"),
+        rep("r2", (1, 23), 6e6, 5.4e6, 6.6e6, "DeepSeek-R1"),
+        rep("r3", (9, 17), 294e3, 293.5e3, 294.5e3, "DeepSeek-R1"),
+        rep("x", (2, 2), 5.576e6, 5.5755e6, 5.5765e6, None),
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["x"].endswith("|DeepSeek-V3")

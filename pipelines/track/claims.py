@@ -64,6 +64,8 @@ ACCOUNTS_EVENTS = frozenset({"revenue", "charge"})
 CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 SCOPE_WINDOW_DAYS = 45
 SCOPE_MAJORITY = 2 / 3
+# a report "gives the same value" as another within this share of it ($5.6 million and $5.576 million)
+EXACT_VALUE_SHARE = 0.01
 
 
 def dimension(unit: str) -> str:
@@ -243,15 +245,25 @@ class _Ranges:
     def __init__(self) -> None:
         self._lows: list[float] = []
         self._highs: list[float] = []
+        self._values: list[float] = []
 
-    def add(self, low: float, high: float) -> None:
+    def add(self, low: float, high: float, value: float | None = None) -> None:
         self._lows.append(low)
         self._highs.append(high)
+        if value is not None:
+            self._values.append(value)
 
     def freeze(self) -> _Ranges:
         self._lows.sort()
         self._highs.sort()
+        self._values.sort()
         return self
+
+    def count_near(self, value: float, share: float = EXACT_VALUE_SHARE) -> int:
+        """How many of the reports gave ``value`` itself, within ``share`` of it ($5.6 million for $5.576
+        million, not "about $6 million")."""
+        lo, hi = sorted((value * (1 - share), value * (1 + share)))
+        return bisect.bisect_right(self._values, hi) - bisect.bisect_left(self._values, lo)
 
     def share_met(self, low: float, high: float | None) -> float:
         high = low if high is None else high
@@ -267,11 +279,12 @@ def _scope_ranges(
         return {}
     out: dict[tuple[str, str], dict[str, _Ranges]] = {}
     highs = reports["value_high"].to_list() if "value_high" in reports.columns else [None] * reports.height
-    for key, scope, metric, unit, low, high in zip(keys, scopes, metrics, reports["unit"].to_list(),
-                                                   reports["value_low"].to_list(), highs, strict=True):
+    values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
+    for key, scope, metric, unit, low, high, value in zip(keys, scopes, metrics, reports["unit"].to_list(),
+                                                          reports["value_low"].to_list(), highs, values, strict=True):
         if scope and metric not in events and low is not None:
             out.setdefault((key[: -len(scope) - 1], unit), {}).setdefault(scope, _Ranges()).add(
-                low, low if high is None else high)
+                low, low if high is None else high, value)
     for per_scope in out.values():
         for r in per_scope.values():
             r.freeze()
@@ -300,6 +313,7 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     lows = reports["value_low"].to_list() if "value_low" in reports.columns else [None] * reports.height
     highs = reports["value_high"].to_list() if "value_high" in reports.columns else [None] * reports.height
     units = reports["unit"].to_list() if "unit" in reports.columns else [None] * reports.height
+    values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
     new_keys, new_scopes = list(keys), list(scopes)
     for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
         if scope or key not in scoped or metric in events or not is_model_metric(metric):
@@ -312,6 +326,15 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                 # "about $6 million" beside models reported at $5.6M and $294,000: the one most reports of which
                 # it agrees with (and few of the other's)
                 new_keys[i], new_scopes[i] = f"{key}|{best}", best
+                continue
+            same = {sj: r.count_near(values[i]) for sj, r in per_scope.items()} if values[i] else {}
+            top = max(same, key=lambda k: (same[k], k)) if same else None
+            if top is not None and shares[top] >= SCOPE_MAJORITY and same[top] >= 2 and all(
+                    2 * n <= same[top] for k, n in same.items() if k != top):
+                # when rough values meet both models' reports ("about $6 million" filed under R1 too), the
+                # model that reported this very value at least twice as often: "딥시크가 밝힌 훈련비 557만
+                # 6000달러" is V3's
+                new_keys[i], new_scopes[i] = f"{key}|{top}", top
                 continue
         if metric == "chip_count" and lows[i] is not None and per_scope and all(
                 r.share_met(lows[i], highs[i]) < 1 - SCOPE_MAJORITY for r in per_scope.values()):
