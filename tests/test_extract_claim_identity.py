@@ -1193,3 +1193,33 @@ def test_the_x_figure_names_the_figure_before_it_of_its_magnitude():
 def test_session5_holdout11_12_lessons_2(text, headline, surface, expect):
     f = fig(text, surface, headline=headline)
     assert {k: getattr(f, k) for k in expect} == expect
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "labels"), [
+    ("Nvidia shares fell about 12% before Monday's opening bell and ended the day down nearly 17%.", "en",
+     datetime(2025, 1, 28, 14, tzinfo=UTC), ["2025-01-27 premarket", "2025-01-27 close"]),
+    ("Nvidia shares rebounded 8.9% on Tuesday after losing nearly $600 billion in market value a day earlier.", "en",
+     datetime(2025, 1, 29, 2, tzinfo=UTC), ["2025-01-28", "2025-01-27"]),
+    ("1년 전 이맘때 엔비디아 주가는 하루 만에 17% 가까이 폭락했다.", "ko", datetime(2026, 1, 26, 22, tzinfo=UTC),
+     ["2025-01-23/2025-01-29"]),
+])
+def test_session5_holdout13_14_event_times(text, lang, published, labels):
+    assert [f.refers_to for f in extract_figures(text, lang, published_at=published)] == labels
+
+
+@pytest.mark.parametrize(("text", "lang", "headline", "surface", "expect"), [
+    ("GPU 한 개를 1시간 빌리는 비용을 2달러로 잡아 계산한 총비용이 557만6000달러다.", "ko", "딥시크 V3 훈련비의 실체",
+     "2달러", {"metric": "price"}),
+    ("H20 비용은 45억 달러로, 지난달 회사가 예고했던 55억 달러보다 10억 달러 적었다.", "ko", "엔비디아 실적",
+     "10억 달러", {"metric": "other"}),
+    ("Nvidia, SK Hynix's largest customer for high-bandwidth memory, had dropped about 17% on Monday.", "en", None,
+     "about 17%", {"subject": "Nvidia"}),
+    ("트럼프 대통령은 원래 20%를 요구했지만 젠슨 황 CEO와의 협상 끝에 15%로 낮췄다고 말했다.", "ko",
+     "엔비디아, 中 판매 수익 15% 내기로", "20%", {"metric": "tariff_or_fee_share", "scope": "as demand"}),
+    ("President Donald Trump said he had initially asked for 20% before Nvidia's Jensen Huang talked him down.",
+     "en", "Nvidia, AMD Agree to Give US 15% of China Chip Sales Revenue", "20%",
+     {"metric": "tariff_or_fee_share", "subject": "US government", "scope": "as demand"}),
+])
+def test_session5_holdout13_14_lessons(text, lang, headline, surface, expect):
+    f = fig(text, surface, headline=headline)
+    assert {k: getattr(f, k) for k in expect} == expect

@@ -458,3 +458,17 @@ def test_an_unscoped_cost_joins_the_model_that_reported_that_very_value():
     obs, _ = build_observations(facts)
     key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
     assert key["x"].endswith("|DeepSeek-V3")
+
+
+def test_a_week_re_told_a_year_later_is_the_move_of_its_value():
+    pct = {"metric": "percent_change", "unit": "percent"}
+    facts = _frame([
+        _fact("d27", "cnn", _t(1, 27, 22), -17.0, -17.5, -16.5, refers_to="2025-01-27 close", **pct),
+        _fact("d28", "cnn", _t(1, 28, 22), 8.9, 8.85, 8.95, refers_to="2025-01-28 close", **pct),
+        _fact("d24", "cnn", _t(1, 24, 22), -3.1, -3.15, -3.05, refers_to="2025-01-24 close", **pct),
+        _fact("yr", "news1", datetime(2026, 1, 26, 22, tzinfo=UTC), -17.0, -18.0, -16.0, qualifier="approx",
+              refers_to="2025-01-23/2025-01-29", **pct),
+    ])
+    obs, _ = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["yr"] == "2025-01-27"

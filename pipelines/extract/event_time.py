@@ -248,9 +248,12 @@ def _past_span(n: int, unit: str, today: date) -> Period | None:
     return _span(_add_months(today, -months) + timedelta(days=1), today)
 
 
-def _ago(n: int, unit: str, today: date, same_day: bool = False) -> Period | None:
+def _ago(n: int, unit: str, today: date, same_day: bool = False, around: bool = False) -> Period | None:
     """N units before ``today``: a day for days and weeks, else the month or year; "a year ago today"/"1년 전
-    이날" (``same_day``) is the day itself."""
+    이날" (``same_day``) is the day itself, "a year ago this week"/"1년 전 이맘때" (``around``) the week around it."""
+    if around and unit in ("month", "year"):
+        d = _add_months(today, -n * (12 if unit == "year" else 1))
+        return _span(d - timedelta(days=3), d + timedelta(days=3))
     if same_day and unit in ("month", "year"):
         d = _add_months(today, -n * (12 if unit == "year" else 1))
         return d, d, "day"
@@ -444,7 +447,7 @@ def _h_past_en(g, today):
 
 @_needs_today
 def _h_ago_en(g, today):
-    return _ago(_num(g["n"], _NUM_EN), g["unit"].lower(), today, bool(g.get("today")))
+    return _ago(_num(g["n"], _NUM_EN), g["unit"].lower(), today, bool(g.get("today")), bool(g.get("around")))
 
 
 def _h_quarter_ending(g, today, months: int = 3):
@@ -576,7 +579,8 @@ def _h_ko_past(g, today):
 @_needs_today
 def _h_ko_ago(g, today):
     unit = {"일": "day", "주": "week", "개월": "month", "달": "month", "년": "year"}[g["unit"]]
-    return _ago(_num(g["n"], _NUM_KO), unit, today, bool(g.get("today")))
+    around = (g.get("today") or "").strip() == "이맘때"
+    return _ago(_num(g["n"], _NUM_KO), unit, today, bool(g.get("today")) and not around, around)
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -705,7 +709,8 @@ _RULES_EN: list[_Rule] = [
     ),
     _Rule(
         ("ago",),
-        _rx(rf"\b(?P<n>{_NUM_EN_RX})\s+(?P<unit>day|week|month|year)s?\s+ago\b(?P<today>\s+today\b)?", _I),
+        _rx(rf"\b(?P<n>{_NUM_EN_RX})\s+(?P<unit>day|week|month|year)s?\s+ago\b(?P<today>\s+today\b)?"
+            r"(?P<around>\s+this\s+(?:week|time)\b)?", _I),
         _h_ago_en,
     ),
 ]
@@ -797,7 +802,7 @@ _RULES_KO: list[_Rule] = [
     _Rule(
         ("전",),
         _rx(r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯)\s?(?P<unit>일|주|개월|달|년)\s?전(?![가-힣]|\s?거래일)"
-            r"(?P<today>\s(?:오늘|이날))?"),
+            r"(?P<today>\s(?:오늘|이날|이맘때))?"),
         _h_ko_ago,
     ),
 ]
@@ -808,7 +813,7 @@ _SESSION_RX = {
     "en": _rx(
         r"(?P<after_hours>\bafter-?hours\b|\bafter\s+the\s+(?:closing\s+)?(?:bell|close)\b|\bextended\s+trading\b|"
         r"\bpost-?market\b)|"
-        r"(?P<premarket>\bpre-?market\b|\bbefore\s+the\s+(?:opening\s+)?(?:bell|open(?:ing)?)\b)|"
+        r"(?P<premarket>\bpre-?market\b|\bbefore\s+(?:the|[A-Z][a-z]+day['’]s)\s+(?:opening\s+)?(?:bell|open(?:ing)?)\b)|"
         r"(?P<prior_close>\b(?:the\s+)?(?:previous|prior)\s+(?:session'?s?\s+|day'?s?\s+)?clos(?:e|ing\s+price)\s+"
         r"(?:of|at|was)\b)|"
         r"(?P<intraday>\bintraday\b|\bduring\s+(?:the\s+)?(?:trading\s+)?(?:session|day)\b|"
@@ -874,6 +879,7 @@ _CLAUSE_RX = {
         r"\s반면[,\s]"
     ),
 }
+_SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
 _EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b", _I)
 _DIGIT = re.compile(r"\d")
 _INITIAL = {
@@ -1021,6 +1027,8 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
 
 def _role(sentence: str, s: int, e: int, language: str) -> str:
     before, after = sentence[max(0, s - 60) : s], sentence[e : e + 40]
+    if language == "en" and _SESSION_OF_DAY.match(after):
+        return "time"  # "before Monday's opening bell", "after Tuesday's close": that day's session
     if _ANCHOR_BEFORE[language].search(before) or _ANCHOR_AFTER[language].search(after):
         return "anchor"
     if language == "en":

@@ -90,6 +90,9 @@ __all__ = ["detect_language", "extract"]
 _CONVERSION_GAP = re.compile(r"^\s?[(（]\s?$")
 # A sentence opening with a demonstrative refers back: its ratio is about the previous sentence's subject.
 _DAY_AFTER = re.compile(r"\b(?:a|one)\s+day\s+after\b", re.I)
+# "... $600 billion in market value a day earlier": the figure is of the day before the sentence's day
+_DAY_EARLIER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:a|one)\s+day\s+(?:earlier|before)\b|"
+                          r"(?:\s+[\w-]+){0,4}?\s+the\s+(?:previous|prior)\s+day\b", re.I)
 # a price a stock moved to: "fell 17% to $118.58", "closed up 8.9% at $128.99"
 _PRICE_AFTER_MOVE = re.compile(
     r"\d(?:[\d.]*)\s?(?:%|percent)\s+(?:lower\s+|higher\s+)?(?:on\s+[A-Z][a-z]+\.?(?:\s\d{1,2})?,?\s+)?"
@@ -151,7 +154,9 @@ _KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보�
 _PER_UNIT_AFTER = re.compile(
     r"\s?(?:per|a|an|each)\s(?!(?:year|month|week|day|quarter|share|piece of)\b)[\w-]+|\s?(?:당|씩)", re.I
 )  # not a rate in time ("$50 billion a year") nor a share price ("$118 a share")
-_PER_UNIT_BEFORE = re.compile(r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?)$", re.I)
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:\beach\s[\w-]+\sat\s|(?:개|장|대|시간|칩)당\s?|(?:1|한)\s?시간\s?(?:빌리는|쓰는|사용하는|임대하는)\s?"
+    r"(?:데\s?드는\s?)?(?:비용|값|가격|요금|데)(?:을|를|은|는|이|가)?\s?(?:약\s?)?)$", re.I)
 # Words of a change in value: without one in its clause, a market-value figure is the value itself.
 _VALUE_CHANGE = re.compile(
     r"\b(?:los[te]s?|losing|loss(?:es)?|wip(?:e|ed|es|ing)|eras(?:e|ed|es|ing)|shed(?:s|ding)?|knock(?:ed|s|ing)?|"
@@ -191,7 +196,7 @@ _LEVEL_VERB = (r"(?:(?:오히려|다시|더|크게|급격히|한때|단숨에|�
 _LEVEL_AFTER = re.compile(rf"\s?(?:선|수준|대)?\s?(?:으로|로|까지)\s?{_LEVEL_VERB}")
 # a surface that took the particle in ("2조9000억 달러까지 쪼그라들었던")
 _LEVEL_VERB_AFTER = re.compile(rf"\s?{_LEVEL_VERB}")
-_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as)\s|[고며]\s|반면")
+_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as|before)\s|[고며]\s|지만\s|반면")
 
 
 def _clause_around_span(st: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -778,6 +783,9 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # a tariff on imports is another quantity than a share of chip sales (both tariff_or_fee_share)
     "tariff_or_fee_share": (
         ("on imports", r"\btariffs?\b|\bdut(?:y|ies)\b|\bimport(?:s|ed)?\b", r"관세|수입\s?(?:반도체|칩|품)"),
+        # a share asked for is not the share agreed ("원래 20%를 요구했지만 ... 15%로 낮췄다")
+        ("as demand", r"\b(?:asked\s+for|demanded|sought|opened\s+at|initially\s+(?:asked|wanted|sought))\b",
+         r"요구했|요구한|요구하"),
     ),
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
@@ -878,7 +886,8 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
 # a difference between two figures is no figure of either: "55억 달러보다 10억 달러 적은 규모", "$1 billion less than
 # it had warned"
 _KO_DIFFERENCE = re.compile(
-    r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다)")
+    r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다|적었|많았|"
+    r"낮았|높았|작았|컸)")
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b", re.I)
@@ -1059,6 +1068,11 @@ def _refers_to(
     if found is not None and found.granularity == "day" and _DAY_AFTER_ITS.search(st, 0, span[0]):
         # "closing up 8.9% on Tuesday, a day after its 17% plunge": the plunge was the day before
         before = found.start - timedelta(days=1)
+        return before.isoformat()
+    if (found is not None and found.granularity == "day" and found.span[1] <= span[0]
+            and _DAY_EARLIER.match(st, span[1])):
+        # "rebounded 8.9% on Tuesday after losing nearly $600 billion in market value a day earlier": Monday
+        before = previous_weekday(found.start) if metric in _SESSION_METRICS else found.start - timedelta(days=1)
         return before.isoformat()
     if (found is not None and found.granularity == "day" and found.span[1] <= span[0]
             and _DAY_AFTER.search(st, found.span[1], span[0])):

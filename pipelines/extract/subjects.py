@@ -211,6 +211,8 @@ def _en_oblique(text: str, m: Mention) -> bool:
     return bool(_EN_PREP.search(before)) and not _EN_OF_OK.search(before)
 
 
+_EN_APPOSITIVE_OWNER = re.compile(r"\s(?:[\w-]+\s){0,3}(?:customer|supplier|rival|partner|client|unit|parent|"
+                                  r"owner|investor|backer|subsidiary|maker|shareholder)s?\b[^,]{0,40},")
 _EN_CAUSE_BY = re.compile(
     r"\b(?:triggered|sparked|caused|driven|fu?ell?ed|prompted|spurred|set\s+off)\s+by\s+(?:the\s+)?$", re.I)
 _EN_SHARE_OF = re.compile(r"(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up|represented|contributed)\b", re.I)
@@ -254,6 +256,9 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     if m.entity.kind == "country" and (_EN_SHARE_OF.match(text, m.end) if language == "en"
                                        else _KO_OUTSIDE.match(text, m.end)):
         return True  # "China ... accounted for 13% of revenue", "중국 외 고객에게": a part or a place, not the subject
+    if language == "en" and text[m.start:m.end].endswith(("'s", "’s")) and _EN_APPOSITIVE_OWNER.match(
+            text, m.end) and any(text[o.end:m.start] == ", " for o in mentions if o is not m):
+        return True  # "Nvidia, SK Hynix's largest customer for memory, had dropped": inside an appositive
     if language == "en" and m.entity.kind == "org" and text[m.start:m.end].endswith(("'s", "’s")) and any(
             o.entity.kind == "person" and 0 <= o.start - m.end <= 2 for o in mentions):
         return True  # "Scale AI's Alexandr Wang said ...": the speaker's employer

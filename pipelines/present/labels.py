@@ -132,7 +132,7 @@ CHIP_COUNT_KINDS = {"as orders": ("ordered", "주문"), "as approvals": ("approv
                     "in inventory": ("in inventory", "재고"), "as shipments": ("shipped", "출하")}
 SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
               "in data center": "데이터센터", "in gaming": "게임", "in China": "중국", "as guidance": "전망치",
-              "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표"}
+              "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안"}
 
 
 def _parts(key: str) -> dict[str, str | None]:

@@ -400,9 +400,12 @@ def _merge_nested_events(
     with the same session (and reports of the same sign) is that event. ``(key, label) → label``. Percent
     changes over a span are left out by the caller: such a change is another quantity than one within it."""
     by_key: dict[str, dict[str, set[int]]] = {}
+    label_values: dict[tuple[str, str], list[float]] = {}
     for key, label, value in zip(keys, events, values, strict=True):
         if label is not None and not label.startswith("~"):
             by_key.setdefault(key, {}).setdefault(label, set()).add(_sign(value))
+            if value:
+                label_values.setdefault((key, label), []).append(value)
     out: dict[tuple[str, str], str] = {}
     for key, labels in by_key.items():
         periods = {lab: parse_event(lab) for lab in labels}
@@ -427,6 +430,12 @@ def _merge_nested_events(
                             out[(key, o)] = holders[0]
                 continue
             targets = {out.get((key, o), o) for o in finer}
+            if width[lab] > 0 and len(targets) > 1 and key.split("|")[1] in RECALLED_MOVES:
+                # "1년 전 이맘때 ... 하루 만에 17% 가까이 폭락" holds the 27th and the 28th: the one its values match
+                mine = label_values.get((key, lab), [])
+                targets = {t for t in targets if mine and all(any(
+                    v and (v > 0) == (m > 0) and abs(m - v) <= RECALL_TOLERANCE * abs(v)
+                    for v in label_values.get((key, t), [])) for m in mine)}
             if width[lab] > 0 and len(targets) == 1:
                 out[(key, lab)] = next(iter(targets))
     return out
@@ -456,6 +465,12 @@ def _value_fit(
                 fits.add(label)
                 break
     return next(iter(fits)) if len(fits) == 1 else None
+
+
+def _ends_near(label: str, day: date, days: int = 7) -> bool:
+    """Whether the period ``label`` ends within ``days`` of ``day`` (a change measured up to the report)."""
+    parsed = parse_event(label)
+    return parsed is None or abs((day - parsed[1]).days) <= days
 
 
 def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
@@ -494,8 +509,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     # a percent change measured over a span ("up 90% from a year earlier": the months to publication) is
     # another quantity than the moves within it ("up 171% in 2024"); a month or year that dates a day's move
     # ("하루 17% 폭락했던 지난 1월") still merges with that day
-    nestable = [None if m == "percent_change" and e is not None and "/" in e else e
-                for m, e in zip(metrics, events, strict=True)]
+    # (a span that ends at the report, "over the past five days", "from a year earlier"; one long before it,
+    # "1년 전 이맘때", is only a loose date and still nests)
+    nestable = [None if m == "percent_change" and e is not None and "/" in e and _ends_near(e, d) else e
+                for m, e, d in zip(metrics, events, days, strict=True)]
     merged = _merge_nested_events(keys, nestable, values)
     events = [merged.get((k, e), e) if e is not None else None for k, e in zip(keys, events, strict=True)]
     stated = {k: [(a, b, merged.get((k, lab), lab)) for a, b, lab in opts] for k, opts in stated.items()}
