@@ -1223,3 +1223,11 @@ def test_session5_holdout13_14_event_times(text, lang, published, labels):
 def test_session5_holdout13_14_lessons(text, lang, headline, surface, expect):
     f = fig(text, surface, headline=headline)
     assert {k: getattr(f, k) for k in expect} == expect
+
+
+def test_the_company_after_an_agency_is_the_company_named_before():
+    figs = extract_figures("The Justice Department charged ALX Solutions and two Chinese nationals on Tuesday. "
+                           "According to the complaint, the company shipped more than 200 H100 GPUs, and one invoice "
+                           "alone was worth $28.4 million.", "en",
+                           headline="DOJ charges two over alleged Nvidia H100 smuggling to China")
+    assert [f.subject for f in figs] == ["ALX Solutions", "ALX Solutions"]

@@ -289,6 +289,7 @@ class _Context:
     refers_to: str | None = None  # the last event time the sentence stated (or carried)
     group: str | None = None  # the last coordinated group the sentence named ("Alibaba + ByteDance + Tencent")
     speaker: str | None = None  # whose claim the sentence reports, if it names one (``attribution.speaker``)
+    company: str | None = None  # the last company the text named so far (for "the company" after an agency)
 
 
 # English: a definite noun phrase of a measured thing refers back to the entity in context.
@@ -426,9 +427,13 @@ def _fallback_subject(
         # "이들 기업이 사들일 수 있는 H200은 약 40만 개": "they" are the companies named together before
         return prev.group, "previous_sentence", None
     if (prev is not None and prev.subject and _ORG_ANAPHOR.search(sentence, 0, end)
-            and kind_of(prev.subject) in ("country", "government", "agency") and prev.doc_subject):
-        # "the company made $12 billion" after a sentence about China: a company, the article's actor
-        return prev.doc_subject, "article", None
+            and kind_of(prev.subject) in ("country", "government", "agency") and (prev.company or prev.doc_subject)):
+        # "the company made $12 billion" after a sentence about China: a company, the last one named (a party to
+        # a case: "the company shipped more than 200 H100 GPUs" after "the Justice Department charged ALX
+        # Solutions"), else the article's actor
+        if prev.company and prev.paragraph == paragraph:
+            return prev.company, "previous_sentence", None
+        return prev.company or prev.doc_subject, "article", None
     if _CHIPMAKER_ANAPHOR.search(sentence, 0, end):
         # "The chipmaker's shares closed at $118.42": the chip company in context, not the article's main actor
         for name, via in ((prev.subject if prev else None, "previous_sentence"), (headline, "headline"),
@@ -730,8 +735,11 @@ def extract(
         groups = [g for g in (subject_of(st, m, actors, lang) for m in actors) if " + " in g]
         group = groups[-1] if groups else (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                            else None)
+        orgs = [m for m in mentions if m.entity.kind == "org" and m.entity.role != "outlet"
+                and m.entity.canonical not in chip_makers()]
+        company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
-                        refers, group, own_speaker)
+                        refers, group, own_speaker, company)
         last_time = refers or last_time
         if refers and " " in refers:
             last_session = refers
