@@ -389,3 +389,15 @@ def test_the_next_day_is_the_day_after_the_date_stated_before_it(sentence, langu
         labels.append(refers_to(sentence, (at, at + len(x)), when, language).label())
     assert labels == ["2025-01-27", "2025-01-28"]
     assert refers_to("It rebounded 8.9% the next day.", (13, 17), when, "en") is None  # no day to follow
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # "올해 2월~4월" raised KeyError (the Korean relative year went to the English table)
+    ("엔비디아는 올해 2월~4월 매출이 441억 달러였다.", "2025-02-01/2025-04-30"),
+    ("지난해 11월부터 1월까지 매출은 393억 달러였다.", "2024-11-01/2025-01-31"),  # the year is the first month's
+    ("2월~4월 매출은 441억 달러였다.", "2025-02-01/2025-04-30"),
+])
+def test_korean_month_ranges_with_a_relative_year(text, label):
+    from pipelines.extract import event_time as et
+
+    assert [e.label() for e in et.date_expressions(text, datetime(2025, 5, 29, tzinfo=UTC), "ko")] == [label]

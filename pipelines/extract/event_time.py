@@ -523,6 +523,14 @@ def _h_ko_month_range(g, today):
     m1, m2 = int(g["m"]), int(g["m2"])
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
+    # "올해 2월~4월", "지난해 11월부터 1월까지": the Korean relative year, resolved here (the English handler's
+    # table knows only English words)
+    y = _rel_year(g, today, _REL_YEAR_KO)
+    if g.get("rel") and y is None:
+        return None
+    if y is not None and m1 > m2:
+        y += 1  # the year written is the first month's: "지난해 11월부터 1월까지" ends in January of this year
+    g = {**g, "rel": None, "y": str(y) if y is not None else None}
     return _h_month_range_en({**g, "mon": calendar.month_abbr[m1], "mon2": calendar.month_abbr[m2]}, today)
 
 
@@ -729,7 +737,7 @@ _RULES_KO: list[_Rule] = [
         ("월",),
         _rx(
             r"(?:(?P<y>(?:19|20)\d{2})\s?년\s?|(?P<rel>지난해|지난\s해(?=[\s,.]|에|의|는|도|$)|작년|올해|금년|내년|올)\s?)?"
-            r"(?<!\d)(?P<m>\d{1,2})(?:월부터|\s?[~∼-])\s?(?P<m2>\d{1,2})월(?:까지)?"
+            r"(?<!\d)(?P<m>\d{1,2})(?:월\s?(?:부터|[~∼-])|\s?[~∼-])\s?(?P<m2>\d{1,2})월(?:까지)?"
         ),
         _h_ko_month_range,
     ),
