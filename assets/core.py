@@ -76,11 +76,14 @@ def facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mater
     source = context.partition_key
     with duckdb.get_connection() as conn:
         arts = queries.articles_to_mine(conn, source)
-    df = table_frame(stages.extract_facts(arts), FACTS)
+    failed: list[dict] = []
+    df = table_frame(stages.extract_facts(arts, failed), FACTS)
+    for f in failed:
+        context.log.warning(f"extraction failed for article {f['article_id']} v{f['version']}: {f['error']}")
     with duckdb.get_connection() as conn:
         removed, added = replace_where(conn, FACTS, df, queries.SOURCE_FACTS_SLICE, [source])
     return dg.MaterializeResult(data_version=frame_version(df), metadata={
-        "facts": df.height, "facts_added": added, "facts_removed": removed,
+        "facts": df.height, "facts_added": added, "facts_removed": removed, "articles_failed": len(failed),
         "claims": df["claim_key"].n_unique() if not df.is_empty() else 0,
         "preview": preview(df, ["surface", "value", "unit", "qualifier", "subject", "metric", "chip"], 15),
     })

@@ -396,14 +396,23 @@ def fact_id(article_id: str, version: int, span_start: int, span_end: int, unit:
     return hashlib.sha256(f"{article_id}|{version}|{span_start}|{span_end}|{unit}".encode()).hexdigest()[:16]
 
 
-def extract_facts(articles: Iterable[dict]) -> list[Fact]:
-    """core.facts rows for every relevant article version (irrelevant ones are kept but not mined)."""
+def extract_facts(articles: Iterable[dict], failures: list[dict] | None = None) -> list[Fact]:
+    """core.facts rows for every relevant article version (irrelevant ones are kept but not mined).
+
+    An article whose extraction raises loses its own facts only: the error is recorded in ``failures`` (when
+    given: ``article_id``, ``version``, ``error``) and the other articles are mined as usual."""
     rows: list[Fact] = []
     for a in articles:
         if not a.get("is_relevant"):
             continue
-        figures = extract_figures(a["body_text"], a.get("language"), headline=a.get("headline"),
-                                  published_at=a.get("published_at") or a.get("fetched_at"))
+        try:
+            figures = extract_figures(a["body_text"], a.get("language"), headline=a.get("headline"),
+                                      published_at=a.get("published_at") or a.get("fetched_at"))
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not lose every other article's facts
+            if failures is not None:
+                failures.append({"article_id": a["article_id"], "version": a["version"],
+                                 "error": f"{type(exc).__name__}: {exc}"})
+            continue
         ids = [fact_id(a["article_id"], a["version"], f.span_start, f.span_end, f.unit) for f in figures]
         for f, fid in zip(figures, ids, strict=True):
             rows.append({
