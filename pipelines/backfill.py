@@ -267,7 +267,10 @@ def _one(entry: ArchiveEntry, headers: dict[str, str], body: bytes, warc_name: s
             out.add("core.articles", [article])
             if relevant:
                 counts.relevant += 1
-                facts = stages.extract_facts([article])
+                failed: list[dict] = []
+                facts = stages.extract_facts([article], failed)
+                if failed:  # the article is kept; its figures are lost and the page says why
+                    result["error"] = f"extraction failed: {failed[0]['error']}"
                 counts.facts += len(facts)
                 out.add("core.facts", facts)
     out.add("core.parse_results", [result])

@@ -119,7 +119,8 @@ PARSE_RESULTS = _t(
          "page not parsed, why the sniff skipped it: skipped_off_topic (no chip or export-control term anywhere in "
          "the page), skipped_language (a language the extractor does not read; error names it) or skipped_url "
          "(not one of its outlet's article URLs)."),
-        ("error", "VARCHAR", "The parser's error message for parse_error, else NULL."),
+        ("error", "VARCHAR", "The parser's error message for parse_error; for an article whose figures could not "
+         "be extracted (backfill), that error; else NULL."),
         ("parser", "VARCHAR", "Parser layer that produced the body (e.g. news1.next_data, generic.trafilatura)."),
         ("article_id", "VARCHAR", "core.articles.article_id the page became, NULL for non-articles."),
     ],
