@@ -1231,3 +1231,18 @@ def test_the_company_after_an_agency_is_the_company_named_before():
                            "alone was worth $28.4 million.", "en",
                            headline="DOJ charges two over alleged Nvidia H100 smuggling to China")
     assert [f.subject for f in figs] == ["ALX Solutions", "ALX Solutions"]
+
+
+@pytest.mark.parametrize(("text", "surface", "expect"), [
+    ("중국 수출 규제에 따른 H20 관련 비용은 45억 달러로, 지난달 예고한 55억 달러보다 줄었다.", "55억 달러",
+     {"metric": "charge", "chip": "H20"}),
+    ("수출 규제가 없었다면 80억 달러가량이 더해졌을 것이라는 게 이 회사 설명이다.", "80억 달러가량",
+     {"metric": "revenue", "scope": "as lost sales"}),
+    ("엔비디아는 H20 수출이 막히면서 2분기에만 약 80억 달러의 매출을 놓쳤다.", "약 80억 달러",
+     {"metric": "revenue", "scope": "as lost sales"}),
+    ("올해 초 엔비디아 시가총액을 하루 만에 약 850조 원 날려버린 딥시크의 학습 비용은 최종 학습 비용만 따진 숫자였다.",
+     "약 850조 원", {"metric": "market_value_change", "subject": "Nvidia"}),
+])
+def test_session5_holdout15_16_lessons(text, surface, expect):
+    f = fig(text, surface, headline="엔비디아 1분기 매출 441억 달러")
+    assert {k: getattr(f, k) for k in expect} == expect

@@ -163,7 +163,7 @@ _VALUE_CHANGE = re.compile(
     r"shr[iau]nk(?:s)?|slash(?:ed|es)?|vanish(?:ed|es)?|evaporat(?:ed|es)|hit|drop(?:s|ped)?|fell|fall(?:s|ing)?|declin(?:e|ed|es)|"
     r"plung(?:e|ed)|tumbl(?:e|ed)|slump(?:ed)?|sank|gain(?:s|ed)?|add(?:s|ed|ing)|jump(?:s|ed)?|rose|ris(?:e|es|ing)|"
     r"surg(?:e|ed)|soar(?:ed)?|swell(?:ed)?|climb(?:ed)?|rout|wipeout|down|up)\b|"
-    r"증발|날아|날렸|사라|줄|감소|빠졌|빠진|잃|늘|증가|불어|허공|급감|급증|하락|상승|떨어|올라|오른",
+    r"증발|날아|날렸|날려|날린|사라|줄|감소|빠졌|빠진|잃|늘|증가|불어|허공|급감|급증|하락|상승|떨어|올라|오른",
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
@@ -756,7 +756,10 @@ _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|w
                           r"lose|losing|loss\s+of|lost|hit\s+of|miss\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
-_KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)")
+_KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)|"
+                            r"\s?(?:의|가량의|규모의)?\s?매출(?:을|를)?\s?(?:놓쳤|놓친|놓칠|잃었|잃은|잃을|날렸|날린)")
+# "수출 규제가 없었다면 80억 달러가량이 더해졌을 것": sales the curbs took away
+_KO_WITHOUT_CURBS = re.compile(r"(?:규제|제한|금지|통제)(?:가|이)?\s?없었다면")
 _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
 # goods held in stock, or written back ("H20 재고 1억8000만달러를 환입했다"): no sale and no charge
 _KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
@@ -956,7 +959,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start))
     else:
         lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
-            _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or (
+            _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or bool(
+            _KO_WITHOUT_CURBS.search(st, 0, fig.span_start)) or (
             bool(_KO_SALES_BEFORE.search(st, max(0, fig.span_start - 8), fig.span_start))
             and bool(_KO_SHRINK_AFTER.match(st, fig.span_end)))
     if not lost:
