@@ -1246,3 +1246,11 @@ def test_the_company_after_an_agency_is_the_company_named_before():
 def test_session5_holdout15_16_lessons(text, surface, expect):
     f = fig(text, surface, headline="엔비디아 1분기 매출 441억 달러")
     assert {k: getattr(f, k) for k in expect} == expect
+
+
+def test_a_share_asked_for_is_its_own_quantity_even_with_a_chip_and_money_to_train_is_a_cost():
+    f = fig("Trump told reporters he had initially asked for 20% but that Nvidia chief Jensen Huang talked him down "
+            "to 15%.", "20%", headline="Trump says he asked Nvidia for 20% before settling on 15% China cut on H20")
+    assert (f.metric, f.chip, f.scope) == ("tariff_or_fee_share", "H20", "as demand")
+    f = fig("뉴욕타임스는 딥시크가 약 600만 달러어치 컴퓨팅 파워로 V3를 훈련했다고 전했다.", "약 600만 달러")
+    assert (f.subject, f.metric, f.scope) == ("DeepSeek", "training_cost", "DeepSeek-V3")

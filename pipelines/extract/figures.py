@@ -98,6 +98,8 @@ _PRICE_AFTER_MOVE = re.compile(
     r"\d(?:[\d.]*)\s?(?:%|percent)\s+(?:lower\s+|higher\s+)?(?:on\s+[A-Z][a-z]+\.?(?:\s\d{1,2})?,?\s+)?"
     r"(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 # what it took to make a model: "trained a frontier model for about $6mn", "built it for less than $6 million"
+_KO_TRAINED_WITH = re.compile(r"\s?(?:어치(?:의)?)?\s?(?:[^\s,.]+\s){0,2}?[^\s,.]*(?:으로|로)\s(?:[^\s,.]+\s){0,2}?"
+                              r"[^\s,.]*(?:훈련|학습|개발)(?:했|시켰|한|해)")
 _TRAINED_FOR = re.compile(r"\b(?:train(?:ed|ing)?|buil[dt]|built|developed|developing)\b[^,.;$]{0,50}?\bfor\s+"
                           r"(?:just\s+|only\s+|a\s+mere\s+)?$", re.I)
 _KO_PAST_ADNOMINAL = re.compile(r"[^,.]{0,12}?던\s")
@@ -868,7 +870,7 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     ``prev_revenue``: the previous sentence of the paragraph reported a revenue ("…매출은 391억 달러였다. 전년 동기
     대비 73% 늘어난 수치다": a growth from a year before is that revenue's)."""
     rows = _SEGMENT_RX.get(fig.metric)
-    if not rows or fig.scope or (fig.chip and fig.metric not in ("chip_count", "revenue")):
+    if not rows or fig.scope or (fig.chip and fig.metric not in ("chip_count", "revenue", "tariff_or_fee_share")):
         return fig
     span = (fig.span_start, fig.span_end)
     clause = _clause_around(st, span)
@@ -1241,6 +1243,9 @@ def _bind(
             metric = "investment"  # "$944 million of costs tied to operating the clusters": running, not training
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
+        elif (c.unit in CURRENCY_UNITS and lang == "ko" and metric in ("deal_value", "other")
+              and _KO_TRAINED_WITH.match(st, c.end)):
+            metric = "training_cost"  # "약 600만 달러어치 컴퓨팅 파워로 V3를 훈련했다": what training it took
         elif c.unit in CURRENCY_UNITS and lang == "en" and (built := _TRAINED_FOR.search(
                 st, max(0, c.start - 80), c.start)):
             metric = "training_cost"  # "claiming to have trained a frontier model for about $6mn wiped ..."
