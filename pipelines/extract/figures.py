@@ -114,9 +114,11 @@ _FULL_YEAR = re.compile(r"\b(?:full|whole|entire)\s+(?:fiscal\s+|financial\s+)?y
 _HANGUL = re.compile(r"[가-힣]")
 _HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
 # a figure expected rather than reported: guidance, forecasts
-_EXPECTED = re.compile(
-    r"\b(?:expects?|expected|expecting|forecasts?|forecast|projects?|projected|guidance|outlook|sees|will|"
-    r"would|anticipates?)\b|전망|예상|예고|내다봤|내다본|제시했|가이던스|할\s것|될\s것", re.I)
+# (the words of a forecast: a company's guidance, and with future tense any figure not yet reported)
+_GUIDANCE = re.compile(
+    r"\b(?:expects?|expected|expecting|forecasts?|forecast|projects?|projected|guidance|outlook|guided|sees|"
+    r"anticipates?|predicted)\b|전망|예상|가이던스|제시했|내다봤|내다본|예측", re.I)
+_EXPECTED = re.compile(_GUIDANCE.pattern + r"|\b(?:will|would)\b|예고|할\s것|될\s것", re.I)
 # what only a company has (a state that causes a charge does not book it), and the kinds that are states
 _COMPANY_METRICS = frozenset({"charge"})
 _STATE_KINDS = frozenset({"government", "agency", "country", "court"})
@@ -828,9 +830,6 @@ def is_segment(scope: str | None) -> bool:
 # Revenue forecast, not reported: the company's guidance, or analysts' estimate (two quantities besides the result)
 _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|\bFactSet\b|\bestimates?\b|"
                        r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|애널리스트|전문가", re.I)
-_GUIDANCE = re.compile(
-    r"\b(?:expects?|expected|expecting|forecasts?|forecast|projects?|projected|guidance|outlook|guided|sees|"
-    r"anticipates?|predicted)\b|전망|예상|가이던스|제시했|내다봤|내다본|예측", re.I)
 
 
 # "$43 billion analysts had expected", "$46 billion expected by analysts", "430억달러의 시장 전망치"
