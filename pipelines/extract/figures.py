@@ -686,9 +686,8 @@ def extract(
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
-            figs = [replace(_segment(st, lang, _forecast_scope(st, _difference(st, lang, _charge_chip(_lost_sales(
-                st, lang, _fee_share_chip(st, fig, chips), chips, para_chip), chips, para_chip))), prev_revenue),
-                said_by=said_by) for fig in figs]
+            figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
+                    for fig in figs]
             for fig in figs:
                 out.append(
                     replace(
@@ -969,6 +968,19 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
     chip = fig.chip or (named[0] if len(named) == 1 else None) or (para_chip if not named else None)
     return replace(fig, metric="revenue", chip=chip, scope="as lost sales")
+
+
+def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
+                   prev_revenue: bool) -> Figure:
+    """What the sentence says about each bound figure, in order, each pass reading the one before's result:
+    the chip of a fee share, sales lost to a ban, the chip of a charge, differences between figures, forecasts,
+    and the segment a figure is of."""
+    fig = _fee_share_chip(st, fig, chips)
+    fig = _lost_sales(st, lang, fig, chips, para_chip)
+    fig = _charge_chip(fig, chips, para_chip)
+    fig = _difference(st, lang, fig)
+    fig = _forecast_scope(st, fig)
+    return _segment(st, lang, fig, prev_revenue)
 
 
 def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
