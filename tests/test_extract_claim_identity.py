@@ -1254,3 +1254,13 @@ def test_a_share_asked_for_is_its_own_quantity_even_with_a_chip_and_money_to_tra
     assert (f.metric, f.chip, f.scope) == ("tariff_or_fee_share", "H20", "as demand")
     f = fig("뉴욕타임스는 딥시크가 약 600만 달러어치 컴퓨팅 파워로 V3를 훈련했다고 전했다.", "약 600만 달러")
     assert (f.subject, f.metric, f.scope) == ("DeepSeek", "training_cost", "DeepSeek-V3")
+
+
+def test_a_china_only_chips_time_to_restriction_is_the_us_governments_and_a_pronoun_names_the_chip():
+    figs = extract_figures("딥시크는 엔비디아 H800 칩 약 2000개를 썼다. H800은 중국 수출용으로 출시됐지만 약 1년 만에 "
+                           "수출 통제 대상에 올랐다.", "ko")
+    assert [(f.subject, f.chip) for f in figs if f.metric == "duration"] == [("US government", "H800")]
+    figs = extract_figures("The H800 was designed for sale in China after the United States restricted more powerful "
+                           "chips. Washington restricted it, too, in October 2023, about seven months after its "
+                           "release.", "en")
+    assert [(f.subject, f.chip) for f in figs if f.metric == "duration"] == [("US government", "H800")]

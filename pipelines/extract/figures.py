@@ -222,6 +222,12 @@ _BARE_GOVERNMENT = re.compile(
     r"\b(?:the\s+government|Washington|the\s+administration|the\s+Treasury)\b|정부에|정부가|정부는|정부 몫"
 )
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
+# a chip restricted, named by a pronoun ("Washington restricted it, too"; "수출을 막았다")
+_RESTRICTED_IT = re.compile(r"\b(?:restricted|banned|blocked|barred|curbed)\s+(?:it|them|the\s+chips?)\b|"
+                            r"(?:수출|판매)(?:을|를)?\s?(?:막았|금지했|제한했|통제했)", re.I)
+# a chip made for China ("중국 수출용으로 출시된", "China-only"): China is where it was sold, not who restricted it
+_FOR_CHINA = re.compile(r"중국\s?(?:수출용|용|전용)|\bfor\s+(?:sale\s+in\s+|the\s+)?China(?:\s+market)?\b|"
+                        r"\bChina-(?:only|specific|bound|compliant)\b", re.I)
 _REGULATION = re.compile(
     r"규제|제한|통제|금지|허용|승인|수출\s?허가|막[기았은는아]|제재|봉쇄|"
     r"restrict|ban(?:s|ned)?\b|export control|licen[cs]|rules?\b|allow|approv|tariff|fee|levy|관세|수수료",
@@ -577,14 +583,14 @@ def _subject_for_metric(
             # H20 and MI308 sales": a share of chip sales is taken by the domain's one regulator of chip exports
             # when the text names no other (the chipmakers pay it)
             return "US government", "sentence"
-    if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
-        return government_of(subject), via
     if metric == "duration" and _PASSIVE_RESTRICTION.search(st) and (
             subject is None or subject in chip_makers() or via != "sentence"
-            or kind_of(subject) not in ("government", "agency", "country")):
+            or kind_of(subject) not in ("government", "agency", "country") or _FOR_CHINA.search(st)):
         # "the H800 ... was restricted about a year after Nvidia launched it": export controls on chips are
         # the US government's act (the domain's one regulator of chip exports) when the text names no agent
         return "US government", "sentence"
+    if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
+        return government_of(subject), via
     return subject, via
 
 
@@ -1373,6 +1379,8 @@ def _bind(
                 chip = min(ruled, key=lambda m: max(m.start - c.end, c.start - m.end, 0)).entity.canonical
             elif len({m.entity.canonical for m in chips}) == 1 and _PASSIVE_RESTRICTION.search(st):
                 chip = chips[0].entity.canonical  # "The H800 ..., caught by the October 2023 rules seven months later"
+            elif not chips and prev_chip and (_PASSIVE_RESTRICTION.search(st) or _RESTRICTED_IT.search(st)):
+                chip = prev_chip  # "Washington restricted it, too, in October 2023, about seven months after ..."
         qualifier = r["qualifier"]
         low, high = interval(c.value, c.resolution, qualifier, c.low, c.high)
         figs.append(
