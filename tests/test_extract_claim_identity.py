@@ -1264,3 +1264,19 @@ def test_a_china_only_chips_time_to_restriction_is_the_us_governments_and_a_pron
                            "chips. Washington restricted it, too, in October 2023, about seven months after its "
                            "release.", "en")
     assert [(f.subject, f.chip) for f in figs if f.metric == "duration"] == [("US government", "H800")]
+
+
+def test_a_speakers_company_and_a_days_possessive_figure():
+    f = fig("OpenAI chief executive Sam Altman said in 2023 that training foundation models had cost much more than "
+            "$100 million.", "much more than $100 million", headline="DeepSeek says its R1 model cost $294,000")
+    assert (f.subject, f.metric) == ("OpenAI", "training_cost")
+    # a speaker's company after the figure is not its owner
+    f = fig("The number of chips was believed to be fewer than 50,000, the official said, below the more than 50,000 "
+            "that Scale AI chief executive Alexandr Wang cited.", "fewer than 50,000", headline="DeepSeek's chips")
+    assert f.subject != "Scale AI"
+    figs = extract_figures("Nvidia shares rebounded 8.9% on Tuesday after Monday's 17% plunge.", "en",
+                           published_at=datetime(2025, 1, 28, 22, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == ["2025-01-28", "2025-01-27"]
+    figs = extract_figures("Even after Monday's 17% plunge, Nvidia's shares were still up about 90% from a year "
+                           "earlier.", "en", published_at=datetime(2025, 1, 28, 9, tzinfo=UTC))
+    assert figs[0].refers_to == "2025-01-27" and figs[1].refers_to != "2025-01-27"

@@ -887,6 +887,7 @@ _CLAUSE_RX = {
         r"\s반면[,\s]"
     ),
 }
+_DAYS_FIGURE = _rx(r"['’]s\s+(?:[a-z-]+\s+)?(?:about\s+|nearly\s+|roughly\s+)?[$€£¥]?\d", _I)
 _SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
 _EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b", _I)
 _DIGIT = re.compile(r"\d")
@@ -1035,8 +1036,8 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
 
 def _role(sentence: str, s: int, e: int, language: str) -> str:
     before, after = sentence[max(0, s - 60) : s], sentence[e : e + 40]
-    if language == "en" and _SESSION_OF_DAY.match(after):
-        return "time"  # "before Monday's opening bell", "after Tuesday's close": that day's session
+    if language == "en" and (_SESSION_OF_DAY.match(after) or _DAYS_FIGURE.match(after)):
+        return "time"  # "before Monday's opening bell", "after Monday's 17% plunge": that day's session, figure
     if _ANCHOR_BEFORE[language].search(before) or _ANCHOR_AFTER[language].search(after):
         return "anchor"
     if language == "en":
@@ -1122,6 +1123,10 @@ def refers_to(
         # "AMD fell 6% after saying late Tuesday that ...": a date in a clause that follows the figure's is
         # that clause's
         and not (language == "en" and f.span[0] >= fe and _EN_LATER_CLAUSE.search(sentence, fe, f.span[0]))
+        # "after Monday's 17% plunge, ... still up about 90% from a year earlier": a day's possessive dates the
+        # figure it owns, not the others
+        and not (language == "en" and _DAYS_FIGURE.match(sentence, f.span[1]) and not 0 <= fs - f.span[1] <= 16
+                 and _ANCHOR_BEFORE["en"].search(sentence[max(0, f.span[0] - 60) : f.span[0]]))
     ]
     lo, hi = _clause(sentence, fs, fe, language)
     chosen = _govern(found, fs, fe, lo, hi, language)

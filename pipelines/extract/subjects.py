@@ -31,7 +31,7 @@ from .entities import REPORTING_KINDS, SUBJECT_KINDS, Mention
 
 __all__ = [
     "ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic",
-    "subject_of",
+    "speaker_employer", "subject_of",
 ]
 
 _EN_VERB = re.compile(
@@ -460,6 +460,17 @@ _PAREN_FIGURE = re.compile(r"(?:'s|’s)?\s?[(（]\s?")
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
 _EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s)?")
 _KO_COORD = re.compile(r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?")
+
+
+def speaker_employer(text: str, mentions: list[Mention], before: int) -> str | None:
+    """The company whose officer speaks in the sentence before offset ``before`` (the figure's start: "OpenAI
+    chief executive Sam Altman said ..."), which the binder leaves out as a modifier of the speaker: the
+    figure's owner when the sentence names no one else."""
+    for m in mentions:
+        if m.end <= before and m.entity.kind == "org" and m.entity.role != "outlet" and (
+                _ROLE_OF.match(text, m.end) or _ROLE_AT.search(text, max(0, m.start - 40), m.start)):
+            return m.entity.owner or m.entity.canonical
+    return None
 
 
 def coordinated(text: str, m: Mention, candidates: list[Mention], language: str) -> list[Mention]:
