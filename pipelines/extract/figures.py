@@ -1214,7 +1214,7 @@ def _bind(
         elif fb_via in ("headline", "article") and c.unit in _GROUP_COUNTS:
             # "11개 기업 대표들이 ...", "dozens of companies": the count is itself the (unnamed) subject
             subject, via, scope = None, None, None
-        elif not eligible and (employer := speaker_employer(st, mentions, c.start)):
+        elif not eligible and not ANAPHOR[lang].search(st) and (employer := speaker_employer(st, mentions, c.start)):
             # "OpenAI chief executive Sam Altman said training foundation models had cost much more than $100
             # million": the speaker's company, when the sentence names no other party
             subject, via, scope = employer, "sentence", None
