@@ -112,7 +112,6 @@ _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
 _FULL_YEAR = re.compile(r"\b(?:full|whole|entire)\s+(?:fiscal\s+|financial\s+)?year\b|\bfull-year\b|"
                         r"\bfiscal\s+year\b(?!\s+(?:19|20)\d{2})|연간|지난\s?회계연도", re.I)
-_HANGUL = re.compile(r"[가-힣]")
 _HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
 # a figure expected rather than reported: guidance, forecasts
 # (the words of a forecast: a company's guidance, and with future tense any figure not yet reported)
@@ -703,7 +702,7 @@ def extract(
                         span_end=sent.start + fig.span_end,
                         sentence_start=sent.start,
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
-                        refers_to=_accounts_period(st, fig, _refers_to(
+                        refers_to=_accounts_period(st, lang, fig, _refers_to(
                             st, (fig.span_start, fig.span_end), published_at, lang,
                             at_same_time or (carried_time if fig.subject == carried_subject or also else None),
                             is_event_metric(fig.metric), market_of(fig.subject),
@@ -1040,7 +1039,7 @@ def _same_magnitude(a: float | None, b: float | None) -> bool:
 _OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
 
 
-def _accounts_period(st: str, fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
+def _accounts_period(st: str, lang: str, fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
     """An accounts figure's quarter as its three months, in the company's fiscal calendar
     (``event_time.accounts_quarter``): Nvidia's "1분기 매출" in May 2025 is February-April 2025; a quarter
     expected (guidance, a forecast) is one not yet ended."""
@@ -1048,7 +1047,7 @@ def _accounts_period(st: str, fig: Figure, label: str | None, published_at: date
         return label
     lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
-    if _FULL_YEAR.search(st) and not date_expressions(st, published_at, "ko" if _HANGUL.search(st) else "en"):
+    if _FULL_YEAR.search(st) and not date_expressions(st, published_at, lang):
         # "For the full fiscal year, revenue rose 114% to $130.5 billion": the last fiscal year closed, not the
         # quarter the previous sentence was about
         year = fiscal_year_label(fiscal_year_end(fig.subject), published_at.date() if published_at else None)

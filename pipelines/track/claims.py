@@ -434,8 +434,7 @@ def _merge_nested_events(
                 # "1년 전 이맘때 ... 하루 만에 17% 가까이 폭락" holds the 27th and the 28th: the one its values match
                 mine = label_values.get((key, lab), [])
                 targets = {t for t in targets if mine and all(any(
-                    v and (v > 0) == (m > 0) and abs(m - v) <= RECALL_TOLERANCE * abs(v)
-                    for v in label_values.get((key, t), [])) for m in mine)}
+                    _same_move(m, v) for v in label_values.get((key, t), [])) for m in mine)}
             if width[lab] > 0 and len(targets) == 1:
                 out[(key, lab)] = next(iter(targets))
     return out
@@ -445,6 +444,12 @@ def _merge_nested_events(
 RECALLED_MOVES = frozenset({"percent_change", "market_value_change"})
 # how near a re-told move's value must be to the stated one's (17% for 16.97%, $593 billion for $589 billion)
 RECALL_TOLERANCE = 0.03
+
+
+def _same_move(value: float | None, stated: float | None) -> bool:
+    """Whether a re-told move's value is the stated one's: the same sign, within ``RECALL_TOLERANCE``."""
+    return bool(value and stated) and (value > 0) == (stated > 0) and abs(value - stated) <= RECALL_TOLERANCE * abs(
+        stated)
 
 
 def _value_fit(
@@ -461,7 +466,7 @@ def _value_fit(
         if first > day:
             continue
         for v in stated_values.get((key, label), ()):
-            if v and (v > 0) == (value > 0) and abs(value - v) <= RECALL_TOLERANCE * abs(v):
+            if _same_move(value, v):
                 fits.add(label)
                 break
     return next(iter(fits)) if len(fits) == 1 else None
