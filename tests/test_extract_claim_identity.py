@@ -13,6 +13,11 @@ from pipelines.extract import extract_figures
 from pipelines.extract.entities import find_mentions
 
 
+def fields(f, expect: dict) -> dict:
+    """The figure's values of the fields ``expect`` names, to compare with it."""
+    return {k: getattr(f, k) for k in expect}
+
+
 def fig(text: str, surface: str, **kw):
     found = [f for f in extract_figures(text, **kw) if f.surface.startswith(surface)]
     assert found, f"{surface!r} not in {[f.surface for f in extract_figures(text, **kw)]}"
@@ -1154,7 +1159,7 @@ def test_definite_moves_and_figures_refer_back_and_a_comparand_is_not_the_quanti
 ])
 def test_session5_holdout11_12_lessons(text, lang, surface, expect):
     f = fig(text, surface, headline="Nvidia results" if lang == "en" else "엔비디아 실적")
-    assert {k: getattr(f, k) for k in expect} == expect
+    assert fields(f, expect) == expect
 
 
 def test_a_volume_of_chips_after_a_count_of_companies():
@@ -1192,7 +1197,7 @@ def test_the_x_figure_names_the_figure_before_it_of_its_magnitude():
 ])
 def test_session5_holdout11_12_lessons_2(text, headline, surface, expect):
     f = fig(text, surface, headline=headline)
-    assert {k: getattr(f, k) for k in expect} == expect
+    assert fields(f, expect) == expect
 
 
 @pytest.mark.parametrize(("text", "lang", "published", "labels"), [
@@ -1222,7 +1227,7 @@ def test_session5_holdout13_14_event_times(text, lang, published, labels):
 ])
 def test_session5_holdout13_14_lessons(text, lang, headline, surface, expect):
     f = fig(text, surface, headline=headline)
-    assert {k: getattr(f, k) for k in expect} == expect
+    assert fields(f, expect) == expect
 
 
 def test_the_company_after_an_agency_is_the_company_named_before():
@@ -1245,7 +1250,7 @@ def test_the_company_after_an_agency_is_the_company_named_before():
 ])
 def test_session5_holdout15_16_lessons(text, surface, expect):
     f = fig(text, surface, headline="엔비디아 1분기 매출 441억 달러")
-    assert {k: getattr(f, k) for k in expect} == expect
+    assert fields(f, expect) == expect
 
 
 def test_a_share_asked_for_is_its_own_quantity_even_with_a_chip_and_money_to_train_is_a_cost():
