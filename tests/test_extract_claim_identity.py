@@ -1285,3 +1285,8 @@ def test_a_speakers_company_and_a_days_possessive_figure():
     figs = extract_figures("Even after Monday's 17% plunge, Nvidia's shares were still up about 90% from a year "
                            "earlier.", "en", published_at=datetime(2025, 1, 28, 9, tzinfo=UTC))
     assert figs[0].refers_to == "2025-01-27" and figs[1].refers_to != "2025-01-27"
+    # the day that owns a figure dates it and its relative clause, whatever session the sentence's other had
+    figs = extract_figures("Nvidia shares rose about 5% in premarket trading Tuesday, recovering part of Monday's 17% "
+                           "plunge that wiped roughly $589 billion off the chipmaker's market value.", "en",
+                           published_at=datetime(2025, 1, 28, 13, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == ["2025-01-28 premarket", "2025-01-27", "2025-01-27"]

@@ -405,6 +405,18 @@ def test_a_move_retold_undated_joins_the_one_stated_move_of_its_value():
     assert event["small"].startswith("~")  # no stated move of its value: no event taken
 
 
+def test_a_move_retold_in_won_is_recalled_by_its_dollar_value():
+    mv = {"metric": "market_value_change", "subject": "Nvidia"}
+    facts = _frame([
+        _fact("jan", "cnn", _t(1, 27, 22), 589e9, 588.5e9, 589.5e9, refers_to="2025-01-27 close", unit="USD",
+              **mv),
+        _fact("feb", "chosun", _t(2, 5), 850e12, 850e12, float("inf"), qualifier="more_than", unit="KRW", **mv),
+    ])
+    obs, _ = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["feb"] == "2025-01-27"  # 850조 원 at February's rate is about $589 billion
+
+
 def test_running_session_snapshots_are_related_but_never_flagged():
     pct = {"metric": "percent_change", "unit": "percent"}
     facts = _frame([

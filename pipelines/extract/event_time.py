@@ -888,6 +888,8 @@ _CLAUSE_RX = {
     ),
 }
 _DAYS_FIGURE = _rx(r"['’]s\s+(?:[a-z-]+\s+)?(?:about\s+|nearly\s+|roughly\s+)?[$€£¥]?\d", _I)
+# "Monday's 17% plunge that wiped roughly $589 billion": a relative clause of the owned figure shares its day
+_OWNED_CLAUSE = _rx(r"['’]s\s[^,;]{0,40}\b(?:that|which)\s[^,;]{0,40}$", _I)
 _SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
 _EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b", _I)
 _DIGIT = re.compile(r"\d")
@@ -1129,6 +1131,13 @@ def refers_to(
                  and _ANCHOR_BEFORE["en"].search(sentence[max(0, f.span[0] - 60) : f.span[0]]))
     ]
     lo, hi = _clause(sentence, fs, fe, language)
+    # "rose 5% in premarket trading Tuesday, recovering part of Monday's 17% plunge": the day that owns the
+    # figure dates it, and its session is that day's close, whatever session the sentence's other figure had
+    owner = [f for f in found if language == "en" and f.time is not None and f.span[1] <= fs
+             and _DAYS_FIGURE.match(sentence, f.span[1])
+             and (fs - f.span[1] <= 16 or _OWNED_CLAUSE.match(sentence[f.span[1] : fs]))]
+    if owner and owner[-1].time.granularity == "day":
+        return owner[-1].time
     chosen = _govern(found, fs, fe, lo, hi, language)
     sessions = [s for s in _sessions(sentence, language) if lo <= s[1] and s[2] <= hi and (s[2] <= fs or fe <= s[1])]
     if not sessions:

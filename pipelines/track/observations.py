@@ -102,7 +102,6 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     df = reports.with_columns(_observed_at().dt.convert_time_zone("UTC").alias("observed_at"))
     if "refers_to" not in df.columns:
         df = df.with_columns(pl.lit(None, dtype=pl.String).alias("refers_to"))
-    df = resolve_events(resolve_scopes(resolve_chips(df)))
     per_day = pl.col("unit").replace_strict(DAYS_PER, default=None, return_dtype=pl.Float64)
     df = df.with_columns(
         *(pl.when(per_day.is_not_null()).then(pl.col(c) * per_day).otherwise(pl.col(c)).alias(c)
@@ -119,15 +118,19 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     df = df.join(rates, on=["unit", "_month"], how="left")
     converted = pl.col("_rate").is_not_null()
     rate = pl.col("_rate").fill_null(1.0)
-    return df.with_columns(
+    # chips, scopes and events are resolved on values in the claim's unit: "850조 원 넘게 증발" is recalled
+    # as the $589 billion move, a KRW cost fits the model of the USD costs it equals
+    df = df.with_columns(
         converted.alias("_converted"),
         pl.when(converted).then(pl.lit("USD")).otherwise(pl.col("unit")).alias("unit"),
         (pl.col("value") / rate).alias("value"),
         (pl.col("value_low") / rate * pl.when(converted).then(1 - CONVERTED_WIDEN).otherwise(1.0)).alias("value_low"),
         (pl.col("value_high") / rate * pl.when(converted).then(1 + CONVERTED_WIDEN).otherwise(1.0)).alias(
             "value_high"),
-    ).sort(["claim_key", "observed_at", "outlet" if "outlet" in reports.columns else "source", "article_id",
-            "span_start"])
+    )
+    order = ["claim_key", "observed_at", "outlet" if "outlet" in reports.columns else "source", "article_id",
+             "span_start"]
+    return resolve_events(resolve_scopes(resolve_chips(df))).sort(order)
 
 
 def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
