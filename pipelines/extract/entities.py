@@ -57,6 +57,7 @@ class Entity:
     government: str | None = None  # a country's government entity ("United States" → "US government")
     market: str | None = None  # where a company's shares or an index trade, when not a US exchange ("KRX")
     fiscal_year_end: int | None = None  # the month a company's fiscal year ends in, when not December (Nvidia: 1)
+    private: bool = False  # a company whose shares do not trade (DeepSeek, OpenAI): it has no share price
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def entity_table() -> tuple[Entity, ...]:
                 row.get("government"),
                 row.get("market"),
                 row.get("fiscal_year_end"),
+                bool(row.get("private", False)),
             )
         )
     return tuple(out)
@@ -105,6 +107,16 @@ def _kinds() -> dict[str, str]:
 def kind_of(canonical: str | None) -> str | None:
     """The kind of a canonical entity name ("country", "org", ...); ``None`` for names not in the table."""
     return _kinds().get(canonical or "")
+
+
+@lru_cache(maxsize=1)
+def _private() -> frozenset[str]:
+    return frozenset(e.canonical for e in entity_table() if e.private)
+
+
+def is_private(canonical: str | None) -> bool:
+    """Whether ``canonical`` is a company whose shares do not trade (``private`` in the alias table)."""
+    return (canonical or "") in _private()
 
 
 @lru_cache(maxsize=1)

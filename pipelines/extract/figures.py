@@ -44,6 +44,7 @@ from .entities import (
     find_mentions,
     fiscal_year_end,
     government_of,
+    is_private,
     kind_of,
     maker_of,
     market_of,
@@ -357,14 +358,17 @@ _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[
 
 # figures of a listed company or index: what moved is never a government
 _MARKET_METRICS = frozenset({"percent_change", "share_price", "market_value", "market_value_change"})
+# what only traded shares have (a private company still has a valuation, and a percent change of its users)
+_TRADED_METRICS = frozenset({"share_price", "market_value_change"})
+_TRADED_MOVE = re.compile(r"\b(?:shares|stock|closed|trading)\b|주가|마감|거래를|장중|종가", re.I)
 
 
 def _listed_actor(head_subject: str | None, salience: dict[str, tuple[int, int]]) -> str | None:
     """The company or index an article's unattributed market figures are about: the headline's subject if it
     is one, else the most mentioned one so far."""
-    if head_subject and kind_of(head_subject) in ("org", "index"):
+    if head_subject and kind_of(head_subject) in ("org", "index") and not is_private(head_subject):
         return head_subject
-    orgs = {k: v for k, v in salience.items() if kind_of(k) in ("org", "index")}
+    orgs = {k: v for k, v in salience.items() if kind_of(k) in ("org", "index") and not is_private(k)}
     return max(orgs, key=lambda k: orgs[k]) if orgs else None
 
 
@@ -1312,9 +1316,12 @@ def _bind(
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
-                and (via != "sentence" or _SHARE_WORDS.search(st))):
+                and (via != "sentence" or _SHARE_WORDS.search(st))) or (
+                via not in ("sentence", None) and is_private(subject) and (
+                    metric in _TRADED_METRICS or (metric == "percent_change" and _TRADED_MOVE.search(st)))):
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
-            # that moved are a listed company's (the headline's, else the article's most mentioned one)
+            # that moved are a listed company's (the headline's, else the article's most mentioned one); so are
+            # "8.93% 오른 128.99달러로 마감" under a headline about DeepSeek, whose shares do not trade
             subject, via = (listed, "article") if listed else (None, None)
         if c.unit in CURRENCY_UNITS and (_TARGET_AFTER.match(st, c.end) or _TARGET_BEFORE.search(
                 st, max(0, c.start - 30), c.start)):
