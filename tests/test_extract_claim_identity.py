@@ -1293,7 +1293,8 @@ def test_a_speakers_company_and_a_days_possessive_figure():
 
 
 def test_a_company_whose_shares_do_not_trade_owns_no_carried_share_price():
-    body = ("-엔비디아 주가는 얼마나 떨어졌나.\n\n▶27일(현지시간) 뉴욕증시에서 엔비디아는 16.97% 내린 118.42달러에 거래를 마쳤다.\n\n"
+    body = ("-엔비디아 주가는 얼마나 떨어졌나.\n\n"
+            "▶27일(현지시간) 뉴욕증시에서 엔비디아는 16.97% 내린 118.42달러에 거래를 마쳤다.\n\n"
             "-다음날은 반등했나.\n\n▶28일에는 8.93% 오른 128.99달러로 마감했다.")
     figs = extract_figures(body, "ko", headline="딥시크 쇼크, 숫자로 본 닷새",
                            published_at=datetime(2025, 1, 30, tzinfo=UTC))
