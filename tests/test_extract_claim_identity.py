@@ -1302,3 +1302,18 @@ def test_a_company_whose_shares_do_not_trade_owns_no_carried_share_price():
     # a private company's own figures stay its own
     f = fig("OpenAI was valued at $300 billion in its latest funding round.", "$300 billion")
     assert f.subject == "OpenAI"
+
+
+def test_a_smuggling_case_is_never_the_chip_makers_or_a_headlines_presidents():
+    f = fig("The same day, the Justice Department said it had broken up a smuggling network that tried to move at "
+            "least $160 million of Nvidia H100 and H200 chips to China, about 7,000 chips in all.",
+            "at least $160 million", headline="Trump Clears Nvidia H200 Sales to China With 25% Cut for US")
+    assert (f.subject, f.metric) == (None, "deal_value")
+    f = fig("미 법무부는 같은 날 H100·H200 등 1억6천만 달러 이상어치의 칩 약 7천 개를 중국으로 "
+            "밀반출하려 한 조직을 기소했다.",
+            "약 7천 개", headline='트럼프 "엔비디아 H200 中 수출 허용"')
+    assert f.subject is None
+    # a named party stays the case's subject
+    f = fig("Prosecutors said Chinese nationals Chuan Geng and Shiwei Yang smuggled tens of millions of dollars' worth "
+            "of Nvidia chips, including one shipment worth $28.4 million.", "$28.4 million")
+    assert f.subject == "Chuan Geng + Shiwei Yang"

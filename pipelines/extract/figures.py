@@ -353,6 +353,8 @@ _EN_UNNAMED_PARTY = re.compile(
     r"company|firm|distributor|trader|broker|supplier|person|man|woman|businessman|smuggler|network|group|entity|"
     r"dealer|vendor|intermediary|middleman|reseller|exporter|importer)s?\b"
 )
+_SMUGGLING = re.compile(r"\bsmuggl|\bdivert|\bdiversion\b|밀수|밀반출|밀매|불법\s?(?:수출|반출|유출)|우회\s?수출",
+                        re.I)
 _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
 
 
@@ -1323,6 +1325,13 @@ def _bind(
             # that moved are a listed company's (the headline's, else the article's most mentioned one); so are
             # "8.93% 오른 128.99달러로 마감" under a headline about DeepSeek, whose shares do not trade
             subject, via = (listed, "article") if listed else (None, None)
+        if metric in ("deal_value", "chip_count") and _SMUGGLING.search(st) and (
+                subject in chip_makers() or kind_of(subject) in ("government", "agency", "country")
+                or (via in ("headline", "article") and kind_of(subject) == "person")):
+            # "a smuggling network that tried to move at least $160 million of Nvidia H100 and H200 chips", "엔비디아
+            # 칩 … 밀반출": the maker makes the chips, the case is the smugglers' (named ones bind in the sentence);
+            # the agency that charges them and a headline's president are not parties to it either
+            subject, via = None, None
         if c.unit in CURRENCY_UNITS and (_TARGET_AFTER.match(st, c.end) or _TARGET_BEFORE.search(
                 st, max(0, c.start - 30), c.start)):
             # "with a $175 price target", "목표주가를 166달러로": an analyst's target for the stock, not a price
