@@ -1317,3 +1317,11 @@ def test_a_smuggling_case_is_never_the_chip_makers_or_a_headlines_presidents():
     f = fig("Prosecutors said Chinese nationals Chuan Geng and Shiwei Yang smuggled tens of millions of dollars' worth "
             "of Nvidia chips, including one shipment worth $28.4 million.", "$28.4 million")
     assert f.subject == "Chuan Geng + Shiwei Yang"
+
+
+def test_a_korean_ratio_compares_with_the_actor_of_its_own_phrase():
+    text = ("딥시크가 밝힌 학습 비용은 600만 달러도 안 된다. 오픈AI가 GPT-4에 썼다는 1억 달러의 20분의 1, "
+            "메타가 올해 AI 인프라에 쏟겠다는 600억~650억 달러와 비교하면 1만분의 1에도 못 미친다.")
+    scopes = {f.surface: f.scope for f in extract_figures(text, "ko") if f.metric == "ratio"}
+    assert scopes["20분의 1"] == "vs OpenAI"
+    assert next(v for k, v in scopes.items() if k.startswith("1만분의 1")) == "vs Meta"

@@ -537,11 +537,18 @@ _LISTED_AFTER = re.compile(
 )
 
 
-def _comparand(subject: str, eligible: list[Mention], span: tuple[int, int]) -> str | None:
-    """What a ratio compares its subject with: the nearest other actor of the sentence, as ``vs <name>``."""
+def _comparand(subject: str, eligible: list[Mention], span: tuple[int, int], st: str, lang: str) -> str | None:
+    """What a ratio compares its subject with, as ``vs <name>``: in Korean the actor of its own phrase before it
+    ("오픈AI가 GPT-4에 썼다는 1억 달러의 20분의 1, 메타가 …": OpenAI, not the nearer Meta of the next clause),
+    else the nearest other actor of the sentence."""
     others = [m for m in eligible if (m.entity.owner or m.entity.canonical) != subject]
     if not others:
         return None
+    if lang == "ko":
+        lo = max(st.rfind(",", 0, span[0]), st.rfind("，", 0, span[0])) + 1
+        own = [m for m in others if lo <= m.start and m.end <= span[0]]
+        if own:
+            others = own
     near = min(others, key=lambda m: max(m.start - span[1], span[0] - m.end, 0))
     return f"vs {near.entity.owner or near.entity.canonical}"
 
@@ -1232,7 +1239,7 @@ def _bind(
             subject, via, scope = None, None, None
         if ratio and subject:
             # a ratio is of its subject against something: "1/20 of what OpenAI spent" is not "1/10 of Meta's"
-            scope = _comparand(subject, eligible, span) or scope
+            scope = _comparand(subject, eligible, span, st, lang) or scope
         own_scope = (scope or carried_scope) is not None  # named in the sentence itself (or carried with its subject)
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
