@@ -1325,3 +1325,9 @@ def test_a_korean_ratio_compares_with_the_actor_of_its_own_phrase():
     scopes = {f.surface: f.scope for f in extract_figures(text, "ko") if f.metric == "ratio"}
     assert scopes["20분의 1"] == "vs OpenAI"
     assert next(v for k, v in scopes.items() if k.startswith("1만분의 1")) == "vs Meta"
+
+
+def test_a_chips_sales_are_its_makers_revenue():
+    f = fig("Before the April license requirement, analysts estimated the H20 brought in $12 billion to $15 billion "
+            "in 2024.", "$12 billion to $15 billion", headline="The 15% Deal: What Nvidia and AMD Agreed to Pay")
+    assert (f.subject, f.metric, f.chip, f.subject_via) == ("Nvidia", "revenue", "H20", "chip")

@@ -942,6 +942,11 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
 def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
     """A charge that names no chip is for the chip its sentence, paragraph or headline names ("Nvidia will take a
     $5.5 billion charge" in a story about the H20 ban): in this domain a charge is a banned chip's."""
+    if fig.metric == "revenue" and fig.chip and fig.subject_via != "sentence" and fig.subject not in chip_makers():
+        # "analysts estimated the H20 brought in $12 billion to $15 billion in 2024": a chip's sales are its
+        # maker's revenue
+        maker = maker_of(fig.chip)
+        return replace(fig, subject=maker, subject_via="chip") if maker else fig
     if fig.metric != "charge" or fig.chip is not None:
         return _makers_charge(fig) if fig.metric == "charge" and fig.chip else fig
     named = list(dict.fromkeys(c.entity.canonical for c in chips))
