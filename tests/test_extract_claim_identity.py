@@ -1331,3 +1331,10 @@ def test_a_chips_sales_are_its_makers_revenue():
     f = fig("Before the April license requirement, analysts estimated the H20 brought in $12 billion to $15 billion "
             "in 2024.", "$12 billion to $15 billion", headline="The 15% Deal: What Nvidia and AMD Agreed to Pay")
     assert (f.subject, f.metric, f.chip, f.subject_via) == ("Nvidia", "revenue", "H20", "chip")
+
+
+def test_chips_approved_for_purchase_are_the_buyers_group():
+    body = ("로이터통신에 따르면 중국 정부는 바이트댄스와 알리바바, 텐센트 등 대형 플랫폼 기업에 "
+            "엔비디아 H200 구매를 조건부로 허용했다. 승인 물량은 모두 40만 개 이상이다.")
+    f = extract_figures(body, "ko", headline="中, 엔비디아 H200 구매 조건부 승인")[-1]
+    assert (f.surface, f.subject, f.scope) == ("40만 개 이상", "Alibaba + ByteDance + Tencent", "as approvals")

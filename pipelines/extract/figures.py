@@ -654,6 +654,7 @@ def extract(
     last_time: str | None = None  # the article's last stated event time, for "at the same time"
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
+    head_group = _group_of(headline, head_mentions, lang) if headline else None
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
     for sent, mentions in sentences:
@@ -707,6 +708,8 @@ def extract(
                 prev.metrics.get("currency") == "revenue"
             figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
                     for fig in figs]
+            figs = _approved_buyers(figs, _group_of(st, mentions, lang), prev.group if prev is not None else None,
+                                    head_group)
             for fig in figs:
                 out.append(
                     replace(
@@ -753,10 +756,8 @@ def extract(
         times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
         refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
                                           and not cands else None)
-        actors = [m for m in mentions if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet"]
-        groups = [g for g in (subject_of(st, m, actors, lang) for m in actors) if " + " in g]
-        group = groups[-1] if groups else (prev.group if prev is not None and prev.paragraph == sent.paragraph
-                                           else None)
+        group = _group_of(st, mentions, lang) or (prev.group if prev is not None and prev.paragraph == sent.paragraph
+                                                  else None)
         orgs = [m for m in mentions if m.entity.kind == "org" and m.entity.role != "outlet"
                 and m.entity.canonical not in chip_makers()]
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
@@ -1005,6 +1006,34 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _difference(st, lang, fig)
     fig = _forecast_scope(st, fig)
     return _segment(st, lang, fig, prev_revenue)
+
+
+def _group_of(text: str, mentions: list[Mention], lang: str) -> str | None:
+    """The last coordinated group of actors ``text`` names ("Alibaba + ByteDance + Tencent"), if any."""
+    actors = [m for m in mentions if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet"]
+    groups = [g for g in (subject_of(text, m, actors, lang) for m in actors) if " + " in g]
+    return groups[-1] if groups else None
+
+
+def _approved_buyers(
+    figs: list[Figure], own: str | None, previous: str | None, headline: str | None
+) -> list[Figure]:
+    """Chips approved for purchase are the buyers' ("중국 정부는 바이트댄스와 알리바바, 텐센트 등 … 기업에
+    H200 약 40만 개 구매를 조건부로 허용했다", "승인 물량은 모두 40만 개 이상이다" after it): the group of companies
+    the sentence, the sentence before or the headline names, not the approving government nor one member carried
+    alone."""
+    group, via = next(((g, v) for g, v in ((own, "sentence"), (previous, "previous_sentence"),
+                                          (headline, "headline")) if g), (None, None))
+    if group is None or not any(kind_of(n) == "org" for n in group.split(" + ")):
+        return figs
+    out = []
+    for f in figs:
+        if f.metric == "chip_count" and f.scope == "as approvals" and f.subject != group and (
+                kind_of(f.subject) in ("government", "country", "agency")
+                or (f.subject_via != "sentence" and (f.subject or "") in group.split(" + "))):
+            f = replace(f, subject=group, subject_via=via)
+        out.append(f)
+    return out
 
 
 def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
