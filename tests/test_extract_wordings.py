@@ -128,6 +128,8 @@ CASES = [
     ("ko_counter", "규정 발표 이틀째 주가가 반등했다.", "이틀", 2, "days", "exact", None),
     ("ko_counter", "중국 매출은 전체의 3분의 1가량이다.", "3분의 1가량", 1 / 3, "fraction", "approx", None),
     ("fraction", "Three quarters of the servers sat idle.", "Three quarters", 0.75, "fraction", "exact", None),
+    ("fraction_teen", "R1's bill was roughly one-nineteenth of V3's.", "roughly one-nineteenth", 1 / 19, "fraction",
+     "approx", None),
     # a currency sign typed before a percentage
     ("typo", "Nvidia shares fell $3.5% on Monday.", "3.5%", -3.5, "percent", "exact", None),
     ("typo", "AMD's revenue rose $12% in the quarter.", "12%", 12, "percent", "exact", None),
