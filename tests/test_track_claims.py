@@ -51,7 +51,7 @@ from datetime import UTC, datetime  # noqa: E402
 import polars as pl  # noqa: E402
 
 from pipelines.track import build_observations, build_timeline  # noqa: E402
-from pipelines.track.claims import parse_event, resolve_events  # noqa: E402
+from pipelines.track.claims import parse_event, resolve_events, significant_digits  # noqa: E402
 
 
 def _fact(fid, source, when, value, low, high, *, metric="market_value_change", subject="Nvidia", unit="USD",
@@ -415,6 +415,30 @@ def test_a_move_retold_in_won_is_recalled_by_its_dollar_value():
     obs, _ = build_observations(facts)
     event = dict(zip(obs["fact_id"], obs["event"], strict=True))
     assert event["feb"] == "2025-01-27"  # 850조 원 at February's rate is about $589 billion
+
+
+def test_a_distinctive_value_keeps_its_metric_whatever_word_a_sentence_used():
+    cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
+    facts = _frame([
+        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        # "회사가 내세운 557만6000달러의 약 90배다" after GPU spending; "1시간당 2달러로 계산한 값이 557만6000달러다"
+        _fact("col", "chosun", _t(2, 5), 5.576e6, 5.5755e6, 5.5765e6, metric="investment", subject="DeepSeek"),
+        _fact("tl", "etnews", _t(2, 4), 5.576e6, 5.5755e6, 5.5765e6, metric="price", subject="DeepSeek"),
+        _fact("round", "verge", _t(2, 3), 5.6e6, 5.55e6, 5.65e6, metric="investment", subject="DeepSeek"),
+        # not the value at its own precision, and a segment of spending: left alone
+        _fact("six", "wsj", _t(2, 3), 6e6, 5.5e6, 6.5e6, metric="investment", subject="DeepSeek"),
+        _fact("gpus", "ft", _t(2, 3), 5.576e6, 5.5755e6, 5.5765e6, metric="investment", subject="DeepSeek",
+              scope="on GPUs"),
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert {key[f] for f in ("cnn", "nyt", "col", "tl", "round")} == {"DeepSeek|training_cost|-|money|DeepSeek-V3"}
+    assert key["six"].startswith("DeepSeek|investment|") and key["gpus"].endswith("|on GPUs")
+
+
+def test_significant_digits_and_written_precision():
+    assert [significant_digits(v) for v in (5.576e6, 118.42, 5e4, 2048, 5.6e6, None)] == [4, 5, 1, 4, 2, 0]
 
 
 def test_running_session_snapshots_are_related_but_never_flagged():

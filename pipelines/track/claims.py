@@ -20,6 +20,10 @@ such event, undated reports of one quantity
   report's day. Property metrics (a model's training cost, the chips used to train it) have no event: a
   re-report months later is the same claim.
 
+**Distinctive values** (``resolve_distinct_values``): a report that gives a value written with at least
+``DISTINCT_DIGITS`` significant digits ($5.576 million), or that value at its own precision ("$5.6 million"),
+takes the metric most of that value's reports of the same subject carry, whatever word its sentence used.
+
 **Unchipped chip counts** ("about 2,000 chips") join the one chip claim of the same subject they agree with
 (``resolve_chips``). **Unscoped reports** of a property metric ("DeepSeek trained its model for $5.6
 million", in an article that names no model) join the model most of whose reports their value agrees with (its
@@ -36,6 +40,7 @@ A figure with no subject is kept as a fact but belongs to no claim (see ``observ
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from datetime import date, datetime, timedelta
 
@@ -43,6 +48,7 @@ import polars as pl
 
 from pipelines.extract.entities import market_of
 from pipelines.extract.event_time import MARKETS
+from pipelines.extract.figures import is_segment
 from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
 from pipelines.track.fx import CURRENCIES
 
@@ -289,6 +295,85 @@ def _scope_ranges(
         for r in per_scope.values():
             r.freeze()
     return out
+
+
+# a value written with at least this many significant digits ($5.576 million, 2,048) is distinctive: two reports of
+# it about one subject are the same figure, whatever word each sentence used for it
+DISTINCT_DIGITS = 4
+
+
+def significant_digits(value: float | None) -> int:
+    """How many significant digits ``value`` is written with (5,576,000 → 4; 118.42 → 5; 50,000 → 1)."""
+    if value is None or not value or value != value or abs(value) == float("inf"):
+        return 0
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return len(digits)
+
+
+def _to_digits(value: float, digits: int, truncate: bool) -> float:
+    """``value`` kept to ``digits`` significant digits, rounded or cut (5,576,000 → 5,600,000 or 5,570,000)."""
+    scale = 10 ** (math.floor(math.log10(abs(value))) - digits + 1)
+    kept = math.trunc(value / scale) if truncate else round(value / scale)
+    return kept * scale
+
+
+def _written_as(value: float, distinct: float) -> bool:
+    """Whether ``value`` is ``distinct`` as written at its own precision: itself, or rounded or cut to no fewer
+    than two significant digits ("$5.6 million", "557만 달러" for $5.576 million; not "about $6 million")."""
+    digits = significant_digits(value)
+    if digits < 2 or digits > significant_digits(distinct):
+        return False
+    return any(math.isclose(value, _to_digits(distinct, digits, cut), rel_tol=1e-9) for cut in (False, True))
+
+
+def _segmented(key: str) -> bool:
+    parts = key.split("|")
+    return len(parts) > 4 and is_segment(parts[4])
+
+
+def resolve_distinct_values(reports: pl.DataFrame) -> pl.DataFrame:
+    """Give a report the metric the reports of a distinctive value it gives carry (same subject, unit and chip).
+
+    "회사가 내세운 557만6000달러의 약 90배다" after a sentence about GPU spending, or "GPU 1시간당 2달러로 계산한 값이
+    557만6000달러다": the sentence's cue gives the figure another metric, but DeepSeek's $5.576 million is the
+    training cost the other reports of that exact value call it. A distinctive value is an exact amount or count
+    written with at least ``DISTINCT_DIGITS`` significant digits in its own currency (not converted); a report
+    gives it when its value is that value at its own precision ("$5.6 million", "557만 달러"), and takes the
+    metric at least two of its reports carry and more than carry any other. ``claim_key`` and ``metric`` come
+    back updated; rows in the input order."""
+    needed = {"subject", "metric", "value", "unit", "qualifier", "claim_key"}
+    if reports.is_empty() or not needed <= set(reports.columns):
+        return reports
+    converted = reports["_converted"].to_list() if "_converted" in reports.columns else [False] * reports.height
+    metrics, keys = reports["metric"].to_list(), reports["claim_key"].to_list()
+    rows = list(zip(reports["subject"].to_list(), metrics, reports["value"].to_list(), reports["unit"].to_list(),
+                    reports["qualifier"].to_list(), keys, converted, strict=True))
+    votes: dict[tuple, dict[float, dict[str, int]]] = {}  # (subject, unit, chip) → distinctive value → metric → n
+    for subject, metric, value, unit, qualifier, key, conv in rows:
+        if subject and not conv and qualifier == "exact" and metric not in ("ratio", "other") \
+                and significant_digits(value) >= DISTINCT_DIGITS and not _segmented(key):
+            per = votes.setdefault((subject, unit, key.split("|")[2]), {}).setdefault(value, {})
+            per[metric] = per.get(metric, 0) + 1
+    if not votes:
+        return reports
+    for i, (subject, metric, value, unit, qualifier, key, conv) in enumerate(rows):
+        per_value = votes.get((subject, unit, key.split("|")[2]))
+        if not per_value or conv or qualifier not in ("exact", "approx") or metric in ("ratio", "other"):
+            continue
+        given = [d for d in per_value if _written_as(value, d)]
+        if len(given) != 1:
+            continue
+        ranked = sorted(per_value[given[0]].items(), key=lambda kv: (-kv[1], kv[0]))
+        best, n = ranked[0]
+        if n < 2 or (len(ranked) > 1 and ranked[1][1] == n) or metric == best:
+            continue
+        if _segmented(key):
+            continue  # "$500 million on GPUs" is a segment of its own metric, not a mislabelled figure
+        parts = key.split("|")
+        parts[1] = best
+        metrics[i], keys[i] = best, "|".join(parts)
+    return reports.with_columns(pl.Series("metric", metrics, dtype=pl.String),
+                                pl.Series("claim_key", keys, dtype=pl.String))
 
 
 def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:

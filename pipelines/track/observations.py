@@ -30,7 +30,7 @@ import polars as pl
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
-from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_events, resolve_scopes
+from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_distinct_values, resolve_events, resolve_scopes
 from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
 from pipelines.track.corrections import LINK_SCHEMA, correction_links, read_notes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
@@ -130,7 +130,7 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     )
     order = ["claim_key", "observed_at", "outlet" if "outlet" in reports.columns else "source", "article_id",
              "span_start"]
-    return resolve_events(resolve_scopes(resolve_chips(df))).sort(order)
+    return resolve_events(resolve_scopes(resolve_distinct_values(resolve_chips(df)))).sort(order)
 
 
 def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
