@@ -1338,3 +1338,13 @@ def test_chips_approved_for_purchase_are_the_buyers_group():
             "엔비디아 H200 구매를 조건부로 허용했다. 승인 물량은 모두 40만 개 이상이다.")
     f = extract_figures(body, "ko", headline="中, 엔비디아 H200 구매 조건부 승인")[-1]
     assert (f.surface, f.subject, f.scope) == ("40만 개 이상", "Alibaba + ByteDance + Tencent", "as approvals")
+
+
+def test_more_move_verbs_and_a_participle_clause_dates_its_own_thing():
+    f = fig("The chipmaker's stock plummeted 17% to close at $118.58.", "17%", headline="Nvidia loses $600 billion",
+            published_at=datetime(2025, 1, 27, 21, tzinfo=UTC))
+    assert (f.subject, f.metric, f.value, f.refers_to) == ("Nvidia", "percent_change", -17.0, "2025-01-27 close")
+    figs = extract_figures("The loss of about $589 billion in market value was more than double the previous one-day "
+                           "record, set by Nvidia itself in September, when it shed $279 billion.", "en",
+                           published_at=datetime(2025, 1, 27, 21, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == [None, "2024-09"]

@@ -891,7 +891,10 @@ _DAYS_FIGURE = _rx(r"['’]s\s+(?:[a-z-]+\s+)?(?:about\s+|nearly\s+|roughly\s+)?
 # "Monday's 17% plunge that wiped roughly $589 billion": a relative clause of the owned figure shares its day
 _OWNED_CLAUSE = _rx(r"['’]s\s[^,;]{0,40}\b(?:that|which)\s[^,;]{0,40}$", _I)
 _SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
-_EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b", _I)
+_EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b"
+                       # "..., set by Nvidia itself in September": a participle clause about another thing
+                       r"|,\s+(?:set|made|reached|recorded|posted|hit|seen|logged|suffered)\s+(?:by|in|on|last|during)\b",
+                       _I)
 _DIGIT = re.compile(r"\d")
 _INITIAL = {
     "en": _rx(r"^[\W_]*(?:(?:on|in|at|during|as\s+of|by|earlier|late|early)\s+(?:the\s+)?)?$", _I),

@@ -278,7 +278,8 @@ def en_suffix(text: str, pos: int) -> tuple[str, int] | None:
 
 _EN_DOWN = re.compile(
     r"\b(?:down|fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|declining|"
-    r"sunk|tumbling|slumping|sliding|shedding|"
+    r"sunk|tumbling|slumping|sliding|shedding|plummeted|plummet|plummets|plummeting|cratered|nosedived|dived|"
+    r"tanked|crashed|sagged|"
     r"plunged|plunge|plunges|plunging|slid|slide|slides|sliding|slumped|slump|tumbled|tumble|sank|sink|sinks|"
     r"lost|lose|loses|losing|shed|sheds|shedding|lower|decreased|decrease|cut|cuts|slashed|off|retreated|"
     r"narrowed|shrank|shrunk|contracted|reduced|slipped|slip|slips|eased|dipped|dip|dips|skidded|"
@@ -288,7 +289,8 @@ _EN_DOWN = re.compile(
 )
 _EN_UP = re.compile(
     r"\b(?:up|rose|rise|rises|rising|gained|gain|gains|jumped|jump|jumps|surged|surge|climbed|climb|soared|"
-    r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced)\b(?! to\b)",
+    r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced|spiked|leapt|leaped|"
+    r"rocketed|skyrocketed|popped)\b(?! to\b)",
     re.I,
 )
 _EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance)", re.I)
