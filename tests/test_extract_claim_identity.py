@@ -1348,3 +1348,13 @@ def test_more_move_verbs_and_a_participle_clause_dates_its_own_thing():
                            "record, set by Nvidia itself in September, when it shed $279 billion.", "en",
                            published_at=datetime(2025, 1, 27, 21, tzinfo=UTC))
     assert [f.refers_to for f in figs] == [None, "2024-09"]
+
+
+def test_the_previous_day_is_the_day_before_the_one_the_sentence_states():
+    figs = extract_figures("전날 17% 폭락했던 엔비디아 주가가 28일(현지시간) 8.93% 오른 128.99달러에 마감했다.", "ko",
+                           published_at=datetime(2025, 1, 29, tzinfo=UTC))
+    assert [f.refers_to for f in figs] == ["2025-01-27 close", "2025-01-28 close", "2025-01-28 close"]
+    # with no other day in the sentence it is the day before publication
+    f = fig("엔비디아 주가는 전날 17% 폭락했다.", "17%", language="ko",
+            published_at=datetime(2025, 1, 28, 3, tzinfo=UTC))
+    assert f.refers_to == "2025-01-27"

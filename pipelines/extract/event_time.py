@@ -972,7 +972,7 @@ def _scan(sentence: str, today: date | None, language: str) -> tuple[_Found, ...
         time = None if period is None else EventTime(period[0], period[1], period[2], None, sentence[s:e], (s, e))
         initial = _INITIAL[language].search(sentence[:s]) is not None
         found.append(_Found(time, (s, e), _role(sentence, s, e, language), initial))
-    return tuple(_same_year(sentence, _next_days(sentence, found, language)))
+    return tuple(_same_year(sentence, _previous_days(_next_days(sentence, found, language), language)))
 
 
 # "the next day", "이튿날": the day after the date the sentence stated before it
@@ -997,6 +997,35 @@ def _next_days(sentence: str, found: list[_Found], language: str) -> list[_Found
         day = before[-1].time.start + timedelta(days=1)
         out.append(_Found(EventTime(day, day, "day", None, m.group(), m.span()), m.span(), "time"))
     return sorted(out, key=lambda f: f.span[0])
+
+
+# "전날", "the previous day": the day before the publication day, unless the sentence states another day
+_PREVIOUS_DAY = {
+    "en": re.compile(r"^(?:the\s+(?:previous|prior)\s+day|the\s+day\s+before|a\s+day\s+earlier)$", re.I),
+    "ko": re.compile(r"^(?:전날|전일)$"),
+}
+
+
+def _previous_days(found: list[_Found], language: str) -> list[_Found]:
+    """``found`` with each "전날"/"the previous day" resolved against the day the sentence states, when it states
+    one ("전날 17% 폭락했던 엔비디아 주가가 28일(현지시간) 8.93% 오른": the 27th), not the publication day."""
+    rx = _PREVIOUS_DAY[language]
+    relative = [i for i, f in enumerate(found) if f.time is not None and rx.match(f.time.surface)]
+    stated = [f for f in found if f.time is not None and f.time.granularity == "day" and not rx.match(f.time.surface)
+              and not _RELATIVE_DAY_WORD.search(f.time.surface)]
+    if not relative or not stated:
+        return found
+    out = list(found)
+    for i in relative:
+        f = out[i]
+        near = min(stated, key=lambda o: abs(o.span[0] - f.span[0]))
+        day = near.time.start - timedelta(days=1)
+        out[i] = _Found(EventTime(day, day, "day", f.time.session, f.time.surface, f.time.span,
+                                  f.time.prior_session), f.span, f.role, f.initial)
+    return out
+
+
+_RELATIVE_DAY_WORD = re.compile(r"어제|오늘|이날|금일|그제|그저께|\b(?:today|yesterday|tonight|last\s+night)\b", re.I)
 
 
 _SAME_YEAR = re.compile(
