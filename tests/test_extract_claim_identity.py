@@ -1077,9 +1077,9 @@ def test_a_revenue_forecast_is_another_quantity_than_the_result(text, lang, surf
     ("The selloff knocked some $20 billion off the fortune of co-founder Jensen Huang.", "some $20 billion"),
     ("젠슨 황 CEO의 재산도 하루 새 201억 달러 줄었다.", "201억 달러"),
 ])
-def test_a_persons_fortune_is_theirs_and_not_compared(text, surface):
+def test_a_persons_fortune_is_theirs_and_its_own_quantity(text, surface):
     f = fig(text, surface)
-    assert (f.subject, f.metric) == ("Jensen Huang", "other")
+    assert (f.subject, f.metric, f.scope) == ("Jensen Huang", "other", "as fortune")
 
 
 @pytest.mark.parametrize(("text", "lang", "surface", "label"), [

@@ -441,6 +441,19 @@ def test_significant_digits_and_written_precision():
     assert [significant_digits(v) for v in (5.576e6, 118.42, 5e4, 2048, 5.6e6, None)] == [4, 5, 1, 4, 2, 0]
 
 
+def test_a_fortune_is_compared_as_a_days_change_and_other_figures_are_not():
+    jh = {"metric": "other", "subject": "Jensen Huang", "scope": "as fortune"}
+    facts = _frame([
+        _fact("cnbc", "cnbc", _t(1, 27, 22), 20e9, 19.5e9, 20.5e9, qualifier="approx", refers_to="2025-01-27", **jh),
+        _fact("yna", "yonhap", _t(1, 28, 1), 20.1e9, 20.05e9, 20.15e9, **jh),
+        _fact("apr", "cnbc", _t(4, 4, 22), 9e9, 8.5e9, 9.5e9, refers_to="2025-04-04", **jh),
+        _fact("size", "cnbc", _t(1, 28), 50e9, 45e9, 55e9, metric="other", subject="Jensen Huang"),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event == {"cnbc": "2025-01-27", "yna": "2025-01-27", "apr": "2025-04-04"} and disc.is_empty()
+
+
 def test_running_session_snapshots_are_related_but_never_flagged():
     pct = {"metric": "percent_change", "unit": "percent"}
     facts = _frame([

@@ -838,6 +838,8 @@ _YEAR_ON_YEAR = re.compile(r"전년\s?(?:동기|같은\s?기간)\s?(?:대비|보
                            r"\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b", re.I)
 _STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
 SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
+# a person's wealth: metric "other" (the vocabulary has none for it), but a quantity the tracker can compare
+FORTUNE_SCOPE = "as fortune"
 
 
 def is_segment(scope: str | None) -> bool:
@@ -1386,9 +1388,9 @@ def _bind(
             people = [m for m in eligible if m.entity.kind == "person"]
             if people:
                 # "knocked some $20 billion off the fortune of co-founder Jensen Huang": a person's wealth,
-                # not the company's value (no metric of its own: never compared)
+                # not the company's value (no metric of its own; scope "as fortune" says what it is)
                 best = min(people, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
-                subject, via, metric, scope = best.entity.canonical, "sentence", "other", None
+                subject, via, metric, scope = best.entity.canonical, "sentence", "other", FORTUNE_SCOPE
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
                      "qualifier": c.qualifier})
     _distribute_respectively(st, rows, eligible)

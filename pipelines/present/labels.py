@@ -132,7 +132,8 @@ CHIP_COUNT_KINDS = {"as orders": ("ordered", "주문"), "as approvals": ("approv
                     "in inventory": ("in inventory", "재고"), "as shipments": ("shipped", "출하")}
 SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
               "in data center": "데이터센터", "in gaming": "게임", "in China": "중국", "as guidance": "전망치",
-              "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안"}
+              "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안",
+              "as fortune": "재산"}
 
 
 def _parts(key: str) -> dict[str, str | None]:
@@ -166,6 +167,8 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_en, m_ko, segment = "revenue change", "매출 증감률", None
     elif metric == "percent_change" and kind_of(scope or subject) != "index":
         m_en, m_ko = "share price change", "주가 등락률"
+    if metric == "other" and segment == "as fortune":
+        m_en, m_ko, segment = "fortune", "재산", None
     if metric == "revenue" and segment == "as lost sales":
         m_en, m_ko, segment = "sales lost to curbs", "규제로 인한 매출 손실", None
     if metric == "chip_count" and segment in CHIP_COUNT_KINDS:

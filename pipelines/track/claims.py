@@ -48,7 +48,7 @@ import polars as pl
 
 from pipelines.extract.entities import market_of
 from pipelines.extract.event_time import MARKETS
-from pipelines.extract.figures import is_segment
+from pipelines.extract.figures import FORTUNE_SCOPE, is_segment
 from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
 from pipelines.track.fx import CURRENCIES
 
@@ -297,6 +297,8 @@ def _scope_ranges(
     return out
 
 
+# the pseudo-metric ``resolve_events`` dates fortunes by (metric "other", scope "as fortune")
+FORTUNE_CHANGE = "fortune_change"
 # a value written with at least this many significant digits ($5.576 million, 2,048) is distinctive: two reports of
 # it about one subject are the same figure, whatever word each sentence used for it
 DISTINCT_DIGITS = 4
@@ -571,9 +573,11 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
-    event_metrics = _event_metrics(reports)
+    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE}
     keys = reports["claim_key"].to_list()
-    metrics = reports["metric"].to_list()
+    # a fortune ("Jensen Huang's net worth fell by about $20 billion") changes on a day, like a market value
+    metrics = [FORTUNE_CHANGE if m == "other" and k.endswith(f"|{FORTUNE_SCOPE}") else m
+               for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
     days = _report_days(reports)
     events: list[str | None] = [None] * reports.height

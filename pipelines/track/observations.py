@@ -27,6 +27,7 @@ from datetime import datetime
 
 import polars as pl
 
+from pipelines.extract.figures import FORTUNE_SCOPE
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
@@ -89,8 +90,10 @@ def reportable(facts: pl.DataFrame) -> pl.DataFrame:
         # likewise a ratio that does not say what it compares against ("vs OpenAI") is not compared
         keep = keep & ~((pl.col("metric") == "ratio") & ~pl.col("scope").fill_null("").str.starts_with("vs "))
     # a figure whose metric the text does not tell ("other") could be any quantity of its subject: Jensen
-    # Huang's net worth and a market size he named are both "Jensen Huang|other"
-    keep = keep & (pl.col("metric") != "other")
+    # Huang's net worth and a market size he named are both "Jensen Huang|other" (a fortune the extractor
+    # recognised, scope "as fortune", is one quantity and compared)
+    fortune = pl.col("scope").fill_null("") == FORTUNE_SCOPE if "scope" in facts.columns else pl.lit(False)
+    keep = keep & ((pl.col("metric") != "other") | fortune)
     if "linked_fact_id" in facts.columns:
         keep = keep & pl.col("linked_fact_id").is_null()
     return facts.filter(keep)
