@@ -1358,3 +1358,12 @@ def test_the_previous_day_is_the_day_before_the_one_the_sentence_states():
     f = fig("엔비디아 주가는 전날 17% 폭락했다.", "17%", language="ko",
             published_at=datetime(2025, 1, 28, 3, tzinfo=UTC))
     assert f.refers_to == "2025-01-27"
+
+
+def test_nationals_and_destinations_are_not_the_country():
+    body = ("미국 법무부는 5일(현지시간) 엔비디아 H100 200개 이상을 중국으로 불법 수출한 혐의로 중국 국적자 2명을 "
+            "기소했다고 밝혔다.")
+    figs = extract_figures(body, "ko", headline="美법무부, 엔비디아 H100 中 밀수출 혐의 중국인 2명 기소",
+                           published_at=datetime(2025, 8, 6, tzinfo=UTC))
+    assert all(f.subject != "China" for f in figs)
+    assert [m.canonical for m in find_mentions("중국인 2명과 중국인공지능학회")] == ["China"]

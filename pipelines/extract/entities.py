@@ -281,6 +281,9 @@ def _unlisted_people(text: str, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_KO_NATIONALS = re.compile(r"인(?!공)|\s?(?:국적|출신\s?(?:의\s)?(?:남성|여성|사업가|기업인))")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Entity mentions in ``text``, left to right, longest match first, not overlapping."""
     patterns, exact, folded = _matcher()
@@ -293,6 +296,8 @@ def find_mentions(text: str) -> list[Mention]:
             end = m.end()
             if ent.canonical == "United States" and end < len(text) and text[end] == "$":
                 continue  # "US$103 million" is a currency, not a mention of the country
+            if ent.kind == "country" and _KO_NATIONALS.match(text, end):
+                continue  # "중국인 2명", "중국 국적자 2명": nationals, not China ("중국인공지능…" is China's AI)
             found.append(Mention(m.start(), end, ent))
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())

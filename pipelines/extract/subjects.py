@@ -156,6 +156,7 @@ _ROLE_AT = re.compile(
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
 _KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:(?:에|로|으로)(?:\s|$)|(?:직후|이후|후|뒤|당시|때)(?:에)?[\s,])")
 KO_CAUSE_OR_OBLIQUE = re.compile(rf"\s?(?:{_CAUSE_WORDS})?\s?(?:에|로|으로)(?:\s|$)")
+_KO_DESTINATION = re.compile(r"(?:으로|로)(?!부터|서)\s")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
 _KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
 # "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
@@ -312,6 +313,8 @@ def eligible_mentions(
             continue
         if _is_modifier(text, m, mentions, language) or _is_attribution_source(text, m, language):
             continue
+        if language == "ko" and m.entity.kind == "country" and _KO_DESTINATION.match(text, m.end):
+            continue  # "H100 200개 이상을 중국으로 불법 수출한": where the chips went, not whose figure it is
         out.append(m)
     return out
 
