@@ -1367,3 +1367,20 @@ def test_nationals_and_destinations_are_not_the_country():
                            published_at=datetime(2025, 8, 6, tzinfo=UTC))
     assert all(f.subject != "China" for f in figs)
     assert [m.canonical for m in find_mentions("중국인 2명과 중국인공지능학회")] == ["China"]
+
+
+def test_a_correction_notes_figures_are_the_corrected_figures():
+    body = ("도널드 트럼프 미국 대통령이 엔비디아 H200의 중국 수출을 허용했다. "
+            "판매 대금의 25%는 미국 정부가 가져간다.\n\n※ 초판 기사의 '15%'를 '25%'로 바로잡습니다.")
+    figs = extract_figures(body, "ko", headline='트럼프 "엔비디아 H200 中 수출 허용…수익 25% 美정부 몫"')
+    share = next(f for f in figs if f.span_start < body.index("※"))
+    note = [f for f in figs if f.span_start > body.index("※")]
+    assert [f.surface for f in note] == ["15%", "25%"]
+    assert all((f.subject, f.metric, f.chip, f.subject_via) == (share.subject, share.metric, share.chip, "corrected")
+               for f in note)
+    assert share.metric == "tariff_or_fee_share"
+    # a note whose own words name another quantity keeps it
+    body = ("판매 대금의 25%는 미국 정부가 가져간다. 이는 지난 8월 H20에 적용된 15%보다 높다.\n\n"
+            "※ 최초 송고 기사에서 수수료 비율을 15%로 잘못 적었기에 바로잡습니다.")
+    note = extract_figures(body, "ko", headline="트럼프, 엔비디아 H200 중국 수출 허용")[-1]
+    assert note.metric == "tariff_or_fee_share"

@@ -768,7 +768,44 @@ def extract(
             last_session = refers
         if refers and _ISO_DAY.match(refers):
             last_day = refers[:10]
-    return out
+    return _corrections_inherit(out, [sent for sent, _ in sentences])
+
+
+# a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"
+_CORRECTION_NOTE = re.compile(
+    r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrection\b", re.I)
+
+
+def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
+    """A correction note's figures are about the figure it corrects: the one of the body (outside any note) that
+    gives one of the note's values in the same unit ("'4만 개'로 잘못 표기해 '40만 개'로 바로잡습니다" after "승인
+    물량은 모두 40만 개 이상이다"): its subject, metric, chip and scope, for the old value and the new alike."""
+    notes = [(s.start, s.start + len(s.text)) for s in sentences if _CORRECTION_NOTE.search(s.text)]
+    if not notes or not out:
+        return out
+
+    def in_note(f: Figure) -> tuple[int, int] | None:
+        return next((n for n in notes if n[0] <= f.span_start < n[1]), None)
+
+    body = [f for f in out if in_note(f) is None and f.linked_to is None and f.subject]
+    result = list(out)
+    for note in notes:
+        members = [i for i, f in enumerate(out) if in_note(f) == note and f.linked_to is None]
+        for i in members:
+            f = out[i]
+            if f.subject_via == "sentence" and f.metric != "other":
+                continue  # the note says itself whose figure it is
+            values = {out[j].value for j in members if out[j].unit == f.unit and out[j].value is not None}
+            # the corrected value is the one the body (the current text) gives; the old one it no longer does
+            given = [b for b in body if b.unit == f.unit and b.value in values]
+            if len({b.value for b in given}) != 1 or len({(b.subject, b.metric, b.chip) for b in given}) != 1:
+                continue
+            source = given[-1]
+            if f.subject is not None and f.metric not in ("other", source.metric):
+                continue  # the note's own words name another quantity ("수수료 비율을 15%로"): keep them
+            result[i] = replace(f, subject=source.subject, subject_via="corrected", metric=source.metric,
+                                chip=source.chip, scope=source.scope, refers_to=f.refers_to or source.refers_to)
+    return result
 
 
 # sales lost to export curbs: "cut about $8 billion from sales", "cost it about $8 billion in sales", "a loss of

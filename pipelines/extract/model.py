@@ -20,7 +20,8 @@ class Figure:
 
     ``subject_via`` says where the subject was found: ``sentence`` (bound in the figure's own sentence),
     ``previous_sentence``, ``headline``, ``article`` (the document's most mentioned actor) or ``chip`` (the
-    maker of the chip a charge is for, when the sentence names no company); ``None`` when there is no subject.
+    maker of the chip a charge is for, when the sentence names no company) or ``corrected`` (a correction note's
+    figure, from the body figure it corrects); ``None`` when there is no subject.
     ``scope`` is the model of the subject the figure is about (DeepSeek-V3 vs DeepSeek-R1), ``refers_to`` the
     date or period it is about (``event_time.EventTime.label()``).
     """
