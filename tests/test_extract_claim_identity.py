@@ -1331,6 +1331,9 @@ def test_a_chips_sales_are_its_makers_revenue():
     f = fig("Before the April license requirement, analysts estimated the H20 brought in $12 billion to $15 billion "
             "in 2024.", "$12 billion to $15 billion", headline="The 15% Deal: What Nvidia and AMD Agreed to Pay")
     assert (f.subject, f.metric, f.chip, f.subject_via) == ("Nvidia", "revenue", "H20", "chip")
+    f = fig("H20은 지난해 120억~150억 달러어치가 팔린 것으로 추정되는 주력 제품이다.", "120억~150억 달러",
+            headline="엔비디아·AMD, 中 매출 15% 美정부에")
+    assert (f.subject, f.metric, f.chip) == ("Nvidia", "revenue", "H20")
 
 
 def test_chips_approved_for_purchase_are_the_buyers_group():

@@ -172,7 +172,7 @@ _VALUE_CHANGE = re.compile(
     re.I,
 )
 _MARKET_VALUE_WORD = re.compile(r"market\s+(?:value|cap)|capitali[sz]ation|valuation|시가총액|시총", re.I)
-_MAKER_SOLD = re.compile(r"\b(?:sold|sells|sell|selling)\b|판매했|팔았", re.I)
+_MAKER_SOLD = re.compile(r"\b(?:sold|sells|sell|selling)\b|판매했|팔았|팔린|팔렸|판매된|판매됐", re.I)
 _OVER_A_PERIOD = re.compile(
     r"\b(?:in|during|for|over)\s+(?:(?:fiscal|calendar)\s+)?(?:19|20)\d{2}\b|\b(?:last|this)\s+year\b|"
     r"\b(?:a|per|each)\s+year\b|지난해|작년|올해|연간|\d{4}년", re.I)
@@ -982,7 +982,7 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
 def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
     """A charge that names no chip is for the chip its sentence, paragraph or headline names ("Nvidia will take a
     $5.5 billion charge" in a story about the H20 ban): in this domain a charge is a banned chip's."""
-    if fig.metric == "revenue" and fig.chip and fig.subject_via != "sentence" and fig.subject not in chip_makers():
+    if fig.metric == "revenue" and fig.chip and fig.subject_via != "sentence" and fig.subject != maker_of(fig.chip):
         # "analysts estimated the H20 brought in $12 billion to $15 billion in 2024": a chip's sales are its
         # maker's revenue
         maker = maker_of(fig.chip)
@@ -1382,7 +1382,7 @@ def _bind(
                 # "market capitalization stood at about $2.9 trillion", "2조9000억 달러 선으로 내려앉았다",
                 # "fell to $2.9 trillion": a level
                 metric = "market_value"
-        if (metric == "deal_value" and subject in chip_makers() and _MAKER_SOLD.search(st)
+        if (metric == "deal_value" and (subject in chip_makers() or chips) and _MAKER_SOLD.search(st)
                 and _OVER_A_PERIOD.search(st)):
             # "the company sold $12 billion to $15 billion worth of H20 chips in 2024": a chipmaker's sales over
             # a period are its revenue, not one deal
