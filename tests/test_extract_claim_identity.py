@@ -1387,3 +1387,10 @@ def test_a_correction_notes_figures_are_the_corrected_figures():
             "※ 최초 송고 기사에서 수수료 비율을 15%로 잘못 적었기에 바로잡습니다.")
     note = extract_figures(body, "ko", headline="트럼프, 엔비디아 H200 중국 수출 허용")[-1]
     assert note.metric == "tariff_or_fee_share"
+
+
+def test_a_ratio_of_what_another_spent_is_the_sentences_subjects():
+    f = fig("The company spent about $6 million on the raw computing power, roughly one-tenth of what Meta spent "
+            "building its latest A.I. technology.", "roughly one-tenth",
+            headline="What to Know About DeepSeek and the Chips Behind It")
+    assert (f.subject, f.metric, f.scope) == ("DeepSeek", "ratio", "vs Meta")

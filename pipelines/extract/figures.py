@@ -355,6 +355,7 @@ _EN_UNNAMED_PARTY = re.compile(
 )
 _SMUGGLING = re.compile(r"\bsmuggl|\bdivert|\bdiversion\b|밀수|밀반출|밀매|불법\s?(?:수출|반출|유출)|우회\s?수출",
                         re.I)
+_RATIO_OF_AFTER = re.compile(r"\s+(?:of|as\s+much\s+as|that\s+of)\s")
 _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
 
 
@@ -1291,6 +1292,13 @@ def _bind(
         elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and _KO_COMPARED.search(st))):
             # "오픈AI가 ... 들인 1억 달러와 비교하면 20분의 1 수준이다": the named party is what it is compared with
             subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span, st) or fb_scope
+        elif ratio and topic and (rows or fb_subject) and _RATIO_OF_AFTER.match(st, c.end) and any(
+                m.start >= c.end and (m.entity.owner or m.entity.canonical) == topic for m in eligible):
+            # "The company spent about $6 million ..., roughly one-tenth of what Meta spent": Meta is what the
+            # ratio compares with; it is the subject's (the sentence's figure before it, else the context's)
+            subject, via = (rows[-1]["subject"], rows[-1]["via"]) if rows and rows[-1]["subject"] else (
+                fb_subject, fb_via)
+            scope = model_scope(subject, mentions, span, st) if subject else None
         elif ratio and topic:
             subject, via, scope = topic, "sentence", model_scope(topic, mentions, span, st)
         elif (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st, 0, c.start):
