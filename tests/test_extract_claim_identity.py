@@ -1394,3 +1394,13 @@ def test_a_ratio_of_what_another_spent_is_the_sentences_subjects():
             "building its latest A.I. technology.", "roughly one-tenth",
             headline="What to Know About DeepSeek and the Chips Behind It")
     assert (f.subject, f.metric, f.scope) == ("DeepSeek", "ratio", "vs Meta")
+
+
+@pytest.mark.parametrize(("text", "surface", "metric"), [
+    ("엔비디아는 하루 만에 시가총액 약 2600억 달러를 되찾았다.", "약 2600억 달러", "market_value_change"),
+    ("Nvidia regained about $260 billion of market value on Tuesday.", "about $260 billion", "market_value_change"),
+    ("The chipmaker has since more than recovered: its market capitalization topped $5 trillion last month.",
+     "$5 trillion", "market_value"),
+])
+def test_market_value_regained_is_a_change(text, surface, metric):
+    assert fig(text, surface, headline="Nvidia").metric == metric
