@@ -1404,3 +1404,14 @@ def test_a_ratio_of_what_another_spent_is_the_sentences_subjects():
 ])
 def test_market_value_regained_is_a_change(text, surface, metric):
     assert fig(text, surface, headline="Nvidia").metric == metric
+
+
+def test_a_startup_referred_back_and_a_charge_written_down():
+    f = fig("딥시크는 V3를 공개했다. 이 스타트업은 엔비디아의 중국 수출용 칩 H800 2048개를 활용했다.", "2048개",
+            language="ko")
+    assert (f.subject, f.chip) == ("DeepSeek", "H800")
+    f = fig("The H20 was hit by new rules, and Nvidia wrote down $4.5 billion of inventory tied to the chip.",
+            "$4.5 billion")
+    assert (f.subject, f.metric, f.chip) == ("Nvidia", "charge", "H20")
+    f = fig("딥시크가 GPU 확보에 쓴 돈이 5억 달러(약 729억 원)를 넘는다는 분석이 나왔다.", "5억 달러", language="ko")
+    assert (f.metric, f.scope) == ("investment", "on GPUs")

@@ -1015,8 +1015,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     previously reserved H20 inventory") is no sale at all (``other``)."""
     if fig.unit not in CURRENCY_UNITS:
         return fig
-    if lang == "en" and _INVENTORY_AFTER.match(st, fig.span_end):
-        return replace(fig, metric="other")
+    if lang == "en" and _INVENTORY_AFTER.match(st, fig.span_end) and fig.metric != "charge":
+        return replace(fig, metric="other")  # ("wrote down $4.5 billion of inventory" is the charge itself)
     if lang == "ko" and (_KO_INVENTORY.search(st, max(0, fig.span_start - 8), fig.span_start)
                          or _KO_WRITTEN_BACK_AFTER.match(st, fig.span_end)):
         return replace(fig, metric="other")

@@ -156,6 +156,7 @@ _ROLE_AT = re.compile(
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
 _KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:(?:에|로|으로)(?:\s|$)|(?:직후|이후|후|뒤|당시|때)(?:에)?[\s,])")
 KO_CAUSE_OR_OBLIQUE = re.compile(rf"\s?(?:{_CAUSE_WORDS})?\s?(?:에|로|으로)(?:\s|$)")
+_KO_EXPORT_FOR = re.compile(r"\s?(?:수출용|전용|특화|맞춤형|시장용)")
 _KO_DESTINATION = re.compile(r"(?:으로|로)(?!부터|서)\s")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
 _KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
@@ -168,7 +169,8 @@ ANAPHOR = {
         re.I,
     ),
     "ko": re.compile(
-        r"이 회사|회사 측|회사측|동사|해당 업체|이 업체|같은 회사|이들|그는|그녀는|이 기업|해당 기업|이곳"
+        r"이 회사|회사 측|회사측|동사|해당 업체|이 업체|같은 회사|이들|그는|그녀는|이 기업|해당 기업|이곳|"
+        r"이 스타트업|이 연구소|이 업체는|이 회사는"
     ),
 }
 
@@ -252,6 +254,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "Alexandr Wang, the chief executive of Scale AI, said ...": likewise
     if language == "ko" and _KO_CAUSE.match(text, m.end):
         return True  # "딥시크 쇼크로 하루 17% 폭락했던": the cause of a move is not what moved
+    if language == "ko" and m.entity.kind == "country" and _KO_EXPORT_FOR.match(text, m.end):
+        return True  # "엔비디아의 중국 수출용 칩 H800": where the chip is sold, not whose figure it is
     if language == "ko" and m.entity.kind == "country" and _KO_BARE_NOUN.match(text, m.end):
         return True  # "중국 유통업체들이": the country says where the (unnamed) party is from
     if m.entity.kind == "country" and (_EN_SHARE_OF.match(text, m.end) if language == "en"
