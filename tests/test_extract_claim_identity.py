@@ -5,7 +5,7 @@ Sentences written for this project (issue 10's failure kinds), not taken from th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -1415,3 +1415,13 @@ def test_a_startup_referred_back_and_a_charge_written_down():
     assert (f.subject, f.metric, f.chip) == ("Nvidia", "charge", "H20")
     f = fig("딥시크가 GPU 확보에 쓴 돈이 5억 달러(약 729억 원)를 넘는다는 분석이 나왔다.", "5억 달러", language="ko")
     assert (f.metric, f.scope) == ("investment", "on GPUs")
+
+
+def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
+    kst = timezone(timedelta(hours=9))
+    f = fig("전날 뉴욕증시에서 엔비디아 주가는 16.97% 급락한 118.42달러에 마감했다.", "16.97%", language="ko",
+            published_at=datetime(2025, 1, 28, 8, 30, tzinfo=kst))  # 23:30 UTC on the 27th
+    assert f.refers_to == "2025-01-27 close"
+    figs = extract_figures("엔비디아 주가는 28일(현지시간) 8.93% 올랐다. "
+                           "전날에는 17% 폭락하며 시가총액 5890억 달러가 증발했다.", "ko", published_at=datetime(2025, 1, 29, 6, 10, tzinfo=kst))
+    assert [f.refers_to for f in figs] == ["2025-01-28", "2025-01-27", "2025-01-27"]

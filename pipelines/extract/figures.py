@@ -31,7 +31,8 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
@@ -726,7 +727,8 @@ def extract(
                             is_event_metric(fig.metric), market_of(fig.subject),
                             "revenue" if fig.scope == "of revenue" else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
-                             and unit_family(f.unit) == unit_family(fig.unit)], head_session), published_at),
+                             and unit_family(f.unit) == unit_family(fig.unit)], head_session, last_day),
+                            published_at),
                     )
                 )
             first_subject = figs[0].subject
@@ -1146,6 +1148,10 @@ def _accounts_period(st: str, lang: str, fig: Figure, label: str | None, publish
                             ahead=ahead)
 
 
+_KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
@@ -1153,6 +1159,7 @@ def _refers_to(
     metric: str | None = None,
     others: list[tuple[int, int]] | None = None,  # the sentence's other figures of this one's unit family
     head_session: str | None = None,  # the session the headline names ("before the bell": premarket)
+    last_day: str | None = None,  # the last day the article stated before this sentence ("2025-01-28")
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -1161,6 +1168,15 @@ def _refers_to(
     with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
     all takes it whole when the figure is of an event metric."""
     found = refers_to(st, span, published_at, lang, market=market)
+    if (found is not None and lang == "ko" and published_at is not None and published_at.tzinfo is not None
+            and found.granularity == "day" and found.surface.strip() in _KO_DAY_BEFORE_WORDS
+            and found.start == published_at.astimezone(UTC).date() - timedelta(days=1)):
+        # "전날" counts from the day the story is at: the last day the article stated ("28일 … 반등했다. 전날에는
+        # 17% 폭락하며": the 27th), else Seoul's publication day ("전날 뉴욕증시에서 … 마감했다" at 08:30 in Seoul,
+        # 23:30 UTC the day before: Monday in New York, not the day before the UTC date)
+        base = date.fromisoformat(last_day) if last_day else published_at.astimezone(SEOUL).date()
+        day = base - timedelta(days=1)
+        found = replace(found, start=day, end=day)
     if (found is not None and metric in _SESSION_METRICS and published_at is not None
             and found.surface.strip().lower() in _TODAY_WORDS and found.granularity == "day"):
         # "이날 증발한 시총은 5930억 달러" in a Seoul morning report: the day is the market's latest session
