@@ -1423,5 +1423,6 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
             published_at=datetime(2025, 1, 28, 8, 30, tzinfo=kst))  # 23:30 UTC on the 27th
     assert f.refers_to == "2025-01-27 close"
     figs = extract_figures("엔비디아 주가는 28일(현지시간) 8.93% 올랐다. "
-                           "전날에는 17% 폭락하며 시가총액 5890억 달러가 증발했다.", "ko", published_at=datetime(2025, 1, 29, 6, 10, tzinfo=kst))
+                           "전날에는 17% 폭락하며 시가총액 5890억 달러가 증발했다.", "ko",
+                           published_at=datetime(2025, 1, 29, 6, 10, tzinfo=kst))
     assert [f.refers_to for f in figs] == ["2025-01-28", "2025-01-27", "2025-01-27"]
