@@ -1426,3 +1426,15 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
                            "전날에는 17% 폭락하며 시가총액 5890억 달러가 증발했다.", "ko",
                            published_at=datetime(2025, 1, 29, 6, 10, tzinfo=kst))
     assert [f.refers_to for f in figs] == ["2025-01-28", "2025-01-27", "2025-01-27"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Trump told reporters he had initially asked for 20% but that Nvidia chief Jensen Huang talked him down to 15%.",
+     "en"),
+    ("트럼프 대통령은 처음에 20%를 요구했지만 젠슨 황 CEO의 설득에 15%로 낮췄다고 말했다.", "ko"),
+])
+def test_the_share_settled_on_is_the_governments_share(text, lang):
+    figs = extract_figures(text, lang, headline="Trump says he asked Nvidia for 20% before settling on 15%")
+    assert [(f.surface, f.subject, f.metric, f.scope) for f in figs] == [
+        ("20%", "US government", "tariff_or_fee_share", "as demand"),
+        ("15%", "US government", "tariff_or_fee_share", None)]

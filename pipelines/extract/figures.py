@@ -424,6 +424,30 @@ def _comparands_share_metric(st: str, rows: list[dict], named_models: set[str]) 
             r["metric"], r["subject"], r["via"] = first["metric"], first["subject"], first["via"]
 
 
+_SETTLED_BEFORE = re.compile(
+    r"(?:\bdown\s+to|\bsettl\w*\s+(?:on|for|at)|\bagreed\s+(?:to|on)|\blowered\s+(?:it\s+)?to|\bcut\s+(?:it\s+)?to)\s+$",
+    re.I)
+_KO_SETTLED_AFTER = re.compile(r"\s?(?:로|으로)\s?(?:낮췄|낮춰|내렸|합의|타결|정했|결정)")
+
+
+def _share_settled(st: str, rows: list[dict]) -> None:
+    """"… had initially asked for 20% but that Nvidia chief Jensen Huang talked him down to 15%", "20%를 요구했지만
+    15%로 낮췄다": the share settled on is the same kind of figure as the one asked for (the government's share
+    of sales), not a move of whoever the clause names."""
+    demand = next((r for r in rows if r["metric"] == "tariff_or_fee_share" and r["c"].unit == "percent"), None)
+    if demand is None or _SHARE_WORDS.search(st):
+        return
+    for r in rows:
+        c = r["c"]
+        if r is demand or c.unit != "percent" or r["metric"] == "tariff_or_fee_share":
+            continue
+        if _SETTLED_BEFORE.search(st, max(0, c.start - 24), c.start) or _KO_SETTLED_AFTER.match(st, c.end):
+            r["metric"], r["subject"], r["via"] = "tariff_or_fee_share", demand["subject"], demand["via"]
+            r["scope"] = None if demand["scope"] == "as demand" else demand["scope"]
+            r["c"] = replace(c, value=abs(c.value) if c.value is not None else None,
+                             low=None if c.low is None else abs(c.low), high=None if c.high is None else abs(c.high))
+
+
 def _fallback_subject(
     prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None, headline: str | None
 ) -> tuple[str | None, str | None, str | None]:
@@ -1457,6 +1481,7 @@ def _bind(
                      "qualifier": c.qualifier})
     _distribute_respectively(st, rows, eligible)
     _comparands_share_metric(st, rows, {m.entity.canonical for m in mentions if m.entity.kind == "model"})
+    _share_settled(st, rows)
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (
