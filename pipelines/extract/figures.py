@@ -155,6 +155,7 @@ _KO_ANAPHOR_TOPIC = re.compile(
 _NEGATED_AFTER = re.compile(r"\s?(?:이|가)?\s?아닌\s")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 # A Korean comparison phrase: the party named before it is the comparand of a ratio, not its subject.
+_KO_COMPARED_WITH = re.compile(r"(?:것과|것에)\s?(?:비교하면|비해|견주면)")
 _KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보다\s")
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
 _PER_UNIT_AFTER = re.compile(
@@ -1327,6 +1328,12 @@ def _bind(
             bound = None
         if bound is None and not ratio:
             bound = _antecedent(st, lang, eligible, span)
+        if (bound is not None and lang == "ko" and fb_subject and bound.end <= c.start
+                and _KO_COMPARED_WITH.search(st, bound.end, c.start)
+                and (bound.entity.owner or bound.entity.canonical) != fb_subject):
+            # "오픈AI와 메타 등 미국 빅테크가 모델 하나에 수억 달러를 쓰는 것과 비교하면 600만 달러 미만이라는 비용은":
+            # what the figure is compared with is not whose figure it is; the context's subject is
+            bound = None
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang, span), "sentence"
             scope = model_scope(subject, mentions, span, st)
