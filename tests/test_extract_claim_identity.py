@@ -1442,5 +1442,6 @@ def test_the_share_settled_on_is_the_governments_share(text, lang):
 
 def test_what_a_korean_figure_is_compared_with_is_not_its_owner():
     f = fig("딥시크는 H800 2048개로 훈련을 마쳤다고 설명했다. 오픈AI와 메타 등 미국 빅테크가 모델 하나에 "
-            "수억 달러를 쓰는 것과 비교하면 600만 달러 미만이라는 비용은 파격적이라는 평가다.", "600만 달러 미만", language="ko")
+            "수억 달러를 쓰는 것과 비교하면 600만 달러 미만이라는 비용은 파격적이라는 평가다.", "600만 달러 미만",
+            language="ko")
     assert (f.subject, f.metric) == ("DeepSeek", "training_cost")
