@@ -1445,3 +1445,25 @@ def test_what_a_korean_figure_is_compared_with_is_not_its_owner():
             "수억 달러를 쓰는 것과 비교하면 600만 달러 미만이라는 비용은 파격적이라는 평가다.", "600만 달러 미만",
             language="ko")
     assert (f.subject, f.metric) == ("DeepSeek", "training_cost")
+
+
+def test_unshipped_orders_are_sales_lost_and_the_current_quarter_is_the_one_under_way():
+    figs = extract_figures("It also said it couldn't ship an additional $2.5 billion of H20 orders in the quarter, and "
+                           "expects the restrictions to cut about $8 billion from sales in the current period.", "en",
+                           headline="Nvidia Sales Jump 69% Despite China Curbs",
+                           published_at=datetime(2025, 5, 28, 21, 45, tzinfo=UTC))
+    assert [(f.metric, f.chip, f.scope) for f in figs] == [("revenue", "H20", "as lost sales")] * 2
+    assert figs[1].refers_to == "2025-05/2025-07"
+    f = fig("다만 H20 25억 달러어치는 1분기에 출하하지 못했다.", "25억 달러", language="ko",
+            headline="엔비디아 1분기 매출", published_at=datetime(2025, 5, 29, tzinfo=UTC))
+    assert (f.subject, f.metric, f.scope) == ("Nvidia", "revenue", "as lost sales")
+    f = fig("엔비디아는 H20 수출이 막혔다. 당초 예고했던 55억 달러의 비용은 실제로는 45억 달러로 줄었다.", "55억 달러",
+            language="ko")
+    assert (f.metric, f.chip) == ("charge", "H20")
+
+
+def test_current_quarter_in_a_fiscal_calendar():
+    from pipelines.extract.event_time import current_quarter
+    assert current_quarter(1, datetime(2025, 5, 28).date()) == "2025-05/2025-07"
+    assert current_quarter(None, datetime(2025, 5, 28).date()) == "2025-04/2025-06"
+    assert current_quarter(1, datetime(2025, 8, 27).date()) == "2025-08/2025-10"

@@ -1249,6 +1249,18 @@ def accounts_quarter(
     return _months_label(last)
 
 
+def current_quarter(fiscal_year_end: int | None, published: date) -> str:
+    """The company's fiscal quarter under way on ``published``, as its three months: "the current quarter"
+    in Nvidia's results of May 28, 2025 is May-July 2025 (its fiscal year ends in January)."""
+    end_month = fiscal_year_end or 12
+    first = published.replace(day=1)
+    for k in range(3):
+        month = _add_months(first, k)
+        if (month.month - end_month) % 3 == 0:
+            return _months_label(month)
+    return _months_label(first)  # unreachable: one of three consecutive months ends a quarter
+
+
 def fiscal_year_label(fiscal_year_end: int | None, published: date | None) -> str | None:
     """The last fiscal year a company has closed by ``published``, as its months ("2024-02/2025-01" for Nvidia
     in 2025 after January): what "the full fiscal year" of its results means. ``None`` without a calendar."""

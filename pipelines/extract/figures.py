@@ -53,6 +53,7 @@ from .entities import (
 from .event_time import (
     accounts_quarter,
     change_period,
+    current_quarter,
     date_expressions,
     fiscal_year_label,
     has_date,
@@ -841,6 +842,11 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
 # roughly $8 billion in H20 sales", "약 80억 달러의 매출 손실"
 _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d+\w*|[A-Z][\w-]+)\s+){0,2}"
                           r"(?:sales|revenues?)\b", re.I)
+# "unable to ship a further $2.5 billion of H20 orders", "25억 달러어치는 (1분기에) 출하하지 못했다"
+_UNSHIPPED_BEFORE = re.compile(r"\b(?:(?:unable|not\s+able)\s+to|could\s*n[o']?t|can(?:no|')?t)\s+(?:ship|deliver)\s+"
+                               r"(?:(?:a\s+further|an\s+additional|another|about|roughly|some)\s+)*$", re.I)
+_KO_UNSHIPPED_AFTER = re.compile(
+    r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
                           r"lose|losing|loss\s+of|lost|hit\s+of|miss\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
@@ -1049,7 +1055,10 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
         return replace(fig, metric="other")
     if lang == "en":
         lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
-            _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start))
+            _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
+            _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start))
+    elif _KO_UNSHIPPED_AFTER.match(st, fig.span_end):
+        lost = True  # "25억 달러어치는 출하하지 못했다": orders a ban kept from shipping
     else:
         lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
             _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or bool(
@@ -1169,10 +1178,15 @@ def _accounts_period(st: str, lang: str, fig: Figure, label: str | None, publish
         if year:
             return year
     ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause)
+    if label is None and published_at is not None and _CURRENT_QUARTER.search(clause):
+        # "expects the restrictions to cut about $8 billion from sales in the current period"
+        return current_quarter(fiscal_year_end(fig.subject), published_at.date())
     return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None,
                             ahead=ahead)
 
 
+_CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period)\b|"
+                              r"이번\s?분기|현\s?분기|당\s?분기", re.I)
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 SEOUL = ZoneInfo("Asia/Seoul")
 
