@@ -1467,3 +1467,11 @@ def test_current_quarter_in_a_fiscal_calendar():
     assert current_quarter(1, datetime(2025, 5, 28).date()) == "2025-05/2025-07"
     assert current_quarter(None, datetime(2025, 5, 28).date()) == "2025-04/2025-06"
     assert current_quarter(1, datetime(2025, 8, 27).date()) == "2025-08/2025-10"
+
+
+def test_a_server_traded_is_a_deal_not_spending():
+    f = fig("선전의 한 판매업체는 엔비디아 칩 2000개가 탑재된 서버를 1억300만 달러(약 1500억 원)에 거래하기도 했다.",
+            "1억300만 달러", language="ko")
+    assert (f.subject, f.metric) == (None, "deal_value")
+    f = fig("세미애널리시스는 딥시크가 서버 투자에 16억 달러를 썼다고 추산했다.", "16억 달러", language="ko")
+    assert (f.metric, f.scope) == ("investment", "on servers")
