@@ -1475,3 +1475,17 @@ def test_a_server_traded_is_a_deal_not_spending():
     assert (f.subject, f.metric) == (None, "deal_value")
     f = fig("세미애널리시스는 딥시크가 서버 투자에 16억 달러를 썼다고 추산했다.", "16억 달러", language="ko")
     assert (f.metric, f.scope) == ("investment", "on servers")
+
+
+def test_a_revenue_estimate_beside_the_result_and_a_segments_growth():
+    figs = extract_figures("Nvidia reported first-quarter revenue of $44.1 billion on Wednesday, up 69% from a year "
+                           "earlier and above analysts' average estimate of $43.3 billion, according to LSEG data. "
+                           "Data center revenue rose 73% to $39.1 billion.", "en",
+                           published_at=datetime(2025, 5, 28, 20, 40, tzinfo=UTC))
+    got = {f.surface: (f.metric, f.scope, f.refers_to) for f in figs}
+    assert got["$43.3 billion"] == ("revenue", "as estimate", "2025-02/2025-04")
+    assert got["69%"][:2] == ("percent_change", "of revenue")
+    assert got["73%"][:2] == ("percent_change", "of data center revenue")
+    f = fig("엔비디아의 1분기 매출은 441억 달러로 전년 동기 대비 73% 늘었고, 데이터센터 매출은 391억 달러를 기록했다.",
+            "73%", language="ko")
+    assert f.scope == "of revenue"

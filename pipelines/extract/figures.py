@@ -432,6 +432,42 @@ _SETTLED_BEFORE = re.compile(
 _KO_SETTLED_AFTER = re.compile(r"\s?(?:로|으로)\s?(?:낮췄|낮춰|내렸|합의|타결|정했|결정)")
 
 
+_ESTIMATE_OF_BEFORE = re.compile(
+    r"\b(?:estimates?|forecasts?|expectations?|consensus|guidance|outlook|projections?)\s+(?:of|for)\s+"
+    r"(?:about\s+|roughly\s+|around\s+)?$", re.I)
+
+
+def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
+    """"… above analysts' average estimate of $43.3 billion", "ahead of the $38.05 billion analysts had expected",
+    "ahead of its own forecast of $45bn" beside a revenue the sentence reports: the forecast is of that revenue
+    (its own quantity: the forecast pass scopes it ``as estimate`` / ``as guidance``)."""
+    revenue = next((r for r in rows if r["metric"] == "revenue" and r["c"].unit in CURRENCY_UNITS), None)
+    if revenue is None:
+        return
+    for r in rows:
+        c = r["c"]
+        if r is revenue or c.unit not in CURRENCY_UNITS or r["metric"] not in ("other", None):
+            continue
+        if _ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) or _FORECAST_AFTER.match(st, c.end):
+            r["metric"] = "revenue"
+            if r["subject"] is None:
+                r["subject"], r["via"] = revenue["subject"], revenue["via"]
+
+
+def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
+    """A revenue forecast dated only by the day it is quoted ("above analysts' average estimate of $43.3 billion"
+    after "first-quarter revenue of $44.1 billion on Wednesday") is of the quarter the sentence's revenue is."""
+    quarters = [f.refers_to for f in out[base:] if f.metric == "revenue" and not f.scope and f.refers_to
+                and "/" in f.refers_to]
+    if len(set(quarters)) != 1:
+        return
+    for i in range(base, len(out)):
+        f = out[i]
+        if f.metric == "revenue" and f.scope in ("as estimate", "as guidance") and (
+                f.refers_to is None or _ISO_DAY.match(f.refers_to)):
+            out[i] = replace(f, refers_to=quarters[0])
+
+
 def _share_settled(st: str, rows: list[dict]) -> None:
     """"… had initially asked for 20% but that Nvidia chief Jensen Huang talked him down to 15%", "20%를 요구했지만
     15%로 낮췄다": the share settled on is the same kind of figure as the one asked for (the government's share
@@ -757,6 +793,7 @@ def extract(
                             published_at),
                     )
                 )
+            _forecasts_share_quarter(out, base)
             first_subject = figs[0].subject
             first_scope = figs[0].scope if not is_segment(figs[0].scope) else None  # a segment is no model
             for fig in figs:
@@ -884,6 +921,9 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("in inventory", r"\binventor(?:y|ies)\b", r"재고"),
     ),
     "percent_change": (
+        # a segment's growth is not the company's ("Data center revenue rose 73%" beside revenue up 69%)
+        ("of data center revenue", r"\bdata[- ]cent(?:er|re)\s+(?:revenues?|sales|business)\b",
+         r"데이터\s?센터\s?(?:부문\s?)?매출"),
         ("of revenue", r"\brevenues?\b|\bsales\b", r"매출|실적"),
     ),
     # a tariff on imports is another quantity than a share of chip sales (both tariff_or_fee_share)
@@ -944,7 +984,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
     after = st[fig.span_end:fig.span_end + 30]
     if _ANY_MONEY.search(before):
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
-    forecast_before = _GUIDANCE.search(before)
+    forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
     forecast_after = _FORECAST_AFTER.match(after)
     if not (forecast_before or forecast_after):
         return fig
@@ -982,6 +1022,8 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     for name, en, ko in rows:
         for m in (ko if lang == "ko" else en).finditer(clause):
             a, b = offset + m.start(), offset + m.end()
+            if lang == "ko" and fig.metric == "percent_change" and b > span[0]:
+                continue  # "1분기 매출은 … 73% 늘었고, 데이터센터 매출은 …": a Korean move's noun comes before it
             d = span[0] - b if b <= span[0] else max(0, a - span[1])
             if best is None or d < best[0]:
                 best = (d, name)
@@ -1503,6 +1545,7 @@ def _bind(
     _distribute_respectively(st, rows, eligible)
     _comparands_share_metric(st, rows, {m.entity.canonical for m in mentions if m.entity.kind == "model"})
     _share_settled(st, rows)
+    _forecasts_of_revenue(st, rows)
     for i in range(1, len(rows)):
         a, b = rows[i - 1]["c"], rows[i]["c"]
         if (
