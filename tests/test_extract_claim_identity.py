@@ -1489,3 +1489,8 @@ def test_a_revenue_estimate_beside_the_result_and_a_segments_growth():
     f = fig("엔비디아의 1분기 매출은 441억 달러로 전년 동기 대비 73% 늘었고, 데이터센터 매출은 391억 달러를 기록했다.",
             "73%", language="ko")
     assert f.scope == "of revenue"
+
+
+def test_a_country_that_is_part_of_a_companys_revenue_is_not_its_owner():
+    f = fig("중국은 엔비디아 전체 매출의 약 13%를 차지한다.", "약 13%", language="ko", headline="엔비디아, 中 H20 매출")
+    assert f.subject == "Nvidia"

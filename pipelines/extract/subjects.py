@@ -156,6 +156,8 @@ _ROLE_AT = re.compile(
 _CAUSE_WORDS = "발|쇼크|충격|여파|효과|사태|파장|공포|돌풍|열풍"
 _KO_CAUSE = re.compile(rf"\s?(?:{_CAUSE_WORDS})\s?(?:(?:에|로|으로)(?:\s|$)|(?:직후|이후|후|뒤|당시|때)(?:에)?[\s,])")
 KO_CAUSE_OR_OBLIQUE = re.compile(rf"\s?(?:{_CAUSE_WORDS})?\s?(?:에|로|으로)(?:\s|$)")
+_KO_OWNED_MEASURE = re.compile(r"점유율|매출|비중|시가총액|시총|주가|실적")
+_KO_ACCOUNTS_FOR = re.compile(r"(?:의|가운데|중)\s?(?:약\s?)?[\d.]+\s?%\s?(?:가량|정도|안팎)?(?:를|을)?\s?차지")
 _KO_EXPORT_FOR = re.compile(r"\s?(?:수출용|전용|특화|맞춤형|시장용)")
 _KO_DESTINATION = re.compile(r"(?:으로|로)(?!부터|서)\s")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
@@ -238,6 +240,8 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
         return True  # "a single-day rout triggered by DeepSeek had wiped out about $589 billion": the cause
     if m.entity.kind in ("org", "agency", "government") and language == "en" and _EN_VERB.match(text, m.end):
         return False
+    if language == "ko" and marker == "의" and _KO_OWNED_MEASURE.search(text, m.end, m.end + 30):
+        return False  # "엔비디아의 중국 AI 칩 시장 점유율이 한때 95%": the owner of the share, not a chip's maker
     if m.entity.kind == "org" and not _NOT_HEAD.search(clause):
         first = CHIP_WORDS.search(clause)
         if first and first.start() <= 20 and not _OWNED_NOUN.search(clause, 0, first.start()):
@@ -310,9 +314,13 @@ def eligible_mentions(
     spans = list(figure_spans)
     reporters = {(m.start, m.end) for m in sources if m.entity.kind in REPORTING_KINDS}
     out = []
+    part_of = language == "ko" and _KO_ACCOUNTS_FOR.search(text) is not None
     for m in mentions:
         if m.entity.kind not in SUBJECT_KINDS or m.entity.role == "outlet" or (m.start, m.end) in reporters:
             continue
+        if part_of and m.entity.kind == "country" and _ko_marker(text, m.end) in ("은", "는", "이", "가") and any(
+                o.entity.kind == "org" and o.start > m.end for o in mentions):
+            continue  # "중국은 엔비디아 전체 매출의 약 13%를 차지한다": a part of the company's revenue, not its owner
         if any(s < m.end and m.start < e for s, e in spans):
             continue
         if _is_modifier(text, m, mentions, language) or _is_attribution_source(text, m, language):
