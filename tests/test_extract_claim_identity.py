@@ -1494,3 +1494,15 @@ def test_a_revenue_estimate_beside_the_result_and_a_segments_growth():
 def test_a_country_that_is_part_of_a_companys_revenue_is_not_its_owner():
     f = fig("중국은 엔비디아 전체 매출의 약 13%를 차지한다.", "약 13%", language="ko", headline="엔비디아, 中 H20 매출")
     assert f.subject == "Nvidia"
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "chip"), [
+    ("앞서 H20 칩에는 판매 수익의 15%가 적용됐다.", "ko", "15%", "H20"),
+    ("미국 정부는 H20 수출을 막았다가 15% 수익 공유 조건으로 풀었다.", "ko", "15%", "H20"),
+    ("지난해 12월에는 25%를 받는 조건으로 H200 수출까지 허용했다.", "ko", "25%", "H200"),
+    ("Washington let Nvidia sell the more powerful H200 in China in exchange for 25% of the sales.", "en", "25%",
+     "H200"),
+])
+def test_more_wordings_of_a_governments_share_of_sales(text, lang, surface, chip):
+    f = fig(text, surface, language=lang, headline="Nvidia China sales")
+    assert (f.metric, f.chip) == ("tariff_or_fee_share", chip)
