@@ -1506,3 +1506,13 @@ def test_a_country_that_is_part_of_a_companys_revenue_is_not_its_owner():
 def test_more_wordings_of_a_governments_share_of_sales(text, lang, surface, chip):
     f = fig(text, surface, language=lang, headline="Nvidia China sales")
     assert (f.metric, f.chip) == ("tariff_or_fee_share", chip)
+
+
+def test_the_chipmaker_is_the_chip_maker_in_context_not_the_headlines_person():
+    head = "Jensen Huang's Fortune Takes a $20 Billion Hit as DeepSeek Jolts Nvidia"
+    f = fig("The chipmaker lost $589 billion of market value, the biggest one-day wipeout for any company.",
+            "$589 billion", headline=head)
+    assert f.subject == "Nvidia"
+    f = fig("The chipmaker's co-founder now has a fortune of $104.5 billion, down about 16% from Friday.",
+            "about 16%", headline=head)
+    assert f.subject != "Nvidia"

@@ -330,7 +330,8 @@ _PLURAL_ANAPHOR = {
 }
 # "The chipmaker's shares", "이 반도체 업체": the chip company in context
 _CHIPMAKER_ANAPHOR = re.compile(
-    r"\bthe\s+(?:chip\s?maker|chip\s+designer|chip\s+company)\b|이\s?반도체\s?(?:업체|기업)", re.I)
+    r"\bthe\s+(?:chip\s?maker|chip\s+designer|chip\s+company)\b(?!['’]s\s+(?:co-?founder|founder|chief|CEO|"
+    r"president|boss|head)\b)|이\s?반도체\s?(?:업체|기업)", re.I)
 # "Shares fell about 6% in extended trading.": the shares of the company in context
 _EN_BARE_SHARES = re.compile(
     r"^(?:Shares|Stock|The\s+shares|The\s+stock|Its\s+shares|Its\s+stock)\b"
@@ -487,7 +488,8 @@ def _share_settled(st: str, rows: list[dict]) -> None:
 
 
 def _fallback_subject(
-    prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None, headline: str | None
+    prev: _Context | None, paragraph: int, sentence: str, lang: str, until: int | None, headline: str | None,
+    context_maker: str | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """(subject, subject_via, scope) for a sentence whose figures bind no subject of their own (module doc)."""
     end = len(sentence) if until is None else until
@@ -521,6 +523,8 @@ def _fallback_subject(
                           (prev.doc_subject if prev else None, "article")):
             if name and name in chip_makers():
                 return name, via, None
+        if context_maker:  # "Jensen Huang's Fortune Takes a $20 Billion Hit as DeepSeek Jolts Nvidia"
+            return context_maker, "article", None
     if prev is not None and prev.paragraph == paragraph and refers_back and prev.subject:
         return prev.subject, "previous_sentence", prev.scope
     if lang == "en" and prev is not None and prev.subject and refers_back and not anaphor:
@@ -720,6 +724,7 @@ def extract(
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
     head_group = _group_of(headline, head_mentions, lang) if headline else None
+    head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
     for sent, mentions in sentences:
@@ -736,8 +741,10 @@ def extract(
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
         own_speaker = speaker(sources)
         said_by = own_speaker or (prev.speaker if prev is not None and prev.paragraph == sent.paragraph else None)
+        makers = [n for n in salience if n in chip_makers()]
+        context_maker = head_maker or (max(makers, key=lambda n: salience[n]) if makers else None)
         fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None,
-                                     head_subject)
+                                     head_subject, context_maker)
         spans = [(c.start, c.end) for c in cands]
         eligible = eligible_mentions(st, mentions, lang, spans, sources)
         topic = sentence_topic(st, eligible, lang)
