@@ -1516,3 +1516,14 @@ def test_the_chipmaker_is_the_chip_maker_in_context_not_the_headlines_person():
     f = fig("The chipmaker's co-founder now has a fortune of $104.5 billion, down about 16% from Friday.",
             "about 16%", headline=head)
     assert f.subject != "Nvidia"
+
+
+def test_a_private_causes_moves_are_the_listed_companys_and_its_own_claims_stay_its_own():
+    f = fig("Only in January, DeepSeek's debut had erased $589 billion of its value in a single day.", "$589 billion",
+            headline="Nvidia becomes first company worth $5 trillion")
+    assert (f.subject, f.metric) == ("Nvidia", "market_value_change")
+    f = fig("딥시크 충격은 엔비디아 시가총액 5890억 달러를 하루 만에 날렸다.", "5890억 달러", language="ko")
+    assert f.subject == "Nvidia"
+    f = fig("The selloff was triggered by DeepSeek, a Chinese lab that says it trained a competitive model for "
+            "$5.6 million.", "$5.6 million", headline="Jensen Huang's Fortune Takes a Hit as DeepSeek Jolts Nvidia")
+    assert (f.subject, f.metric) == ("DeepSeek", "training_cost")

@@ -1518,12 +1518,19 @@ def _bind(
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
                 and (via != "sentence" or _SHARE_WORDS.search(st))) or (
-                via not in ("sentence", None) and is_private(subject) and (
+                is_private(subject) and (via not in ("sentence", None) or listed) and (
                     metric in _TRADED_METRICS or (metric == "percent_change" and _TRADED_MOVE.search(st)))):
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
             # that moved are a listed company's (the headline's, else the article's most mentioned one); so are
-            # "8.93% 오른 128.99달러로 마감" under a headline about DeepSeek, whose shares do not trade
-            subject, via = (listed, "article") if listed else (None, None)
+            # "8.93% 오른 128.99달러로 마감" under a headline about DeepSeek, whose shares do not trade, and
+            # "DeepSeek's debut had erased $589 billion of its value" (the listed company the sentence names first)
+            traded = [m for m in mentions if m.entity.kind in ("org", "index") and not is_private(m.entity.canonical)
+                      and m.entity.role != "outlet"] if is_private(subject) else []
+            if traded:
+                near = min(traded, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
+                subject, via = near.entity.canonical, "sentence"
+            else:
+                subject, via = (listed, "article") if listed else (None, None)
         if metric in ("deal_value", "chip_count") and _SMUGGLING.search(st) and (
                 subject in chip_makers() or kind_of(subject) in ("government", "agency", "country")
                 or (via in ("headline", "article") and kind_of(subject) == "person")):

@@ -220,6 +220,7 @@ _EN_APPOSITIVE_OWNER = re.compile(r"\s(?:[\w-]+\s){0,3}(?:customer|supplier|riva
                                   r"owner|investor|backer|subsidiary|maker|shareholder)s?\b[^,]{0,40},")
 _EN_CAUSE_BY = re.compile(
     r"\b(?:triggered|sparked|caused|driven|fu?ell?ed|prompted|spurred|set\s+off)\s+by\s+(?:the\s+)?$", re.I)
+_EN_APPOSITIVE_CLAUSE = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:that|which|who)\b", re.I)
 _EN_SHARE_OF = re.compile(r"(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up|represented|contributed)\b", re.I)
 _KO_OUTSIDE = re.compile(r"\s?(?:외|이외|밖|을\s?제외한|를\s?제외한)(?:\s|의|에)")
 # a policy named after the country it is about ("China restrictions", "중국 수출 규제")
@@ -236,7 +237,9 @@ def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) 
     tail = text[tail_start : tail_start + 24]
     clause = re.split(r"[,.;:]|\s(?:and|said|says)\s|[은는이가]\s", tail)[0]
     if language == "en" and _EN_CAUSE_BY.search(text, max(0, m.start - 30), m.start) and not text[
-            m.start:m.end].endswith(("'s", "’s")):  # ("triggered by DeepSeek's claim that it had trained ...")
+            m.start:m.end].endswith(("'s", "’s")) and not _EN_APPOSITIVE_CLAUSE.match(text, m.end):
+        # ("triggered by DeepSeek's claim that it had trained ...", "triggered by DeepSeek, a Chinese lab that says
+        # it trained a competitive model for $5.6 million": the cause's own claims are still its own)
         return True  # "a single-day rout triggered by DeepSeek had wiped out about $589 billion": the cause
     if m.entity.kind in ("org", "agency", "government") and language == "en" and _EN_VERB.match(text, m.end):
         return False
