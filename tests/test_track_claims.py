@@ -454,6 +454,22 @@ def test_a_fortune_is_compared_as_a_days_change_and_other_figures_are_not():
     assert event == {"cnbc": "2025-01-27", "yna": "2025-01-27", "apr": "2025-04-04"} and disc.is_empty()
 
 
+def test_a_figure_with_no_subject_takes_the_one_subject_of_its_distinctive_value():
+    cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
+    facts = _frame([
+        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        # "the $5.576 million headline number shrinks to less than 1% of the hardware bill"
+        _fact("blog", "substack", _t(2, 5), 5.576e6, 5.5755e6, 5.5765e6, metric="other", subject=None),
+        # a round value is no one's in particular
+        _fact("round", "substack", _t(2, 5), 6e6, 5.5e6, 6.5e6, metric="other", subject=None, span=40,
+              article="a-blog2"),
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["blog"] == "DeepSeek|training_cost|-|money|DeepSeek-V3" and "round" not in key
+
+
 def test_running_session_snapshots_are_related_but_never_flagged():
     pct = {"metric": "percent_change", "unit": "percent"}
     facts = _frame([

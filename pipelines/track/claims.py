@@ -328,6 +328,46 @@ def _written_as(value: float, distinct: float) -> bool:
     return any(math.isclose(value, _to_digits(distinct, digits, cut), rel_tol=1e-9) for cut in (False, True))
 
 
+def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
+    """Give a figure with no subject the subject of the reports of its distinctive value.
+
+    "the $5.576 million headline number shrinks to less than 1% of the hardware bill", "이는 … 화제가 된
+    557만6000달러보다도 훨씬 적은 금액이다": the sentence names nobody, but DeepSeek's $5.576 million is the one
+    figure of that exact value in the coverage. Only exact figures with at least ``DISTINCT_DIGITS`` significant
+    digits, only when at least two reports of that value in the same unit name a subject and all of them name the
+    same one (with its metric, chip and scope when the figure's own metric says nothing, ``other``). Rows in the
+    input order; ``claim_key`` updated for the rows given a subject."""
+    needed = {"subject", "metric", "value", "unit", "qualifier", "claim_key", "chip", "scope"}
+    if facts.is_empty() or not needed <= set(facts.columns) or not facts["subject"].is_null().any():
+        return facts
+    named: dict[tuple[str, float], list[tuple[str, str, str | None, str | None]]] = {}
+    rows = list(zip(facts["subject"].to_list(), facts["metric"].to_list(), facts["value"].to_list(),
+                    facts["unit"].to_list(), facts["qualifier"].to_list(), facts["chip"].to_list(),
+                    facts["scope"].to_list(), strict=True))
+    for subject, metric, value, unit, qualifier, chip, scope in rows:
+        if subject and qualifier == "exact" and significant_digits(value) >= DISTINCT_DIGITS:
+            named.setdefault((unit, value), []).append((subject, metric, chip, scope))
+    subjects, metrics = facts["subject"].to_list(), facts["metric"].to_list()
+    chips, scopes, keys = facts["chip"].to_list(), facts["scope"].to_list(), facts["claim_key"].to_list()
+    for i, (subject, metric, value, unit, qualifier, _chip, _scope) in enumerate(rows):
+        if subject is not None or qualifier != "exact" or significant_digits(value) < DISTINCT_DIGITS:
+            continue
+        others = named.get((unit, value), [])
+        if len(others) < 2 or len({o[0] for o in others}) != 1:
+            continue
+        subjects[i] = others[0][0]
+        if metric == "other":
+            kinds = {(o[1], o[2], o[3]) for o in others}
+            if len(kinds) == 1:
+                metrics[i], chips[i], scopes[i] = next(iter(kinds))
+        keys[i] = claim_key(subjects[i], metrics[i], chips[i], unit, scopes[i])
+    return facts.with_columns(pl.Series("subject", subjects, dtype=pl.String),
+                              pl.Series("metric", metrics, dtype=pl.String),
+                              pl.Series("chip", chips, dtype=pl.String),
+                              pl.Series("scope", scopes, dtype=pl.String),
+                              pl.Series("claim_key", keys, dtype=pl.String))
+
+
 def _segmented(key: str) -> bool:
     parts = key.split("|")
     return len(parts) > 4 and is_segment(parts[4])

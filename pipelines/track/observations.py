@@ -31,7 +31,14 @@ from pipelines.extract.figures import FORTUNE_SCOPE
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
-from pipelines.track.claims import DAYS_PER, resolve_chips, resolve_distinct_values, resolve_events, resolve_scopes
+from pipelines.track.claims import (
+    DAYS_PER,
+    adopt_distinct_subjects,
+    resolve_chips,
+    resolve_distinct_values,
+    resolve_events,
+    resolve_scopes,
+)
 from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
 from pipelines.track.corrections import LINK_SCHEMA, correction_links, read_notes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
@@ -146,7 +153,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         return _empty(OBSERVATION_COLUMNS), _empty(DISCREPANCY_COLUMNS)
     if "scope" not in facts.columns:
         facts = facts.with_columns(pl.lit(None, dtype=pl.String).alias("scope"))
-    facts = read_notes(facts)
+    facts = adopt_distinct_subjects(read_notes(facts))
     df = _in_claim_units(first_reports(facts))
     # who reported it: the outlet the page states (the adapter's partition when a frame has no outlet)
     who = "outlet" if "outlet" in df.columns else "source"
