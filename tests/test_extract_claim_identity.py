@@ -1527,3 +1527,20 @@ def test_a_private_causes_moves_are_the_listed_companys_and_its_own_claims_stay_
     f = fig("The selloff was triggered by DeepSeek, a Chinese lab that says it trained a competitive model for "
             "$5.6 million.", "$5.6 million", headline="Jensen Huang's Fortune Takes a Hit as DeepSeek Jolts Nvidia")
     assert (f.subject, f.metric) == ("DeepSeek", "training_cost")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "metric"), [
+    ("In April, Nvidia warned of a $5.5 billion hit from new US licensing rules on its H20 chip; it booked "
+     "$4.5 billion in May.", "en", "$4.5 billion", "charge"),
+    ("In April, Nvidia warned of a $5.5 billion hit from new US licensing rules on its H20 chip.", "en",
+     "$5.5 billion", "charge"),
+    ("The company booked $17.1 billion of revenue from China in its last fiscal year.", "en", "$17.1 billion",
+     "revenue"),
+    ("4월에는 H20 수출 제한으로 55억 달러의 손실을 예고했다가 5월 실적에서 45억 달러를 반영했다.", "ko", "45억 달러",
+     "charge"),
+])
+def test_charge_wordings(text, lang, surface, metric):
+    f = fig(text, surface, language=lang, headline="One year after DeepSeek's shock, Nvidia")
+    assert f.metric == metric
+    if metric == "charge":
+        assert (f.subject, f.chip) == ("Nvidia", "H20")
