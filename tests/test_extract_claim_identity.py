@@ -1544,3 +1544,9 @@ def test_charge_wordings(text, lang, surface, metric):
     assert f.metric == metric
     if metric == "charge":
         assert (f.subject, f.chip) == ("Nvidia", "H20")
+
+
+def test_a_share_paid_on_named_chips_sales_is_of_the_first_chip():
+    f = fig("The cut is larger than the 15% that Nvidia and AMD agreed in August to pay on H20 and MI308 sales.", "15%",
+            headline="Trump says Nvidia can sell H200 chips to China, with 25% cut for US")
+    assert (f.subject, f.metric, f.chip) == ("US government", "tariff_or_fee_share", "H20")

@@ -1171,9 +1171,15 @@ def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
         return fig
     colon = st.find(":", fig.span_end)
     listed = [c for c in chips if colon >= 0 and c.start > colon]
+    if not listed:
+        # "the 15% that Nvidia and AMD agreed in August to pay on H20 and MI308 sales": the chips whose sales
+        # the share is of, named after "on"/"from" in the figure's own clause
+        on = _SHARE_ON_CHIPS.search(st, fig.span_end, min(len(st), fig.span_end + 80))
+        listed = [c for c in chips if on is not None and c.start >= on.end() and c.start - on.end() <= 12]
     return replace(fig, chip=listed[0].entity.canonical) if listed else fig
 
 
+_SHARE_ON_CHIPS = re.compile(r"\b(?:on|from|of)\s+(?:(?:its|their|the)\s+)?(?:sales\s+of\s+)?(?=[A-Z]{1,3}\d)")
 _KO_ALSO = re.compile(r"\s?(?:[^\s,.]+\s){0,2}?[^\s,.]+도\s")
 
 _FIGURE_NOUN_AFTER = re.compile(
