@@ -1550,3 +1550,12 @@ def test_a_share_paid_on_named_chips_sales_is_of_the_first_chip():
     f = fig("The cut is larger than the 15% that Nvidia and AMD agreed in August to pay on H20 and MI308 sales.", "15%",
             headline="Trump says Nvidia can sell H200 chips to China, with 25% cut for US")
     assert (f.subject, f.metric, f.chip) == ("US government", "tariff_or_fee_share", "H20")
+
+
+def test_a_revenue_figure_dated_only_by_its_report_day_is_of_the_paragraphs_quarter():
+    figs = extract_figures("Nvidia reported first-quarter revenue of $44.1 billion on Wednesday, up 69% from a year "
+                           "earlier. Data center revenue rose 73% to $39.1 billion.", "en",
+                           published_at=datetime(2025, 5, 28, 20, 40, tzinfo=UTC))
+    assert {f.surface: f.refers_to for f in figs} == {
+        "$44.1 billion": "2025-02/2025-04", "69%": "2025-02/2025-04", "73%": "2025-02/2025-04",
+        "$39.1 billion": "2025-02/2025-04"}

@@ -455,16 +455,21 @@ def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
                 r["subject"], r["via"] = revenue["subject"], revenue["via"]
 
 
+def first_subject_of(figs: list[Figure]) -> str | None:
+    return figs[0].subject if figs else None
+
+
 def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
-    """A revenue forecast dated only by the day it is quoted ("above analysts' average estimate of $43.3 billion"
-    after "first-quarter revenue of $44.1 billion on Wednesday") is of the quarter the sentence's revenue is."""
+    """A revenue forecast or growth dated only by the day it is quoted ("up 69% from a year earlier and above
+    analysts' average estimate of $43.3 billion" after "first-quarter revenue of $44.1 billion on Wednesday") is
+    of the quarter the sentence's revenue is."""
     quarters = [f.refers_to for f in out[base:] if f.metric == "revenue" and not f.scope and f.refers_to
                 and "/" in f.refers_to]
     if len(set(quarters)) != 1:
         return
     for i in range(base, len(out)):
         f = out[i]
-        if f.metric == "revenue" and f.scope in ("as estimate", "as guidance") and (
+        if (f.metric == "revenue" and f.scope in ("as estimate", "as guidance") or f.scope in _REVENUE_CHANGES) and (
                 f.refers_to is None or _ISO_DAY.match(f.refers_to)):
             out[i] = replace(f, refers_to=quarters[0])
 
@@ -724,6 +729,7 @@ def extract(
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
     head_group = _group_of(headline, head_mentions, lang) if headline else None
+    accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
@@ -794,13 +800,17 @@ def extract(
                             st, (fig.span_start, fig.span_end), published_at, lang,
                             at_same_time or (carried_time if fig.subject == carried_subject or also else None),
                             is_event_metric(fig.metric), market_of(fig.subject),
-                            "revenue" if fig.scope == "of revenue" else fig.metric,
+                            "revenue" if fig.scope in _REVENUE_CHANGES else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
                              and unit_family(f.unit) == unit_family(fig.unit)], head_session, last_day),
-                            published_at),
+                            published_at, accounts_quarter_carried if same else None),
                     )
                 )
             _forecasts_share_quarter(out, base)
+            quarters = [f.refers_to for f in out[base:] if f.subject == first_subject_of(figs)
+                        and (f.metric in _ACCOUNTS_METRICS or f.scope in _REVENUE_CHANGES)
+                        and f.refers_to and "/" in f.refers_to]
+            accounts_quarter_carried = quarters[-1] if quarters else (accounts_quarter_carried if same else None)
             first_subject = figs[0].subject
             first_scope = figs[0].scope if not is_segment(figs[0].scope) else None  # a segment is no model
             for fig in figs:
@@ -1218,12 +1228,19 @@ def _same_magnitude(a: float | None, b: float | None) -> bool:
 _OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
 
 
-def _accounts_period(st: str, lang: str, fig: Figure, label: str | None, published_at: datetime | None) -> str | None:
+def _accounts_period(
+    st: str, lang: str, fig: Figure, label: str | None, published_at: datetime | None, carried: str | None = None
+) -> str | None:
     """An accounts figure's quarter as its three months, in the company's fiscal calendar
     (``event_time.accounts_quarter``): Nvidia's "1분기 매출" in May 2025 is February-April 2025; a quarter
-    expected (guidance, a forecast) is one not yet ended."""
-    if fig.metric not in _ACCOUNTS_METRICS and fig.scope != "of revenue":
+    expected (guidance, a forecast) is one not yet ended. ``carried``: the quarter of the paragraph's previous
+    accounts figure, for one dated only by the day it was reported or not at all ("Data center revenue rose 73%
+    to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
+    if fig.metric not in _ACCOUNTS_METRICS and fig.scope not in _REVENUE_CHANGES:
         return label
+    if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
+            and not _FULL_YEAR.search(st) and not _ANNUAL.search(st):
+        return carried
     lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
     if _FULL_YEAR.search(st) and not date_expressions(st, published_at, lang):
@@ -1242,6 +1259,8 @@ def _accounts_period(st: str, lang: str, fig: Figure, label: str | None, publish
 
 _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
+# percent changes that are a revenue's growth (accounts figures of the revenue's period)
+_REVENUE_CHANGES = frozenset({"of revenue", "of data center revenue"})
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 SEOUL = ZoneInfo("Asia/Seoul")
 
