@@ -1559,3 +1559,9 @@ def test_a_revenue_figure_dated_only_by_its_report_day_is_of_the_paragraphs_quar
     assert {f.surface: f.refers_to for f in figs} == {
         "$44.1 billion": "2025-02/2025-04", "69%": "2025-02/2025-04", "73%": "2025-02/2025-04",
         "$39.1 billion": "2025-02/2025-04"}
+
+
+def test_a_figure_someone_has_a_lot_more_than_keeps_its_own_precision():
+    f = fig("SORKIN: Fifty thousand? That's a lot more than the 2,048 H800 chips in their paper.", "2,048",
+            headline="Scale AI's Alexandr Wang: DeepSeek has far more Nvidia chips than it admits")
+    assert (f.qualifier, f.value) == ("exact", 2048)

@@ -468,6 +468,15 @@ def test_a_figure_with_no_subject_takes_the_one_subject_of_its_distinctive_value
     obs, _ = build_observations(facts)
     key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
     assert key["blog"] == "DeepSeek|training_cost|-|money|DeepSeek-V3" and "round" not in key
+    # a figure whose metric the text does not tell ("… 557만6000달러보다도 훨씬 적은 금액") takes its value's metric
+    facts = _frame([
+        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, metric="training_cost", subject="DeepSeek"),
+        _fact("dt", "digitaltoday", _t(9, 18), 5.576e6, 5.5755e6, 5.5765e6, metric="other", subject="DeepSeek"),
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["dt"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
 
 
 def test_running_session_snapshots_are_related_but_never_flagged():

@@ -246,11 +246,16 @@ _EN_COMPARATIVE_THE_RE = re.compile(
 )
 
 
+_EN_INTENSIFIER_BEFORE = re.compile(r"\b(?:a\s+lot|far|much|way|many|significantly|vastly)\s$", re.I)
+
+
 def en_prefix(text: str, pos: int) -> tuple[str, int, str] | None:
     """An English qualifier ending right before ``pos``: (qualifier, start, word)."""
     m = _EN_PREFIX_RE.search(text, max(0, pos - 20), pos)
     if not m:
         m = _EN_COMPARATIVE_THE_RE.search(text, max(0, pos - 24), pos)
+        if m and _EN_INTENSIFIER_BEFORE.search(text, max(0, m.start(1) - 14), m.start(1)):
+            return None  # "a lot more than the 2,048 H800 chips in their paper": the paper's figure, as it is
     if not m:
         return None
     word = m.group(1).lower()

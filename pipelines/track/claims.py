@@ -329,7 +329,7 @@ def _written_as(value: float, distinct: float) -> bool:
 
 
 def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
-    """Give a figure with no subject the subject of the reports of its distinctive value.
+    """Give a figure with no subject (or no metric: ``other``) those of the reports of its distinctive value.
 
     "the $5.576 million headline number shrinks to less than 1% of the hardware bill", "이는 … 화제가 된
     557만6000달러보다도 훨씬 적은 금액이다": the sentence names nobody, but DeepSeek's $5.576 million is the one
@@ -338,28 +338,33 @@ def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
     same one (with its metric, chip and scope when the figure's own metric says nothing, ``other``). Rows in the
     input order; ``claim_key`` updated for the rows given a subject."""
     needed = {"subject", "metric", "value", "unit", "qualifier", "claim_key", "chip", "scope"}
-    if facts.is_empty() or not needed <= set(facts.columns) or not facts["subject"].is_null().any():
+    if facts.is_empty() or not needed <= set(facts.columns):
         return facts
     named: dict[tuple[str, float], list[tuple[str, str, str | None, str | None]]] = {}
     rows = list(zip(facts["subject"].to_list(), facts["metric"].to_list(), facts["value"].to_list(),
                     facts["unit"].to_list(), facts["qualifier"].to_list(), facts["chip"].to_list(),
                     facts["scope"].to_list(), strict=True))
     for subject, metric, value, unit, qualifier, chip, scope in rows:
-        if subject and qualifier == "exact" and significant_digits(value) >= DISTINCT_DIGITS:
+        if subject and metric != "other" and qualifier == "exact" and significant_digits(value) >= DISTINCT_DIGITS:
             named.setdefault((unit, value), []).append((subject, metric, chip, scope))
     subjects, metrics = facts["subject"].to_list(), facts["metric"].to_list()
     chips, scopes, keys = facts["chip"].to_list(), facts["scope"].to_list(), facts["claim_key"].to_list()
     for i, (subject, metric, value, unit, qualifier, _chip, _scope) in enumerate(rows):
-        if subject is not None or qualifier != "exact" or significant_digits(value) < DISTINCT_DIGITS:
+        if (subject is not None and metric != "other") or qualifier != "exact" \
+                or significant_digits(value) < DISTINCT_DIGITS:
             continue
         others = named.get((unit, value), [])
-        if len(others) < 2 or len({o[0] for o in others}) != 1:
-            continue
+        if len(others) < 2 or len({o[0] for o in others}) != 1 or (subject is not None and subject != others[0][0]):
+            continue  # (a figure whose metric the text does not tell, "이는 … 557만6000달러보다도 훨씬 적은 금액",
+            # takes the metric its value's reports of the same subject carry)
         subjects[i] = others[0][0]
         if metric == "other":
-            kinds = {(o[1], o[2], o[3]) for o in others}
-            if len(kinds) == 1:
-                metrics[i], chips[i], scopes[i] = next(iter(kinds))
+            kinds = {o[1] for o in others}
+            if len(kinds) == 1:  # its chip and scope when the reports agree on them (else the tracker's)
+                chip_set, scope_set = {o[2] for o in others}, {o[3] for o in others} - {None}
+                metrics[i] = next(iter(kinds))
+                chips[i] = next(iter(chip_set)) if len(chip_set) == 1 else None
+                scopes[i] = next(iter(scope_set)) if len(scope_set) == 1 else None
         keys[i] = claim_key(subjects[i], metrics[i], chips[i], unit, scopes[i])
     return facts.with_columns(pl.Series("subject", subjects, dtype=pl.String),
                               pl.Series("metric", metrics, dtype=pl.String),
