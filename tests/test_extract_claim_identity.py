@@ -1565,3 +1565,11 @@ def test_a_figure_someone_has_a_lot_more_than_keeps_its_own_precision():
     f = fig("SORKIN: Fifty thousand? That's a lot more than the 2,048 H800 chips in their paper.", "2,048",
             headline="Scale AI's Alexandr Wang: DeepSeek has far more Nvidia chips than it admits")
     assert (f.qualifier, f.value) == ("exact", 2048)
+
+
+def test_a_documents_figure_for_the_base_model_is_not_the_articles_model():
+    body = ("Chinese AI developer DeepSeek said it spent $294,000 training its R1 model, in a peer-reviewed article "
+            "published in Nature on Wednesday.\n\nThe reasoning-focused model was trained on 512 Nvidia H800 chips, "
+            "the paper said. A supplementary document put the cost of the underlying base model at about $6 million.")
+    f = extract_figures(body, "en", headline="China's DeepSeek says its hit AI model cost just $294,000 to train")[-1]
+    assert (f.surface, f.subject, f.metric, f.scope) == ("about $6 million", "DeepSeek", "training_cost", None)

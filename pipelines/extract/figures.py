@@ -341,7 +341,11 @@ _EN_BARE_SHARES = re.compile(
     r"(?:revenue|sales|profit|income|margin|earnings|market\s+value)\b(?!\s+(?:of|from)\s+(?:other|rival))",
     re.I)
 # A sentence that opens with a new, unnamed party refers to nobody in context.
-_EN_INDEFINITE = re.compile(r"^(?:A|An|One|Some|Several|Another|Other)\s")
+# (a document or a spokesperson introduced is a source, not a new party: "A supplementary document put the cost
+# of the underlying base model at about $6 million" is still about the company in context)
+_EN_INDEFINITE = re.compile(
+    r"^(?:A|An|One|Some|Several|Another|Other)\s(?!(?:[\w-]+\s){0,2}?(?:document|paper|filing|report|statement|"
+    r"study|note|memo|spokesperson|spokesman|spokeswoman|presentation|letter|disclosure)s?\b)")
 # An unnamed party introduced in the sentence: what follows is about it, not about anyone named before.
 _TARGET_AFTER = re.compile(r"\s+(?:(?:stock|share)\s+)?(?:price\s+target|target\s+price|price\s+objective)\b|"
                            r"\s?(?:으로|로)?\s?(?:목표\s?(?:주가|가))", re.I)
@@ -1190,6 +1194,8 @@ def _fee_share_chip(st: str, fig: Figure, chips: list[Mention]) -> Figure:
 
 
 _SHARE_ON_CHIPS = re.compile(r"\b(?:on|from|of)\s+(?:(?:its|their|the)\s+)?(?:sales\s+of\s+)?(?=[A-Z]{1,3}\d)")
+_OTHER_MODEL = re.compile(r"\b(?:base|underlying|earlier|previous|predecessor)\s+(?:AI\s+)?model\b|"
+                          r"기반\s?모델|베이스\s?모델|이전\s?모델|전작", re.I)
 _KO_ALSO = re.compile(r"\s?(?:[^\s,.]+\s){0,2}?[^\s,.]+도\s")
 
 _FIGURE_NOUN_AFTER = re.compile(
@@ -1533,7 +1539,7 @@ def _bind(
             metric = "revenue"
         if scope is None and subject and is_model_metric(metric) and (
             metric != "chip_count" or _TRAINING_USE.search(st)
-        ):
+        ) and not _OTHER_MODEL.search(st):  # ("the cost of the underlying base model": not the model in context)
             # the model named in context: the one carried with the subject, the previous sentence's (same
             # subject), else the article's; only for what a model has (its training cost, chips, hours), not for
             # a company's spending or holdings
