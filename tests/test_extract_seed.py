@@ -87,8 +87,8 @@ def test_seed_intervals(figures):
     # rounded or truncated: half a unit below, one unit above
     assert (cost.value_low, cost.value_high) == (5_575_500, 5_577_000)
     openai = _find(figures, "1억 달러")
-    # a round exact figure is within 10%, not half its leading digit
-    assert (openai.value_low, openai.value_high) == (90_000_000, 110_000_000)
+    # a round exact figure is within 10% below and 20% above (a cut-off leading digit), not half its leading digit
+    assert (openai.value_low, openai.value_high) == (90_000_000, 120_000_000)
     at_least = _find(figures, "2000개 이상")
     assert at_least.value_low == 2000 and at_least.value_high == math.inf
 

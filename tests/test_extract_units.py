@@ -127,9 +127,12 @@ def test_qualifier_words():
         ((103e6, 1e6, "approx"), (101e6, 105e6)),
         ((593e9, 1e9, "approx"), (591e9, 595e9)),
         ((1, 1, "approx"), (0.85, 1.15)),  # "약 1년" leaves "about seven months" out
-        # exact round numbers: half a unit of the last significant digit, at most ±10%
-        ((10_000, 10_000, "exact"), (9_000, 11_000)),
-        ((1e8, 1e8, "exact"), (0.9e8, 1.1e8)),
+        # exact round numbers: half a unit of the last significant digit, at most 10% below; a one-digit figure
+        # may be its leading digit cut off, up to 20% above ("$5M" for $5.576 million)
+        ((10_000, 10_000, "exact"), (9_000, 12_000)),
+        ((1e8, 1e8, "exact"), (0.9e8, 1.2e8)),
+        ((5e6, 1e6, "exact"), (4.5e6, 6e6)),
+        ((12_000, 1_000, "exact"), (11_500, 13_000)),
         ((5_576_000, 1_000, "exact"), (5_575_500, 5_577_000)),
         ((2000, 1000, "more_than"), (2000, math.inf)),
         ((2000, 1000, "at_least"), (2000, math.inf)),

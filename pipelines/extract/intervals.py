@@ -4,8 +4,9 @@ A report supports an interval, not a point. The ends follow the precision as wri
 
 - exact: half a unit of the last significant digit below and one unit above (a rounded or a truncated
   figure: "$5.6 million" → [5.55M, 5.7M), "16.9%" contains 16.97%; mirrored for negative values), but never
-  more than 10% of the value: a round number written as an exact one ("10,000 chips",
-  "1억 달러", "1년") is taken to be within 10% ([9,000, 11,000]), not within half its leading digit
+  more than 10% of the value below, nor above except for a one-digit figure, whose leading digit may be cut
+  off up to 20% ("$5M" for $5.576 million): a round number written as an exact one ("10,000 chips",
+  "1억 달러", "1년") is taken to be within [−10%, +20%] ([9,000, 12,000]), not within half its leading digit
   ([5,000, 15,000]), so that a different figure is not hidden inside a rounding;
 - approx ("about", "약", "nearly", "수준"): ± two units of the last significant digit, at most ± 15% of the
   value ("about $6 million" → [5.1M, 6.9M], "약 1년" → [0.85, 1.15] years, so "about seven months" is not
@@ -32,6 +33,7 @@ INF = float("inf")
 BOUND_QUALIFIERS = frozenset({"at_least", "more_than", "at_most", "less_than", "up_to"})
 # An exact report is at most this share of its value away from the truth; an approximate one this share.
 EXACT_MAX_SHARE = 0.10
+TRUNCATED_MAX_SHARE = 0.20
 APPROX_SHARE = 0.15
 APPROX_UNITS = 2  # ... and an approximate one at most this many units of its last significant digit
 
@@ -90,7 +92,10 @@ def interval(
         return (value, 0.0) if negative else (0.0, value)
     # outlets round or truncate: away from zero the figure may stand for up to one unit more
     # ("16.9%" for 16.97%, "$593 billion" for $593.7 billion)
-    beyond = min(res, EXACT_MAX_SHARE * abs(value))
+    # (a one-digit figure, "$5M" for $5.576 million, is most often the leading digit cut off: up to 20% above)
+    cap = TRUNCATED_MAX_SHARE if res and math.isclose(abs(value), round(abs(value) / res) * res) and \
+        round(abs(value) / res) < 10 else EXACT_MAX_SHARE
+    beyond = min(res, cap * abs(value))
     return (value - beyond, value + exact_half) if negative else (value - exact_half, value + beyond)
 
 
