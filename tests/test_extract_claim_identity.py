@@ -1573,3 +1573,18 @@ def test_a_documents_figure_for_the_base_model_is_not_the_articles_model():
             "the paper said. A supplementary document put the cost of the underlying base model at about $6 million.")
     f = extract_figures(body, "en", headline="China's DeepSeek says its hit AI model cost just $294,000 to train")[-1]
     assert (f.surface, f.subject, f.metric, f.scope) == ("about $6 million", "DeepSeek", "training_cost", None)
+
+
+def test_korean_half_and_fractions_of_anothers_figure():
+    figs = extract_figures("딥시크가 V3 모델 학습에 쓴 비용은 5576만 달러로, 오픈AI가 GPT-4 학습에 "
+                           "투입한 것으로 알려진 1억 달러의 절반 수준이다.", "ko")
+    half = figs[-1]
+    assert (half.surface, half.value, half.unit, half.subject, half.scope) == (
+        "절반 수준", 0.5, "fraction", "DeepSeek", "vs OpenAI")
+    f = fig("딥시크의 V3 훈련비는 5576만 달러다. 오픈AI가 GPT-4 훈련에 쓴 것으로 알려진 1억 달러의 절반 "
+            "수준이다.", "절반", language="ko", headline="딥시크, 5576만 달러로 챗GPT 대항마")
+    assert f.subject == "DeepSeek"
+    f = fig("중국 딥시크가 R1 개발에 들인 비용은 557만 6000달러로, 오픈AI가 비슷한 모델에 쓴 1억 달러의 "
+            "20분의 1 수준이다.", "20분의 1", language="ko", headline="오픈AI 20분의 1 비용…딥시크의 충격")
+    assert (f.subject, f.scope) == ("DeepSeek", "vs OpenAI")
+    assert not [f for f in extract_figures("응답자의 절반 이상이 찬성했다.", "ko") if f.unit == "fraction"]

@@ -156,6 +156,8 @@ _KO_ANAPHOR_TOPIC = re.compile(
 _NEGATED_AFTER = re.compile(r"\s?(?:이|가)?\s?아닌\s")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 # A Korean comparison phrase: the party named before it is the comparand of a ratio, not its subject.
+# "오픈AI가 GPT-4 훈련에 쓴 것으로 알려진 1억 달러의 절반 수준이다": a fraction of another's figure
+_KO_OF_FIGURE_BEFORE = re.compile(r"(?:달러|원|개|시간)의\s?$")
 _KO_COMPARED_WITH = re.compile(r"(?:것과|것에)\s?(?:비교하면|비해|견주면)")
 _KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보다\s")
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
@@ -1431,7 +1433,16 @@ def _bind(
         if bound is not None:
             subject, via = subject_of(st, bound, eligible, lang, span), "sentence"
             scope = model_scope(subject, mentions, span, st)
-        elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and _KO_COMPARED.search(st))):
+        elif (ratio and lang == "ko" and rows and rows[-1]["subject"]
+              and _KO_OF_FIGURE_BEFORE.search(st, max(0, c.start - 8), c.start)
+              and any(r["subject"] and r["subject"] != rows[-1]["subject"] for r in rows[:-1])):
+            # "딥시크가 … 들인 비용은 557만 6000달러로, 오픈AI가 … 쓴 1억 달러의 20분의 1 수준": a fraction of the
+            # figure just before it (OpenAI's) is the earlier figure's owner's
+            subject, via = next((r["subject"], r["via"]) for r in reversed(rows[:-1])
+                                if r["subject"] and r["subject"] != rows[-1]["subject"])
+            scope = model_scope(subject, mentions, span, st)
+        elif ratio and fb_subject and (_RATIO_BACK_START.match(st) or (lang == "ko" and (
+                _KO_COMPARED.search(st) or _KO_OF_FIGURE_BEFORE.search(st, max(0, c.start - 8), c.start)))):
             # "오픈AI가 ... 들인 1억 달러와 비교하면 20분의 1 수준이다": the named party is what it is compared with
             subject, via, scope = fb_subject, fb_via, model_scope(fb_subject, mentions, span, st) or fb_scope
         elif ratio and topic and (rows or fb_subject) and _RATIO_OF_AFTER.match(st, c.end) and any(

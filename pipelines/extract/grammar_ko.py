@@ -378,6 +378,8 @@ _NATIVE_DAYS = {
 }
 _NATIVE_DAY = re.compile(rf"(?<![가-힣])({'|'.join(sorted(_NATIVE_DAYS, key=len, reverse=True))})")
 # Multiplicative words: "배증했다" (doubled), "두 곱절" (see _NATIVE), "곱절로", "반토막 났다" (halved).
+_KO_HALF_OF = re.compile(r"(?:달러|원|개|시간|배)의\s(절반)"
+                         r"(?=\s?(?:수준|가량|정도|에\s?불과|에\s?그|밖에|도\s?안|에도\s?못|이다|이었|에\s?해당))")
 _MULTIPLES = {"배증": 2.0, "곱절": 2.0, "갑절": 2.0, "반토막": 0.5}
 _MULTIPLE = re.compile(rf"(?<![가-힣0-9])({'|'.join(_MULTIPLES)})")  # "2배증가" is 2배 glued, not 배증
 
@@ -393,6 +395,12 @@ def _words(text: str, excluded: list[tuple[int, int]], taken: list[Candidate]) -
         qual, start, end, extra = _qualify(text, m.start(), m.end(), False)
         value = float(_NATIVE_DAYS[m.group(1)])
         out.append(Candidate(start, end, m.start(), m.end(), value, 1.0, "days", qual, "ko.duration+native" + extra))
+    for m in _KO_HALF_OF.finditer(text):
+        # "1억 달러의 절반 수준이다": a fraction of the figure before it (not "절반 이상이 …", a share of a whole)
+        if inside(excluded, m.start(1), m.end(1)) or any(c.start < m.end(1) and m.start(1) < c.end for c in taken):
+            continue
+        qual, start, end, extra = _qualify(text, m.start(1), m.end(1), False)
+        out.append(Candidate(start, end, m.start(1), m.end(1), 0.5, 0.1, "fraction", qual, "ko.fraction+word" + extra))
     for m in _MULTIPLE.finditer(text):
         if inside(excluded, m.start(), m.end()) or any(c.start < m.end() and m.start() < c.end for c in taken):
             continue
