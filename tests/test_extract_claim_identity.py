@@ -1588,3 +1588,10 @@ def test_korean_half_and_fractions_of_anothers_figure():
             "20분의 1 수준이다.", "20분의 1", language="ko", headline="오픈AI 20분의 1 비용…딥시크의 충격")
     assert (f.subject, f.scope) == ("DeepSeek", "vs OpenAI")
     assert not [f for f in extract_figures("응답자의 절반 이상이 찬성했다.", "ko") if f.unit == "fraction"]
+
+
+def test_a_person_and_his_company_are_one_party():
+    f = fig("Separately on Monday, the Justice Department said Houston businessman Alan Hao Hsu and his company, "
+            "Hao Global, had admitted to smuggling at least $160 million of Nvidia H100 and H200 chips to China.",
+            "at least $160 million")
+    assert f.subject == "Alan Hao Hsu + Hao Global"

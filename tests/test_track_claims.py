@@ -479,6 +479,23 @@ def test_a_figure_with_no_subject_takes_the_one_subject_of_its_distinctive_value
     assert key["dt"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
 
 
+def test_one_cases_parties_named_together_or_alone_are_one_subject():
+    deal = {"metric": "deal_value"}
+    facts = _frame([
+        _fact("bb", "bloomberg", _t(12, 8, 21), 160e6, 160e6, float("inf"), qualifier="at_least",
+              subject="Alan Hao Hsu + Hao Global", refers_to="2025-12-08", **deal),
+        _fact("ap", "ap", _t(12, 8, 23), 160e6, 160e6, float("inf"), qualifier="at_least", subject="Hao Global",
+              refers_to="2025-12-08", **deal),
+        # a listed company is never merged into a case group by a shared member
+        _fact("nv", "cnbc", _t(12, 8, 22), 160e6, 159.5e6, 160.5e6, subject="Nvidia", refers_to="2025-12-08",
+              **deal),
+    ])
+    obs, _ = build_observations(facts)
+    subj = dict(zip(obs["fact_id"], obs["subject"], strict=True))
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert subj["ap"] == "Alan Hao Hsu + Hao Global" and key["ap"] == key["bb"] and subj["nv"] == "Nvidia"
+
+
 def test_running_session_snapshots_are_related_but_never_flagged():
     pct = {"metric": "percent_change", "unit": "percent"}
     facts = _frame([

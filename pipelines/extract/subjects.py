@@ -476,8 +476,12 @@ def bind_subject(
 # a figure in parentheses right after a name: "브로드컴(-17.40%)", "Broadcom (-17.4%)"
 _PAREN_FIGURE = re.compile(r"(?:'s|’s)?\s?[(（]\s?")
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
-_EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s)?")
-_KO_COORD = re.compile(r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?")
+# ("Alan Hao Hsu and his company, Hao Global," / "Hsu and his firm Hao Global": a person and the company named as
+# his are one party)
+_EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s|(?:his|her|their)\s(?:company|firm|"
+                       r"business|companies),?\s)?")
+_KO_COORD = re.compile(
+    r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?(?:(?:그|자신)의\s?회사(?:인)?\s)?")
 
 
 def speaker_employer(text: str, mentions: list[Mention], before: int) -> str | None:

@@ -46,7 +46,7 @@ from datetime import date, datetime, timedelta
 
 import polars as pl
 
-from pipelines.extract.entities import market_of
+from pipelines.extract.entities import kind_of, market_of
 from pipelines.extract.event_time import MARKETS
 from pipelines.extract.figures import FORTUNE_SCOPE, is_segment
 from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
@@ -370,6 +370,47 @@ def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
                               pl.Series("metric", metrics, dtype=pl.String),
                               pl.Series("chip", chips, dtype=pl.String),
                               pl.Series("scope", scopes, dtype=pl.String),
+                              pl.Series("claim_key", keys, dtype=pl.String))
+
+
+# metrics of a case or deal: its parties are named together or one at a time
+CASE_METRICS = frozenset({"deal_value", "fine", "chip_count"})
+
+
+def merge_case_parties(facts: pl.DataFrame) -> pl.DataFrame:
+    """One subject for the parties of one case, however many of them a report names.
+
+    "Houston businessman Alan Hao Hsu and his company, Hao Global" in one report, "Hao Global" in another: the
+    same smuggling case. For case metrics (``CASE_METRICS``), subjects that share a member not in the alias table
+    (a named defendant or an unlisted company: listed entities such as Nvidia or a government are never
+    merged this way) become the largest group naming them (``subject`` and ``claim_key``), per metric."""
+    needed = {"subject", "metric", "claim_key"}
+    if facts.is_empty() or not needed <= set(facts.columns):
+        return facts
+    subjects, metrics, keys = facts["subject"].to_list(), facts["metric"].to_list(), facts["claim_key"].to_list()
+    groups: dict[str, dict[str, set[str]]] = {}  # metric → unlisted member → the subjects naming it
+    for subject, metric in zip(subjects, metrics, strict=True):
+        if subject and metric in CASE_METRICS:
+            for member in subject.split(" + "):
+                if kind_of(member) is None:
+                    groups.setdefault(metric, {}).setdefault(member, set()).add(subject)
+    if not groups:
+        return facts
+    best: dict[tuple[str, str], str] = {}  # (metric, subject) → the largest subject sharing an unlisted member
+    for metric, per_member in groups.items():
+        for named in per_member.values():
+            top = max(named, key=lambda n: (n.count(" + "), n))
+            for n in named:
+                if n != top and set(n.split(" + ")) <= set(top.split(" + ")):
+                    best[(metric, n)] = top
+    if not best:
+        return facts
+    for i, (subject, metric) in enumerate(zip(subjects, metrics, strict=True)):
+        top = best.get((metric, subject or ""))
+        if top:
+            subjects[i] = top
+            keys[i] = top + keys[i][len(subject):]
+    return facts.with_columns(pl.Series("subject", subjects, dtype=pl.String),
                               pl.Series("claim_key", keys, dtype=pl.String))
 
 

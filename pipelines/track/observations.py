@@ -34,6 +34,7 @@ from pipelines.track.citations import link_citations
 from pipelines.track.claims import (
     DAYS_PER,
     adopt_distinct_subjects,
+    merge_case_parties,
     resolve_chips,
     resolve_distinct_values,
     resolve_events,
@@ -153,7 +154,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         return _empty(OBSERVATION_COLUMNS), _empty(DISCREPANCY_COLUMNS)
     if "scope" not in facts.columns:
         facts = facts.with_columns(pl.lit(None, dtype=pl.String).alias("scope"))
-    facts = adopt_distinct_subjects(read_notes(facts))
+    facts = merge_case_parties(adopt_distinct_subjects(read_notes(facts)))
     df = _in_claim_units(first_reports(facts))
     # who reported it: the outlet the page states (the adapter's partition when a frame has no outlet)
     who = "outlet" if "outlet" in df.columns else "source"
