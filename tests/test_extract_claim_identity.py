@@ -1595,3 +1595,16 @@ def test_a_person_and_his_company_are_one_party():
             "Hao Global, had admitted to smuggling at least $160 million of Nvidia H100 and H200 chips to China.",
             "at least $160 million")
     assert f.subject == "Alan Hao Hsu + Hao Global"
+
+
+def test_a_correction_note_that_goes_on_and_one_that_was_corrected():
+    body = ("Nvidia shares fell to $123.40 by midday.\n\nCorrection: An earlier version of this post misstated "
+            "Nvidia's share price. It was $123.40, not $12.34.")
+    figs = extract_figures(body, "en", headline="Live updates: Nvidia leads chip rout")
+    note = [f for f in figs if f.span_start > body.index("Correction")]
+    assert [(f.surface, f.subject, f.metric) for f in note] == [
+        ("$123.40", "Nvidia", "share_price"), ("$12.34", "Nvidia", "share_price")]
+    body = ("Nvidia lost about $589 billion of market value on Monday.\n\nThis story has been corrected to show "
+            "that Nvidia lost about $589 billion of market value, not $593 billion.")
+    last = extract_figures(body, "en")[-1]
+    assert (last.surface, last.subject, last.metric) == ("$593 billion", "Nvidia", "market_value_change")

@@ -863,21 +863,27 @@ def extract(
 
 # a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"
 _CORRECTION_NOTE = re.compile(
-    r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrection\b", re.I)
+    r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrection\b|"
+    r"\b(?:has|have)\s+been\s+(?:corrected|updated\s+to\s+correct)\b", re.I)
 
 
 def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
     """A correction note's figures are about the figure it corrects: the one of the body (outside any note) that
     gives one of the note's values in the same unit ("'4만 개'로 잘못 표기해 '40만 개'로 바로잡습니다" after "승인
     물량은 모두 40만 개 이상이다"): its subject, metric, chip and scope, for the old value and the new alike."""
-    notes = [(s.start, s.start + len(s.text)) for s in sentences if _CORRECTION_NOTE.search(s.text)]
+    notes = []
+    for k, sent in enumerate(sentences):
+        if _CORRECTION_NOTE.search(sent.text) or (
+                k and _CORRECTION_NOTE.search(sentences[k - 1].text) and sentences[k - 1].paragraph == sent.paragraph):
+            # ("Correction: An earlier version misstated the price. It was $123.40, not $12.34.": the note goes on)
+            notes.append((sent.start, sent.start + len(sent.text)))
     if not notes or not out:
         return out
 
     def in_note(f: Figure) -> tuple[int, int] | None:
         return next((n for n in notes if n[0] <= f.span_start < n[1]), None)
 
-    body = [f for f in out if in_note(f) is None and f.linked_to is None and f.subject]
+    body = [f for f in out if in_note(f) is None and f.subject]  # (a conversion gives its figure's value too)
     result = list(out)
     for note in notes:
         members = [i for i, f in enumerate(out) if in_note(f) == note and f.linked_to is None]
