@@ -1608,3 +1608,12 @@ def test_a_correction_note_that_goes_on_and_one_that_was_corrected():
             "that Nvidia lost about $589 billion of market value, not $593 billion.")
     last = extract_figures(body, "en")[-1]
     assert (last.surface, last.subject, last.metric) == ("$593 billion", "Nvidia", "market_value_change")
+
+
+@pytest.mark.parametrize("text", [
+    "브로드컴(-17.40%)과 TSMC ADR(-13.33%)도 급락했다.",
+    "브로드컴(-17.4%), TSMC 미국예탁증권(ADR·-13.3%) 등 다른 반도체주도 줄줄이 급락했다.",
+])
+def test_a_move_in_parentheses_after_a_companys_shares_is_that_companys(text):
+    figs = extract_figures(text, "ko", headline="엔비디아 시총 하루 만에 증발")
+    assert [f.subject for f in figs] == ["Broadcom", "TSMC"]
