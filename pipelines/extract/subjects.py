@@ -474,7 +474,8 @@ def bind_subject(
 
 
 # a figure in parentheses right after a name: "브로드컴(-17.40%)", "Broadcom (-17.4%)"
-XX
+_PAREN_FIGURE = re.compile(
+    r"(?:'s|’s)?\s?(?:(?:ADR|ADRs|shares|stock|미국예탁증권|예탁증서|주가)\s?)?[(（]\s?(?:ADR\s?[·,]\s?)?")
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
 # ("Alan Hao Hsu and his company, Hao Global," / "Hsu and his firm Hao Global": a person and the company named as
 # his are one party)
