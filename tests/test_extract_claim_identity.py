@@ -1617,3 +1617,21 @@ def test_a_correction_note_that_goes_on_and_one_that_was_corrected():
 def test_a_move_in_parentheses_after_a_companys_shares_is_that_companys(text):
     figs = extract_figures(text, "ko", headline="엔비디아 시총 하루 만에 증발")
     assert [f.subject for f in figs] == ["Broadcom", "TSMC"]
+
+
+def test_earnings_wordings_outlook_hit_from_lost_sales_and_a_move_to_a_price():
+    figs = extract_figures("Its outlook of about $45 billion for this quarter includes an $8 billion hit from lost H20 "
+                           "sales.", "en", headline="Nvidia shrugs off China hit with $44.1 billion quarter",
+                           published_at=datetime(2025, 5, 28, 21, 45, tzinfo=UTC))
+    assert [(f.metric, f.scope) for f in figs] == [("revenue", "as guidance"), ("revenue", "as lost sales")]
+    f = fig("Nvidia tumbled nearly 17% to $118.58 on Monday, erasing $593 billion from its market capitalization.",
+            "$118.58")
+    assert f.metric == "share_price"
+    f = fig("First-quarter revenue rose 69% to $44.06 billion, ahead of the $43.31 billion analysts had forecast.",
+            "$44.06 billion", headline="Nvidia forecasts revenue below estimates as China curbs bite")
+    assert (f.subject, f.metric) == ("Nvidia", "revenue")
+    f = fig("H20 수출 제한으로 55억 달러의 비용이 생길 것이라는 공시가 악재로 작용했다.", "55억 달러", language="ko",
+            headline="엔비디아 6.87% 급락")
+    assert (f.metric, f.chip) == ("charge", "H20")
+    f = fig("미국 주요 기업들은 모델 하나에 1만6000개 이상을 투입하는 것으로 알려져 있다.", "1만6000개", language="ko")
+    assert f.subject != "United States"

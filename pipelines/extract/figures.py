@@ -339,7 +339,7 @@ _EN_BARE_SHARES = re.compile(
     r"^(?:Shares|Stock|The\s+shares|The\s+stock|Its\s+shares|Its\s+stock)\b"
     # a bare property of the topic company: "Data-center revenue rose to $35.6 billion", "Sales to China came to"
     r"|^(?:[A-Z][^,]{0,40},\s)?(?:(?:Data[- ]cent(?:er|re)|Gaming|Quarterly|Annual|Full-year|Net|Gross|Total|"
-    r"Operating)\s+)?"
+    r"Operating|(?:First|Second|Third|Fourth|Fiscal|Current)[- ](?:quarter|half|year)|Q[1-4])\s+)?"
     r"(?:revenue|sales|profit|income|margin|earnings|market\s+value)\b(?!\s+(?:of|from)\s+(?:other|rival))",
     re.I)
 # A sentence that opens with a new, unnamed party refers to nobody in context.
@@ -913,6 +913,8 @@ _UNSHIPPED_BEFORE = re.compile(r"\b(?:(?:unable|not\s+able)\s+to|could\s*n[o']?t
                                r"(?:(?:a\s+further|an\s+additional|another|about|roughly|some)\s+)*$", re.I)
 _KO_UNSHIPPED_AFTER = re.compile(
     r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
+_HIT_FROM_LOST_AFTER = re.compile(r"\s+(?:hit|blow|loss|reduction|drag)\s+from\s+(?:the\s+)?(?:lost|forgone|missed)\s+"
+                                  r"(?:[A-Z][\w-]*\s+)?(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
                           r"lose|losing|loss\s+of|lost|hit\s+of|miss\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
@@ -1125,7 +1127,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
                          or _KO_WRITTEN_BACK_AFTER.match(st, fig.span_end)):
         return replace(fig, metric="other")
     if lang == "en":
-        lost = bool(_SALES_AFTER.match(st, fig.span_end)) and bool(
+        lost = bool(_HIT_FROM_LOST_AFTER.match(st, fig.span_end)) or bool(
+            _SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
             _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start))
     elif _KO_UNSHIPPED_AFTER.match(st, fig.span_end):
@@ -1530,8 +1533,11 @@ def _bind(
                 via = "sentence"
         elif (c.unit in CURRENCY_UNITS and lang == "en"
               and _PRICE_AFTER_MOVE.search(st, max(0, c.start - 40), c.start)
-              and re.search(r"\b(?:shares?|stock)\b", st[max(0, c.start - 60):c.start], re.I)
+              and (re.search(r"\b(?:shares?|stock)\b", st[max(0, c.start - 60):c.start], re.I)
+                   or (subject and kind_of(subject) in ("org", "index") and not is_private(subject)
+                       and c.value is not None and c.value < 10_000))
               and not re.search(r"\b(?:revenues?|sales)\b", st[max(0, c.start - 60):c.start], re.I)):
+            # ("Nvidia tumbled nearly 17% to $118.58 on Monday": a listed company's move to a price)
             metric = "share_price"  # "shares fell 17% to $118.58 on Monday, erasing nearly $600 billion"
         elif c.unit in CURRENCY_UNITS and metric != "deal_value" and _GOODS_AFTER.match(st, c.end):
             metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth

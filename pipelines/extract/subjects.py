@@ -161,7 +161,7 @@ _KO_ACCOUNTS_FOR = re.compile(r"(?:의|가운데|중)\s?(?:약\s?)?[\d.]+\s?%\s?
 _KO_EXPORT_FOR = re.compile(r"\s?(?:수출용|전용|특화|맞춤형|시장용)")
 _KO_DESTINATION = re.compile(r"(?:으로|로)(?!부터|서)\s")
 # a country written right before a noun of its own, not a particle: "중국 유통업체들이", "미국 빅테크들은"
-_KO_BARE_NOUN = re.compile(r"\s[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
+_KO_BARE_NOUN = re.compile(r"\s(?:(?:주요|대형|일부|다수|여러)\s)?[가-힣]{2,}(?:들)?(?:은|는|이|가|도|의)\s")
 # "<mention>(의) <place>의 한/어느/일부 <noun>": the mention locates an unnamed party
 _KO_OF_UNNAMED = re.compile(r"(?:의)?\s?(?:[가-힣]{1,8}\s?)?의\s(?:한|어느|일부|또 다른)\s")
 # words that refer back to an entity named earlier: they allow the subject to come from earlier text
