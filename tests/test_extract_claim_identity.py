@@ -1635,3 +1635,13 @@ def test_earnings_wordings_outlook_hit_from_lost_sales_and_a_move_to_a_price():
     assert (f.metric, f.chip) == ("charge", "H20")
     f = fig("미국 주요 기업들은 모델 하나에 1만6000개 이상을 투입하는 것으로 알려져 있다.", "1만6000개", language="ko")
     assert f.subject != "United States"
+
+
+def test_korean_day_words_relative_to_the_storys_session():
+    kst = timezone(timedelta(hours=9))
+    f = fig("엔비디아가 하루에 이만큼 떨어진 것은 딥시크 충격으로 17% 폭락했던 1월 27일 이후 처음이다.", "17%",
+            language="ko", published_at=datetime(2025, 2, 28, 7, 30, tzinfo=kst))
+    assert f.refers_to == "2025-01-27"
+    figs = extract_figures("간밤 엔비디아는 8.9% 반등한 128.99달러에 마감했지만, 전날 17% 폭락한 낙폭을 되찾기엔 "
+                           "역부족이었다.", "ko", published_at=datetime(2025, 1, 29, 9, tzinfo=kst))
+    assert figs[-1].refers_to == "2025-01-27"

@@ -477,6 +477,17 @@ def test_a_figure_with_no_subject_takes_the_one_subject_of_its_distinctive_value
     obs, _ = build_observations(facts)
     key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
     assert key["dt"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
+    # a subject only carried from the article yields to the one subject the value's reports name
+    carried = _fact("rt", "reuters", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, metric="other", subject="Nvidia")
+    carried["subject_via"] = "article"
+    facts = _frame([
+        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, metric="training_cost", subject="DeepSeek"),
+        carried,
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["rt"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
 
 
 def test_one_cases_parties_named_together_or_alone_are_one_subject():

@@ -888,6 +888,7 @@ _CLAUSE_RX = {
     ),
 }
 _DAYS_FIGURE = _rx(r"['’]s\s+(?:[a-z-]+\s+)?(?:about\s+|nearly\s+|roughly\s+)?[$€£¥]?\d", _I)
+_KO_FIGURE_OF_DAY = re.compile(r"\s?(?:가까이|넘게|이상|가량|정도)?\s?[가-힣]{1,6}(?:했던|됐던|던)\s")
 # "Monday's 17% plunge that wiped roughly $589 billion": a relative clause of the owned figure shares its day
 _OWNED_CLAUSE = _rx(r"['’]s\s[^,;]{0,40}\b(?:that|which)\s[^,;]{0,40}$", _I)
 _SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
@@ -1162,6 +1163,15 @@ def refers_to(
         and not (language == "en" and _DAYS_FIGURE.match(sentence, f.span[1]) and not 0 <= fs - f.span[1] <= 16
                  and _ANCHOR_BEFORE["en"].search(sentence[max(0, f.span[0] - 60) : f.span[0]]))
     ]
+    if language == "ko":
+        # "딥시크 충격으로 17% 폭락했던 1월 27일 이후": the day the figure's relative clause describes is its day,
+        # even when the day itself anchors something else
+        rel = _KO_FIGURE_OF_DAY.match(sentence, fe)
+        if rel:
+            day = next((f for f in _scan(sentence, today, language) if f.span[0] == rel.end() and f.time is not None
+                        and f.time.granularity == "day"), None)
+            if day is not None:
+                return day.time
     lo, hi = _clause(sentence, fs, fe, language)
     # "rose 5% in premarket trading Tuesday, recovering part of Monday's 17% plunge": the day that owns the
     # figure dates it, and its session is that day's close, whatever session the sentence's other figure had

@@ -1304,7 +1304,10 @@ def _refers_to(
         # "전날" counts from the day the story is at: the last day the article stated ("28일 … 반등했다. 전날에는
         # 17% 폭락하며": the 27th), else Seoul's publication day ("전날 뉴욕증시에서 … 마감했다" at 08:30 in Seoul,
         # 23:30 UTC the day before: Monday in New York, not the day before the UTC date)
-        base = date.fromisoformat(last_day) if last_day else published_at.astimezone(SEOUL).date()
+        if "간밤" in st:  # "간밤 엔비디아는 … 마감했지만, 전날 17% 폭락한": the day before the night's session
+            base = session_day(published_at, market or "US")
+        else:
+            base = date.fromisoformat(last_day) if last_day else published_at.astimezone(SEOUL).date()
         day = base - timedelta(days=1)
         found = replace(found, start=day, end=day)
     if (found is not None and metric in _SESSION_METRICS and published_at is not None

@@ -349,16 +349,30 @@ def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
             named.setdefault((unit, value), []).append((subject, metric, chip, scope))
     subjects, metrics = facts["subject"].to_list(), facts["metric"].to_list()
     chips, scopes, keys = facts["chip"].to_list(), facts["scope"].to_list(), facts["claim_key"].to_list()
+    vias = facts["subject_via"].to_list() if "subject_via" in facts.columns else ["sentence"] * facts.height
     for i, (subject, metric, value, unit, qualifier, _chip, _scope) in enumerate(rows):
-        if (subject is not None and metric != "other") or qualifier != "exact" \
+        # a subject only carried from context ("The company's technical report puts the bill at $5.576 million"
+        # in a story about Nvidia's loss) yields to the one subject the reports of the value name
+        carried = subject is not None and vias[i] in ("article", "headline")
+        if (subject is not None and metric != "other" and not carried) or qualifier != "exact" \
                 or significant_digits(value) < DISTINCT_DIGITS:
             continue
-        others = named.get((unit, value), [])
-        if len(others) < 2 or len({o[0] for o in others}) != 1 or (subject is not None and subject != others[0][0]):
+        others = [o for o in named.get((unit, value), []) if o is not None]
+        if carried:
+            own = [o for o in others if o[0] == subject]
+            foreign = [o for o in others if o[0] != subject]
+            if foreign and len(own) <= 1:
+                others = foreign
+            elif metric == "other":
+                carried, others = False, own  # its subject is right; only its metric is the value's
+            else:
+                continue
+        if len(others) < 2 or len({o[0] for o in others}) != 1 or (
+                subject is not None and not carried and subject != others[0][0]):
             continue  # (a figure whose metric the text does not tell, "이는 … 557만6000달러보다도 훨씬 적은 금액",
             # takes the metric its value's reports of the same subject carry)
         subjects[i] = others[0][0]
-        if metric == "other":
+        if metric == "other" or carried:
             kinds = {o[1] for o in others}
             if len(kinds) == 1:  # its chip and scope when the reports agree on them (else the tracker's)
                 chip_set, scope_set = {o[2] for o in others}, {o[3] for o in others} - {None}
