@@ -1645,3 +1645,16 @@ def test_korean_day_words_relative_to_the_storys_session():
     figs = extract_figures("간밤 엔비디아는 8.9% 반등한 128.99달러에 마감했지만, 전날 17% 폭락한 낙폭을 되찾기엔 "
                            "역부족이었다.", "ko", published_at=datetime(2025, 1, 29, 9, tzinfo=kst))
     assert figs[-1].refers_to == "2025-01-27"
+
+
+def test_results_beside_the_estimate_they_beat_and_a_restated_currency():
+    figs = extract_figures("엔비디아의 1분기 매출은 441억 달러로 시장 예상치 433억 달러를 넘어섰다.", "ko",
+                           published_at=datetime(2025, 5, 28, 23, 20, tzinfo=UTC))
+    assert [(f.scope, f.refers_to) for f in figs] == [(None, "2025-02/2025-04"), ("as estimate", "2025-02/2025-04")]
+    figs = extract_figures("Nvidia's sales rose to $44.1 billion in the quarter ended April 27, topping the "
+                           "$43.1 billion average of analyst estimates compiled by Bloomberg.", "en",
+                           published_at=datetime(2025, 5, 28, 21, 45, tzinfo=UTC))
+    assert figs[1].scope == "as estimate"
+    f = fig("Nvidia lost $589 billion, or about 846 trillion won, in market value on Monday, while Seoul was closed.",
+            "$589 billion", published_at=datetime(2025, 1, 30, 22, 30, tzinfo=UTC))
+    assert f.refers_to == "2025-01-27"

@@ -461,6 +461,18 @@ def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
                 r["subject"], r["via"] = revenue["subject"], revenue["via"]
 
 
+_OR_ABOUT = re.compile(r"\W{0,3}(?:or|또는|즉)?\s*(?:about|roughly|some|around|약)?\s*$", re.I)
+
+
+def _restated_in_other_currency(st: str, a: Figure, b: Figure) -> bool:
+    """Whether one of two amounts restates the other in another currency right after it ("$589 billion, or about
+    846 trillion won")."""
+    if a.unit == b.unit or a.unit not in CURRENCY_UNITS or b.unit not in CURRENCY_UNITS:
+        return False
+    first, second = (a, b) if a.span_start < b.span_start else (b, a)
+    return bool(_OR_ABOUT.fullmatch(st, first.span_end, second.span_start))
+
+
 def first_subject_of(figs: list[Figure]) -> str | None:
     return figs[0].subject if figs else None
 
@@ -808,7 +820,13 @@ def extract(
                             is_event_metric(fig.metric), market_of(fig.subject),
                             "revenue" if fig.scope in _REVENUE_CHANGES else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
-                             and unit_family(f.unit) == unit_family(fig.unit)], head_session, last_day),
+                             and unit_family(f.unit) == unit_family(fig.unit)
+                             # (a conversion in parentheses is part of its figure: "$589 billion, or about 846
+                             # trillion won, in market value on Monday")
+                             and not (f.linked_to is not None and figs[f.linked_to] is fig)
+                             and not (fig.linked_to is not None and figs[fig.linked_to] is f)
+                             and not _restated_in_other_currency(st, fig, f)],
+                            head_session, last_day),
                             published_at, accounts_quarter_carried if same else None),
                     )
                 )
@@ -998,6 +1016,7 @@ _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|
 
 # "$43 billion analysts had expected", "$46 billion expected by analysts", "430억달러의 시장 전망치"
 _FORECAST_AFTER = re.compile(
+    r"\s+(?:average|consensus|mean)\s+(?:of\s+)?(?:analysts?['’]?\s+)?(?:estimates?|forecasts?|expectations?)\b|"
     r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+(?:had\s+)?"
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)", re.I)
@@ -1266,7 +1285,9 @@ def _accounts_period(
         year = fiscal_year_label(fiscal_year_end(fig.subject), published_at.date() if published_at else None)
         if year:
             return year
-    ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause)
+    # (a figure compared with the estimate it beat is the result: "1분기 매출은 441억 달러로 시장 예상치 433억
+    # 달러를 넘어섰다", "ahead of the $43.31 billion analysts had forecast")
+    ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause) and not _VS_ESTIMATE.search(clause)
     if label is None and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
@@ -1274,6 +1295,9 @@ def _accounts_period(
                             ahead=ahead)
 
 
+_VS_ESTIMATE = re.compile(
+    r"(?:예상치|전망치|추정치|컨센서스)(?:\s?\([^)]*\))?\s?(?:[\d.,]+\s?[억조만]*\s?(?:달러|원)?\s?)?(?:를|을)?\s?"
+    r"(?:넘|웃돌|상회|하회|밑돌|뛰어넘)|\b(?:beat|beating|topped|topping|ahead\s+of|exceeded|missed)\b", re.I)
 _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
 # percent changes that are a revenue's growth (accounts figures of the revenue's period)
