@@ -1634,7 +1634,7 @@ def test_earnings_wordings_outlook_hit_from_lost_sales_and_a_move_to_a_price():
             headline="엔비디아 6.87% 급락")
     assert (f.metric, f.chip) == ("charge", "H20")
     f = fig("미국 주요 기업들은 모델 하나에 1만6000개 이상을 투입하는 것으로 알려져 있다.", "1만6000개", language="ko")
-    assert f.subject != "United States"
+    assert f.subject == "US AI companies"
 
 
 def test_korean_day_words_relative_to_the_storys_session():
