@@ -1658,3 +1658,19 @@ def test_results_beside_the_estimate_they_beat_and_a_restated_currency():
     f = fig("Nvidia lost $589 billion, or about 846 trillion won, in market value on Monday, while Seoul was closed.",
             "$589 billion", published_at=datetime(2025, 1, 30, 22, 30, tzinfo=UTC))
     assert f.refers_to == "2025-01-27"
+
+
+def test_a_cases_later_figures_are_its_parties():
+    body = ("Chinese nationals Chuan Geng and Shiwei Yang, who live in California, have been charged with illegally "
+            "exporting tens of millions of dollars' worth of Nvidia AI chips to China, the US Justice Department "
+            "said on Tuesday.\n\nOne invoice from early 2024 alone was worth $28.4 million, according to the "
+            "complaint, which also describes a shipment of more than 200 H100 chips.")
+    figs = extract_figures(body, "en", headline="US charges Chinese nationals with shipping AI chips to China")
+    assert {f.subject for f in figs} == {"Chuan Geng + Shiwei Yang"}
+    assert next(f for f in figs if f.surface == "$28.4 million").metric == "deal_value"
+    f = fig("President Donald Trump said on Monday that he had originally asked for 20%, and that Nvidia CEO Jensen "
+            "Huang persuaded him to settle for 15%.", "15%", headline="Nvidia and AMD to give US government a cut")
+    assert (f.subject, f.metric, f.scope) == ("US government", "tariff_or_fee_share", None)
+    f = fig("H20 수출 규제에 따라 재고 관련 비용 45억 달러를 반영했고, 선적하지 못한 H20 매출도 25억 달러에 달했다.",
+            "45억 달러", language="ko", headline="엔비디아 1분기 매출 441억달러")
+    assert f.metric == "charge"

@@ -501,9 +501,11 @@ def _share_settled(st: str, rows: list[dict]) -> None:
         return
     for r in rows:
         c = r["c"]
-        if r is demand or c.unit != "percent" or r["metric"] == "tariff_or_fee_share":
+        if r is demand or c.unit != "percent" or (r["metric"] == "tariff_or_fee_share"
+                                                   and r["subject"] == demand["subject"]):
             continue
         if _SETTLED_BEFORE.search(st, max(0, c.start - 24), c.start) or _KO_SETTLED_AFTER.match(st, c.end):
+            # ("… Jensen Huang persuaded him to settle for 15%": the share is still the government's)
             r["metric"], r["subject"], r["via"] = "tariff_or_fee_share", demand["subject"], demand["via"]
             r["scope"] = None if demand["scope"] == "as demand" else demand["scope"]
             r["c"] = replace(c, value=abs(c.value) if c.value is not None else None,
@@ -748,6 +750,7 @@ def extract(
     last_day: str | None = None  # ... and the last day
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
+    case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
@@ -806,6 +809,9 @@ def extract(
                     for fig in figs]
             figs = _approved_buyers(figs, _group_of(st, mentions, lang), prev.group if prev is not None else None,
                                     head_group)
+            case_party = _case_party(st, mentions, lang) or case_party
+            if case_party:
+                figs = _case_figures(st, lang, figs, case_party)
             for fig in figs:
                 out.append(
                     replace(
@@ -866,6 +872,8 @@ def extract(
                                           and not cands else None)
         group = _group_of(st, mentions, lang) or (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                                   else None)
+        if not cands:
+            case_party = _case_party(st, mentions, lang) or case_party
         orgs = [m for m in mentions if m.entity.kind == "org" and m.entity.role != "outlet"
                 and m.entity.canonical not in chip_makers()]
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
@@ -912,9 +920,10 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
             values = {out[j].value for j in members if out[j].unit == f.unit and out[j].value is not None}
             # the corrected value is the one the body (the current text) gives; the old one it no longer does
             given = [b for b in body if b.unit == f.unit and b.value in values]
-            if len({b.value for b in given}) != 1 or len({(b.subject, b.metric, b.chip) for b in given}) != 1:
-                continue
-            source = given[-1]
+            if len({(b.subject, b.metric, b.chip) for b in given}) != 1 or (
+                    len({b.value for b in given}) != 1 and any(b.scope for b in given)):
+                continue  # (both values in the body: only when they are one quantity, "It is 15%, not 20%")
+            source = next((b for b in reversed(given) if not b.scope), given[-1])
             if f.subject is not None and f.metric not in ("other", source.metric):
                 continue  # the note's own words name another quantity ("수수료 비율을 15%로"): keep them
             result[i] = replace(f, subject=source.subject, subject_via="corrected", metric=source.metric,
@@ -930,7 +939,7 @@ _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d
 _UNSHIPPED_BEFORE = re.compile(r"\b(?:(?:unable|not\s+able)\s+to|could\s*n[o']?t|can(?:no|')?t)\s+(?:ship|deliver)\s+"
                                r"(?:(?:a\s+further|an\s+additional|another|about|roughly|some)\s+)*$", re.I)
 _KO_UNSHIPPED_AFTER = re.compile(
-    r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
+    r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.,]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
 _HIT_FROM_LOST_AFTER = re.compile(r"\s+(?:hit|blow|loss|reduction|drag)\s+from\s+(?:the\s+)?(?:lost|forgone|missed)\s+"
                                   r"(?:[A-Z][\w-]*\s+)?(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
@@ -1183,6 +1192,42 @@ def _group_of(text: str, mentions: list[Mention], lang: str) -> str | None:
     actors = [m for m in mentions if m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet"]
     groups = [g for g in (subject_of(text, m, actors, lang) for m in actors) if " + " in g]
     return groups[-1] if groups else None
+
+
+_CASE_CUE = re.compile(r"\b(?:charged|indicted|pleaded|pled|admitted|arrested|accused|convicted|sentenced|smuggl\w*|"
+                       r"illegally\s+export\w*)\b|기소|체포|혐의|밀수|밀반출|유죄", re.I)
+# figures of a case: its amounts, chip counts, fines and sentences
+_CASE_FIGURE_METRICS = frozenset({"deal_value", "chip_count", "fine", "duration"})
+
+
+def _case_party(st: str, mentions: list[Mention], lang: str) -> str | None:
+    """The parties a sentence charges or reports on in a case ("Chinese nationals Chuan Geng and Shiwei Yang …
+    have been charged"): the group (or the one party) of people and unlisted companies it names, if any."""
+    if not _CASE_CUE.search(st):
+        return None
+    parties = [m for m in mentions if m.entity.role != "outlet" and (
+        m.entity.kind == "person" and kind_of(m.entity.canonical) is None)]
+    if not parties:
+        return None
+    people_and_firms = [m for m in mentions if m.entity.role != "outlet" and kind_of(m.entity.canonical) is None]
+    return subject_of(st, parties[0], people_and_firms, lang)  # "Chuan Geng + Shiwei Yang"
+
+
+def _case_figures(st: str, lang: str, figs: list[Figure], party: str) -> list[Figure]:
+    """A case figure whose sentence names no party of its own is the case's parties' ("One invoice from early
+    2024 alone was worth $28.4 million", "Each faces up to 20 years in prison"): not the chip's maker's, the
+    charging agency's or the article's main company's."""
+    if (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st):
+        return figs
+    out = []
+    for f in figs:
+        if f.metric in _CASE_FIGURE_METRICS and f.subject != party and (
+                f.subject is None or (f.subject_via != "sentence" and (
+                    f.subject in chip_makers() or kind_of(f.subject) in ("agency", "government", "country")
+                    or kind_of(f.subject) is None))):
+            f = replace(f, subject=party, subject_via="article")
+        out.append(f)
+    return out
 
 
 def _approved_buyers(
