@@ -1674,3 +1674,15 @@ def test_a_cases_later_figures_are_its_parties():
     f = fig("H20 수출 규제에 따라 재고 관련 비용 45억 달러를 반영했고, 선적하지 못한 H20 매출도 25억 달러에 달했다.",
             "45억 달러", language="ko", headline="엔비디아 1분기 매출 441억달러")
     assert f.metric == "charge"
+
+
+def test_a_named_businessman_in_apposition_is_the_cases_party():
+    f = fig("The decision came on the same day the Justice Department said a Texas businessman, Alan Hao Hsu, had "
+            "admitted smuggling at least $160 million of H100 and H200 chips to China.", "at least $160 million")
+    assert f.subject == "Alan Hao Hsu"
+    body = ("A Houston businessman has pleaded guilty to shipping Nvidia's most advanced processors to China.\n\n"
+            "Alan Hao Hsu, through his company Hao Global, moved at least $160 million worth of H100 and H200 chips "
+            "between October 2024 and May 2025, prosecutors said.\n\nAbout 6,000 chips were involved, according to "
+            "court papers.")
+    figs = extract_figures(body, "en", headline="Texas man admits smuggling Nvidia chips to China")
+    assert [f.subject for f in figs] == ["Alan Hao Hsu + Hao Global"] * 2

@@ -244,11 +244,12 @@ _EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?
 _PERSON_ROLE_BEFORE = re.compile(
     r"\b(?:businessman|businesswoman|businessmen|defendants?|founders?|co-founders?|engineers?|nationals?|"
     r"citizens?|residents?|traders?|smugglers?|brokers?|executives?|CEO|chief\s+executive|managers?|"
-    r"employees?|men|man|woman|women|sales\s+manager)\s+$")
+    r"employees?|men|man|woman|women|sales\s+manager)(?:,)?\s+$")
 _PERSON_AFTER = re.compile(
     r",\s\d{2},|,\s(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:businessman|businesswoman|national|citizen|engineer|founder|"
     r"executive|resident|manager|employee)\b|\s(?:pleaded|was|were|has\s+been|had\s+been)\s(?:not\s+)?"
-    r"(?:guilty|charged|arrested|indicted|sentenced|accused|convicted)\b")
+    r"(?:guilty|charged|arrested|indicted|sentenced|accused|convicted)\b"
+    r"|,\s(?:through|via)\s(?:his|her)\s(?:company|firm|business)\b|\s(?:and|&)\s(?:his|her)\s(?:company|firm)\b")
 _PERSON_NAME_RX = re.compile(rf"(?<![\w.&-])({_EN_NAME})(?![\w&-])")
 _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "His", "Her", "Its", "Their", "This", "That",

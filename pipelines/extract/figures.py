@@ -363,6 +363,7 @@ _EN_UNNAMED_PARTY = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but)\s)(?:[Aa]|[Aa]n|[Oo]ne|[Ss]ome|[Aa]nother)\s+(?:[\w-]+\s){0,2}?(?:seller|buyer|"
     r"company|firm|distributor|trader|broker|supplier|person|man|woman|businessman|smuggler|network|group|entity|"
     r"dealer|vendor|intermediary|middleman|reseller|exporter|importer)s?\b"
+    r"(?!,\s+(?:[A-Z][\w.'’-]+\s+){1,3}?[A-Z][\w'’-]+,)"  # ("a Texas businessman, Alan Hao Hsu, had admitted")
 )
 _SMUGGLING = re.compile(r"\bsmuggl|\bdivert|\bdiversion\b|밀수|밀반출|밀매|불법\s?(?:수출|반출|유출)|우회\s?수출",
                         re.I)
@@ -751,6 +752,7 @@ def extract(
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
+    in_case = bool(headline and _CASE_CUE.search(headline))  # whether the article is about a case yet
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
         salience[head_subject] = (2, -1)  # the headline's subject counts twice (ties: after the lead's actors)
@@ -809,7 +811,8 @@ def extract(
                     for fig in figs]
             figs = _approved_buyers(figs, _group_of(st, mentions, lang), prev.group if prev is not None else None,
                                     head_group)
-            case_party = _case_party(st, mentions, lang) or case_party
+            in_case = in_case or bool(_CASE_CUE.search(st))
+            case_party = _case_party(st, mentions, lang, in_case) or case_party
             if case_party:
                 figs = _case_figures(st, lang, figs, case_party)
             for fig in figs:
@@ -873,7 +876,8 @@ def extract(
         group = _group_of(st, mentions, lang) or (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                                   else None)
         if not cands:
-            case_party = _case_party(st, mentions, lang) or case_party
+            in_case = in_case or bool(_CASE_CUE.search(st))
+            case_party = _case_party(st, mentions, lang, in_case) or case_party
         orgs = [m for m in mentions if m.entity.kind == "org" and m.entity.role != "outlet"
                 and m.entity.canonical not in chip_makers()]
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
@@ -1200,10 +1204,11 @@ _CASE_CUE = re.compile(r"\b(?:charged|indicted|pleaded|pled|admitted|arrested|ac
 _CASE_FIGURE_METRICS = frozenset({"deal_value", "chip_count", "fine", "duration"})
 
 
-def _case_party(st: str, mentions: list[Mention], lang: str) -> str | None:
+def _case_party(st: str, mentions: list[Mention], lang: str, in_case: bool = False) -> str | None:
     """The parties a sentence charges or reports on in a case ("Chinese nationals Chuan Geng and Shiwei Yang …
-    have been charged"): the group (or the one party) of people and unlisted companies it names, if any."""
-    if not _CASE_CUE.search(st):
+    have been charged"), or any sentence once the article is about a case (``in_case``): the group (or the one
+    party) of people and unlisted companies it names, if any."""
+    if not (in_case or _CASE_CUE.search(st)):
         return None
     parties = [m for m in mentions if m.entity.role != "outlet" and (
         m.entity.kind == "person" and kind_of(m.entity.canonical) is None)]

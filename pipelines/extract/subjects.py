@@ -479,8 +479,8 @@ _PAREN_FIGURE = re.compile(
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
 # ("Alan Hao Hsu and his company, Hao Global," / "Hsu and his firm Hao Global": a person and the company named as
 # his are one party)
-_EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s|(?:his|her|their)\s(?:company|firm|"
-                       r"business|companies),?\s)?")
+_EN_COORD = re.compile(r"(?:'s|’s)?(?:,\s|\s(?:and|&)\s|,\s(?:and|&)\s)(?:the\s|(?:through\s|via\s)?(?:his|her|their)\s"
+                       r"(?:company|firm|business|companies),?\s)?")
 _KO_COORD = re.compile(
     r"(?:\([^)]{0,30}\))?(?:와|과|,|및|와\s?함께|,\s?그리고)\s?(?:및\s)?(?:(?:그|자신)의\s?회사(?:인)?\s)?")
 
