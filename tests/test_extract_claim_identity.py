@@ -1691,8 +1691,8 @@ def test_a_named_businessman_in_apposition_is_the_cases_party():
 @pytest.mark.parametrize(("text", "lang", "surface"), [
     ("Cadence Design Systems has agreed to plead guilty and pay more than $104 million to resolve US charges that it "
      "sold chip design tools to a Chinese military university.", "en", "more than $104 million"),
-    ("케이던스디자인시스템즈가 설계 도구를 수출한 혐의를 인정하고 1억4000만 달러 이상(약 1940억원)을 내기로 했다.", "ko",
-     "1억4000만 달러"),
+    ("케이던스디자인시스템즈가 설계 도구를 수출한 혐의를 인정하고 1억4000만 달러 이상(약 1940억원)을 내기로 "
+     "했다.", "ko", "1억4000만 달러"),
 ])
 def test_what_a_company_pays_to_resolve_charges_is_a_fine(text, lang, surface):
     f = fig(text, surface, language=lang, headline="Cadence to plead guilty over China exports")
