@@ -1697,3 +1697,9 @@ def test_a_named_businessman_in_apposition_is_the_cases_party():
 def test_what_a_company_pays_to_resolve_charges_is_a_fine(text, lang, surface):
     f = fig(text, surface, language=lang, headline="Cadence to plead guilty over China exports")
     assert (f.subject, f.metric) == ("Cadence Design Systems", "fine")
+
+
+def test_guidance_is_a_revenue_forecast():
+    f = fig("Nvidia's third-quarter guidance is $54 billion.", "$54 billion",
+            published_at=datetime(2025, 8, 28, 1, tzinfo=UTC))
+    assert (f.metric, f.scope, f.refers_to) == ("revenue", "as guidance", "2025-08/2025-10")
