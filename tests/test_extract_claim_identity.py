@@ -1703,3 +1703,9 @@ def test_guidance_is_a_revenue_forecast():
     f = fig("Nvidia's third-quarter guidance is $54 billion.", "$54 billion",
             published_at=datetime(2025, 8, 28, 1, tzinfo=UTC))
     assert (f.metric, f.scope, f.refers_to) == ("revenue", "as guidance", "2025-08/2025-10")
+
+
+def test_stock_market_value_is_a_value_not_a_price():
+    f = fig("Nvidia tumbled 16.97% to $118.58, shedding roughly $593 billion in stock market value, a record one-day "
+            "loss for a Wall Street company.", "roughly $593 billion")
+    assert f.metric == "market_value_change"
