@@ -1709,3 +1709,25 @@ def test_stock_market_value_is_a_value_not_a_price():
     f = fig("Nvidia tumbled 16.97% to $118.58, shedding roughly $593 billion in stock market value, a record one-day "
             "loss for a Wall Street company.", "roughly $593 billion")
     assert f.metric == "market_value_change"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("It is a long way from January, when the DeepSeek scare sent Nvidia down 17% and erased $589 billion in a day.",
+     datetime(2025, 8, 29, 0, 30, tzinfo=UTC), ["2025-01", "2025-01"]),
+    ("Nvidia shares rallied 8.9% on Tuesday to close at $128.99, recovering some ground after Monday's 17% plunge "
+     "wiped out $589 billion of the chipmaker's value.", datetime(2025, 1, 28, 21, 10, tzinfo=UTC),
+     ["2025-01-28 close", "2025-01-28 close", "2025-01-27", "2025-01-27"]),
+    ("The memory maker had not traded since before Monday's rout, when Nvidia's 17% plunge erased close to "
+     "$600 billion.", datetime(2025, 1, 31, 6, 45, tzinfo=UTC), ["2025-01-27", "2025-01-27"]),
+])
+def test_a_when_clause_and_an_owned_plunge_take_their_day(text, published, expected):
+    assert [f.refers_to for f in extract_figures(text, "en", published_at=published)] == expected
+
+
+def test_a_korean_opening_topic_owns_the_move_after_a_clause():
+    figs = extract_figures("엔비디아는 6.87% 하락했다. AMD도 MI308 수출 제한으로 최대 8억 달러의 비용이 생길 수 있다고 "
+                           "공시한 뒤 7.35% 떨어졌다.", "ko", headline="엔비디아")
+    assert figs[-1].subject == "AMD"
+    f = fig("Nvidia gained 3.25% to close at $139.19 on Thursday, a day after reporting quarterly sales that beat "
+            "estimates.", "$139.19")
+    assert f.metric == "share_price"

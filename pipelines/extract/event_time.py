@@ -890,7 +890,9 @@ _CLAUSE_RX = {
 _DAYS_FIGURE = _rx(r"['’]s\s+(?:[a-z-]+\s+)?(?:about\s+|nearly\s+|roughly\s+)?[$€£¥]?\d", _I)
 _KO_FIGURE_OF_DAY = re.compile(r"\s?(?:가까이|넘게|이상|가량|정도)?\s?[가-힣]{1,6}(?:했던|됐던|던)\s")
 # "Monday's 17% plunge that wiped roughly $589 billion": a relative clause of the owned figure shares its day
-_OWNED_CLAUSE = _rx(r"['’]s\s[^,;]{0,40}\b(?:that|which)\s[^,;]{0,40}$", _I)
+_WHEN_CLAUSE = _rx(r"(?:['’]s\s+\w+)?,?\s+when\s", _I)
+_OWNED_CLAUSE = _rx(r"['’]s\s[^,;]{0,40}\b(?:(?:that|which)\s[^,;]{0,40}|(?:wiped|erased|knocked|shaved|sent|cost|"
+                    r"lopped|took)\s(?:out\s|off\s)?[^,;]{0,20})$", _I)
 _SESSION_OF_DAY = _rx(r"['’]s\s+(?:opening\s+|closing\s+)?(?:bell|open|close|session|trading)\b", _I)
 _EN_LATER_CLAUSE = _rx(r"\b(?:after|as|because|since|when|while|following|before|until)\s+(?:\w+ing|it|they|the)\b"
                        # "..., set by Nvidia itself in September": a participle clause about another thing
@@ -1071,6 +1073,8 @@ def _trim(sentence: str, s: int, e: int) -> tuple[int, int]:
 
 def _role(sentence: str, s: int, e: int, language: str) -> str:
     before, after = sentence[max(0, s - 60) : s], sentence[e : e + 40]
+    if language == "en" and _WHEN_CLAUSE.match(after):
+        return "time"  # "from January, when the DeepSeek scare sent Nvidia down 17%": the when-clause's day
     if language == "en" and (_SESSION_OF_DAY.match(after) or _DAYS_FIGURE.match(after)):
         return "time"  # "before Monday's opening bell", "after Monday's 17% plunge": that day's session, figure
     if _ANCHOR_BEFORE[language].search(before) or _ANCHOR_AFTER[language].search(after):
@@ -1161,6 +1165,7 @@ def refers_to(
         # "after Monday's 17% plunge, ... still up about 90% from a year earlier": a day's possessive dates the
         # figure it owns, not the others
         and not (language == "en" and _DAYS_FIGURE.match(sentence, f.span[1]) and not 0 <= fs - f.span[1] <= 16
+                 and not (f.span[1] <= fs and _OWNED_CLAUSE.match(sentence[f.span[1] : fs]))
                  and _ANCHOR_BEFORE["en"].search(sentence[max(0, f.span[0] - 60) : f.span[0]]))
     ]
     if language == "ko":
@@ -1180,7 +1185,7 @@ def refers_to(
              and (fs - f.span[1] <= 16 or _OWNED_CLAUSE.match(sentence[f.span[1] : fs]))]
     if owner and owner[-1].time.granularity == "day":
         return owner[-1].time
-    chosen = _govern(found, fs, fe, lo, hi, language)
+    chosen = _govern(found, fs, fe, lo, hi, language, sentence)
     sessions = [s for s in _sessions(sentence, language) if lo <= s[1] and s[2] <= hi and (s[2] <= fs or fe <= s[1])]
     if not sessions:
         return chosen
@@ -1359,7 +1364,9 @@ def session_day(published_at: datetime, market: str = "US") -> date:
     return day
 
 
-def _govern(found: list[_Found], fs: int, fe: int, lo: int, hi: int, language: str) -> EventTime | None:
+def _govern(
+    found: list[_Found], fs: int, fe: int, lo: int, hi: int, language: str, sentence: str = ""
+) -> EventTime | None:
     """The governing expression's time (None when the governing one cannot be resolved)."""
     in_clause = [f for f in found if lo <= f.span[0] and f.span[1] <= hi]
     before = [f for f in in_clause if f.span[1] <= fs]
@@ -1370,4 +1377,9 @@ def _govern(found: list[_Found], fs: int, fe: int, lo: int, hi: int, language: s
         options = [(fs - f.span[1], 0, f) for f in before] + [(f.span[0] - fe, 1, f) for f in after]
         return min(options, key=lambda o: (o[0], o[1]))[2].time
     earlier = [f for f in found if f.span[1] <= lo and f.initial]
-    return max(earlier, key=lambda f: f.span[1]).time if earlier else None
+    if earlier:
+        return max(earlier, key=lambda f: f.span[1]).time
+    # "It is a long way from January, when the DeepSeek scare sent Nvidia down 17%": a when-clause is its day's
+    framed = [f for f in found if f.span[1] <= lo and _WHEN_CLAUSE.match(sentence, f.span[1])
+              and _WHEN_CLAUSE.match(sentence, f.span[1]).end() >= lo]
+    return max(framed, key=lambda f: f.span[1]).time if framed else None

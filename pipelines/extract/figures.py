@@ -158,6 +158,7 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)
 # A Korean comparison phrase: the party named before it is the comparand of a ratio, not its subject.
 # "오픈AI가 GPT-4 훈련에 쓴 것으로 알려진 1억 달러의 절반 수준이다": a fraction of another's figure
 _KO_OF_FIGURE_BEFORE = re.compile(r"(?:달러|원|개|시간)의\s?$")
+_KO_OPENING_TOPIC = re.compile(r"[\W\d]*(?:[가-힣]+\s){0,2}?")
 _KO_COMPARED_WITH = re.compile(r"(?:것과|것에)\s?(?:비교하면|비해|견주면)")
 _KO_COMPARED = re.compile(r"(?:와|과)\s?비교하면|에\s?비해|대비|보다\s")
 # A unit price: "$2 per GPU-hour", "each GPU-hour at $2", "개당 2만5000달러", "시간당 2달러".
@@ -830,6 +831,8 @@ def extract(
                             "revenue" if fig.scope in _REVENUE_CHANGES else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
                              and unit_family(f.unit) == unit_family(fig.unit)
+                             # (a share price between is no figure of the same kind as a market-value change)
+                             and {f.metric, fig.metric} != {"share_price", "market_value_change"}
                              # (a conversion in parentheses is part of its figure: "$589 billion, or about 846
                              # trillion won, in market value on Monday")
                              and not (f.linked_to is not None and figs[f.linked_to] is fig)
@@ -1510,6 +1513,13 @@ def _bind(
             bound = None
         if bound is None and not ratio:
             bound = _antecedent(st, lang, eligible, span)
+        if bound is None and not ratio and lang == "ko" and c.unit in ("percent", "percentage_points"):
+            # "AMD도 MI308 수출 제한으로 … 공시한 뒤 7.35% 떨어졌다": the sentence-opening topic is what moved,
+            # whatever clause stands between it and the move
+            opening = next((m for m in eligible if m.end <= c.start and _KO_OPENING_TOPIC.fullmatch(st, 0, m.start)
+                            and re.match(r"(?:은|는|이|가|도)\s", st[m.end:m.end + 2])), None)
+            if opening is not None and opening.entity.kind in ("org", "index"):
+                bound = opening
         if (bound is not None and lang == "ko" and fb_subject and bound.end <= c.start
                 and _KO_COMPARED_WITH.search(st, bound.end, c.start)
                 and (bound.entity.owner or bound.entity.canonical) != fb_subject):
