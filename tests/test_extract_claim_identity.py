@@ -1731,3 +1731,14 @@ def test_a_korean_opening_topic_owns_the_move_after_a_clause():
     f = fig("Nvidia gained 3.25% to close at $139.19 on Thursday, a day after reporting quarterly sales that beat "
             "estimates.", "$139.19")
     assert f.metric == "share_price"
+
+
+def test_the_base_model_for_another_is_the_figures_model():
+    f = fig("DeepSeek's technical report put the final training run of V3, the base model for R1, at $5.576 million.",
+            "$5.576 million")
+    assert f.scope == "DeepSeek-V3"
+    f = fig("R1 비용은 기반 모델인 V3의 훈련비 557만6천 달러와는 별개다.", "557만6천", language="ko", headline="딥시크")
+    assert f.scope == "DeepSeek-V3"
+    f = fig("The 17% drop came by the close, when Nvidia's market value had fallen by about $589 billion.",
+            "about $589 billion")
+    assert f.metric == "market_value_change"

@@ -173,7 +173,7 @@ _VALUE_CHANGE = re.compile(
     r"\b(?:los[te]s?|losing|loss(?:es)?|wip(?:e|ed|es|ing)|eras(?:e|ed|es|ing)|shed(?:s|ding)?|knock(?:ed|s|ing)?|"
     r"shr[iau]nk(?:s)?|slash(?:ed|es)?|vanish(?:ed|es)?|evaporat(?:ed|es)|hit|drop(?:s|ped)?|fell|fall(?:s|ing)?|declin(?:e|ed|es)|"
     r"plung(?:e|ed)|tumbl(?:e|ed)|slump(?:ed)?|sank|gain(?:s|ed)?|add(?:s|ed|ing)|jump(?:s|ed)?|rose|ris(?:e|es|ing)|"
-    r"surg(?:e|ed)|soar(?:ed)?|swell(?:ed)?|climb(?:ed)?|rout|wipeout|down|up|regain(?:s|ed)?|recoup(?:s|ed)?|"
+    r"surg(?:e|ed)|soar(?:ed)?|swell(?:ed)?|climb(?:ed)?|rout|wipeout|down|up|regain(?:s|ed)?|recoup(?:s|ed)?|fallen|"
     r"plummet(?:s|ed)?|crater(?:s|ed)?)\b|"
     r"증발|날아|날렸|날려|날린|사라|줄|감소|빠졌|빠진|잃|늘|증가|불어|허공|급감|급증|하락|상승|떨어|올라|오른|되찾|만회",
     re.I,

@@ -574,4 +574,7 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
     return min(models, key=lambda m: (distance(m), m.start)).canonical
 
 
-_IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$", re.I)
+_IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$"
+                             # "the final training run of V3, the base model for R1, at $5.576 million"
+                             r"|\b(?:base|foundation|underlying)\s+model\s+(?:for|of|behind|under)\s+(?:the\s+)?$",
+                             re.I)
