@@ -107,12 +107,12 @@ FLOORS = {
            "subject_accuracy": 0.85, "metric_accuracy": 0.88},
     "dev6": {"pair_f1": 0.93, "discrepancy_precision": 0.91, "discrepancy_recall": 0.75,
            "subject_accuracy": 0.89, "metric_accuracy": 0.96},
-    "holdout2": {"pair_f1": 0.76, "discrepancy_precision": 0.74, "discrepancy_recall": 0.76,
+    "holdout2": {"pair_f1": 0.75, "discrepancy_precision": 0.74, "discrepancy_recall": 0.76,
                "subject_accuracy": 0.75, "metric_accuracy": 0.9},
     "holdout3": {"pair_f1": 0.85, "discrepancy_precision": 0.94, "discrepancy_recall": 0.8,
                "subject_accuracy": 0.87, "metric_accuracy": 0.95},
     "holdout4": {"pair_f1": 0.91, "discrepancy_precision": 0.85, "discrepancy_recall": 0.71,
-               "subject_accuracy": 0.89, "metric_accuracy": 0.93},
+               "subject_accuracy": 0.89, "metric_accuracy": 0.94},
     "holdout5": {"pair_f1": 0.92, "discrepancy_precision": 0.91, "discrepancy_recall": 0.82,
                "subject_accuracy": 0.91, "metric_accuracy": 0.94},
     "holdout6": {"pair_f1": 0.89, "discrepancy_precision": 0.91, "discrepancy_recall": 0.63,
@@ -143,6 +143,10 @@ FLOORS = {
                 "subject_accuracy": 0.96, "metric_accuracy": 0.97},
     "holdout20": {"pair_f1": 0.75, "discrepancy_precision": 0.9, "discrepancy_recall": 0.62,
                 "subject_accuracy": 0.7, "metric_accuracy": 0.88},
+    "holdout21": {"pair_f1": 0.75, "discrepancy_precision": 0.64, "discrepancy_recall": 0.69,
+                "subject_accuracy": 0.85, "metric_accuracy": 0.91},
+    "holdout22": {"pair_f1": 0.88, "discrepancy_precision": 0.98, "discrepancy_recall": 0.75,
+                "subject_accuracy": 0.97, "metric_accuracy": 0.97},
 }
 
 
