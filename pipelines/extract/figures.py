@@ -68,10 +68,12 @@ from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
 from .metrics import (
+    FORTUNE_SCOPE,
     assign_metric,
     cue_hits,
     is_event_metric,
     is_model_metric,
+    is_segment,
     load_metrics,
     metric_accepts,
     property_cue_starts,
@@ -475,10 +477,6 @@ def _restated_in_other_currency(st: str, a: Figure, b: Figure) -> bool:
     return bool(_OR_ABOUT.fullmatch(st, first.span_end, second.span_start))
 
 
-def first_subject_of(figs: list[Figure]) -> str | None:
-    return figs[0].subject if figs else None
-
-
 def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
     """A revenue forecast or growth dated only by the day it is quoted ("up 69% from a year earlier and above
     analysts' average estimate of $43.3 billion" after "first-quarter revenue of $44.1 billion on Wednesday") is
@@ -843,7 +841,7 @@ def extract(
                     )
                 )
             _forecasts_share_quarter(out, base)
-            quarters = [f.refers_to for f in out[base:] if f.subject == first_subject_of(figs)
+            quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in _ACCOUNTS_METRICS or f.scope in _REVENUE_CHANGES)
                         and f.refers_to and "/" in f.refers_to]
             accounts_quarter_carried = quarters[-1] if quarters else (accounts_quarter_carried if same else None)
@@ -1014,17 +1012,6 @@ _SEGMENT_RX = {metric: tuple((name, re.compile(en, re.I), re.compile(ko)) for na
 _YEAR_ON_YEAR = re.compile(r"전년\s?(?:동기|같은\s?기간)\s?(?:대비|보다)|\byear[- ](?:over|on)[- ]year\b|"
                            r"\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b", re.I)
 _STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
-SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
-# a person's wealth: metric "other" (the vocabulary has none for it), but a quantity the tracker can compare
-FORTUNE_SCOPE = "as fortune"
-
-
-def is_segment(scope: str | None) -> bool:
-    """Whether a claim scope is a segment ("on GPUs", "in data center", "as orders", "of revenue"), not a model
-    or a comparand."""
-    return bool(scope) and scope.startswith(SEGMENT_PREFIXES)
-
-
 # Revenue forecast, not reported: the company's guidance, or analysts' estimate (two quantities besides the result)
 _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|\bFactSet\b|\bestimates?\b|"
                        r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|애널리스트|전문가", re.I)

@@ -98,6 +98,18 @@ def is_event_metric(metric: str) -> bool:
     return any(m.name == metric and m.kind == "event" for m in load_metrics())
 
 
+# Scopes that name a segment of a quantity rather than a model or a comparand (``figures.SEGMENTS``)
+SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
+# a person's wealth: metric "other" (the vocabulary has none for it), but a quantity the tracker can compare
+FORTUNE_SCOPE = "as fortune"
+
+
+def is_segment(scope: str | None) -> bool:
+    """Whether a claim scope is a segment ("on GPUs", "in data center", "as orders", "of revenue"), not a model
+    or a comparand."""
+    return bool(scope) and scope.startswith(SEGMENT_PREFIXES)
+
+
 def is_model_metric(metric: str) -> bool:
     """Whether a figure of ``metric`` can be about one model of its subject (``model_scoped`` in the
     vocabulary: a training cost, training chips, GPU-hours...), not only about the company."""

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from pipelines.extract.entities import entity_table, kind_of
+from pipelines.extract.metrics import FORTUNE_SCOPE, is_segment
 from pipelines.sources.registry import SOURCES
 
 # metric → (English, Korean) name of the quantity
@@ -133,7 +134,7 @@ CHIP_COUNT_KINDS = {"as orders": ("ordered", "주문"), "as approvals": ("approv
 SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
               "in data center": "데이터센터", "in gaming": "게임", "in China": "중국", "as guidance": "전망치",
               "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안",
-              "as fortune": "재산"}
+              FORTUNE_SCOPE: "재산"}
 
 
 def _parts(key: str) -> dict[str, str | None]:
@@ -158,7 +159,7 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
     versus = segment = None
     if scope and scope.startswith("vs "):
         versus, scope = scope[3:], None
-    elif scope and scope.startswith(("on ", "in ", "as ", "of ")):  # a segment (extract.figures.SEGMENTS)
+    elif is_segment(scope):  # a segment (extract.figures.SEGMENTS)
         segment, scope = scope, None
     who_en = scope or subject or "Unnamed subject"
     who_ko = korean_name(scope) if scope else (korean_name(subject) if subject else "주체 미상")
@@ -167,7 +168,7 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_en, m_ko, segment = "revenue change", "매출 증감률", None
     elif metric == "percent_change" and kind_of(scope or subject) != "index":
         m_en, m_ko = "share price change", "주가 등락률"
-    if metric == "other" and segment == "as fortune":
+    if metric == "other" and segment == FORTUNE_SCOPE:
         m_en, m_ko, segment = "fortune", "재산", None
     if metric == "revenue" and segment == "as lost sales":
         m_en, m_ko, segment = "sales lost to curbs", "규제로 인한 매출 손실", None

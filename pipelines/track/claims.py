@@ -48,8 +48,7 @@ import polars as pl
 
 from pipelines.extract.entities import kind_of, market_of
 from pipelines.extract.event_time import MARKETS
-from pipelines.extract.figures import FORTUNE_SCOPE, is_segment
-from pipelines.extract.metrics import chip_in_key, is_event_metric, is_model_metric
+from pipelines.extract.metrics import FORTUNE_SCOPE, chip_in_key, is_event_metric, is_model_metric, is_segment
 from pipelines.track.fx import CURRENCIES
 
 MONEY = "money"

@@ -27,8 +27,8 @@ from datetime import datetime
 
 import polars as pl
 
-from pipelines.extract.figures import FORTUNE_SCOPE
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
+from pipelines.extract.metrics import FORTUNE_SCOPE
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
 from pipelines.track.claims import (
