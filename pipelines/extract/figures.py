@@ -769,6 +769,7 @@ def extract(
         attr = own_attr or (prev.attribution if prev is not None and prev.paragraph == sent.paragraph else None)
         own_speaker = speaker(sources)
         said_by = own_speaker or (prev.speaker if prev is not None and prev.paragraph == sent.paragraph else None)
+        own_group = _group_of(st, mentions, lang)  # the coordinated group the sentence names, if any
         makers = [n for n in salience if n in chip_makers()]
         context_maker = head_maker or (max(makers, key=lambda n: salience[n]) if makers else None)
         fallback = _fallback_subject(prev, sent.paragraph, st, lang, cands[0].start if cands else None,
@@ -808,7 +809,7 @@ def extract(
                 prev.metrics.get("currency") == "revenue"
             figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
                     for fig in figs]
-            figs = _approved_buyers(figs, _group_of(st, mentions, lang), prev.group if prev is not None else None,
+            figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
@@ -874,7 +875,7 @@ def extract(
         times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
         refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
                                           and not cands else None)
-        group = _group_of(st, mentions, lang) or (prev.group if prev is not None and prev.paragraph == sent.paragraph
+        group = own_group or (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                                   else None)
         if not cands:
             in_case = in_case or bool(_CASE_CUE.search(st))
