@@ -35,6 +35,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import stages
+from pipelines.extract.entities import canonical_name
 from pipelines.extract.evaluate import f1_score
 from pipelines.records import Fact, polars_schema
 
@@ -298,8 +299,8 @@ def evaluate(docs: list[dict], errors: int = 0) -> ClaimScores:
 
 def _members(subject: str | None) -> frozenset[str] | None:
     """A subject as the set of its members: "Samsung Electronics + SK hynix" names the same group whichever
-    order its members are written in."""
-    return None if subject is None else frozenset(subject.split(" + "))
+    order its members are written in; a member spelled as one of the alias table's names is that entity."""
+    return None if subject is None else frozenset(canonical_name(m) for m in subject.split(" + "))
 
 
 def _note(s: ClaimScores, limit: int, line: str) -> None:

@@ -75,6 +75,17 @@ def test_evaluator_counts_a_false_discrepancy_and_a_missed_pair():
     assert any(line.startswith("false disc") for line in s.errors)
 
 
+def test_a_gold_subject_spelled_as_an_alias_is_that_entity():
+    # an older labeller wrote "Cadence"; the alias table's name is "Cadence Design Systems"; the order of
+    # coordinated members never matters, a different company always does
+    body = "Cadence Design Systems agreed to pay more than $140 million to resolve the charges."
+    for subject, ok in (("Cadence", 1.0), ("Cadence Design Systems", 1.0), ("Synopsys", 0.0)):
+        doc = _doc("c1", "a", "2025-07-28T21:00:00+00:00", body,
+                   [_f("more than $140 million", "fine", "a", subject=subject, metric="fine")])
+        assert ec.evaluate([doc]).subject_accuracy == ok, subject
+    assert ec._members("SK hynix + Samsung") == ec._members("Samsung Electronics + SK hynix")
+
+
 def test_bad_gold_lines_fail_with_their_place(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "z"}\nnot json\n', encoding="utf-8")

@@ -26,7 +26,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACTOR_KINDS", "KINDS", "REPORTING_KINDS", "SUBJECT_KINDS", "Entity", "Mention", "entity_table", "find_mentions",
-    "chip_makers", "government_of", "load_entities",
+    "canonical_name", "chip_makers", "government_of", "load_entities",
 ]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
@@ -179,6 +179,14 @@ def _lookup(surface: str, exact: dict[str, Entity], folded: dict[str, Entity]) -
         if ent is not None and (not plural or ent.kind == "chip"):  # "H100s", never "Nvidias"
             return ent
     return None
+
+
+def canonical_name(name: str) -> str:
+    """The canonical spelling of a name the alias table knows ("Cadence" → "Cadence Design Systems"), else the
+    name as given."""
+    _, exact, folded = _matcher()
+    ent = _lookup(name.strip(), exact, folded)
+    return ent.canonical if ent is not None else name
 
 
 @lru_cache(maxsize=1)
