@@ -1742,3 +1742,31 @@ def test_the_base_model_for_another_is_the_figures_model():
     f = fig("The 17% drop came by the close, when Nvidia's market value had fallen by about $589 billion.",
             "about $589 billion")
     assert f.metric == "market_value_change"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("The Nasdaq Composite fell 3.1% to 19,341.84 on Monday.", "en", [("Nasdaq Composite", 19341.84)]),
+        ("The S&P 500 lost 1.5% to close at 6,012.28.", "en", [("S&P 500", 6012.28)]),
+        ("27일 코스피는 전 거래일보다 2.35% 내린 2,433.13에 거래를 마쳤다.", "ko", [("KOSPI", 2433.13)]),
+        ("코스닥지수는 724.31로 마감했다.", "ko", [("KOSDAQ", 724.31)]),
+        # not levels: a dotted date, a threshold, a sentence naming no index, a price with its unit
+        ("코스피는 2025.01.27 기준으로 하락했다.", "ko", []),
+        ("코스피 지수는 2500선을 내줬다.", "ko", []),
+        ("Shares of the fund rose to 118.42 on Monday.", "en", []),
+        ("The index fell as Nvidia dropped to 118.42 dollars.", "en", []),
+    ],
+)
+def test_index_levels_written_without_a_unit(text, lang, want):
+    figs = [f for f in extract_figures(text, lang) if f.unit == "points"]
+    assert [(f.subject, f.value) for f in figs] == want
+    assert all(f.metric == "share_price" for f in figs)
+
+
+def test_a_won_price_written_in_english_is_a_figure_but_the_verb_is_not():
+    text = "SK hynix closed down 9.86% at 199,200 won, while Samsung Electronics lost 2.42% to 52,400 won."
+    got = {f.surface: (f.subject, f.unit, f.metric) for f in extract_figures(text, "en")}
+    assert got["199,200 won"] == ("SK hynix", "KRW", "share_price")
+    assert got["52,400 won"] == ("Samsung Electronics", "KRW", "share_price")
+    assert not [f for f in extract_figures("Of the 12 bids, 3 won approval.", "en") if f.unit == "KRW"]

@@ -32,7 +32,7 @@ class Candidate:
 
 
 def unit_family(unit: str) -> str:
-    """currency | count | duration | percent | ratio | compute."""
+    """currency | count | duration | percent | ratio | level (an index's points) | compute."""
     if unit in CURRENCY_UNITS:
         return "currency"
     if unit in COUNT_UNITS:
@@ -43,6 +43,8 @@ def unit_family(unit: str) -> str:
         return "percent"
     if unit in ("times", "fraction"):
         return "ratio"
+    if unit == "points":
+        return "level"
     return "compute"
 
 

@@ -378,6 +378,8 @@ _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[
 _MARKET_METRICS = frozenset({"percent_change", "share_price", "market_value", "market_value_change"})
 # what only traded shares have (a private company still has a valuation, and a percent change of its users)
 _TRADED_METRICS = frozenset({"share_price", "market_value_change"})
+# a price a share trades at, at most: "fell 2.42% to 52,400 won" is a price, "$52,400" after a move is not
+_SHARE_PRICE_CEILING = {"KRW": 10_000_000, "JPY": 1_000_000}
 _TRADED_MOVE = re.compile(r"\b(?:shares|stock|closed|trading)\b|주가|마감|거래를|장중|종가", re.I)
 
 
@@ -1610,7 +1612,7 @@ def _bind(
               and _PRICE_AFTER_MOVE.search(st, max(0, c.start - 40), c.start)
               and (re.search(r"\b(?:shares?|stock)\b", st[max(0, c.start - 60):c.start], re.I)
                    or (subject and kind_of(subject) in ("org", "index") and not is_private(subject)
-                       and c.value is not None and c.value < 10_000))
+                       and c.value is not None and c.value < _SHARE_PRICE_CEILING.get(c.unit, 10_000)))
               and not re.search(r"\b(?:revenues?|sales)\b", st[max(0, c.start - 60):c.start], re.I)):
             # ("Nvidia tumbled nearly 17% to $118.58 on Monday": a listed company's move to a price)
             metric = "share_price"  # "shares fell 17% to $118.58 on Monday, erasing nearly $600 billion"

@@ -19,6 +19,7 @@ from decimal import Decimal
 from .candidate import CURRENCY_UNITS, Candidate, unit_family
 from .entities import Mention
 from .exclusions import inside
+from .levels import index_levels
 from .numbers_en import WORD_VALUES, EnNumber, dot_grouped, find_en_numbers
 from .qualifiers import EXACT, direction, en_prefix, en_suffix
 from .units import en_count_noun, match_en_currency_prefix, match_en_unit
@@ -649,5 +650,6 @@ def en_candidates(
     out += _elided(text, nums, out, chips, prior)
     taken = list(out)
     out += [v for v in _vague(text, chips) if not any(c.start < v.end and v.start < c.end for c in taken)]
+    out += index_levels(text, "en", out)
     out.sort(key=lambda c: c.start)
     return out

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from .candidate import CURRENCY_UNITS, Candidate
 from .exclusions import inside
+from .levels import index_levels
 from .numbers_ko import HANGUL_DIGITS, KoNumber, find_ko_numbers, parse_ko_number
 from .qualifiers import EXACT, direction, ko_prefix, ko_suffix
 from .units import KO_AFTER_OK, UnitMatch, ko_noun_unit, match_ko_unit
@@ -439,6 +440,7 @@ def ko_candidates(
     out += _vague(text, excluded, out, blocked)
     out += _native(text, excluded, out, blocked, prior)
     out += _words(text, excluded, out)
+    out += [c for c in index_levels(text, "ko", out) if not inside(excluded, c.start, c.end)]
     out.sort(key=lambda c: c.start)
     return _shared_directions(text, out)
 

@@ -270,14 +270,17 @@ _EN_SUFFIX_RE.insert(-4, (re.compile(r" quarters?\b(?! of\b)(?![- ]old)", re.I),
 _EN_FACTORS = {"weeks": 7, "week": 7, "quarters": 3, "quarter": 3}
 
 
+_GROUPED_TAIL = re.compile(r"\d,\d{3}$")
+
+
 def match_en_unit(text: str, pos: int, scaled: bool) -> UnitMatch | None:
     """A unit word or sign right after ``pos`` ("%", " percent", " dollars", " hours", "-fold")."""
     for rx, unit in _EN_SUFFIX_RE:
         m = rx.match(text, pos)
         if not m:
             continue
-        if unit == "KRW" and not scaled:
-            continue  # "won" is also a verb
+        if unit == "KRW" and not scaled and not _GROUPED_TAIL.search(text, 0, pos):
+            continue  # "won" is also a verb; a share price "199,200 won" is written with thousands groups
         word = m.group().strip(" -").lower()
         return UnitMatch(unit, pos if text[pos] != " " else pos + 1, m.end(), factor=_EN_FACTORS.get(word, 1))
     return None
