@@ -1770,3 +1770,15 @@ def test_a_won_price_written_in_english_is_a_figure_but_the_verb_is_not():
     assert got["199,200 won"] == ("SK hynix", "KRW", "share_price")
     assert got["52,400 won"] == ("Samsung Electronics", "KRW", "share_price")
     assert not [f for f in extract_figures("Of the 12 bids, 3 won approval.", "en") if f.unit == "KRW"]
+
+
+def test_a_session_named_alone_long_after_the_stated_day_is_that_days():
+    text = ("Correction: An earlier version of this column misstated Nvidia's decline on Jan. 27, 2025. "
+            "The shares closed down 17%, not 12%; before the open they had been indicated about 12% lower.")
+    f = _at(text, "about 12%", datetime(2026, 1, 27, 13, 40, tzinfo=UTC))
+    assert f.refers_to == "2025-01-27 premarket"
+    # a report of the day itself keeps the publication's session; a quarter's end date is no day stated
+    text = ("Nvidia's revenue rose 56% to $46.7bn in the three months to July 27. "
+            "Its shares fell about 3 per cent in after-hours trading.")
+    f = _at(text, "about 3 per cent", datetime(2025, 8, 27, 21, 30, tzinfo=UTC))
+    assert f.refers_to == "2025-08-27 after_hours"

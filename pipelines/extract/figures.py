@@ -750,6 +750,9 @@ def extract(
     last_time: str | None = None  # the article's last stated event time, for "at the same time"
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
+    # the last day any sentence stated, with a figure or not ("misstated Nvidia's decline on Jan. 27, 2025."):
+    # what a session named alone ("before the open") is about in an article written long after it
+    stated_day: date | None = None
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
@@ -839,7 +842,7 @@ def extract(
                              and not (f.linked_to is not None and figs[f.linked_to] is fig)
                              and not (fig.linked_to is not None and figs[fig.linked_to] is f)
                              and not _restated_in_other_currency(st, fig, f)],
-                            head_session, last_day),
+                            head_session, last_day, stated_day),
                             published_at, accounts_quarter_carried if same else None),
                     )
                 )
@@ -892,6 +895,9 @@ def extract(
             last_session = refers
         if refers and _ISO_DAY.match(refers):
             last_day = refers[:10]
+        days = [e.start for e in date_expressions(st, published_at, lang) if e.granularity == "day"
+                and not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
+        stated_day = days[-1] if days else stated_day
     return _corrections_inherit(out, [sent for sent, _ in sentences])
 
 
@@ -1347,6 +1353,10 @@ _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fisca
 _REVENUE_CHANGES = frozenset({"of revenue", "of data center revenue"})
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 SEOUL = ZoneInfo("Asia/Seoul")
+# how long after the last day an article stated a session named alone is that day's, not the publication's
+_RECAP_DAYS = 7
+_PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:to|through|ended|ending)\s+$|"
+                                r"(?:분기|개월|기간|회계연도)\s?\(?$", re.I)
 
 
 def _refers_to(
@@ -1357,6 +1367,7 @@ def _refers_to(
     others: list[tuple[int, int]] | None = None,  # the sentence's other figures of this one's unit family
     head_session: str | None = None,  # the session the headline names ("before the bell": premarket)
     last_day: str | None = None,  # the last day the article stated before this sentence ("2025-01-28")
+    stated_day: date | None = None,  # the last day any sentence before this one stated
 ) -> str | None:
     """The date or period the figure is about (``event_time``), as its label. Resolved in UTC: a Korean
     morning report on the US session ("이날") then falls on the US trading day, as the US outlets' reports do.
@@ -1440,6 +1451,11 @@ def _refers_to(
             if found.prior_session:  # "전 거래일 종가는 142.62달러였다" after the day's close
                 day = previous_weekday(date.fromisoformat(day)).isoformat()
             return f"{day} {found.session}"
+        if (found.session and stated_day is not None and found.granularity == "day"
+                and (found.start - stated_day).days > _RECAP_DAYS and not date_expressions(st, published_at, lang)):
+            # "An earlier version misstated Nvidia's decline on Jan. 27, 2025. ... before the open they had been
+            # indicated about 12% lower" in January 2026: that day's session, not the one of publication
+            return f"{stated_day.isoformat()} {found.session}"
         # a move of a session still running when the report was written is not its close (intraday only:
         # before the open, an undated move is as likely the last close, recapped)
         if (found.session is None and found.granularity == "day" and metric in _SESSION_METRICS
