@@ -1778,7 +1778,7 @@ def test_a_session_named_alone_long_after_the_stated_day_is_that_days():
     f = _at(text, "about 12%", datetime(2026, 1, 27, 13, 40, tzinfo=UTC))
     assert f.refers_to == "2025-01-27 premarket"
     # a report of the day itself keeps the publication's session; a quarter's end date is no day stated
-    text = ("Nvidia's revenue rose 56% to $46.7bn in the three months to July 27. "
-            "Its shares fell about 3 per cent in after-hours trading.")
+    text = ("Nvidia's revenue rose 56% to $46.7bn in the three months to July 27.\n\n"
+            "Nvidia forecast third-quarter revenue of $54bn. Its shares fell about 3 per cent in after-hours trading.")
     f = _at(text, "about 3 per cent", datetime(2025, 8, 27, 21, 30, tzinfo=UTC))
     assert f.refers_to == "2025-08-27 after_hours"
