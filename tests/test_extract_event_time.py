@@ -102,6 +102,8 @@ TUNING = [
      "$44 billion", "2025-02-01/2025-04-30"),
     ("en", "2025-05-29T09:00:00-04:00", NY,
      "Revenue rose 69% from February to April.", "69%", "2025-02-01/2025-04-30"),
+    ("en", "2025-08-27T17:30:00-04:00", NY,
+     "Revenue rose 56% to $46.7bn in the three months to July 27.", "$46.7bn", "2025-04-28/2025-07-27"),
     ("en", "2026-01-15T09:00:00-05:00", NY,
      "Nvidia expects H200 sales of $2 billion in fiscal 2027.", "$2 billion",
      "2027"),

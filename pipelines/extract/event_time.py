@@ -658,6 +658,16 @@ _RULES_EN: list[_Rule] = [
         _h_quarter_ending,
     ),
     _Rule(
+        # "in the three months to July 27" (the British desks' quarter), "the three months ended April 27"
+        ("months",),
+        _rx(
+            r"\b(?:the\s+)?(?:three|3)\s+months\s+(?:to|end(?:ed|ing)|through)\s+"
+            rf"(?:on\s+)?(?P<mon>{_MON})(?:\s(?P<d>\d{{1,2}})\b)?(?:,?\s{_YEAR_EN}\b)?",
+            _I,
+        ),
+        _h_quarter_ending,
+    ),
+    _Rule(
         ("year", "Year"),
         _rx(
             r"\b(?:(?:its|the|their)\s+)?(?:full\s+)?(?:fiscal|financial)\s+year,?\s+(?:(?:that|which)\s+)?"
