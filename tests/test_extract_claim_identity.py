@@ -1782,3 +1782,11 @@ def test_a_session_named_alone_long_after_the_stated_day_is_that_days():
             "Nvidia forecast third-quarter revenue of $54bn. Its shares fell about 3 per cent in after-hours trading.")
     f = _at(text, "about 3 per cent", datetime(2025, 8, 27, 21, 30, tzinfo=UTC))
     assert f.refers_to == "2025-08-27 after_hours"
+
+
+def test_the_previous_day_counts_from_the_day_the_article_is_at():
+    text = "Nvidia rose 8.9% on Jan. 28. The stock had plunged 17% the previous day."
+    assert _at(text, "17%", datetime(2025, 1, 30, 14, tzinfo=UTC)).refers_to == "2025-01-27"
+    # with no day stated before it, it is the day before publication
+    assert _at("The stock had plunged 17% the previous day.", "17%",
+               datetime(2025, 1, 28, 14, tzinfo=UTC)).refers_to == "2025-01-27"

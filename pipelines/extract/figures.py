@@ -1352,6 +1352,7 @@ _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fisca
 # percent changes that are a revenue's growth (accounts figures of the revenue's period)
 _REVENUE_CHANGES = frozenset({"of revenue", "of data center revenue"})
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
+_EN_DAY_BEFORE = re.compile(r"(?:in\s+|on\s+)?the\s+(?:previous|prior|preceding)\s+(?:day|session|trading\s+day)", re.I)
 SEOUL = ZoneInfo("Asia/Seoul")
 # how long after the last day an article stated a session named alone is that day's, not the publication's
 _RECAP_DAYS = 7
@@ -1387,6 +1388,13 @@ def _refers_to(
         else:
             base = date.fromisoformat(last_day) if last_day else published_at.astimezone(SEOUL).date()
         day = base - timedelta(days=1)
+        found = replace(found, start=day, end=day)
+    if (found is not None and lang == "en" and last_day and found.granularity == "day"
+            and _EN_DAY_BEFORE.fullmatch(found.surface.strip())):
+        # "Nvidia rose 8.9% on Jan. 28. The stock had plunged 17% the previous day.": the day before the one
+        # the article is at, not the day before publication
+        base = date.fromisoformat(last_day)
+        day = previous_weekday(base) if metric in _SESSION_METRICS else base - timedelta(days=1)
         found = replace(found, start=day, end=day)
     if (found is not None and metric in _SESSION_METRICS and published_at is not None
             and found.surface.strip().lower() in _TODAY_WORDS and found.granularity == "day"):
