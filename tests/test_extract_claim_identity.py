@@ -1790,3 +1790,62 @@ def test_the_previous_day_counts_from_the_day_the_article_is_at():
     # with no day stated before it, it is the day before publication
     assert _at("The stock had plunged 17% the previous day.", "17%",
                datetime(2025, 1, 28, 14, tzinfo=UTC)).refers_to == "2025-01-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        # a chip's price per unit is its maker's, per chip, whoever buys it
+        ("The H100 is not a cheap part to hoard: it sells for roughly $25,000 to $30,000 apiece.", "roughly $25,000",
+         ("Nvidia", "price", "per H100")),
+        ("H100s change hands at $25,000 to $30,000 each, and buyers paid comparable sums.", "$25,000",
+         ("Nvidia", "price", "per H100")),
+        ("H20은 개당 1만2000~1만5000달러에 팔린다.", "1만2000", ("Nvidia", "price", "per H20")),
+        # a rental per GPU-hour stays the renter's; a rack's price is no chip's
+        ("The figure is built from about 147,000 H800 GPU-hours priced at $2 each.", "$2",
+         ("DeepSeek", "price", None)),
+        ("One distributor advertised server racks, each holding eight B200s, for about $489,000 apiece.",
+         "about $489,000", (None, "price", None)),
+    ],
+)
+def test_a_chips_unit_price_is_its_makers(text, surface, want):
+    lang = "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in text) else "en"
+    f = fig(text, surface, language=lang, headline="DeepSeek's compute bill")
+    assert (f.subject, f.metric, f.scope) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Buying the 2,048 H800s outright at $25,000 to $30,000 apiece, roughly what an H100 fetched, would have "
+         "cost $51 million to $61 million before networking.", "$51 million", "investment"),
+        ("The cluster is a slice of the 50,000 Hopper chips DeepSeek can use, on which the firm estimates the "
+         "company has spent well over $500 million.", "well over $500 million", "investment"),
+        ("SemiAnalysis puts the cost of running those machines at $944 million.", "$944 million", "other"),
+        ("The $5.576 million headline figure captures only the GPU rental cost of the final training run.",
+         "$5.576 million", "training_cost"),
+    ],
+)
+def test_buying_running_and_renting_are_different_costs(text, surface, metric):
+    assert fig(text, surface, language="en", headline="DeepSeek's hardware bill").metric == metric
+
+
+def test_a_rate_per_tokens_is_not_the_runs_total_and_models_are_told_apart():
+    text = ("DeepSeek-V3's pre-training took 2.664 million GPU-hours. By the report's arithmetic, every trillion "
+            "tokens of pre-training needed about 180,000 GPU-hours, or 3.7 days on the cluster.")
+    assert fig(text, "about 180,000", language="en").scope == "DeepSeek-V3 per trillion tokens"
+    assert fig(text, "3.7 days", language="en").scope == "DeepSeek-V3 per trillion tokens"
+    assert fig(text, "2.664 million", language="en").scope == "DeepSeek-V3"
+    f = fig("An earlier stage, R1-Zero, ran for 198 hours on the same cluster.", "198 hours", language="en",
+            headline="DeepSeek says R1 cost $294,000")
+    assert f.scope == "DeepSeek-R1-Zero"
+
+
+def test_the_quarter_of_a_results_story_and_the_current_one():
+    text = ("It also said it could not ship a further $2.5 billion of H20 orders in the quarter and expects to lose "
+            "about $8 billion of H20 sales in the current one.")
+    pub = datetime(2025, 5, 29, 9, tzinfo=UTC)
+    assert _at(text, "$2.5 billion", pub).refers_to == "2025-02/2025-04"
+    assert _at(text, "about $8 billion", pub).refers_to == "2025-05/2025-07"
+    f = _at("In May it said it had missed out on $2.5 billion of H20 sales in the first quarter.", "$2.5 billion", pub)
+    assert f.scope == "as lost sales"

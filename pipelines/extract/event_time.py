@@ -86,7 +86,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "change_period", "date_expressions",
-    "fiscal_year_label", "has_date", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
+    "fiscal_year_label", "has_date",
+    "last_closed_quarter", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
@@ -1284,6 +1285,14 @@ def current_quarter(fiscal_year_end: int | None, published: date) -> str:
         if (month.month - end_month) % 3 == 0:
             return _months_label(month)
     return _months_label(first)  # unreachable: one of three consecutive months ends a quarter
+
+
+def last_closed_quarter(fiscal_year_end: int | None, published: date) -> str:
+    """The company's last fiscal quarter ended before the one under way on ``published``: "could not ship a
+    further $2.5 billion of H20 orders in the quarter" in Nvidia's results of May 28, 2025 is February-April."""
+    current = current_quarter(fiscal_year_end, published)
+    last = _add_months(date.fromisoformat(current.split("/")[1] + "-01"), -3)
+    return _months_label(last)
 
 
 def fiscal_year_label(fiscal_year_end: int | None, published: date | None) -> str | None:

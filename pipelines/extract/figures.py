@@ -57,6 +57,7 @@ from .event_time import (
     date_expressions,
     fiscal_year_label,
     has_date,
+    last_closed_quarter,
     previous_weekday,
     refers_to,
     session_at,
@@ -957,7 +958,7 @@ _KO_UNSHIPPED_AFTER = re.compile(
 _HIT_FROM_LOST_AFTER = re.compile(r"\s+(?:hit|blow|loss|reduction|drag)\s+from\s+(?:the\s+)?(?:lost|forgone|missed)\s+"
                                   r"(?:[A-Z][\w-]*\s+)?(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
-                          r"lose|losing|loss\s+of|lost|hit\s+of|miss\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
+                          r"lose|losing|loss\s+of|lost|hit\s+of|miss(?:ed)?\s+out\s+on|missing\s+out\s+on|forgo|forgoing|"
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)|"
@@ -1177,12 +1178,61 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     return replace(fig, metric="revenue", chip=chip, scope="as lost sales")
 
 
+_APIECE_AFTER = re.compile(
+    r"\s?(?:apiece|each|a\s+piece|per\s+(?:chip|unit|card|GPU|accelerator)|a\s+(?:chip|unit|card))\b", re.I)
+_APIECE_BEFORE_KO = re.compile(
+    r"(?:개당|장당|대당|한\s?개에|한\s?개당|1개당)\s?(?:가격은|가격이|값은|값이|단가는)?\s?$")
+_HOURLY = re.compile(r"hours?\b|시간", re.I)
+_NOT_A_CHIP = re.compile(r"\b(?:racks?|servers?|systems?|machines?|clusters?|boards?|nodes?)\b|서버|랙|시스템", re.I)
+
+
+def _unit_price(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
+    """A chip's price per unit ("it sells for roughly $25,000 to $30,000 apiece", "개당 1만2000~1만5000달러") is
+    the chip maker's price of that chip, the same quantity whoever buys it; a price per GPU-hour (a rental,
+    "GPU-hours priced at $2 each") stays the renter's."""
+    if fig.metric != "price" or fig.unit not in CURRENCY_UNITS:
+        return fig
+    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    apiece = _APIECE_AFTER.match(st, fig.span_end) or (
+        lang == "ko" and _APIECE_BEFORE_KO.search(st, max(0, fig.span_start - 16), fig.span_start))
+    if not apiece and fig.surface.lower().endswith(("apiece", "each")):
+        apiece = True
+    if not apiece or _HOURLY.search(st, lo, hi) or _NOT_A_CHIP.search(st, 0, fig.span_start):
+        return fig  # ("server racks, each holding eight B200s, for about $489,000 apiece": the rack's price)
+    before = [c for c in chips if c.end <= fig.span_start]
+    chip = fig.chip or (before[-1].entity.canonical if before else None) or (
+        chips[0].entity.canonical if chips else para_chip)
+    if chip is None:
+        return fig
+    maker = maker_of(chip)
+    return replace(fig, chip=chip, scope=f"per {chip}", subject=maker or fig.subject,
+                   subject_via="chip" if maker else fig.subject_via)
+
+
+_PER_TOKENS = re.compile(
+    r"\b(?:per|every|each|a)\s+(?P<n>trillion|billion|million)\s+tokens\b|(?P<k>조|억)\s?토큰(?:당|마다)", re.I)
+
+
+def _per_tokens(st: str, fig: Figure) -> Figure:
+    """A rate per tokens trained ("every trillion tokens of pre-training needed about 180,000 GPU-hours") is
+    another quantity than the run's total: its scope says per what."""
+    # (the whole sentence up to just after it: "…, or 3.7 days on the cluster" restates the same rate)
+    m = _PER_TOKENS.search(st, 0, fig.span_end + 30)
+    if m is None or fig.unit in ("percent", "percentage_points"):
+        return fig
+    size = m["n"].lower() if m["n"] else ("trillion" if m["k"] == "조" else "hundred million")
+    per = f"per {size} tokens"
+    return replace(fig, scope=f"{fig.scope} {per}" if fig.scope else per)
+
+
 def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
                    prev_revenue: bool) -> Figure:
     """What the sentence says about each bound figure, in order, each pass reading the one before's result:
     the chip of a fee share, sales lost to a ban, the chip of a charge, differences between figures, forecasts,
     and the segment a figure is of."""
     fig = _fee_share_chip(st, fig, chips)
+    fig = _unit_price(st, lang, fig, chips, para_chip)
+    fig = _per_tokens(st, fig)
     fig = _lost_sales(st, lang, fig, chips, para_chip)
     fig = _charge_chip(fig, chips, para_chip)
     fig = _difference(st, lang, fig)
@@ -1340,6 +1390,11 @@ def _accounts_period(
     if label is None and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
+    if (label is None and published_at is not None and fig.scope not in ("as guidance", "as estimate")
+            and _THE_QUARTER.search(clause)):
+        # "could not ship a further $2.5 billion of H20 orders in the quarter" in a results story: the quarter
+        # the results are of
+        return last_closed_quarter(fiscal_year_end(fig.subject), published_at.date())
     return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None,
                             ahead=ahead)
 
@@ -1347,8 +1402,10 @@ def _accounts_period(
 _VS_ESTIMATE = re.compile(
     r"(?:예상치|전망치|추정치|컨센서스)(?:\s?\([^)]*\))?\s?(?:[\d.,]+\s?[억조만]*\s?(?:달러|원)?\s?)?(?:를|을)?\s?"
     r"(?:넘|웃돌|상회|하회|밑돌|뛰어넘)|\b(?:beat|beating|topped|topping|ahead\s+of|exceeded|missed)\b", re.I)
-_CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period)\b|"
+_CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period|one)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
+_THE_QUARTER = re.compile(
+    r"\b(?:in|during|for)\s+the\s+(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:end|through|to)\b)", re.I)
 # percent changes that are a revenue's growth (accounts figures of the revenue's period)
 _REVENUE_CHANGES = frozenset({"of revenue", "of data center revenue"})
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})

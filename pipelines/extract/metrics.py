@@ -182,7 +182,9 @@ def cue_hits(sentence: str, language: str) -> list[CueHit]:
         if key is not None and table[key]:
             hits.append(CueHit(m.start(), m.end(), table[key], weak.get(key, frozenset())))
     for rx, name in regex_cues:
-        hits.extend(CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
+        # (a pattern may name the part that is the cue: "(?P<cue>cost)" after "Buying ... would have")
+        hits.extend(CueHit(m.start("cue"), m.end("cue"), (name,)) if "cue" in rx.groupindex
+                    else CueHit(m.start(), m.end(), (name,)) for m in rx.finditer(sentence))
     return hits
 
 
