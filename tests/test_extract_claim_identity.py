@@ -937,8 +937,8 @@ def test_korean_levels_after_an_adverb_and_the_time_of_a_cause():
     # a quarter given by its last day is its three months
     ("Nvidia's revenue for the quarter through April 27 rose to $44.1 billion.", "en",
      datetime(2025, 5, 29, 1, tzinfo=UTC), "2025-02/2025-04"),
-    # a calendar-year company's quarter stays the calendar's
-    ("AMD's first-quarter revenue was $7.4 billion.", "en", datetime(2025, 5, 7, 1, tzinfo=UTC), "2025-Q1"),
+    # a calendar-year company's quarter is the calendar's, written as its months like any other quarter
+    ("AMD's first-quarter revenue was $7.4 billion.", "en", datetime(2025, 5, 7, 1, tzinfo=UTC), "2025-01/2025-03"),
 ])
 def test_accounts_quarters_follow_the_companys_fiscal_calendar(text, lang, published, label):
     f = [f for f in extract_figures(text, lang, published_at=published) if f.metric == "revenue"][0]
@@ -1849,3 +1849,46 @@ def test_the_quarter_of_a_results_story_and_the_current_one():
     assert _at(text, "about $8 billion", pub).refers_to == "2025-05/2025-07"
     f = _at("In May it said it had missed out on $2.5 billion of H20 sales in the first quarter.", "$2.5 billion", pub)
     assert f.scope == "as lost sales"
+
+
+def test_a_profit_is_its_own_quantity_of_its_quarter():
+    text = ("삼성전자가 올해 2분기 연결 기준 영업이익이 4조6000억원으로 작년 같은 기간보다 55.94% 감소한 것으로 "
+            "잠정 집계됐다고 8일 공시했다. 매출은 74조원이었다.")
+    pub = datetime(2025, 7, 8, 0, tzinfo=UTC)
+    got = {f.surface: (f.metric, f.scope, f.refers_to) for f in extract_figures(text, "ko", published_at=pub)}
+    assert got["4조6000억원"] == ("profit", None, "2025-04/2025-06")
+    assert got["55.94%"] == ("percent_change", "of operating profit", "2025-04/2025-06")
+    assert got["74조원"][0] == "revenue"
+    f = _at("SK hynix said operating profit rose to 8.08 trillion won in the October-December quarter.",
+            "8.08 trillion won", datetime(2025, 1, 23, tzinfo=UTC))
+    assert f.metric == "profit"
+
+
+def test_case_parties_in_korean_and_a_company_charged_alone():
+    text = ("미 법무부는 최소 1억6000만 달러 규모의 H100·H200을 중국으로 빼돌리려 한 혐의로 앨런 하오 쉬 등을 "
+            "기소했다고 발표했다. 적발된 칩은 약 7000개다.")
+    got = {f.surface: f.subject for f in extract_figures(text, "ko", headline="트럼프, 엔비디아 H200 中 수출 허용")}
+    assert got["최소 1억6000만 달러"] == got["약 7000개"] == "Alan Hao Hsu"
+    text = ("미국 법무부는 12월 8일 앨런 하오 쉬가 H100·H200 칩 약 7000개를 중국으로 빼돌리는 데 관여했다고 밝혔다.\n\n"
+            "8월 5일에는 캘리포니아의 ALX솔루션스가 H100 200개 이상을 불법 수출한 혐의로 기소됐다. "
+            "송장 한 건의 금액만 2840만 달러였다.")
+    got = {f.surface: f.subject for f in extract_figures(text, "ko", headline="엔비디아 AI칩 밀수 사건 총정리")}
+    assert got["200개 이상"] == got["2840만 달러"] == "ALX Solutions"
+    # another story's figure cited beside a case is not the case's
+    text = ("Chuan Geng and Shiwei Yang were charged with exporting more than 200 H100 chips. The case follows a "
+            "Financial Times report that Chinese distributors moved at least $1 billion worth of Nvidia chips.")
+    got = {f.surface: f.subject for f in extract_figures(text, "en")}
+    assert got["more than 200 H100 chips"] == "Chuan Geng + Shiwei Yang"
+    assert got["at least $1 billion"] != "Chuan Geng + Shiwei Yang"
+
+
+def test_an_index_level_and_gain_are_the_indexs_not_the_movers():
+    text = ("South Korea's benchmark KOSPI closed up 2.57% at 4,042.83 on Monday, led by SK Hynix and Samsung "
+            "Electronics, extending its gain this year to about 68%.")
+    got = {f.surface: f.subject for f in extract_figures(text, "en")}
+    assert got["4,042.83"] == got["about 68%"] == got["2.57%"] == "KOSPI"
+    text = "The KOSPI rose 1.2%, led by SK Hynix, which jumped 5%."
+    got = {f.surface: f.subject for f in extract_figures(text, "en")}
+    assert got == {"1.2%": "KOSPI", "5%": "SK hynix"}
+    f = fig("장중 코스피200 선물이 5% 넘게 급락하면서 매도 사이드카가 발동됐다.", "5% 넘게", language="ko")
+    assert f.subject == "KOSPI 200 futures"

@@ -10,7 +10,7 @@ from pipelines.extract import METRICS, detect_language, extract_figures, load_en
 from pipelines.extract.attribution import find_attribution
 from pipelines.extract.entities import KINDS, find_mentions
 from pipelines.extract.intervals import interval
-from pipelines.extract.metrics import load_metrics
+from pipelines.extract.metrics import ACCOUNTS_METRICS, load_metrics
 from pipelines.extract.numbers_en import find_en_numbers, parse_word_number
 from pipelines.extract.numbers_ko import find_ko_numbers
 from pipelines.extract.qualifiers import en_prefix, ko_prefix, ko_suffix
@@ -184,6 +184,7 @@ def test_metric_vocabulary():
         "market_value_change",
         "market_value",
         "revenue",
+        "profit",
         "charge",
         "investment",
         "price",
@@ -203,6 +204,8 @@ def test_metric_vocabulary():
     assert not defs["training_cost"].accepts("fraction") and defs["ratio"].accepts("times")
     # event metrics happen on a date; properties stay one quantity however late they are re-reported
     assert {m.name for m in load_metrics() if m.kind == "event"} >= {"market_value_change", "charge", "deal_value"}
+    # a company's accounts are of a fiscal period (a quarter), not of the day they were reported
+    assert set(ACCOUNTS_METRICS) == {"revenue", "profit", "charge"}
     assert defs["training_cost"].kind == "property" and defs["chip_count"].kind == "property"
 
 

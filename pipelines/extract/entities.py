@@ -26,7 +26,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACTOR_KINDS", "KINDS", "REPORTING_KINDS", "SUBJECT_KINDS", "Entity", "Mention", "entity_table", "find_mentions",
-    "canonical_name", "chip_makers", "government_of", "load_entities",
+    "canonical_name", "chip_makers", "is_case_party", "government_of", "load_entities",
 ]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
@@ -107,6 +107,18 @@ def _kinds() -> dict[str, str]:
 def kind_of(canonical: str | None) -> str | None:
     """The kind of a canonical entity name ("country", "org", ...); ``None`` for names not in the table."""
     return _kinds().get(canonical or "")
+
+
+@lru_cache(maxsize=1)
+def _listed_parties() -> frozenset[str]:
+    return frozenset(e.canonical for e in entity_table() if e.role == "case_party")
+
+
+def is_case_party(canonical: str | None) -> bool:
+    """Whether ``canonical`` can be a party to a legal case as the extractor finds them: a name the alias table
+    does not know (a person or company found by its shape), or one it lists with ``role: "case_party"`` (the
+    story's named defendants, listed for their Korean spellings: "앨런 하오 쉬")."""
+    return kind_of(canonical) is None or (canonical or "") in _listed_parties()
 
 
 @lru_cache(maxsize=1)

@@ -1248,6 +1248,7 @@ def accounts_quarter(
       May-July.
     - A quarter given by its last day ("the quarter through April 27": 2025-01-28/2025-04-27) is the three
       months ending with the month it ends in (the month before when it ends in the month's first days).
+    - A calendar-year company's quarter ("2025-Q2") is its three months ("2025-04/2025-06").
     Any other label comes back as it is."""
     if not label:
         return label
@@ -1260,7 +1261,10 @@ def accounts_quarter(
             return f"{a.year:04d}-{a.month:02d}/{b.year:04d}-{b.month:02d}"
         return label
     quarter = _QUARTER_LABEL.fullmatch(label)
-    if not quarter or not fiscal_year_end or fiscal_year_end == 12 or published is None:
+    if quarter and (not fiscal_year_end or fiscal_year_end == 12):
+        # a calendar-year company's quarter: its three months, written as any other outlet's "April-June"
+        return _months_label(date(int(quarter["y"]), 3 * int(quarter["q"]), 1))
+    if not quarter or published is None:
         return label
     n = int(quarter["q"])
     ends = []

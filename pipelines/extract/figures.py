@@ -45,6 +45,7 @@ from .entities import (
     find_mentions,
     fiscal_year_end,
     government_of,
+    is_case_party,
     is_private,
     kind_of,
     maker_of,
@@ -69,6 +70,7 @@ from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
 from .metrics import (
+    ACCOUNTS_METRICS,
     FORTUNE_SCOPE,
     assign_metric,
     cue_hits,
@@ -115,7 +117,6 @@ _ANNUAL = re.compile(r"연간|한\s?해|\bannual\b|\bfull[- ]year\b|\bfor\s+the\
 _OPERATING = re.compile(r"\boperat(?:ing|e|es|ion|ions)\b|\brunning\s+(?:costs?|the)\b|운영|운용", re.I)
 _NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s+later\b", re.I)
 _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
-_ACCOUNTS_METRICS = frozenset({"revenue", "charge"})
 _FULL_YEAR = re.compile(r"\b(?:full|whole|entire)\s+(?:fiscal\s+|financial\s+)?year\b|\bfull-year\b|"
                         r"\bfiscal\s+year\b(?!\s+(?:19|20)\d{2})|연간|지난\s?회계연도", re.I)
 _HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
@@ -190,6 +191,10 @@ _GOODS_AFTER = re.compile(
     r"\s+(?:worth\s+)?of\s+(?:[A-Z][\w-]*\s+){0,3}(?:(?:and|or)\s+[A-Z][\w-]*\s+)?(?:[\w-]+\s+)?(?:chips|GPUs|"
     r"processors|accelerators|semiconductors|hardware|servers)\b"
 )
+# "최소 1억6000만 달러(약 2350억원) 규모의 H100·H200을 중국으로 빼돌리려": what the goods were worth
+_KO_GOODS_AFTER = re.compile(
+    r"(?:\s?\([^)]{0,30}\))?\s?(?:규모|어치|상당)(?:의)?\s(?:엔비디아\s)?(?:[A-Z][\w-]*(?:[·,]\s?[A-Z][\w-]*)*\s?)?"
+    r"(?:칩|GPU|반도체|서버|가속기)?(?:을|를)?\s?(?:[^\s.]+\s){0,3}?(?:밀수|밀반출|빼돌|불법\s?수출|반출|수출|넘기|팔)")
 _VALUATION_BEFORE = re.compile(
     r"\b(?:valued\s+at|valuation\s+of|worth|market\s+(?:value|capitali[sz]ation)\s+of)\s+(?:about\s+|roughly\s+|"
     r"around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|at\s+least\s+)?$|기업가치(?:는|가|를)?\s?$",
@@ -372,6 +377,10 @@ _EN_UNNAMED_PARTY = re.compile(
 _SMUGGLING = re.compile(r"\bsmuggl|\bdivert|\bdiversion\b|밀수|밀반출|밀매|불법\s?(?:수출|반출|유출)|우회\s?수출",
                         re.I)
 _RATIO_OF_AFTER = re.compile(r"\s+(?:of|as\s+much\s+as|that\s+of)\s")
+# a figure of another story the sentence cites, not of the case: "The case follows a Financial Times report that
+# Chinese distributors moved at least $1 billion worth of B200 and other restricted Nvidia chips"
+_OTHER_REPORT = re.compile(r"\b(?:follows?|followed|after|came\s+after)\s+(?:an?|the)\s+(?:[\w.’'-]+\s+){0,4}?"
+                           r"(?:report|investigation|story|analysis)\b", re.I)
 _KO_INDEFINITE = re.compile(r"(?:^|\s)(?:한|어느|일부|다른|또 다른)\s[가-힣]+(?:은|는|이|가)\s")
 
 
@@ -490,7 +499,7 @@ def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
         return
     for i in range(base, len(out)):
         f = out[i]
-        if (f.metric == "revenue" and f.scope in ("as estimate", "as guidance") or f.scope in _REVENUE_CHANGES) and (
+        if (f.metric == "revenue" and f.scope in ("as estimate", "as guidance") or f.scope in _ACCOUNTS_CHANGES) and (
                 f.refers_to is None or _ISO_DAY.match(f.refers_to)):
             out[i] = replace(f, refers_to=quarters[0])
 
@@ -810,6 +819,7 @@ def extract(
             elif _SAME_DAY.search(st) and last_day:
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
+            figs = [_index_level_owner(fig, mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -833,7 +843,7 @@ def extract(
                             st, (fig.span_start, fig.span_end), published_at, lang,
                             at_same_time or (carried_time if fig.subject == carried_subject or also else None),
                             is_event_metric(fig.metric), market_of(fig.subject),
-                            "revenue" if fig.scope in _REVENUE_CHANGES else fig.metric,
+                            "revenue" if fig.scope in _ACCOUNTS_CHANGES else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
                              and unit_family(f.unit) == unit_family(fig.unit)
                              # (a share price between is no figure of the same kind as a market-value change)
@@ -849,7 +859,7 @@ def extract(
                 )
             _forecasts_share_quarter(out, base)
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
-                        and (f.metric in _ACCOUNTS_METRICS or f.scope in _REVENUE_CHANGES)
+                        and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
                         and f.refers_to and "/" in f.refers_to]
             accounts_quarter_carried = quarters[-1] if quarters else (accounts_quarter_carried if same else None)
             first_subject = figs[0].subject
@@ -997,6 +1007,8 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         # a segment's growth is not the company's ("Data center revenue rose 73%" beside revenue up 69%)
         ("of data center revenue", r"\bdata[- ]cent(?:er|re)\s+(?:revenues?|sales|business)\b",
          r"데이터\s?센터\s?(?:부문\s?)?매출"),
+        ("of operating profit", r"\boperating\s+(?:profits?|income)\b", r"영업\s?이익|영업익"),
+        ("of net income", r"\bnet\s+(?:income|profits?)\b", r"순이익"),
         ("of revenue", r"\brevenues?\b|\bsales\b", r"매출|실적"),
     ),
     # a tariff on imports is another quantity than a share of chip sales (both tariff_or_fee_share)
@@ -1253,6 +1265,17 @@ _CASE_CUE = re.compile(r"\b(?:charged|indicted|pleaded|pled|admitted|arrested|ac
 _CASE_FIGURE_METRICS = frozenset({"deal_value", "chip_count", "fine", "duration"})
 
 
+def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
+    """An index level ("closed up 2.57% at 4,042.83, led by SK Hynix and Samsung Electronics") is the index's
+    the sentence names last before it, whatever companies the sentence names around it."""
+    if fig.unit != "points":
+        return fig
+    indexes = [m for m in mentions if m.entity.kind == "index" and m.end <= fig.span_start]
+    if not indexes or indexes[-1].entity.canonical == fig.subject:
+        return fig
+    return replace(fig, subject=indexes[-1].entity.canonical, subject_via="sentence")
+
+
 def _case_party(st: str, mentions: list[Mention], lang: str, in_case: bool = False) -> str | None:
     """The parties a sentence charges or reports on in a case ("Chinese nationals Chuan Geng and Shiwei Yang …
     have been charged"), or any sentence once the article is about a case (``in_case``): the group (or the one
@@ -1260,10 +1283,14 @@ def _case_party(st: str, mentions: list[Mention], lang: str, in_case: bool = Fal
     if not (in_case or _CASE_CUE.search(st)):
         return None
     parties = [m for m in mentions if m.entity.role != "outlet" and (
-        m.entity.kind == "person" and kind_of(m.entity.canonical) is None)]
+        m.entity.kind == "person" and is_case_party(m.entity.canonical))]
+    if not parties and _CASE_CUE.search(st):
+        # "8월 5일에는 캘리포니아의 ALX솔루션스가 … 기소됐다": a company charged with no person named is the party
+        parties = [m for m in mentions if m.entity.role != "outlet" and m.entity.kind == "org"
+                   and is_case_party(m.entity.canonical)]
     if not parties:
         return None
-    people_and_firms = [m for m in mentions if m.entity.role != "outlet" and kind_of(m.entity.canonical) is None]
+    people_and_firms = [m for m in mentions if m.entity.role != "outlet" and is_case_party(m.entity.canonical)]
     return subject_of(st, parties[0], people_and_firms, lang)  # "Chuan Geng + Shiwei Yang"
 
 
@@ -1271,14 +1298,15 @@ def _case_figures(st: str, lang: str, figs: list[Figure], party: str) -> list[Fi
     """A case figure whose sentence names no party of its own is the case's parties' ("One invoice from early
     2024 alone was worth $28.4 million", "Each faces up to 20 years in prison"): not the chip's maker's, the
     charging agency's or the article's main company's."""
-    if (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st):
+    if (_EN_UNNAMED_PARTY if lang == "en" else _KO_INDEFINITE).search(st) or (
+            lang == "en" and _OTHER_REPORT.search(st)):
         return figs
     out = []
     for f in figs:
         if f.metric in _CASE_FIGURE_METRICS and f.subject != party and (
                 f.subject is None or (f.subject_via != "sentence" and (
                     f.subject in chip_makers() or kind_of(f.subject) in ("agency", "government", "country")
-                    or kind_of(f.subject) is None))):
+                    or is_case_party(f.subject) or f.subject_via in ("headline", "previous_sentence")))):
             f = replace(f, subject=party, subject_via="article")
         out.append(f)
     return out
@@ -1371,7 +1399,7 @@ def _accounts_period(
     expected (guidance, a forecast) is one not yet ended. ``carried``: the quarter of the paragraph's previous
     accounts figure, for one dated only by the day it was reported or not at all ("Data center revenue rose 73%
     to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
-    if fig.metric not in _ACCOUNTS_METRICS and fig.scope not in _REVENUE_CHANGES:
+    if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
         return label
     if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
             and not _FULL_YEAR.search(st) and not _ANNUAL.search(st):
@@ -1406,8 +1434,8 @@ _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fisca
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
 _THE_QUARTER = re.compile(
     r"\b(?:in|during|for)\s+the\s+(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:end|through|to)\b)", re.I)
-# percent changes that are a revenue's growth (accounts figures of the revenue's period)
-_REVENUE_CHANGES = frozenset({"of revenue", "of data center revenue"})
+# percent changes that are a revenue's or a profit's growth (accounts figures of that period)
+_ACCOUNTS_CHANGES = frozenset({"of revenue", "of data center revenue", "of operating profit", "of net income"})
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 _EN_DAY_BEFORE = re.compile(r"(?:in\s+|on\s+)?the\s+(?:previous|prior|preceding)\s+(?:day|session|trading\s+day)", re.I)
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -1464,7 +1492,7 @@ def _refers_to(
         # "2026 회계연도 1분기" written in May 2025: a fiscal year named after the calendar year it ends in (Nvidia's
         # ends in January), not a quarter a year ahead
         found = replace(found, start=_years_back(found.start), end=_years_back(found.end))
-    if found is not None and found.granularity == "day" and metric in _ACCOUNTS_METRICS:
+    if found is not None and found.granularity == "day" and metric in ACCOUNTS_METRICS:
         # "first-quarter revenue of $44.1 billion on Wednesday": the quarter the revenue is of, not the day it
         # was reported
         periods = [e for e in date_expressions(st, published_at, lang) if e.granularity != "day"]
@@ -1697,7 +1725,8 @@ def _bind(
               and not re.search(r"\b(?:revenues?|sales)\b", st[max(0, c.start - 60):c.start], re.I)):
             # ("Nvidia tumbled nearly 17% to $118.58 on Monday": a listed company's move to a price)
             metric = "share_price"  # "shares fell 17% to $118.58 on Monday, erasing nearly $600 billion"
-        elif c.unit in CURRENCY_UNITS and metric != "deal_value" and _GOODS_AFTER.match(st, c.end):
+        elif c.unit in CURRENCY_UNITS and metric != "deal_value" and (
+                _GOODS_AFTER.match(st, c.end) if lang == "en" else _KO_GOODS_AFTER.match(st, c.end)):
             metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth
         if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(
                 st, 0, c.start) and not _DEAL_NOUN.search(_clause_around(st, span)):

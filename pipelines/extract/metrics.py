@@ -23,7 +23,7 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "METRICS", "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric",
+    "ACCOUNTS_METRICS", "METRICS", "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric",
     "is_model_metric", "load_metrics", "metric_accepts", "property_cue_starts",
 ]
 
@@ -43,6 +43,7 @@ class MetricDef:
     kind: str = "property"  # "event" (happens on a date) or "property" (the same quantity whenever reported)
     model_scoped: bool = False  # what a model has (training cost, chips, hours): may be scoped to one model
     chip_in_key: bool = True  # whether the chip named beside the figure makes it another claim
+    accounts: bool = False  # a figure of a company's accounts: of a fiscal period (a quarter, a year), not a day
 
     def accepts(self, unit: str) -> bool:
         return "*" in self.units or unit in self.units
@@ -84,12 +85,15 @@ def load_metrics() -> tuple[MetricDef, ...]:
                 m.get("kind", "property"),
                 bool(m.get("model_scoped", False)),
                 bool(m.get("chip_in_key", True)),
+                bool(m.get("accounts", False)),
             )
         )
     return tuple(out)
 
 
 METRICS: tuple[str, ...] = tuple(m.name for m in load_metrics())
+# metrics of a company's accounts ("accounts": true): revenue, profit, a charge; dated by their fiscal period
+ACCOUNTS_METRICS: frozenset[str] = frozenset(m.name for m in load_metrics() if m.accounts)
 
 
 def is_event_metric(metric: str) -> bool:

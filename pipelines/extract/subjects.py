@@ -302,6 +302,15 @@ def _is_attribution_source(text: str, m: Mention, language: str) -> bool:
     return bool(_EN_ATTRIBUTION.search(text[max(0, m.start - 20) : m.start]))
 
 
+# the movers named after an index's move ("led by SK Hynix and Samsung Electronics") unless a figure of their own
+# follows ("led by SK Hynix, which jumped 5%", "led by SK Hynix (+5%)")
+_LED_BY_BEFORE = re.compile(
+    r"\b(?:led|dragged|weighed|pulled|lifted|boosted|helped|driven|powered)(?:\s+(?:down|up|lower|higher))?\s+by\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w&.’'-]*\s?){1,4}(?:,\s?|and\s|&\s|,\sand\s))*$")
+_OWN_CLAUSE_AFTER = re.compile(r"(?:'s|’s)?\s?(?:,\s(?:which|whose)\b|\(|\s(?:rose|fell|jumped|gained|climbed|dropped|"
+                               r"slid|surged|was|were)\b)")
+
+
 def eligible_mentions(
     text: str,
     mentions: list[Mention],
@@ -328,6 +337,9 @@ def eligible_mentions(
             continue
         if _is_modifier(text, m, mentions, language) or _is_attribution_source(text, m, language):
             continue
+        if (language == "en" and _LED_BY_BEFORE.search(text, max(0, m.start - 70), m.start)
+                and not _OWN_CLAUSE_AFTER.match(text, m.end)):
+            continue  # "KOSPI closed up 2.57%, led by SK Hynix and Samsung, extending its gain": what drove it
         if language == "ko" and m.entity.kind == "country" and _KO_DESTINATION.match(text, m.end):
             continue  # "H100 200개 이상을 중국으로 불법 수출한": where the chips went, not whose figure it is
         out.append(m)

@@ -48,7 +48,14 @@ import polars as pl
 
 from pipelines.extract.entities import kind_of, market_of
 from pipelines.extract.event_time import MARKETS
-from pipelines.extract.metrics import FORTUNE_SCOPE, chip_in_key, is_event_metric, is_model_metric, is_segment
+from pipelines.extract.metrics import (
+    ACCOUNTS_METRICS,
+    FORTUNE_SCOPE,
+    chip_in_key,
+    is_event_metric,
+    is_model_metric,
+    is_segment,
+)
 from pipelines.track.fx import CURRENCIES
 
 MONEY = "money"
@@ -64,7 +71,6 @@ EVENT_WINDOW_DAYS = 7
 NESTED_MAX_DAYS = 31
 QUARTER_MAX_DAYS = 95
 # accounts figures: a company's revenue or charge, of a period (a quarter, a fiscal year)
-ACCOUNTS_EVENTS = frozenset({"revenue", "charge"})
 # A day's move without a session cue is the move at the close.
 CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
 SCOPE_WINDOW_DAYS = 45
@@ -605,7 +611,7 @@ def _merge_nested_events(
                      if o != lab and width[o] < width[lab] and width[o] < NESTED_MAX_DAYS and os_ == session
                      and 2 * ((min(b, ob) - max(a, oa)).days + 1) > width[o] + 1
                      and (labels[o] & labels[lab] or 0 in labels[o] | labels[lab])]
-            if key.split("|")[1] in ACCOUNTS_EVENTS:
+            if key.split("|")[1] in ACCOUNTS_METRICS:
                 # an accounts figure is of its period: "in April" inside the quarter through April 27 is the
                 # quarter's (the reverse of a market move, whose day is the event)
                 if width[lab] <= QUARTER_MAX_DAYS:
