@@ -1892,3 +1892,11 @@ def test_an_index_level_and_gain_are_the_indexs_not_the_movers():
     assert got == {"1.2%": "KOSPI", "5%": "SK hynix"}
     f = fig("장중 코스피200 선물이 5% 넘게 급락하면서 매도 사이드카가 발동됐다.", "5% 넘게", language="ko")
     assert f.subject == "KOSPI 200 futures"
+
+
+def test_a_profit_estimate_is_not_the_result():
+    got = {f.surface: f.scope for f in extract_figures(
+        "4분기 영업이익은 증권가 전망치 평균(8조1000억원)과 비슷했다.", "ko", headline="SK하이닉스 작년 영업익 23조원")}
+    assert got["8조1000억원"] == "as estimate"
+    f = fig("Analysts had expected operating profit of 8.1 trillion won.", "8.1 trillion won", language="en")
+    assert (f.metric, f.scope) == ("profit", "as estimate")

@@ -574,3 +574,24 @@ def test_a_week_re_told_a_year_later_is_the_move_of_its_value():
     obs, _ = build_observations(facts)
     event = dict(zip(obs["fact_id"], obs["event"], strict=True))
     assert event["yr"] == "2025-01-27"
+
+
+def test_two_reports_in_one_currency_compare_as_written_not_through_the_dollar():
+    # 8조828억원 and 8조8280억원 (a slip of a digit) are 9% apart: in won they do not meet, though each widened
+    # by the exchange rate's uncertainty in dollars would
+    rows = [
+        _fact("yonhap", "yonhap", _t(1, 23, 0), 8.0828e12, 8.08275e12, 8.08285e12, metric="profit",
+              subject="SK hynix", unit="KRW", refers_to="2024-10/2024-12"),
+        _fact("mk", "mk", _t(1, 23, 1), 8.828e12, 8.8275e12, 8.8285e12, metric="profit", subject="SK hynix",
+              unit="KRW", refers_to="2024-10/2024-12"),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert obs["claim_key"].n_unique() == 1
+    assert [(r["surface_a"], r["surface_b"], r["kind"]) for r in disc.iter_rows(named=True)] == [
+        (str(8.0828e12), str(8.828e12), "conflicting")]
+    # across currencies the rate's uncertainty still applies: $5.6 billion is about 8조828억원 at the month's rate
+    rows[1] = _fact("reuters", "reuters", _t(1, 23, 2), 5.6e9, 5.32e9, 5.88e9, metric="profit",
+                    subject="SK hynix", unit="USD", qualifier="approx", refers_to="2024-10/2024-12")
+    obs, disc = build_observations(_frame(rows))
+    assert disc.is_empty() and obs.filter(pl.col("fact_id") == "reuters")["relation_to_previous"].item() in (
+        "consistent", "rounding")

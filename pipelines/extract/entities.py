@@ -244,7 +244,10 @@ def _unlisted_orgs(text: str) -> list[Mention]:
             continue
         start = m.start() + m.group(0).find(words[0])
         name = " ".join(w for w in words if w not in drop)
-        out.append(Mention(start, m.end(), Entity(name, "org", (m.group(0)[start - m.start():],))))
+        known = _lookup(name, *_matcher()[1:])
+        # "SK Hynix Inc." is SK hynix: a listed company written with its corporate suffix
+        ent = known if known is not None else Entity(name, "org", (m.group(0)[start - m.start():],))
+        out.append(Mention(start, m.end(), ent))
     english = _ko_suffix_english()
     for m in ko_rx.finditer(text):
         name = m.group(0)

@@ -1049,10 +1049,10 @@ _ANY_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:달러|원|억|조)\b|\d\s+(?:
 
 
 def _forecast_scope(st: str, fig: Figure) -> Figure:
-    """A revenue the figure's clause forecasts is another quantity than the revenue reported: the company's
+    """A revenue or profit the figure's clause forecasts is another quantity than the revenue reported: the company's
     guidance ("as guidance": "forecast about $65 billion for the current quarter", "1분기 매출 전망치는 430억달러")
     or analysts' estimate ("as estimate": "analysts had expected $43 billion")."""
-    if fig.metric != "revenue" or fig.scope:
+    if fig.metric not in ("revenue", "profit") or fig.scope:
         return fig
     lo, _hi = _clause_around_span(st, (fig.span_start, fig.span_end))
     before = st[max(lo, fig.span_start - 45):fig.span_start]

@@ -133,6 +133,10 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     # as the $589 billion move, a KRW cost fits the model of the USD costs it equals
     df = df.with_columns(
         converted.alias("_converted"),
+        # (as written too: two reports in one currency are compared in it, with no exchange rate between them)
+        pl.when(converted).then(pl.col("unit")).otherwise(None).alias("_native_unit"),
+        pl.col("value").alias("_native_value"), pl.col("value_low").alias("_native_low"),
+        pl.col("value_high").alias("_native_high"),
         pl.when(converted).then(pl.lit("USD")).otherwise(pl.col("unit")).alias("unit"),
         (pl.col("value") / rate).alias("value"),
         (pl.col("value_low") / rate * pl.when(converted).then(1 - CONVERTED_WIDEN).otherwise(1.0)).alias("value_low"),
@@ -163,16 +167,18 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     # Times as integer microseconds: a million datetime objects cost more than the comparisons themselves.
     times = df["observed_at"].dt.epoch("us").to_list()
     ids, conv = df["fact_id"].to_list(), df["_converted"].to_list()
+    natives = list(zip(df["_native_unit"].to_list(), df["_native_value"].to_list(), df["_native_low"].to_list(),
+                       df["_native_high"].to_list(), strict=True))
     # One article version is one report: its figures are never compared with each other.
     versions = [f"{a}|{v}" for a, v in zip(df["article_id"].to_list(), df["version"].to_list(), strict=True)]
-    sigs = list(zip(quals, values, lows, highs, conv, strict=True))
+    sigs = list(zip(quals, values, lows, highs, conv, natives, strict=True))
     n = df.height
     # Reports repeat: many share a qualifier, value and interval. Each distinct signature gets a small int;
     # intervals are computed once per signature and relations once per pair of signatures.
     sig_index: dict[tuple, int] = {}
     sid = [sig_index.setdefault(sig, len(sig_index)) for sig in sigs]
     distinct = list(sig_index)
-    ivs: list[Interval] = [interval_for(q, v, lo, hi) for q, v, lo, hi, _ in distinct]
+    ivs: list[Interval] = [interval_for(q, v, lo, hi) for q, v, lo, hi, _, _ in distinct]
     lo_of = [iv.low for iv in ivs]
     hi_of = [iv.high for iv in ivs]
     point_of = [sig[0] not in BOUND_QUALIFIERS for sig in distinct]
@@ -184,7 +190,14 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         r = relation_of.get(key)
         if r is None:
             sa, sb = distinct[a], distinct[b]
-            r = relation_of[key] = relation(sa[1], ivs[a], sa[0], sb[1], ivs[b], sb[0], converted=sa[4] or sb[4])
+            na, nb = sa[5], sb[5]
+            if na[0] is not None and na[0] == nb[0] and na[1] is not None and nb[1] is not None:
+                # both in one currency other than the dollar ("8조8280억원" after "8조828억원"): as written
+                r = relation(na[1], interval_for(sa[0], na[1], na[2], na[3]), sa[0],
+                             nb[1], interval_for(sb[0], nb[1], nb[2], nb[3]), sb[0])
+            else:
+                r = relation(sa[1], ivs[a], sa[0], sb[1], ivs[b], sb[0], converted=sa[4] or sb[4])
+            relation_of[key] = r
         return r
 
     rel: list[str] = [""] * n
