@@ -1900,3 +1900,9 @@ def test_a_profit_estimate_is_not_the_result():
     assert got["8조1000억원"] == "as estimate"
     f = fig("Analysts had expected operating profit of 8.1 trillion won.", "8.1 trillion won", language="en")
     assert (f.metric, f.scope) == ("profit", "as estimate")
+
+
+def test_a_korean_charge_for_inventory_and_purchase_commitments_is_a_charge():
+    text = "H20 재고와 구매 약정 관련 비용은 45억 달러(약 6조2000억원)로, 지난달 예고한 55억 달러보다 줄었다."
+    got = {f.surface: f.metric for f in extract_figures(text, "ko", headline="엔비디아 H20 비용은 45억 달러로 줄어")}
+    assert got["45억 달러"] == got["55억 달러"] == "charge"

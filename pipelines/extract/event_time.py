@@ -649,6 +649,14 @@ _RULES_EN: list[_Rule] = [
     ),
     _Rule(("Q",), _rx(r"\b(?:FY\s?)?(?P<y>'?\d{2}|(?:19|20)\d{2})\s?Q(?P<q>[1-4])\b"), _h_quarter(_REL_YEAR_EN)),
     _Rule(
+        # "the final three months of 2024", "the first three months of the year": a calendar quarter
+        ("months",),
+        _rx(r"\b(?:the\s+)?(?P<ord>first|last|final)\s+three\s+months\s+of\s+(?:(?P<y>(?:19|20)\d{2})\b|"
+            r"(?P<rel>last|this|next)\s+year\b|the\s+year\b)", _I),
+        lambda g, t: _h_quarter(_REL_YEAR_EN)({**g, "ord": "fourth" if g["ord"].lower() in ("last", "final")
+                                               else "first"}, t),
+    ),
+    _Rule(
         ("quarter", "Quarter"),
         _rx(
             r"\b(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)[- ])?quarter"
