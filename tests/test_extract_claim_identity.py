@@ -1906,3 +1906,11 @@ def test_a_korean_charge_for_inventory_and_purchase_commitments_is_a_charge():
     text = "H20 재고와 구매 약정 관련 비용은 45억 달러(약 6조2000억원)로, 지난달 예고한 55억 달러보다 줄었다."
     got = {f.surface: f.metric for f in extract_figures(text, "ko", headline="엔비디아 H20 비용은 45억 달러로 줄어")}
     assert got["45억 달러"] == got["55억 달러"] == "charge"
+
+
+def test_margins_are_their_own_quantity_gross_apart_from_operating():
+    f = fig("영업이익률은 45%에 달했다.", "45%", language="ko", headline="SK하이닉스 4분기 영업익 8조8280억")
+    assert (f.subject, f.metric, f.scope) == ("SK hynix", "margin", "as operating margin")
+    text = "Nvidia's adjusted gross margin was 71.3% in the quarter, and its operating margin reached 60%."
+    got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
+    assert got["71.3%"] == ("margin", "as gross margin") and got["60%"] == ("margin", "as operating margin")

@@ -185,6 +185,7 @@ def test_metric_vocabulary():
         "market_value",
         "revenue",
         "profit",
+        "margin",
         "charge",
         "investment",
         "price",
@@ -205,7 +206,7 @@ def test_metric_vocabulary():
     # event metrics happen on a date; properties stay one quantity however late they are re-reported
     assert {m.name for m in load_metrics() if m.kind == "event"} >= {"market_value_change", "charge", "deal_value"}
     # a company's accounts are of a fiscal period (a quarter), not of the day they were reported
-    assert set(ACCOUNTS_METRICS) == {"revenue", "profit", "charge"}
+    assert set(ACCOUNTS_METRICS) == {"revenue", "profit", "margin", "charge"}
     assert defs["training_cost"].kind == "property" and defs["chip_count"].kind == "property"
 
 

@@ -1018,6 +1018,12 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("as demand", r"\b(?:asked\s+for|demanded|sought|opened\s+at|initially\s+(?:asked|wanted|sought))\b",
          r"요구했|요구한|요구하"),
     ),
+    # a gross margin and an operating margin are two quantities
+    "margin": (
+        ("as gross margin", r"\bgross\b", r"매출\s?총이익률|총이익률"),
+        ("as operating margin", r"\boperating\b", r"영업\s?이익률"),
+        ("as net margin", r"\bnet\b", r"순이익률"),
+    ),
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
         ("in gaming", r"\bgaming\b", r"게임"),
