@@ -1914,3 +1914,16 @@ def test_margins_are_their_own_quantity_gross_apart_from_operating():
     text = "Nvidia's adjusted gross margin was 71.3% in the quarter, and its operating margin reached 60%."
     got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
     assert got["71.3%"] == ("margin", "as gross margin") and got["60%"] == ("margin", "as operating margin")
+
+
+def test_the_current_quarter_wins_over_a_month_carried_from_the_sentence_before():
+    text = ("Nvidia booked a $4.5 billion charge in its fiscal first quarter, less than the roughly $5.5 billion it "
+            "had warned of in April. It also said it could not ship a further $2.5 billion of H20 orders in the "
+            "quarter and expects to lose about $8 billion of H20 sales in the current one.")
+    pub = datetime(2025, 5, 29, 9, tzinfo=UTC)
+    got = {f.surface: f.refers_to for f in extract_figures(text, "en", published_at=pub)}
+    assert got["$2.5 billion"] == "2025-02/2025-04" and got["about $8 billion"] == "2025-05/2025-07"
+    text = ("엔비디아는 1분기에 25억 달러어치의 H20을 출하하지 못했고, 2분기에는 약 80억 달러의 매출이 사라질 것으로 "
+            "내다봤다.")
+    f = _at(text, "약 80억 달러", datetime(2025, 5, 28, 23, 30, tzinfo=UTC), "ko")
+    assert (f.chip, f.scope, f.refers_to) == ("H20", "as lost sales", "2025-05/2025-07")

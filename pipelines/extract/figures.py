@@ -972,7 +972,8 @@ _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|w
                           r"forgone|lose\s+out\s+on)\s+(?:\w+\s+){0,2}(?:about\s+|roughly\s+|some\s+|nearly\s+)?$",
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)|"
-                            r"\s?(?:의|가량의|규모의)?\s?매출(?:을|를)?\s?(?:놓쳤|놓친|놓칠|잃었|잃은|잃을|날렸|날린)")
+                            r"\s?(?:의|가량의|규모의)?\s?매출(?:을|를)?\s?(?:놓쳤|놓친|놓칠|잃었|잃은|잃을|날렸|날린)|"
+                            r"\s?(?:의|가량의|규모의)?\s?매출(?:이|은)?\s?(?:사라|증발|날아)")
 # "수출 규제가 없었다면 80억 달러가량이 더해졌을 것": sales the curbs took away
 _KO_WITHOUT_CURBS = re.compile(r"(?:규제|제한|금지|통제)(?:가|이)?\s?없었다면")
 _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
@@ -1407,11 +1408,11 @@ def _accounts_period(
     to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
     if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
         return label
-    if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
-            and not _FULL_YEAR.search(st) and not _ANNUAL.search(st):
-        return carried
     lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
+    if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
+            and not _FULL_YEAR.search(st) and not _ANNUAL.search(st) and not _CURRENT_QUARTER.search(clause):
+        return carried
     if _FULL_YEAR.search(st) and not date_expressions(st, published_at, lang):
         # "For the full fiscal year, revenue rose 114% to $130.5 billion": the last fiscal year closed, not the
         # quarter the previous sentence was about
@@ -1421,10 +1422,13 @@ def _accounts_period(
     # (a figure compared with the estimate it beat is the result: "1분기 매출은 441억 달러로 시장 예상치 433억
     # 달러를 넘어섰다", "ahead of the $43.31 billion analysts had forecast")
     ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause) and not _VS_ESTIMATE.search(clause)
-    if label is None and published_at is not None and _CURRENT_QUARTER.search(clause):
+    # (a label the sentence does not state was carried from the one before: "in April" there, "in the current
+    # one" here)
+    own = label is None or bool(date_expressions(clause, published_at, lang))
+    if (label is None or not own) and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
-    if (label is None and published_at is not None and fig.scope not in ("as guidance", "as estimate")
+    if ((label is None or not own) and published_at is not None and fig.scope not in ("as guidance", "as estimate")
             and _THE_QUARTER.search(clause)):
         # "could not ship a further $2.5 billion of H20 orders in the quarter" in a results story: the quarter
         # the results are of
