@@ -1927,3 +1927,11 @@ def test_the_current_quarter_wins_over_a_month_carried_from_the_sentence_before(
             "내다봤다.")
     f = _at(text, "약 80억 달러", datetime(2025, 5, 28, 23, 30, tzinfo=UTC), "ko")
     assert (f.chip, f.scope, f.refers_to) == ("H20", "as lost sales", "2025-05/2025-07")
+
+
+def test_a_base_model_figure_is_the_base_models():
+    text = "DeepSeek's disclosure that R1 cost $294,000 to train on top of a $5.576 million base model revived it."
+    got = {f.surface: f.scope for f in extract_figures(text, "en")}
+    assert got == {"$294,000": "DeepSeek-R1", "$5.576 million": "DeepSeek-V3"}
+    # an R1 figure said plainly stays R1's (the outlet's claim about R1)
+    assert fig("딥시크가 R1 개발에 쓴 비용은 557만6000달러다.", "557만6000달러", language="ko").scope == "DeepSeek-R1"

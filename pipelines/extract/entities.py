@@ -1,7 +1,8 @@
 """The bilingual alias table (``data/entities.json``) and entity mentions in text.
 
 Each row: ``{"canonical", "kind", "aliases": [...]}`` (kinds: ``KINDS``) plus optional
-``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``maker`` (a chip's maker),
+``owner`` (a model's developer, used as the subject: "R1" → DeepSeek), ``base`` (the model a model was built
+on: R1 → DeepSeek-V3), ``maker`` (a chip's maker),
 ``role: "outlet"`` (news outlets: cited as sources, never subjects), ``government`` (a country's government,
 the subject when the country acts as a regulator or takes a fee) and ``patterns`` (regular
 expressions for phrasings too varied to list: "미국 주요 AI 기업들", "the leading American A.I. companies").
@@ -26,7 +27,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACTOR_KINDS", "KINDS", "REPORTING_KINDS", "SUBJECT_KINDS", "Entity", "Mention", "entity_table", "find_mentions",
-    "canonical_name", "chip_makers", "is_case_party", "government_of", "load_entities",
+    "base_model", "canonical_name", "chip_makers", "is_case_party", "government_of", "load_entities",
 ]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
@@ -58,6 +59,7 @@ class Entity:
     market: str | None = None  # where a company's shares or an index trade, when not a US exchange ("KRX")
     fiscal_year_end: int | None = None  # the month a company's fiscal year ends in, when not December (Nvidia: 1)
     private: bool = False  # a company whose shares do not trade (DeepSeek, OpenAI): it has no share price
+    base: str | None = None  # the model a model was built on (R1 → DeepSeek-V3): what "its base model" is
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def entity_table() -> tuple[Entity, ...]:
                 row.get("market"),
                 row.get("fiscal_year_end"),
                 bool(row.get("private", False)),
+                row.get("base"),
             )
         )
     return tuple(out)
@@ -102,6 +105,11 @@ def entity_table() -> tuple[Entity, ...]:
 @lru_cache(maxsize=1)
 def _kinds() -> dict[str, str]:
     return {e.canonical: e.kind for e in entity_table()}
+
+
+def base_model(canonical: str | None) -> str | None:
+    """The model ``canonical`` was built on (``base`` in the alias table), if the table says."""
+    return next((e.base for e in entity_table() if e.canonical == canonical and e.base), None)
 
 
 def kind_of(canonical: str | None) -> str | None:

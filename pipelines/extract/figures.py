@@ -41,6 +41,7 @@ from .entities import (
     ACTOR_KINDS,
     REPORTING_KINDS,
     Mention,
+    base_model,
     chip_makers,
     find_mentions,
     fiscal_year_end,
@@ -1244,6 +1245,18 @@ def _per_tokens(st: str, fig: Figure) -> Figure:
     return replace(fig, scope=f"{fig.scope} {per}" if fig.scope else per)
 
 
+_BASE_MODEL_AFTER = re.compile(
+    r"\s?(?:\S+\s){0,1}?(?:base|foundation|underlying)\s+model\b|\s?(?:의\s)?(?:기반|기초|베이스)\s?모델", re.I)
+
+
+def _on_base_model(st: str, fig: Figure) -> Figure:
+    """"R1 cost $294,000 to train on top of a $5.576 million base model": the base model's figure (V3's)."""
+    base = base_model(fig.scope)
+    if base and _BASE_MODEL_AFTER.match(st, fig.span_end):
+        return replace(fig, scope=base)
+    return fig
+
+
 def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
                    prev_revenue: bool) -> Figure:
     """What the sentence says about each bound figure, in order, each pass reading the one before's result:
@@ -1252,6 +1265,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _fee_share_chip(st, fig, chips)
     fig = _unit_price(st, lang, fig, chips, para_chip)
     fig = _per_tokens(st, fig)
+    fig = _on_base_model(st, fig)
     fig = _lost_sales(st, lang, fig, chips, para_chip)
     fig = _charge_chip(fig, chips, para_chip)
     fig = _difference(st, lang, fig)
