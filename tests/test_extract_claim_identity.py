@@ -1935,3 +1935,12 @@ def test_a_base_model_figure_is_the_base_models():
     assert got == {"$294,000": "DeepSeek-R1", "$5.576 million": "DeepSeek-V3"}
     # an R1 figure said plainly stays R1's (the outlet's claim about R1)
     assert fig("딥시크가 R1 개발에 쓴 비용은 557만6000달러다.", "557만6000달러", language="ko").scope == "DeepSeek-R1"
+
+
+def test_of_the_chips_counts_the_chip_the_sentence_named():
+    text = ("The report says the full run consumed 2.788 million GPU-hours on Nvidia H800 accelerators, spread "
+            "across a cluster of 20,480 of the chips.")
+    assert fig(text, "20,480", language="en").chip == "H800"
+    # two chips named: which one is counted is not said
+    text = "It bought H100 and H800 accelerators, 5,000 of the chips in all."
+    assert fig(text, "5,000", language="en").chip is None

@@ -251,6 +251,11 @@ def _partitive(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str
         tok = t.group(1).rstrip(".'’")
         unit = en_count_noun(tok)
         if unit:
+            if chip is None and unit == "chips" and m.group(0).rstrip().lower().endswith(("the", "those", "these")):
+                # "on Nvidia H800 accelerators, spread across a cluster of 20,480 of the chips": the chip named
+                # before is the set counted
+                named = {c.canonical for c in chips if c.end <= pos}
+                chip = named.pop() if len(named) == 1 else None
             return ("chips" if chip and unit == "units" else unit), ts + len(tok), chip
         if chip is not None or not _WORD_TOKEN.fullmatch(tok) or tok.lower() in WORD_VALUES:
             break
