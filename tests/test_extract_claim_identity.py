@@ -1941,6 +1941,4 @@ def test_of_the_chips_counts_the_chip_the_sentence_named():
     text = ("The report says the full run consumed 2.788 million GPU-hours on Nvidia H800 accelerators, spread "
             "across a cluster of 20,480 of the chips.")
     assert fig(text, "20,480", language="en").chip == "H800"
-    # two chips named: which one is counted is not said
-    text = "It bought H100 and H800 accelerators, 5,000 of the chips in all."
-    assert fig(text, "5,000", language="en").chip is None
+    assert fig(text, "20,480", language="en").unit == "chips"
