@@ -1942,3 +1942,11 @@ def test_of_the_chips_counts_the_chip_the_sentence_named():
             "across a cluster of 20,480 of the chips.")
     assert fig(text, "20,480", language="en").chip == "H800"
     assert fig(text, "20,480", language="en").unit == "chips"
+
+
+def test_the_previous_quarter_of_a_results_story():
+    text = ("SK하이닉스의 1분기 영업이익은 7조4405억원이다. 증권가 전망치(6조6000억원)를 크게 웃돌았지만, "
+            "사상 최대였던 직전 분기(8조828억원)보다는 8% 줄었다.")
+    got = {f.surface: f.refers_to for f in extract_figures(text, "ko", headline="SK하이닉스 1분기 영업익 7.4조",
+                                                           published_at=datetime(2025, 4, 23, 23, 30, tzinfo=UTC))}
+    assert got["7조4405억원"] == "2025-01/2025-03" and got["8조828억원"] == "2024-10/2024-12"

@@ -1442,6 +1442,11 @@ def _accounts_period(
     if (label is None or not own) and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
+    if ((label is None or not own) and published_at is not None and fig.unit in CURRENCY_UNITS
+            and _PREVIOUS_QUARTER.search(st, max(0, fig.span_start - 24), fig.span_start)):
+        # "사상 최대였던 직전 분기(8조828억원)" in a story on the first quarter: the quarter before it
+        last = last_closed_quarter(fiscal_year_end(fig.subject), published_at.date())
+        return last_closed_quarter(fiscal_year_end(fig.subject), date.fromisoformat(last.split("/")[0] + "-01"))
     if ((label is None or not own) and published_at is not None and fig.scope not in ("as guidance", "as estimate")
             and _THE_QUARTER.search(clause)):
         # "could not ship a further $2.5 billion of H20 orders in the quarter" in a results story: the quarter
@@ -1456,6 +1461,8 @@ _VS_ESTIMATE = re.compile(
     r"(?:넘|웃돌|상회|하회|밑돌|뛰어넘)|\b(?:beat|beating|topped|topping|ahead\s+of|exceeded|missed)\b", re.I)
 _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period|one)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
+_PREVIOUS_QUARTER = re.compile(r"(?:직전|지난|전)\s?분기(?!\s?(?:대비|보다|에\s?비해|比))|"
+                               r"\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b(?!['’]s)", re.I)
 _THE_QUARTER = re.compile(
     r"\b(?:in|during|for)\s+the\s+(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:end|through|to)\b)", re.I)
 # percent changes that are a revenue's or a profit's growth (accounts figures of that period)
