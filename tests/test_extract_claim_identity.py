@@ -1950,3 +1950,13 @@ def test_the_previous_quarter_of_a_results_story():
     got = {f.surface: f.refers_to for f in extract_figures(text, "ko", headline="SK하이닉스 1분기 영업익 7.4조",
                                                            published_at=datetime(2025, 4, 23, 23, 30, tzinfo=UTC))}
     assert got["7조4405억원"] == "2025-01/2025-03" and got["8조828억원"] == "2024-10/2024-12"
+
+
+def test_a_model_named_as_what_another_was_built_on_is_not_the_figures():
+    text = ("The R1 reasoning model built on top of V3 cost far less again: $294,000, according to DeepSeek's "
+            "Nature paper, using 512 H800s for 80 hours.")
+    got = {f.surface: f.scope for f in extract_figures(text, "en")}
+    assert got["$294,000"] == got["512 H800s"] == "DeepSeek-R1"
+    # unless the figure is in a clause about that model
+    text = "R1 was built on top of V3, whose training the company has previously said cost about $6 million."
+    assert fig(text, "about $6 million", language="en").scope == "DeepSeek-V3"

@@ -580,13 +580,19 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
             return own[0].canonical
         # "the V3 base model on which R1 is built cost about $6 million": a model inside a relative clause on
         # another model is not what the figure is of
-        outside = [m for m in models if not _IN_RELATIVE_ON.search(text, max(0, m.start - 16), m.start)]
+        # ("R1 was built on top of V3, whose training ... cost about $6 million": the relative clause is V3's)
+        outside = [m for m in models if not _IN_RELATIVE_ON.search(text, max(0, m.start - 24), m.start)
+                   or (m.end <= span[0] and _WHOSE.match(text, m.end, span[0]))]
         if outside and len(outside) < len(models):
             models = outside
     return min(models, key=lambda m: (distance(m), m.start)).canonical
 
 
+_WHOSE = re.compile(r",?\s+(?:whose|which)\b")
 _IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$"
                              # "the final training run of V3, the base model for R1, at $5.576 million"
-                             r"|\b(?:base|foundation|underlying)\s+model\s+(?:for|of|behind|under)\s+(?:the\s+)?$",
+                             r"|\b(?:base|foundation|underlying)\s+model\s+(?:for|of|behind|under)\s+(?:the\s+)?$"
+                             # "The R1 reasoning model built on top of V3 cost far less again: $294,000"
+                             r"|\b(?:built|based|trained|developed)\s+(?:on|upon|from)\s+(?:top\s+of\s+)?(?:the\s+)?"
+                             r"(?:earlier\s+)?$",
                              re.I)
