@@ -1960,3 +1960,9 @@ def test_a_model_named_as_what_another_was_built_on_is_not_the_figures():
     # unless the figure is in a clause about that model
     text = "R1 was built on top of V3, whose training the company has previously said cost about $6 million."
     assert fig(text, "about $6 million", language="en").scope == "DeepSeek-V3"
+
+
+def test_no_share_trades_at_billions():
+    got = {f.surface: f.metric for f in extract_figures(
+        "The stock closed at $118.42, and the loss was about $589 billion.", "en", headline="Nvidia closes lower")}
+    assert got == {"$118.42": "share_price", "about $589 billion": "market_value_change"}

@@ -1257,12 +1257,28 @@ def _on_base_model(st: str, fig: Figure) -> Figure:
     return fig
 
 
+_LOSS_WORDS = re.compile(r"\b(?:loss|lost|los(?:e|ing)|wip(?:e|ed|ing)|eras(?:e|ed|ing)|shed|gain(?:ed)?|add(?:ed)?)\b|"
+                         r"증발|날아|줄|늘|감소|증가|잃", re.I)
+
+
+def _share_price_in_range(st: str, fig: Figure) -> Figure:
+    """No share trades at billions ("The stock closed at $118.42, and the loss was about $589 billion."): a sum
+    that large beside a move is the market value lost or gained, else the market value."""
+    if fig.metric != "share_price" or fig.unit not in CURRENCY_UNITS or fig.value is None:
+        return fig
+    if abs(fig.value) < _SHARE_PRICE_CEILING.get(fig.unit, 10_000) * 100:
+        return fig
+    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    return replace(fig, metric="market_value_change" if _LOSS_WORDS.search(st, lo, hi) else "market_value")
+
+
 def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
                    prev_revenue: bool) -> Figure:
     """What the sentence says about each bound figure, in order, each pass reading the one before's result:
     the chip of a fee share, sales lost to a ban, the chip of a charge, differences between figures, forecasts,
     and the segment a figure is of."""
     fig = _fee_share_chip(st, fig, chips)
+    fig = _share_price_in_range(st, fig)
     fig = _unit_price(st, lang, fig, chips, para_chip)
     fig = _per_tokens(st, fig)
     fig = _on_base_model(st, fig)
