@@ -1966,3 +1966,12 @@ def test_no_share_trades_at_billions():
     got = {f.surface: f.metric for f in extract_figures(
         "The stock closed at $118.42, and the loss was about $589 billion.", "en", headline="Nvidia closes lower")}
     assert got == {"$118.42": "share_price", "about $589 billion": "market_value_change"}
+
+
+def test_an_accounting_periods_name_is_no_duration_and_estimates_share_the_results_metric():
+    text = ("SK Hynix said operating profit jumped 158% to 7.44 trillion won in the three months ended March, "
+            "beating the 6.6 trillion won average of analyst estimates. The plant took three months to build.")
+    got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
+    assert "three months" in got and got["three months"][0] == "duration"  # the second sentence's
+    assert [f.surface for f in extract_figures(text.split(". ")[0], "en")].count("three months") == 0
+    assert got["6.6 trillion won"] == ("profit", "as estimate") and got["7.44 trillion won"] == ("profit", None)

@@ -1,5 +1,6 @@
 """Spans that look numeric but are not figures: dates, times, phone and registration numbers, e-mail
-addresses, URLs, identifiers, section numbers and index names ("S&P 500", "Fortune 500")."""
+addresses, URLs, identifiers, section numbers, index names ("S&P 500", "Fortune 500") and the names of
+accounting periods ("the three months ended March")."""
 
 from __future__ import annotations
 
@@ -64,6 +65,9 @@ _GROUPS: list[tuple[tuple[str, ...], list[str]]] = [
         ],
     ),
     (("Q", "FY"), [r"\b(?:Q[1-4]|FY)\s?'?\d{2,4}\b"]),  # Q4 2024, FY2025
+    # a period's name, not a duration: "in the three months ended March", "the six months to June"
+    (("months",), [r"\bthe\s+(?:three|six|nine|twelve|3|6|9|12)\s+months\s+"
+                   r"(?:ended|ending|to|through|that\s+ended)\b"]),
     (("°", "℃", "℉"), [r"\d+\s?(?:°[CF]?|℃|℉)"]),  # temperatures
 ]
 _COMPILED = [(triggers, re.compile("|".join(f"(?:{p})" for p in pats))) for triggers, pats in _GROUPS]

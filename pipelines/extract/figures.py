@@ -461,19 +461,23 @@ _ESTIMATE_OF_BEFORE = re.compile(
     r"(?:about\s+|roughly\s+|around\s+)?$", re.I)
 
 
+_KO_ESTIMATE_BEFORE = re.compile(r"(?:전망치|예상치|추정치|컨센서스)(?:\s?평균)?\s?(?:인|는|은)?\s?\(?\s?$")
+
+
 def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
     """"… above analysts' average estimate of $43.3 billion", "ahead of the $38.05 billion analysts had expected",
-    "ahead of its own forecast of $45bn" beside a revenue the sentence reports: the forecast is of that revenue
+    "ahead of its own forecast of $45bn" beside a revenue (or profit) the sentence reports: the forecast is of it
     (its own quantity: the forecast pass scopes it ``as estimate`` / ``as guidance``)."""
-    revenue = next((r for r in rows if r["metric"] == "revenue" and r["c"].unit in CURRENCY_UNITS), None)
+    revenue = next((r for r in rows if r["metric"] in ("revenue", "profit") and r["c"].unit in CURRENCY_UNITS), None)
     if revenue is None:
         return
     for r in rows:
         c = r["c"]
         if r is revenue or c.unit not in CURRENCY_UNITS or r["metric"] not in ("other", None):
             continue
-        if _ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) or _FORECAST_AFTER.match(st, c.end):
-            r["metric"] = "revenue"
+        if (_ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) or _FORECAST_AFTER.match(st, c.end)
+                or _KO_ESTIMATE_BEFORE.search(st, max(0, c.start - 16), c.start)):
+            r["metric"] = revenue["metric"]  # ("operating profit jumped to 7.44 trillion won, beating the 6.6")
             if r["subject"] is None:
                 r["subject"], r["via"] = revenue["subject"], revenue["via"]
 
