@@ -1975,3 +1975,10 @@ def test_an_accounting_periods_name_is_no_duration_and_estimates_share_the_resul
     assert "three months" in got and got["three months"][0] == "duration"  # the second sentence's
     assert [f.surface for f in extract_figures(text.split(". ")[0], "en")].count("three months") == 0
     assert got["6.6 trillion won"] == ("profit", "as estimate") and got["7.44 trillion won"] == ("profit", None)
+
+
+def test_a_name_glossed_in_parentheses_is_one_mention_and_the_pair_stays_coordinated():
+    text = ("미국 법무부는 중국 국적자 촨겅(Chuan Geng)과 스웨이양(Shiwei Yang)을 수출통제법 위반 혐의로 "
+            "기소했다고 밝혔다. 한 건의 송장 금액만 2840만 달러에 달했다.")
+    assert [m.canonical for m in find_mentions(text)] == ["US Justice Department", "Chuan Geng", "Shiwei Yang"]
+    assert fig(text, "2840만 달러", language="ko").subject == "Chuan Geng + Shiwei Yang"

@@ -341,8 +341,14 @@ def find_mentions(text: str) -> list[Mention]:
     for m in found:
         if out and m.start < out[-1].end:
             continue
+        if out and out[-1].entity.canonical == m.entity.canonical and _GLOSS_BETWEEN.fullmatch(
+                text, out[-1].end, m.start) and text.startswith(")", m.end):
+            continue  # "촨겅(Chuan Geng)과 스웨이양(Shiwei Yang)": a name glossed in parentheses is one mention
         out.append(m)
     return out
+
+
+_GLOSS_BETWEEN = re.compile(r"\s?\(\s?")
 
 
 @lru_cache(maxsize=1)
