@@ -156,6 +156,7 @@ class Fact(TypedDict):
     refers_to: str | None
     rule: str | None
     said_by: str | None
+    scope_via: str | None
 
 
 class AliasEntry(TypedDict):

@@ -426,6 +426,7 @@ def extract_facts(articles: Iterable[dict], failures: list[dict] | None = None) 
                 "linked_fact_id": ids[f.linked_to] if f.linked_to is not None and f.linked_to < len(ids) else None,
                 "scope": f.scope, "claim_key": claim_key(f.subject, f.metric, f.chip, f.unit, f.scope),
                 "subject_via": f.subject_via, "refers_to": f.refers_to, "rule": f.rule, "said_by": f.said_by,
+                "scope_via": f.scope_via,
             })
     return rows
 

@@ -1982,3 +1982,13 @@ def test_a_name_glossed_in_parentheses_is_one_mention_and_the_pair_stays_coordin
             "기소했다고 밝혔다. 한 건의 송장 금액만 2840만 달러에 달했다.")
     assert [m.canonical for m in find_mentions(text)] == ["US Justice Department", "Chuan Geng", "Shiwei Yang"]
     assert fig(text, "2840만 달러", language="ko").subject == "Chuan Geng + Shiwei Yang"
+
+
+def test_where_a_figures_model_came_from():
+    head = "딥시크 R1, 오픈AI 20분의 1 비용으로 개발"
+    f = fig("딥시크는 엔비디아 H800 약 2000개를 사용했다.", "약 2000개", language="ko", headline=head)
+    assert (f.scope, f.scope_via) == ("DeepSeek-R1", "article")
+    f = fig("딥시크는 엔비디아의 H800 칩 약 2000개로 이 모델을 학습시켰다.", "약 2000개", language="ko", headline=head)
+    assert (f.scope, f.scope_via) == ("DeepSeek-R1", "text")
+    f = fig("딥시크는 R1 훈련에 H800 512개를 썼다.", "512개", language="ko", headline=head)
+    assert (f.scope, f.scope_via) == ("DeepSeek-R1", "text")

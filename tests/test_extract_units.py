@@ -170,8 +170,7 @@ def test_entity_mentions_prefer_longest_alias():
         "US AI companies",
         "US Commerce Department",
         "US Justice Department",
-        "DeepSeek",
-        "DeepSeek",
+        "DeepSeek",  # "딥시크(Deep Seek)": a name glossed in parentheses is one mention
     ]
     assert [m.canonical for m in find_mentions("paid US$103 million")] == []
 

@@ -595,3 +595,27 @@ def test_two_reports_in_one_currency_compare_as_written_not_through_the_dollar()
     obs, disc = build_observations(_frame(rows))
     assert disc.is_empty() and obs.filter(pl.col("fact_id") == "reuters")["relation_to_previous"].item() in (
         "consistent", "rounding")
+
+
+def test_a_model_taken_from_the_article_gives_way_to_the_model_its_value_is_of():
+    from pipelines.track.claims import resolve_scopes
+
+    key = "DeepSeek|chip_count|H800|chips"
+    t = datetime(2025, 9, 18, tzinfo=UTC)
+    # V3's 2,048 and R1's 512, each stated with its model; then "딥시크는 엔비디아 H800 약 2000개를 사용했다" in an
+    # article about R1 that names no model in the sentence, and a 512 the same way
+    rows = pl.DataFrame({
+        "claim_key": [f"{key}|DeepSeek-V3"] * 2 + [f"{key}|DeepSeek-R1"] * 2 + [f"{key}|DeepSeek-R1"] * 2,
+        "scope": ["DeepSeek-V3"] * 2 + ["DeepSeek-R1"] * 4,
+        "scope_via": ["text"] * 4 + ["article", "article"],
+        "metric": ["chip_count"] * 6, "unit": ["chips"] * 6, "observed_at": [t] * 6,
+        "value": [2048.0, 2048.0, 512.0, 512.0, 2000.0, 512.0],
+        "value_low": [2047.5, 2047.5, 511.5, 511.5, 1700.0, 511.5],
+        "value_high": [2048.5, 2048.5, 512.5, 512.5, 2300.0, 512.5],
+    })
+    out = resolve_scopes(rows)
+    assert out["scope"].to_list()[4:] == ["DeepSeek-V3", "DeepSeek-R1"]
+    assert out["claim_key"].to_list()[4] == f"{key}|DeepSeek-V3"
+    # the same figure with its model in the sentence stays where the text put it (the outlet's claim about R1)
+    out = resolve_scopes(rows.with_columns(pl.Series("scope_via", ["text"] * 6)))
+    assert out["scope"].to_list()[4] == "DeepSeek-R1"

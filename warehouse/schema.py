@@ -211,6 +211,10 @@ FACTS = _t(
          "The person or body whose claim the figure is, when the text names one that is not an outlet "
          "(\"Alexandr Wang ... told CNBC\" → Alexandr Wang; attributed_to is CNBC). Outlets re-telling one "
          "speaker's claim count as one source in the consensus."),
+        ("scope_via", "VARCHAR",
+         "Where the scope was found: text (the sentence, or the subject it carries on) or article (the one model "
+         "the article names, for a sentence that names none; the tracker moves such a figure to the model whose "
+         "reports its value agrees with)."),
     ],
     key=("fact_id",),
 )

@@ -1249,6 +1249,10 @@ def _per_tokens(st: str, fig: Figure) -> Figure:
     return replace(fig, scope=f"{fig.scope} {per}" if fig.scope else per)
 
 
+# the sentence points at a model it does not name: "H800 칩 약 2000개로 이 모델을 학습시켰다", "trained the model on"
+_MODEL_ANAPHOR = re.compile(r"(?:이|그|해당|같은)\s?(?:AI\s?)?모델|"
+                            r"\b(?:this|that|the|its|the\s+new)\s+(?:AI\s+|reasoning\s+)?model\b(?!\s+(?:on|for)\s+which)",
+                            re.I)
 _BASE_MODEL_AFTER = re.compile(
     r"\s?(?:\S+\s){0,1}?(?:base|foundation|underlying)\s+model\b|\s?(?:의\s)?(?:기반|기초|베이스)\s?모델", re.I)
 
@@ -1257,7 +1261,7 @@ def _on_base_model(st: str, fig: Figure) -> Figure:
     """"R1 cost $294,000 to train on top of a $5.576 million base model": the base model's figure (V3's)."""
     base = base_model(fig.scope)
     if base and _BASE_MODEL_AFTER.match(st, fig.span_end):
-        return replace(fig, scope=base)
+        return replace(fig, scope=base, scope_via="text")
     return fig
 
 
@@ -1656,6 +1660,7 @@ def _bind(
     for c in cands:
         span = (c.start, c.end)
         ratio = c.unit in ("times", "fraction")
+        scope_from_article: str | None = None  # the scope, when the article alone gave it
         carried_scope: str | None = None
         bound = None if ratio else bind_subject(st, eligible, span, lang, properties, spans)
         if bound is not None and lang == "ko" and fb_subject and _KO_ANAPHOR_TOPIC.search(st, 0, c.start):
@@ -1806,6 +1811,9 @@ def _bind(
             # a company's spending or holdings
             (prev_subject, prev_scope), article = context_scope
             scope = carried_scope or (prev_scope if prev_subject == subject and prev_scope else article.get(subject))
+            if (scope is not None and scope != carried_scope and not (prev_subject == subject and prev_scope)
+                    and not _MODEL_ANAPHOR.search(st)):  # ("이 모델을 학습시켰다": the text points at it)
+                scope_from_article = scope  # (the article's one model, not the sentence's or the paragraph's)
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
@@ -1847,7 +1855,7 @@ def _bind(
                 best = min(people, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
                 subject, via, metric, scope = best.entity.canonical, "sentence", "other", FORTUNE_SCOPE
         rows.append({"c": c, "subject": subject, "via": via, "scope": scope, "metric": metric, "linked_to": None,
-                     "qualifier": c.qualifier})
+                     "qualifier": c.qualifier, "article_scope": scope_from_article})
     _distribute_respectively(st, rows, eligible)
     _comparands_share_metric(st, rows, {m.entity.canonical for m in mentions if m.entity.kind == "model"})
     _share_settled(st, rows)
@@ -1923,6 +1931,7 @@ def _bind(
                 linked_to=r["linked_to"],
                 subject_via=r["via"] if r["subject"] else None,
                 scope=r["scope"],
+                scope_via=(None if not r["scope"] else "article" if r["scope"] == r.get("article_scope") else "text"),
             )
         )
     return figs

@@ -22,7 +22,9 @@ class Figure:
     ``previous_sentence``, ``headline``, ``article`` (the document's most mentioned actor) or ``chip`` (the
     maker of the chip a charge is for, when the sentence names no company) or ``corrected`` (a correction note's
     figure, from the body figure it corrects); ``None`` when there is no subject.
-    ``scope`` is the model of the subject the figure is about (DeepSeek-V3 vs DeepSeek-R1), ``refers_to`` the
+    ``scope`` is the model of the subject the figure is about (DeepSeek-V3 vs DeepSeek-R1) and ``scope_via`` where
+    it was found (``text``: the sentence or what it carries on; ``article``: the one model the article names, for a
+    sentence naming none, which the tracker may overrule by value), ``refers_to`` the
     date or period it is about (``event_time.EventTime.label()``).
     """
 
@@ -45,6 +47,7 @@ class Figure:
     linked_to: int | None = None
     subject_via: str | None = None
     scope: str | None = None
+    scope_via: str | None = None  # "text" (the sentence or its context) or "article" (the article's one model)
     refers_to: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:

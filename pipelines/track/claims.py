@@ -494,6 +494,15 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     events = _event_metrics(reports)
     keys, scopes = reports["claim_key"].to_list(), reports["scope"].to_list()
     metrics, times = reports["metric"].to_list(), reports["observed_at"].to_list()
+    # a model taken from the article alone (the sentence names none: "딥시크는 엔비디아 H800 약 2000개를 사용했다" in
+    # an article about R1) is no evidence of what that model's figures are, and gives way to the model whose
+    # reports the value agrees with (the famous 2,048 H800s are V3's)
+    from_article = [via == "article" and metric not in events and kind_of(scope) == "model"
+                    for via, metric, scope in zip(
+                        reports["scope_via"].to_list() if "scope_via" in reports.columns else [None] * reports.height,
+                        metrics, scopes, strict=True)]
+    keys = [k[: -len(s) - 1] if a else k for k, s, a in zip(keys, scopes, from_article, strict=True)]
+    scopes = [None if a else s for s, a in zip(scopes, from_article, strict=True)]
     scoped: dict[str, dict[str, _Timed]] = {}  # unscoped key → scope → its reports
     for key, scope, metric, t in zip(keys, scopes, metrics, times, strict=True):
         if scope and metric not in events:
@@ -506,7 +515,8 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     highs = reports["value_high"].to_list() if "value_high" in reports.columns else [None] * reports.height
     units = reports["unit"].to_list() if "unit" in reports.columns else [None] * reports.height
     values = reports["value"].to_list() if "value" in reports.columns else [None] * reports.height
-    new_keys, new_scopes = list(keys), list(scopes)
+    original_keys, original_scopes = reports["claim_key"].to_list(), reports["scope"].to_list()
+    new_keys, new_scopes = list(original_keys), list(original_scopes)
     for i, (key, scope, metric, t) in enumerate(zip(keys, scopes, metrics, times, strict=True)):
         if scope or key not in scoped or metric in events or not is_model_metric(metric):
             continue  # a company's spending or holdings belong to no model
@@ -528,6 +538,8 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                 # 6000달러" is V3's
                 new_keys[i], new_scopes[i] = f"{key}|{top}", top
                 continue
+        if from_article[i]:
+            continue  # no value says otherwise: the article's model stays
         if metric == "chip_count" and lows[i] is not None and per_scope and all(
                 r.share_met(lows[i], highs[i]) < 1 - SCOPE_MAJORITY for r in per_scope.values()):
             continue  # chips that agree with no model's training chips are held, not trained on: no model
