@@ -1992,3 +1992,11 @@ def test_where_a_figures_model_came_from():
     assert (f.scope, f.scope_via) == ("DeepSeek-R1", "text")
     f = fig("딥시크는 R1 훈련에 H800 512개를 썼다.", "512개", language="ko", headline=head)
     assert (f.scope, f.scope_via) == ("DeepSeek-R1", "text")
+
+
+def test_korean_results_are_not_revenue():
+    # "실적" is a company's results, not its sales: an estimate of them is no revenue estimate
+    f = fig("실적은 증권가 전망치 11조원 안팎을 소폭 웃돌았다.", "11조원", language="ko",
+            headline="SK하이닉스 분기 실적")
+    assert f.metric != "revenue"
+    assert fig("3분기 매출은 24조4489억원이었다.", "24조4489억원", language="ko").metric == "revenue"
