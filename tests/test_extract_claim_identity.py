@@ -2000,3 +2000,18 @@ def test_korean_results_are_not_revenue():
             headline="SK하이닉스 분기 실적")
     assert f.metric != "revenue"
     assert fig("3분기 매출은 24조4489억원이었다.", "24조4489억원", language="ko").metric == "revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Under the August deal, Washington is entitled to 15% of H20 sales to China.", "15%",
+         "tariff_or_fee_share"),
+        ("The charge came in $1 billion below what the company had warned of in April.", "$1 billion", "other"),
+        ("Nvidia said revenue rose to $44.1 billion in the quarter, ahead of the roughly $43.3 billion analysts "
+         "had expected, even after it booked a $4.5 billion charge for H20 inventory.", "roughly $43.3 billion",
+         "revenue"),
+    ],
+)
+def test_fee_shares_differences_and_what_analysts_expected(text, surface, metric):
+    assert fig(text, surface, language="en", headline="Nvidia").metric == metric

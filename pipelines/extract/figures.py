@@ -473,7 +473,14 @@ def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
         return
     for r in rows:
         c = r["c"]
-        if r is revenue or c.unit not in CURRENCY_UNITS or r["metric"] not in ("other", None):
+        if r is revenue or c.unit not in CURRENCY_UNITS:
+            continue
+        if r["metric"] not in ("other", None):
+            # "ahead of the roughly $43.3 billion analysts had expected, even after it booked a $4.5 billion
+            # charge": what analysts expected of the reported figure, whatever cue stands nearer
+            after = _FORECAST_AFTER.match(st, c.end)
+            if r["metric"] != revenue["metric"] and after and _ANALYSTS.search(after.group(0)):
+                r["metric"] = revenue["metric"]
             continue
         if (_ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) or _FORECAST_AFTER.match(st, c.end)
                 or _KO_ESTIMATE_BEFORE.search(st, max(0, c.start - 16), c.start)):
@@ -1124,7 +1131,9 @@ _KO_DIFFERENCE = re.compile(
     r"낮았|높았|작았|컸)")
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
-_EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b", re.I)
+_EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b|"
+                            # "The charge came in $1 billion below what the company had warned of"
+                            r"\s+(?:below|above|short\s+of|under|over)\s+(?:what|the\s+\$)", re.I)
 
 
 def _difference(st: str, lang: str, fig: Figure) -> Figure:
