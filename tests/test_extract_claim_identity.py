@@ -2015,3 +2015,11 @@ def test_korean_results_are_not_revenue():
 )
 def test_fee_shares_differences_and_what_analysts_expected(text, surface, metric):
     assert fig(text, surface, language="en", headline="Nvidia").metric == metric
+
+
+def test_ai_chip_sales_are_a_part_of_revenue_and_a_consensus_is_no_result():
+    text = ("Broadcom reported AI semiconductor revenue of $5.2bn for the quarter, and total revenue of $15.95bn, "
+            "topping the $15.8 billion consensus compiled by LSEG.")
+    got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
+    assert got["$5.2bn"] == ("revenue", "in AI chips") and got["$15.95bn"] == ("revenue", None)
+    assert got["$15.8 billion"] == ("revenue", "as estimate")

@@ -1039,6 +1039,9 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "revenue": (
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
+        # a chipmaker's AI chip sales are a part of its revenue ("AI semiconductor revenue of $5.2bn")
+        ("in AI chips", r"\bAI\s+(?:semiconductors?|chips?|accelerators?|processors?)\s+(?:revenues?|sales)\b|"
+                        r"\bAI\s+revenues?\b", r"AI\s?(?:반도체|칩)\s?매출|AI\s?매출"),
         ("in gaming", r"\bgaming\b", r"게임"),
         ("in China", r"\b(?:from|in)\s+China\b|\b(?:sales|revenues?)\s+to\s+China\b"
                      r"|\bChina(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up)\b"
@@ -1061,6 +1064,7 @@ _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|
 # "$43 billion analysts had expected", "$46 billion expected by analysts", "430억달러의 시장 전망치"
 _FORECAST_AFTER = re.compile(
     r"\s+(?:average|consensus|mean)\s+(?:of\s+)?(?:analysts?['’]?\s+)?(?:estimates?|forecasts?|expectations?)\b|"
+    r"\s+(?:analysts?['’]?\s+)?consensus\b|"  # ("topping the $38.05 billion consensus compiled by LSEG")
     r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+(?:had\s+)?"
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)", re.I)
@@ -1091,6 +1095,10 @@ def _last_money_end(text: str) -> int:
     return max(m.end() for m in _ANY_MONEY.finditer(text))
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|group|company-wide)\s+(?:revenues?|sales|spending|capex)\b[^,;]{0,12}$|"
+                           r"(?:전체|총)\s?(?:매출|투자)[^,]{0,8}$", re.I)
+
+
 def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Figure:
     """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause.
     ``prev_revenue``: the previous sentence of the paragraph reported a revenue ("…매출은 391억 달러였다. 전년 동기
@@ -1100,6 +1108,8 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
         return fig
     span = (fig.span_start, fig.span_end)
     clause = _clause_around(st, span)
+    if _TOTAL_BEFORE.search(st, max(0, fig.span_start - 30), fig.span_start):
+        return fig  # "and total revenue of $15.95bn" beside the AI chips' $5.2bn: the whole, no segment
     if fig.metric == "percent_change":
         if _STOCK_WORDS.search(st):
             return fig  # "shares fell 6% on the revenue warning": the stock's move
