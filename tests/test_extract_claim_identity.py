@@ -2023,3 +2023,9 @@ def test_ai_chip_sales_are_a_part_of_revenue_and_a_consensus_is_no_result():
     got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
     assert got["$5.2bn"] == ("revenue", "in AI chips") and got["$15.95bn"] == ("revenue", None)
     assert got["$15.8 billion"] == ("revenue", "as estimate")
+
+
+def test_a_move_that_had_risen_after_hours():
+    f = _at("The stock had risen about 4 percent in after-hours trading on Wednesday.", "about 4 percent",
+            datetime(2025, 5, 29, 21, 5, tzinfo=UTC))
+    assert (f.metric, f.value, f.refers_to) == ("percent_change", 4.0, "2025-05-28 after_hours")

@@ -293,7 +293,7 @@ _EN_DOWN = re.compile(
     re.I,
 )
 _EN_UP = re.compile(
-    r"\b(?:up|rose|rise|rises|rising|gained|gain|gains|jumped|jump|jumps|surged|surge|climbed|climb|soared|"
+    r"\b(?:up|rose|risen|rise|rises|rising|gained|gain|gains|jumped|jump|jumps|surged|surge|climbed|climb|soared|"
     r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced|spiked|leapt|leaped|"
     r"rocketed|skyrocketed|popped)\b(?! to\b)",
     re.I,
