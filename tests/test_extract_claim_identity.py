@@ -2029,3 +2029,15 @@ def test_a_move_that_had_risen_after_hours():
     f = _at("The stock had risen about 4 percent in after-hours trading on Wednesday.", "about 4 percent",
             datetime(2025, 5, 29, 21, 5, tzinfo=UTC))
     assert (f.metric, f.value, f.refers_to) == ("percent_change", 4.0, "2025-05-28 after_hours")
+
+
+def test_a_results_headline_dates_the_undated_accounts_figures_of_any_paragraph():
+    body = "엔비디아의 3분기 매출은 570억 달러로 62% 늘었다.\n\n데이터센터 매출은 512억 달러였다."
+    pub = datetime(2025, 11, 19, 21, 35, tzinfo=UTC)
+    got = {f.surface: f.refers_to for f in extract_figures(body, "ko", headline="엔비디아 3분기 매출 62% 급증",
+                                                           published_at=pub)}
+    assert got["512억 달러"] == "2025-08/2025-10"
+    # a headline about the quarter ahead dates nothing
+    got = {f.surface: f.refers_to for f in extract_figures(body, "ko", headline="엔비디아, 4분기 매출 650억 달러 전망",
+                                                           published_at=pub)}
+    assert got["512억 달러"] != "2025-11/2026-01"

@@ -592,6 +592,19 @@ def _fallback_subject(
 
 
 
+def _headline_quarter(headline: str | None, subject: str | None, published_at: datetime | None,
+                      lang: str) -> str | None:
+    """The fiscal quarter the headline names, as the subject's three months, if it names exactly one."""
+    if not headline or published_at is None or not subject:
+        return None
+    if _GUIDANCE.search(headline):
+        return None  # "Nvidia forecasts third-quarter revenue above estimates": the quarter ahead, not the story's
+    quarters = {e.label() for e in date_expressions(headline, published_at, lang) if e.granularity == "quarter"}
+    if len(quarters) != 1:
+        return None
+    return accounts_quarter(quarters.pop(), fiscal_year_end(subject), published_at.date())
+
+
 def _headline_subject(headline: str | None, mentions: list[Mention], lang: str) -> str | None:
     """The headline's subject: the entity its first figure (or metric word) is about, bound as in a sentence
     ("딥시크 쇼크에 엔비디아 847조원 날아갔다" → Nvidia: a cause, "딥시크 쇼크에", is no subject); else its topic."""
@@ -777,6 +790,9 @@ def extract(
     stated_day: date | None = None
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
+    # the quarter a results story's headline names ("엔비디아 3분기 매출 62% 급증"): what its undated accounts
+    # figures are of, in any paragraph
+    head_quarter = _headline_quarter(headline, head_subject, published_at, lang)
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
     in_case = bool(headline and _CASE_CUE.search(headline))  # whether the article is about a case yet
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
@@ -866,7 +882,8 @@ def extract(
                              and not (fig.linked_to is not None and figs[fig.linked_to] is f)
                              and not _restated_in_other_currency(st, fig, f)],
                             head_session, last_day, stated_day),
-                            published_at, accounts_quarter_carried if same else None),
+                            published_at, accounts_quarter_carried if same else (
+                                head_quarter if not date_expressions(st, published_at, lang) else None)),
                     )
                 )
             _forecasts_share_quarter(out, base)
