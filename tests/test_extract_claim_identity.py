@@ -2041,3 +2041,11 @@ def test_a_results_headline_dates_the_undated_accounts_figures_of_any_paragraph(
     got = {f.surface: f.refers_to for f in extract_figures(body, "ko", headline="엔비디아, 4분기 매출 650억 달러 전망",
                                                            published_at=pub)}
     assert got["512억 달러"] != "2025-11/2026-01"
+
+
+def test_a_rule_is_an_entity_its_figures_can_be_about():
+    f = fig("The AI diffusion rule caps most countries at about 50,000 advanced GPUs each.", "about 50,000",
+            language="en")
+    assert f.subject == "AI diffusion rule"
+    names = [m.canonical for m in find_mentions("미국 상무부의 AI 확산 규칙은 18개국을 예외로 뒀다.")]
+    assert names[-1] == "AI diffusion rule"

@@ -31,17 +31,18 @@ __all__ = [
 ]
 
 DATA = Path(__file__).parent / "data" / "entities.json"
-KINDS = ("org", "person", "chip", "country", "model", "agency", "government", "court", "fund", "index", "case")
+KINDS = ("org", "person", "chip", "country", "model", "agency", "government", "court", "fund", "index", "case",
+         "rule")
 # Who can report a figure about someone else: when one of these is the speaker ("..., the Justice Department
 # said", "법무부는 ...고 밝혔다"), it is the source, not the subject. A company speaking is usually reporting
 # about itself ("Nvidia said it expects a $5.5 billion charge"), so orgs are not in this set.
 REPORTING_KINDS = frozenset({"agency", "government", "court"})
 # What a figure can be about.
 SUBJECT_KINDS = frozenset(
-    {"org", "agency", "government", "court", "fund", "country", "person", "model", "index", "case"}
+    {"org", "agency", "government", "court", "fund", "country", "person", "model", "index", "case", "rule"}
 )
 # What makes an article's main entity (the document's salient subject).
-ACTOR_KINDS = frozenset({"org", "agency", "government", "court", "fund", "model", "index"})
+ACTOR_KINDS = frozenset({"org", "agency", "government", "court", "fund", "model", "index", "rule"})
 
 
 @dataclass(frozen=True)
