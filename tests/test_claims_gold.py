@@ -151,7 +151,7 @@ FLOORS = {
                 "subject_accuracy": 0.95, "metric_accuracy": 0.95},
     "holdout18": {"pair_f1": 0.93, "discrepancy_precision": 0.9, "discrepancy_recall": 0.73,
                 "subject_accuracy": 0.92, "metric_accuracy": 0.92},
-    "holdout19": {"pair_f1": 0.93, "discrepancy_precision": 0.93, "discrepancy_recall": 0.9,
+    "holdout19": {"pair_f1": 0.94, "discrepancy_precision": 0.93, "discrepancy_recall": 0.9,
                 "subject_accuracy": 0.96, "metric_accuracy": 0.97},
     "holdout20": {"pair_f1": 0.77, "discrepancy_precision": 0.9, "discrepancy_recall": 0.62,
                 "subject_accuracy": 0.77, "metric_accuracy": 0.88},
@@ -161,12 +161,14 @@ FLOORS = {
                 "subject_accuracy": 0.98, "metric_accuracy": 0.97},
     "holdout23": {"pair_f1": 0.92, "discrepancy_precision": 0.92, "discrepancy_recall": 0.85,
                 "subject_accuracy": 0.93, "metric_accuracy": 0.95},
-    "holdout24": {"pair_f1": 0.81, "discrepancy_precision": 0.85, "discrepancy_recall": 0.64,
+    "holdout24": {"pair_f1": 0.81, "discrepancy_precision": 0.8, "discrepancy_recall": 0.64,
                 "subject_accuracy": 0.92, "metric_accuracy": 0.77},
     "holdout25": {"pair_f1": 0.77, "discrepancy_precision": 0.9, "discrepancy_recall": 0.59,
-                "subject_accuracy": 0.75, "metric_accuracy": 0.86},
+                "subject_accuracy": 0.76, "metric_accuracy": 0.86},
     "holdout26": {"pair_f1": 0.76, "discrepancy_precision": 0.7, "discrepancy_recall": 0.73,
                 "subject_accuracy": 0.95, "metric_accuracy": 0.91},
+    "holdout28": {"pair_f1": 0.74, "discrepancy_precision": 0.73, "discrepancy_recall": 0.6,
+                "subject_accuracy": 0.85, "metric_accuracy": 0.85},
 }
 
 
