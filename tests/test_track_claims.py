@@ -619,3 +619,20 @@ def test_a_model_taken_from_the_article_gives_way_to_the_model_its_value_is_of()
     # the same figure with its model in the sentence stays where the text put it (the outlet's claim about R1)
     out = resolve_scopes(rows.with_columns(pl.Series("scope_via", ["text"] * 6)))
     assert out["scope"].to_list()[4] == "DeepSeek-R1"
+
+
+def test_a_distinctive_value_cut_to_its_own_precision_takes_its_metric():
+    cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
+    facts = _frame([
+        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        # "딥시크가 세상을 놀라게 한 숫자는 557만 달러였다": 557만 of 557만6000, no cost word in the sentence
+        _fact("mk", "mk", _t(2, 5), 5.57e6, 5.565e6, 5.58e6, metric="other", subject="DeepSeek"),
+        # another subject's figure of that shape is not DeepSeek's, nor is a one-digit round one
+        _fact("x", "x", _t(2, 5), 5.57e6, 5.565e6, 5.58e6, metric="other", subject="Meta", article="a-x2"),
+        _fact("six", "mk", _t(2, 5), 6e6, 5.5e6, 6.5e6, metric="other", subject="DeepSeek", article="a-mk2"),
+    ])
+    obs, _ = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["mk"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
+    assert "x" not in key and "six" not in key

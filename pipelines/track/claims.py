@@ -355,7 +355,24 @@ def adopt_distinct_subjects(facts: pl.DataFrame) -> pl.DataFrame:
     subjects, metrics = facts["subject"].to_list(), facts["metric"].to_list()
     chips, scopes, keys = facts["chip"].to_list(), facts["scope"].to_list(), facts["claim_key"].to_list()
     vias = facts["subject_via"].to_list() if "subject_via" in facts.columns else ["sentence"] * facts.height
+    by_unit: dict[str, list[float]] = {}
+    for unit, value in named:
+        by_unit.setdefault(unit, []).append(value)
     for i, (subject, metric, value, unit, qualifier, _chip, _scope) in enumerate(rows):
+        if metric == "other" and qualifier == "exact" and 2 <= significant_digits(value) < DISTINCT_DIGITS:
+            # "딥시크가 세상을 놀라게 한 숫자는 557만 달러였다": the distinctive value cut to its own precision (557만
+            # of 557만6000); its metric (and subject, when it names none) when one distinctive value fits and all its
+            # reports agree on them
+            fits = [dv for dv in by_unit.get(unit, ()) if _written_as(value, dv)]
+            others = [o for dv in fits for o in named[(unit, dv)]]
+            if len(fits) == 1 and len(others) >= 2 and len({o[0] for o in others}) == 1 and (
+                    subject is None or subject == others[0][0]) and len({o[1] for o in others}) == 1:
+                subjects[i], metrics[i] = others[0][0], others[0][1]
+                chip_set, scope_set = {o[2] for o in others}, {o[3] for o in others} - {None}
+                chips[i] = next(iter(chip_set)) if len(chip_set) == 1 else None
+                scopes[i] = next(iter(scope_set)) if len(scope_set) == 1 else None
+                keys[i] = claim_key(subjects[i], metrics[i], chips[i], unit, scopes[i])
+            continue
         # a subject only carried from context ("The company's technical report puts the bill at $5.576 million"
         # in a story about Nvidia's loss) yields to the one subject the reports of the value name
         carried = subject is not None and vias[i] in ("article", "headline")
