@@ -2049,3 +2049,9 @@ def test_a_rule_is_an_entity_its_figures_can_be_about():
     assert f.subject == "AI diffusion rule"
     names = [m.canonical for m in find_mentions("미국 상무부의 AI 확산 규칙은 18개국을 예외로 뒀다.")]
     assert names[-1] == "AI diffusion rule"
+
+
+def test_a_models_price_tag_is_its_training_cost():
+    text = "Two weeks after DeepSeek's $5.6 million model sent Nvidia's stock down 17% in a day, rivals answered."
+    got = {f.surface: (f.subject, f.metric) for f in extract_figures(text, "en")}
+    assert got["$5.6 million"] == ("DeepSeek", "training_cost") and got["17%"] == ("Nvidia", "percent_change")
