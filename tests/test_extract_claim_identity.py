@@ -2055,3 +2055,10 @@ def test_a_models_price_tag_is_its_training_cost():
     text = "Two weeks after DeepSeek's $5.6 million model sent Nvidia's stock down 17% in a day, rivals answered."
     got = {f.surface: (f.subject, f.metric) for f in extract_figures(text, "en")}
     assert got["$5.6 million"] == ("DeepSeek", "training_cost") and got["17%"] == ("Nvidia", "percent_change")
+
+
+def test_a_running_session_is_inferred_only_in_the_markets_own_language():
+    when = datetime(2025, 2, 11, 15, 30, tzinfo=UTC)  # 10:30 in New York, 00:30 in Seoul
+    assert _at("The Nasdaq composite was down 3.4%.", "3.4%", when).refers_to == "2025-02-11 intraday"
+    f = _at("엔비디아 주가가 12% 급락한 것을 두고 'AI 거품 붕괴'를 말한 이들은 머쓱해졌다.", "12%", when, "ko")
+    assert f.refers_to != "2025-02-11 intraday"

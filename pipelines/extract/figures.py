@@ -1659,8 +1659,10 @@ def _refers_to(
         if head_session != "premarket" or session_at(published_at, today, market or "US") == "premarket":
             return f"{today.isoformat()} {head_session}"
     if (carried is None and metric in _SESSION_METRICS and published_at is not None
-            and not date_expressions(st, published_at, lang)):  # ("after Monday's 17% plunge" names a day)
+            and not date_expressions(st, published_at, lang)  # ("after Monday's 17% plunge" names a day)
+            and (lang == "en") == ((market or "US") == "US")):
         # "The Nasdaq composite was down 3.4%" in a report written at 11:05 New York time: the running session
+        # (a report in the market's own language; a Seoul column at midnight is not following New York's trading)
         today = session_day(published_at, market or "US")
         if session_at(published_at, today, market or "US") == "intraday":
             return f"{today.isoformat()} intraday"
