@@ -2062,3 +2062,9 @@ def test_a_running_session_is_inferred_only_in_the_markets_own_language():
     assert _at("The Nasdaq composite was down 3.4%.", "3.4%", when).refers_to == "2025-02-11 intraday"
     f = _at("엔비디아 주가가 12% 급락한 것을 두고 'AI 거품 붕괴'를 말한 이들은 머쓱해졌다.", "12%", when, "ko")
     assert f.refers_to != "2025-02-11 intraday"
+
+
+def test_a_training_run_priced_at_is_a_training_cost_of_the_model_whose_run_it_was():
+    f = fig("R1 was built on top of V3, the base model whose final training run DeepSeek priced at roughly $6 "
+            "million last December.", "roughly $6 million", language="en")
+    assert (f.metric, f.scope) == ("training_cost", "DeepSeek-V3")

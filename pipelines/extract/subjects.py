@@ -588,7 +588,7 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
     return min(models, key=lambda m: (distance(m), m.start)).canonical
 
 
-_WHOSE = re.compile(r",?\s+(?:whose|which)\b")
+_WHOSE = re.compile(r",?\s+(?:the\s+(?:base\s+|underlying\s+|earlier\s+)?model\s+)?(?:whose|which|that)\b")
 _IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$"
                              # "the final training run of V3, the base model for R1, at $5.576 million"
                              r"|\b(?:base|foundation|underlying)\s+model\s+(?:for|of|behind|under)\s+(?:the\s+)?$"
