@@ -155,7 +155,7 @@ FLOORS = {
                 "subject_accuracy": 0.96, "metric_accuracy": 0.97},
     "holdout20": {"pair_f1": 0.77, "discrepancy_precision": 0.9, "discrepancy_recall": 0.62,
                 "subject_accuracy": 0.77, "metric_accuracy": 0.88},
-    "holdout21": {"pair_f1": 0.84, "discrepancy_precision": 0.94, "discrepancy_recall": 0.77,
+    "holdout21": {"pair_f1": 0.85, "discrepancy_precision": 0.94, "discrepancy_recall": 0.77,
                 "subject_accuracy": 0.88, "metric_accuracy": 0.93},
     "holdout22": {"pair_f1": 0.88, "discrepancy_precision": 0.98, "discrepancy_recall": 0.75,
                 "subject_accuracy": 0.98, "metric_accuracy": 0.97},
@@ -167,7 +167,7 @@ FLOORS = {
                 "subject_accuracy": 0.76, "metric_accuracy": 0.86},
     "holdout26": {"pair_f1": 0.76, "discrepancy_precision": 0.7, "discrepancy_recall": 0.73,
                 "subject_accuracy": 0.95, "metric_accuracy": 0.91},
-    "holdout28": {"pair_f1": 0.78, "discrepancy_precision": 0.73, "discrepancy_recall": 0.6,
+    "holdout28": {"pair_f1": 0.8, "discrepancy_precision": 0.76, "discrepancy_recall": 0.66,
                 "subject_accuracy": 0.85, "metric_accuracy": 0.87},
 }
 
