@@ -2068,3 +2068,17 @@ def test_a_training_run_priced_at_is_a_training_cost_of_the_model_whose_run_it_w
     f = fig("R1 was built on top of V3, the base model whose final training run DeepSeek priced at roughly $6 "
             "million last December.", "roughly $6 million", language="en")
     assert (f.metric, f.scope) == ("training_cost", "DeepSeek-V3")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("SemiAnalysis puts the cost of running those machines at $944 million.", "$944 million"),
+        ("세미애널리시스는 딥시크의 클러스터 운영비를 9억4400만 달러로 추정했다.", "9억4400만 달러"),
+        ("It spent $944 million on operating the clusters.", "$944 million"),
+    ],
+)
+def test_an_operating_cost_is_one_comparable_quantity(text, surface):
+    lang = "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in text) else "en"
+    f = fig(text, surface, language=lang, headline="DeepSeek's hardware bill")
+    assert (f.metric, f.scope) == ("other", "as operating cost")

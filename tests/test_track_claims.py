@@ -636,3 +636,17 @@ def test_a_distinctive_value_cut_to_its_own_precision_takes_its_metric():
     key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
     assert key["mk"] == "DeepSeek|training_cost|-|money|DeepSeek-V3"
     assert "x" not in key and "six" not in key
+
+
+def test_operating_costs_are_compared_but_other_figures_are_not():
+    op = {"metric": "other", "subject": "DeepSeek", "scope": "as operating cost"}
+    facts = _frame([
+        _fact("ft", "ft", _t(2, 1), 944e6, 943.5e6, 944.5e6, **op),
+        _fact("dcd", "dcd", _t(2, 2), 9.44e8, 9.435e8, 9.445e8, **op),
+        _fact("wsj", "wsj", _t(2, 3), 1.6e9, 1.55e9, 1.65e9, **op),
+        # an "other" figure with no scope could be any quantity of DeepSeek's: never compared
+        _fact("blog", "blog", _t(2, 3), 50e9, 49.5e9, 50.5e9, metric="other", subject="DeepSeek"),
+    ])
+    obs, disc = build_observations(facts)
+    assert set(obs["fact_id"]) == {"ft", "dcd", "wsj"}
+    assert obs["claim_key"].n_unique() == 1 and disc.height == 1

@@ -73,6 +73,7 @@ from .intervals import interval
 from .metrics import (
     ACCOUNTS_METRICS,
     FORTUNE_SCOPE,
+    OPERATING_COST_SCOPE,
     assign_metric,
     cue_hits,
     is_event_metric,
@@ -1316,6 +1317,23 @@ def _share_price_in_range(st: str, fig: Figure) -> Figure:
     return replace(fig, metric="market_value_change" if _LOSS_WORDS.search(st, lo, hi) else "market_value")
 
 
+_OPERATING_COST = re.compile(r"\b(?:operating|running)\s+(?:costs?|expenses?|bill)\b|\bcosts?\s+(?:of|to)\s+"
+                             r"(?:running|operating|operate|run)\b|운영\s?비(?:용)?|운용\s?비(?:용)?|운영하는\s?(?:데\s?)?"
+                             r"(?:드는\s?)?비용", re.I)
+
+
+def _operating_cost(st: str, fig: Figure) -> Figure:
+    """What running something costs ("the cost of running those machines at $944 million", "클러스터 운영비 9억
+    4400만 달러") is one quantity: metric other, scope ``as operating cost``, compared (not capital spending)."""
+    if fig.unit not in CURRENCY_UNITS or fig.metric not in ("other", "investment") or (
+            fig.scope and fig.scope != "on operations"):
+        return fig
+    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    if fig.scope == "on operations" or _OPERATING_COST.search(st, max(0, lo - 20), hi):
+        return replace(fig, metric="other", scope=OPERATING_COST_SCOPE)
+    return fig
+
+
 def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
                    prev_revenue: bool) -> Figure:
     """What the sentence says about each bound figure, in order, each pass reading the one before's result:
@@ -1330,7 +1348,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _charge_chip(fig, chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = _forecast_scope(st, fig)
-    return _segment(st, lang, fig, prev_revenue)
+    return _operating_cost(st, _segment(st, lang, fig, prev_revenue))
 
 
 def _group_of(text: str, mentions: list[Mention], lang: str) -> str | None:

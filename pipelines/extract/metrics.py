@@ -23,8 +23,9 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "ACCOUNTS_METRICS", "METRICS", "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric",
-    "is_model_metric", "load_metrics", "metric_accepts", "property_cue_starts",
+    "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "FORTUNE_SCOPE", "METRICS", "OPERATING_COST_SCOPE", "CueHit",
+    "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_model_metric", "load_metrics",
+    "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -106,6 +107,11 @@ def is_event_metric(metric: str) -> bool:
 SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
 # a person's wealth: metric "other" (the vocabulary has none for it), but a quantity the tracker can compare
 FORTUNE_SCOPE = "as fortune"
+# what it costs to run something (SemiAnalysis's "$944 million" to operate DeepSeek's clusters): metric "other",
+# neither capital spending nor a training cost, but one quantity the tracker can compare
+OPERATING_COST_SCOPE = "as operating cost"
+# the scopes that make an "other" figure a quantity of its own, compared like any metric's
+COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE})
 
 
 def is_segment(scope: str | None) -> bool:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from pipelines.extract.entities import entity_table, kind_of
-from pipelines.extract.metrics import FORTUNE_SCOPE, is_segment
+from pipelines.extract.metrics import FORTUNE_SCOPE, OPERATING_COST_SCOPE, is_segment
 from pipelines.sources.registry import SOURCES
 
 # metric → (English, Korean) name of the quantity
@@ -138,7 +138,9 @@ CHIP_COUNT_KINDS = {"as orders": ("ordered", "주문"), "as approvals": ("approv
 SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영", "on data centers": "데이터센터",
               "in data center": "데이터센터", "in gaming": "게임", "in China": "중국", "as guidance": "전망치",
               "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안",
-              FORTUNE_SCOPE: "재산"}
+              FORTUNE_SCOPE: "재산", OPERATING_COST_SCOPE: "운영비", "in AI chips": "AI 칩",
+              "as gross margin": "매출총이익률", "as operating margin": "영업이익률", "as net margin": "순이익률",
+              "of operating profit": "영업이익", "of net income": "순이익", "as lost sales": "손실 매출"}
 
 
 def _parts(key: str) -> dict[str, str | None]:
@@ -174,6 +176,8 @@ def claim_words(key: str, subject: str | None = None, metric: str | None = None,
         m_en, m_ko = "share price change", "주가 등락률"
     if metric == "other" and segment == FORTUNE_SCOPE:
         m_en, m_ko, segment = "fortune", "재산", None
+    if metric == "other" and segment == OPERATING_COST_SCOPE:
+        m_en, m_ko, segment = "operating cost", "운영비", None
     if metric == "revenue" and segment == "as lost sales":
         m_en, m_ko, segment = "sales lost to curbs", "규제로 인한 매출 손실", None
     if metric == "chip_count" and segment in CHIP_COUNT_KINDS:
