@@ -2082,3 +2082,10 @@ def test_an_operating_cost_is_one_comparable_quantity(text, surface):
     lang = "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in text) else "en"
     f = fig(text, surface, language=lang, headline="DeepSeek's hardware bill")
     assert (f.metric, f.scope) == ("other", "as operating cost")
+
+
+def test_a_prison_term_is_a_duration_of_its_own():
+    f = fig("Each faces up to 20 years in prison if convicted.", "up to 20 years", language="en",
+            headline="Two charged with smuggling Nvidia chips")
+    assert (f.metric, f.scope) == ("duration", "as prison term")
+    assert fig("유죄가 인정되면 최대 징역 20년에 처해질 수 있다.", "20년", language="ko").scope == "as prison term"

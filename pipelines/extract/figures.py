@@ -1049,6 +1049,10 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("as demand", r"\b(?:asked\s+for|demanded|sought|opened\s+at|initially\s+(?:asked|wanted|sought))\b",
          r"요구했|요구한|요구하"),
     ),
+    # a prison term a case's defendants face is one quantity of theirs ("up to 20 years", "최대 징역 20년")
+    "duration": (
+        ("as prison term", r"\bprison\b|\bjail\b|\bimprisonment\b|\bbehind\s+bars\b", r"징역|수감|실형|금고형"),
+    ),
     # a gross margin and an operating margin are two quantities
     "margin": (
         ("as gross margin", r"\bgross\b", r"매출\s?총이익률|총이익률"),

@@ -140,7 +140,8 @@ SEGMENT_KO = {"on GPUs": "GPU", "on servers": "서버", "on operations": "운영
               "as estimate": "시장 예상치", "on imports": "수입품", "as target": "목표", "as demand": "요구안",
               FORTUNE_SCOPE: "재산", OPERATING_COST_SCOPE: "운영비", "in AI chips": "AI 칩",
               "as gross margin": "매출총이익률", "as operating margin": "영업이익률", "as net margin": "순이익률",
-              "of operating profit": "영업이익", "of net income": "순이익", "as lost sales": "손실 매출"}
+              "of operating profit": "영업이익", "of net income": "순이익", "as lost sales": "손실 매출",
+              "as prison term": "징역"}
 
 
 def _parts(key: str) -> dict[str, str | None]:
