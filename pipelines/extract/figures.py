@@ -1352,7 +1352,12 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _charge_chip(fig, chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = _forecast_scope(st, fig)
-    return _operating_cost(st, _segment(st, lang, fig, prev_revenue))
+    fig = _operating_cost(st, _segment(st, lang, fig, prev_revenue))
+    if fig.scope and kind_of(fig.scope) == "model" and fig.metric in _MARKET_METRICS:
+        # "DeepSeek's claim that it trained its V3 model for about $6 million … knocked nearly $600 billion off
+        # Nvidia": a market move is nobody's model
+        fig = replace(fig, scope=None, scope_via=None)
+    return fig
 
 
 def _group_of(text: str, mentions: list[Mention], lang: str) -> str | None:
