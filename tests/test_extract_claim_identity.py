@@ -2094,6 +2094,6 @@ def test_a_prison_term_is_a_duration_of_its_own():
 def test_a_market_move_is_no_models():
     text = ("In January, DeepSeek's claim that it trained its V3 model for about $6 million on roughly 2,000 H800s "
             "knocked nearly $600 billion off Nvidia in a single session.")
-    got = {f.surface: (f.subject, f.metric, f.scope) for f in extract_figures(text, "en")}
-    assert got["nearly $600 billion"] == ("Nvidia", "market_value_change", None)
-    assert got["about $6 million"][2] == "DeepSeek-V3"
+    got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
+    assert got["nearly $600 billion"] == ("market_value_change", None)
+    assert got["about $6 million"] == ("training_cost", "DeepSeek-V3")
