@@ -2096,4 +2096,6 @@ def test_a_market_move_is_no_models():
             "knocked nearly $600 billion off Nvidia in a single session.")
     got = {f.surface: (f.metric, f.scope) for f in extract_figures(text, "en")}
     assert got["nearly $600 billion"] == ("market_value_change", None)
+    # (and it is the listed company's the sentence names, not the private lab's)
+    assert fig(text, "nearly $600 billion", language="en").subject == "Nvidia"
     assert got["about $6 million"] == ("training_cost", "DeepSeek-V3")

@@ -1883,7 +1883,9 @@ def _bind(
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
                 and (via != "sentence" or _SHARE_WORDS.search(st))) or (
-                is_private(subject) and (via not in ("sentence", None) or listed) and (
+                is_private(subject) and (via not in ("sentence", None) or listed or any(
+                    m.entity.kind == "org" and not is_private(m.entity.canonical) and m.entity.role != "outlet"
+                    for m in mentions)) and (
                     metric in _TRADED_METRICS or (metric == "percent_change" and _TRADED_MOVE.search(st)))):
             # "주가는 시간외 거래에서 6% 넘게 떨어졌다" in an article that names the US government most: shares
             # that moved are a listed company's (the headline's, else the article's most mentioned one); so are
