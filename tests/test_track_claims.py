@@ -650,3 +650,20 @@ def test_operating_costs_are_compared_but_other_figures_are_not():
     obs, disc = build_observations(facts)
     assert set(obs["fact_id"]) == {"ft", "dcd", "wsj"}
     assert obs["claim_key"].n_unique() == 1 and disc.height == 1
+
+
+def test_a_yearless_date_in_a_later_timeline_recalls_the_move_its_value_repeats():
+    from pipelines.track.claims import resolve_events
+
+    key = "Nvidia|market_value_change|-|money"
+    rows = pl.DataFrame({
+        "claim_key": [key] * 4, "metric": ["market_value_change"] * 4,
+        # the 2025 loss; "Jan. 27, Nvidia shares drop 17%, erasing $589 billion" in a timeline of January 31,
+        # 2026 (resolved to 2026 for want of a year); a different, genuine move of that day; a small one
+        "refers_to": ["2025-01-27", "2026-01-27", "2026-01-27", "2026-01-27"],
+        "value": [-589e9, -589e9, -120e9, -589e9 * 1.5],
+        "observed_at": [datetime(2025, 1, 27, 22, tzinfo=UTC)] + [datetime(2026, 1, 31, 16, tzinfo=UTC)] * 3,
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[1] == got[0] == f"{key}|@2025-01-27"
+    assert got[2] == got[3] == f"{key}|@2026-01-27"

@@ -693,6 +693,37 @@ def _value_fit(
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+# how long before a report a move must lie to be what "on Jan. 27" in a piece written a year later recalls
+RECALL_AFTER_DAYS = 180
+# ... when dated to a day this close before its report ("On Jan. 27," in a timeline of January 31, 2026)
+RECALL_RECENT_DAYS = 14
+
+
+def _recall_anniversaries(
+    keys: list[str], metrics: list[str], events: list[str | None], values: list[float | None], days: list[date],
+    stated_values: dict[tuple[str, str], list[float]],
+) -> None:
+    """A distinctive move dated to its report's last days that repeats the value of one move stated at least
+    ``RECALL_AFTER_DAYS`` earlier is that move, recalled ("On Jan. 27, Nvidia lost about $589 billion" in a piece of
+    January 27, 2026 is the 2025 loss: the text gave no year). Distinctive: an amount, or a move of 10% or more."""
+    by_key: dict[str, list[tuple[date, str]]] = {}
+    for (key, label) in stated_values:
+        parsed = parse_event(label)
+        if parsed is not None and parsed[0] == parsed[1]:
+            by_key.setdefault(key, []).append((parsed[0], label))
+    for i, (key, metric, label, value) in enumerate(zip(keys, metrics, events, values, strict=True)):
+        if metric not in RECALLED_MOVES or label is None or not value or (
+                metric == "percent_change" and abs(value) < 10):
+            continue
+        parsed = parse_event(label)
+        if parsed is None or parsed[0] != parsed[1] or not -1 <= (days[i] - parsed[0]).days <= RECALL_RECENT_DAYS:
+            continue
+        earlier = {lab for d, lab in by_key.get(key, []) if d <= days[i] - timedelta(days=RECALL_AFTER_DAYS)
+                   and any(_same_move(value, v) for v in stated_values[(key, lab)])}
+        if len(earlier) == 1:
+            events[i] = earlier.pop()
+
+
 def _ends_near(label: str, day: date, days: int = 7) -> bool:
     """Whether the period ``label`` ends within ``days`` of ``day`` (a change measured up to the report)."""
     parsed = parse_event(label)
@@ -749,6 +780,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     for key, label, value in zip(keys, events, values, strict=True):
         if label is not None and value is not None:
             stated_values.setdefault((key, label), []).append(value)
+    _recall_anniversaries(keys, metrics, events, values, days, stated_values)
     for key, rows in undated.items():
         options = stated.get(key, [])
         clusters: dict[int, list[tuple[date, str]]] = {}  # sign → (first day, label) of undated reports' events
