@@ -167,6 +167,8 @@ FLOORS = {
                 "subject_accuracy": 0.76, "metric_accuracy": 0.86},
     "holdout26": {"pair_f1": 0.76, "discrepancy_precision": 0.7, "discrepancy_recall": 0.73,
                 "subject_accuracy": 0.95, "metric_accuracy": 0.91},
+    "holdout27": {"pair_f1": 0.76, "discrepancy_precision": 0.65, "discrepancy_recall": 0.82,
+                "subject_accuracy": 0.84, "metric_accuracy": 0.89},
     "holdout28": {"pair_f1": 0.8, "discrepancy_precision": 0.76, "discrepancy_recall": 0.66,
                 "subject_accuracy": 0.85, "metric_accuracy": 0.87},
 }
