@@ -179,7 +179,8 @@ def test_spending_next_to_a_training_cost_keeps_its_own_metric():
             "$700 million. Its outlay on GPUs alone tops $400 million.")
     got = {f.surface: (f.metric, f.scope) for f in extract_figures(text)}
     assert got["about $1.2 billion"] == ("investment", "on servers")  # what it was spent on: the claim's scope
-    assert got["roughly $700 million"] == ("other", None)  # an article-wide model makes no training cost
+    # an article-wide model makes no training cost: an operating cost, compared as one
+    assert got["roughly $700 million"] == ("other", "as operating cost")
     assert got["$400 million"] == ("investment", "on GPUs")
     # "spent" alone next to a lab and a model still means what training it cost
     assert fig("DeepSeek spent $294,000 training its R1 model.", "$294,000").metric == "training_cost"
