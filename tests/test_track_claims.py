@@ -417,11 +417,16 @@ def test_a_move_retold_in_won_is_recalled_by_its_dollar_value():
     assert event["feb"] == "2025-01-27"  # 850조 원 at February's rate is about $589 billion
 
 
-def test_a_distinctive_value_keeps_its_metric_whatever_word_a_sentence_used():
+def _v3_cost_reports() -> list[dict]:
+    """Two outlets' reports of DeepSeek-V3's $5.576 million training cost: a distinctive value."""
     cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
+    return [_fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+            _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost)]
+
+
+def test_a_distinctive_value_keeps_its_metric_whatever_word_a_sentence_used():
     facts = _frame([
-        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
-        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        *_v3_cost_reports(),
         # "회사가 내세운 557만6000달러의 약 90배다" after GPU spending; "1시간당 2달러로 계산한 값이 557만6000달러다"
         _fact("col", "chosun", _t(2, 5), 5.576e6, 5.5755e6, 5.5765e6, metric="investment", subject="DeepSeek"),
         _fact("tl", "etnews", _t(2, 4), 5.576e6, 5.5755e6, 5.5765e6, metric="price", subject="DeepSeek"),
@@ -457,8 +462,7 @@ def test_a_fortune_is_compared_as_a_days_change_and_other_figures_are_not():
 def test_a_figure_with_no_subject_takes_the_one_subject_of_its_distinctive_value():
     cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
     facts = _frame([
-        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
-        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        *_v3_cost_reports(),
         # "the $5.576 million headline number shrinks to less than 1% of the hardware bill"
         _fact("blog", "substack", _t(2, 5), 5.576e6, 5.5755e6, 5.5765e6, metric="other", subject=None),
         # a round value is no one's in particular
@@ -622,10 +626,8 @@ def test_a_model_taken_from_the_article_gives_way_to_the_model_its_value_is_of()
 
 
 def test_a_distinctive_value_cut_to_its_own_precision_takes_its_metric():
-    cost = {"metric": "training_cost", "subject": "DeepSeek", "scope": "DeepSeek-V3"}
     facts = _frame([
-        _fact("cnn", "cnn", _t(1, 27), 5.576e6, 5.5755e6, 5.5765e6, **cost),
-        _fact("nyt", "nyt", _t(1, 28), 5.576e6, 5.5755e6, 5.5765e6, **cost),
+        *_v3_cost_reports(),
         # "딥시크가 세상을 놀라게 한 숫자는 557만 달러였다": 557만 of 557만6000, no cost word in the sentence
         _fact("mk", "mk", _t(2, 5), 5.57e6, 5.565e6, 5.58e6, metric="other", subject="DeepSeek"),
         # another subject's figure of that shape is not DeepSeek's, nor is a one-digit round one
