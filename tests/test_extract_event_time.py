@@ -74,6 +74,15 @@ TUNING = [
      "2025-01-27 close"),
     ("en", "2025-01-27T13:00:00-05:00", NY,
      "Broadcom slid 18% in intraday trading.", "18%", "2025-01-27 intraday"),
+    ("en", "2025-01-27T10:05:00-05:00", NY,
+     "Nvidia shares fell 13% shortly after the opening bell on Monday.", "13%", "2025-01-27 intraday"),
+    # a session told in a clause after the figure's is that clause's figure's
+    ("en", "2025-01-27T16:20:00-05:00", NY,
+     "Nvidia tumbled 16.97% to $118.42, after trading as much as 18% lower during the session.", "16.97%",
+     None),
+    ("en", "2025-01-27T16:20:00-05:00", NY,
+     "Nvidia tumbled 16.97% to $118.42, after trading as much as 18% lower during the session.",
+     "as much as 18%", "2025-01-27 intraday"),
     ("en", "2025-01-28T02:00:00+00:00", NY,
      "Nvidia rose 1% in after-hours trading.", "1%", "2025-01-27 after_hours"),
     # months, years, quarters, halves

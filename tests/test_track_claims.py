@@ -669,3 +669,40 @@ def test_a_yearless_date_in_a_later_timeline_recalls_the_move_its_value_repeats(
     got = resolve_events(rows)["claim_key"].to_list()
     assert got[1] == got[0] == f"{key}|@2025-01-27"
     assert got[2] == got[3] == f"{key}|@2026-01-27"
+
+
+def test_a_charge_naming_no_chip_joins_the_subjects_one_chip_charge_and_a_cap_slip_is_a_unit_error():
+    charge = {"metric": "charge", "subject": "AMD"}
+    facts = _frame([
+        _fact("en", "cnbc", _t(4, 16), 8e8, 0.0, 8e8, chip="MI308", qualifier="up_to", **charge),
+        # "AMD도 ... 최대 80억 달러 비용": the chip is told in another sentence, and 억 slipped
+        _fact("ko", "yonhap", _t(4, 17), 8e9, 0.0, 8e9, qualifier="up_to", **charge),
+        # another company's unchipped charge takes nothing from AMD's
+        _fact("other", "yonhap", _t(4, 17), 1e9, 0.95e9, 1.05e9, subject="Intel", metric="charge",
+              article="a-ko", span=50),
+    ])
+    obs, disc = build_observations(facts)
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["ko"] == key["en"] == "AMD|charge|MI308|money"
+    assert "|-|" in key["other"]
+    assert disc.filter(pl.col("claim_key") == key["en"])["kind"].to_list() == ["probable_unit_error"]
+
+
+def test_an_undated_market_figure_takes_the_session_its_article_dates_the_others_to():
+    pct = {"metric": "percent_change", "unit": "percent", "subject": "Nasdaq Composite"}
+    facts = _frame([
+        _fact("jan", "cnn", _t(1, 27, 22), -3.1, -3.15, -3.05, refers_to="2025-01-27 close", **pct),
+        # an April 16 wrap: Nvidia's move is dated, the Nasdaq's 3.1% is not, and it is not January's
+        _fact("nvda", "cnbc", _t(4, 16, 21), -6.9, -6.95, -6.85, metric="percent_change", unit="percent",
+              subject="Nvidia", refers_to="2025-04-16 close", article="a-apr"),
+        _fact("apr", "cnbc", _t(4, 16, 21), -3.1, -3.15, -3.05, article="a-apr", span=80, **pct),
+        # a next-day piece recapping Monday's fall does not date Tuesday's rebound to Monday
+        _fact("mon", "chosun", _t(1, 28, 22), -3.07, -3.075, -3.065, refers_to="2025-01-27", article="a-tue",
+              **pct),
+        _fact("tue", "chosun", _t(1, 28, 22), 2.03, 2.025, 2.035, article="a-tue", span=60, **pct),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["apr"] == "2025-04-16"
+    assert event["tue"] != "2025-01-27"
+    assert not any("apr" in r or "tue" in r for r in disc[["fact_id_a", "fact_id_b"]].rows())

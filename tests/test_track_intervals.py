@@ -72,3 +72,12 @@ def test_falling_bound_is_open_below():
     iv = interval_for("more_than", -17.0, -math.inf, -17.0)
     assert not iv.overlaps(interval_for("exact", -6.0, -6.05, -5.95))
     assert iv.overlaps(interval_for("exact", -20.0, -20.05, -19.95))
+
+
+def test_two_caps_on_one_side_by_a_power_of_ten_are_a_unit_error():
+    # "최대 80억 달러" after "up to $800 million": either cap allows the other, but it is one cap and a 억 slip
+    assert rel((8e9, None, 8e9), "up_to", (8e8, None, 8e8), "up_to") == "probable_unit_error"
+    assert rel((5e4, 5e4, None), "more_than", (5e3, 5e3, None), "at_least") == "probable_unit_error"
+    # caps on opposite sides, or not a power of ten apart, stay bounds
+    assert rel((8e9, None, 8e9), "up_to", (8e8, 8e8, None), "more_than") == "bound"
+    assert rel((3e9, None, 3e9), "up_to", (8e8, None, 8e8), "up_to") == "bound"

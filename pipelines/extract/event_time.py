@@ -844,6 +844,8 @@ _SESSION_RX = {
         r"(?P<prior_close>\b(?:the\s+)?(?:previous|prior)\s+(?:session'?s?\s+|day'?s?\s+)?clos(?:e|ing\s+price)\s+"
         r"(?:of|at|was)\b)|"
         r"(?P<intraday>\bintraday\b|\bduring\s+(?:the\s+)?(?:trading\s+)?(?:session|day)\b|"
+        r"\b(?:shortly\s+|soon\s+|just\s+|right\s+)?after\s+the\s+open(?:ing\s+bell)?\b|\bat\s+the\s+open\b|"
+        r"\bin\s+(?:the\s+)?opening\s+(?:minutes|trade|trading|hour)\b|"
         r"\bas\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bat\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|"
         r"\bin\s+(?:early|morning|midday|afternoon|late)\s+trading\b|"
         r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b|"
@@ -1205,7 +1207,10 @@ def refers_to(
     if owner and owner[-1].time.granularity == "day":
         return owner[-1].time
     chosen = _govern(found, fs, fe, lo, hi, language, sentence)
-    sessions = [s for s in _sessions(sentence, language) if lo <= s[1] and s[2] <= hi and (s[2] <= fs or fe <= s[1])]
+    sessions = [s for s in _sessions(sentence, language) if lo <= s[1] and s[2] <= hi and (s[2] <= fs or fe <= s[1])
+                # "tumbled 16.97% ..., after trading as much as 18% lower during the session": a session
+                # cue in a clause that follows the figure's is that clause's
+                and not (language == "en" and s[1] >= fe and _EN_LATER_CLAUSE.search(sentence, fe, s[1]))]
     if not sessions:
         return chosen
     name, ss, se = min(sessions, key=lambda s: min(abs(s[1] - fe), abs(fs - s[2])))

@@ -215,11 +215,13 @@ def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
     to train V3, not the 50,000 H100 it may own), reading the ``NEAREST_REPORTS`` nearest in time on each
     side. With none or several such claims it stays unchipped. The same for a government's share of chip
     sales ("the U.S. government collects 25% of the revenue from each sale": the H200 deal's 25%, not the
-    H20 deal's 15%)."""
+    H20 deal's 15%). A charge naming no chip ("최대 8억 달러의 비용", its chip told in the next sentence) takes
+    the chip of the subject's one chip charge reported within the window whatever its value: a company books
+    one charge per chip ban, and "80억 달러" of the same warning is a unit error, not another charge."""
     if reports.is_empty() or "chip" not in reports.columns:
         return reports
     counts = reports.with_row_index("_i").filter(
-        pl.col("metric").is_in(VALUE_FIT_CHIP_METRICS) & pl.col("subject").is_not_null()
+        pl.col("metric").is_in((*VALUE_FIT_CHIP_METRICS, *CHIP_PROPERTIES)) & pl.col("subject").is_not_null()
         & pl.col("value_low").is_not_null())
     if counts.is_empty() or counts["chip"].is_null().all() or counts["chip"].is_not_null().all():
         return reports
@@ -238,9 +240,12 @@ def resolve_chips(reports: pl.DataFrame) -> pl.DataFrame:
         per_chip = chipped.get((r["subject"], r["metric"], r["unit"]))
         if r["chip"] or per_chip is None:
             continue
-        agree = {chip for chip, timed in per_chip.items()
-                 if any(o["value_low"] <= r["value_high"] and r["value_low"] <= o["value_high"]
-                        for o in timed.nearest(r["observed_at"]))}
+        if r["metric"] in CHIP_PROPERTIES:
+            agree = {chip for chip, timed in per_chip.items() if timed.count(r["observed_at"])}
+        else:
+            agree = {chip for chip, timed in per_chip.items()
+                     if any(o["value_low"] <= r["value_high"] and r["value_low"] <= o["value_high"]
+                            for o in timed.nearest(r["observed_at"]))}
         if len(agree) == 1:
             i, chip = r["_i"], next(iter(agree))
             keys[i] = keys[i].replace(f"|{r['metric']}|-|", f"|{r['metric']}|{chip}|", 1)
@@ -724,6 +729,38 @@ def _recall_anniversaries(
             events[i] = earlier.pop()
 
 
+def _distinctive_move(metric: str, value: float | None) -> bool:
+    """A move whose value alone tells which one it is: an amount, or a percent change of 10% or more."""
+    return bool(value) and (metric != "percent_change" or abs(value) >= 10)
+
+
+def _article_market_days(
+    reports: pl.DataFrame, metrics: list[str], events: list[str | None], days: list[date]
+) -> list[str | None]:
+    """For each undated market figure, the one trading day its article version dates its other market figures
+    to, when that day is the report's own trading day (a market wrap's "16일(현지시간) 뉴욕증시에서 ..." in its
+    first paragraph dates "나스닥종합지수는 3.07% 하락했다" two paragraphs on; a next-day piece recapping
+    Monday's plunge does not date Tuesday's rebound), else ``None``. Sessions do not count: the day's close is
+    the figure's, whatever its neighbour's session."""
+    out: list[str | None] = [None] * reports.height
+    if "article_id" not in reports.columns or "version" not in reports.columns:
+        return out
+    versions = list(zip(reports["article_id"].to_list(), reports["version"].to_list(), strict=True))
+    stated: dict[tuple, set[date]] = {}
+    for v, metric, label in zip(versions, metrics, events, strict=True):
+        if metric in MARKET_EVENTS and label is not None and not label.startswith("~"):
+            parsed = parse_event(label)
+            if parsed is not None and parsed[0] == parsed[1]:
+                stated.setdefault(v, set()).add(parsed[0])
+    for i, (v, metric, label) in enumerate(zip(versions, metrics, events, strict=True)):
+        one = stated.get(v)
+        if label is None and metric in MARKET_EVENTS and one is not None and len(one) == 1:
+            d = next(iter(one))
+            if d == days[i]:
+                out[i] = d.isoformat()
+    return out
+
+
 def _ends_near(label: str, day: date, days: int = 7) -> bool:
     """Whether the period ``label`` ends within ``days`` of ``day`` (a change measured up to the report)."""
     parsed = parse_event(label)
@@ -781,6 +818,24 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
         if label is not None and value is not None:
             stated_values.setdefault((key, label), []).append(value)
     _recall_anniversaries(keys, metrics, events, values, days, stated_values)
+    # "..., and the Nasdaq Composite dropped 3.1%" in a wrap of April 16: the session its article states,
+    # unless the value is a distinctive move of another stated day it re-tells
+    for i, d in enumerate(_article_market_days(reports, metrics, events, days)):
+        key = keys[i]
+        if d is None or i not in undated.get(key, ()):
+            continue
+        if metrics[i] in SIGNED_EVENTS and _sign(values[i]) not in signs.get((key, d), {_sign(values[i])}):
+            continue  # a move the other way is another move
+        if _distinctive_move(metrics[i], values[i]) and metrics[i] in RECALLED_MOVES:
+            fit = _value_fit(key, values[i], stated.get(key, []), days[i], stated_values)
+            if fit is not None and fit != d:
+                continue
+        events[i] = d
+        undated[key].remove(i)
+        stated.setdefault(key, []).append((date.fromisoformat(d), date.fromisoformat(d), d))
+        signs.setdefault((key, d), set()).add(_sign(values[i]))
+        if values[i] is not None:
+            stated_values.setdefault((key, d), []).append(values[i])
     for key, rows in undated.items():
         options = stated.get(key, [])
         clusters: dict[int, list[tuple[date, str]]] = {}  # sign → (first day, label) of undated reports' events
@@ -798,7 +853,8 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
             if near:
                 events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
                 continue
-            fit = _value_fit(key, values[i], options, day, stated_values) if metrics[i] in RECALLED_MOVES else None
+            fit = (_value_fit(key, values[i], options, day, stated_values)
+                   if metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i]) else None)
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit
                 continue

@@ -29,6 +29,15 @@ def is_power_of_ten_slip(a: float, b: float) -> bool:
     return k != 0 and abs(exponent - k) < UNIT_ERROR_LOG_TOL
 
 
+# bounds that cap a quantity from above, and those from below
+UPPER_BOUNDS = frozenset({"at_most", "less_than", "up_to"})
+LOWER_BOUNDS = BOUND_QUALIFIERS - UPPER_BOUNDS
+
+
+def _same_side_bounds(a: str, b: str) -> bool:
+    return (a in UPPER_BOUNDS and b in UPPER_BOUNDS) or (a in LOWER_BOUNDS and b in LOWER_BOUNDS)
+
+
 def relation(
     current_value: float, current: Interval, current_qualifier: str,
     previous_value: float, previous: Interval, previous_qualifier: str,
@@ -40,9 +49,14 @@ def relation(
     - ``rounding``: different values whose intervals meet (one is a rounding of the other, or both are
       roundings of one figure);
     - ``bound``: one side is a bound ("more than", "less than", ...) that the other satisfies;
-    - ``probable_unit_error``: disjoint, by a factor near a power of ten;
+    - ``probable_unit_error``: disjoint, by a factor near a power of ten; also two bounds on the same side
+      by such a factor ("최대 80억 달러" after "up to $800 million": one cap written with a 억 slip, although
+      either bound would allow the other);
     - ``conflicting``: disjoint otherwise.
     """
+    if (_same_side_bounds(current_qualifier, previous_qualifier)
+            and is_power_of_ten_slip(previous_value, current_value)):
+        return "probable_unit_error"
     if not current.overlaps(previous):
         if is_power_of_ten_slip(previous_value, current_value):
             return "probable_unit_error"
