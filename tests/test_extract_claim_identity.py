@@ -2100,3 +2100,30 @@ def test_a_market_move_is_no_models():
     # (and it is the listed company's the sentence names, not the private lab's)
     assert fig(text, "nearly $600 billion", language="en").subject == "Nvidia"
     assert got["about $6 million"] == ("training_cost", "DeepSeek-V3")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "scope"),
+    [
+        # the cue word sits by the change; the amount the change comes to is the revenue, and what analysts
+        # expected of it is its estimate
+        ("Nvidia said its revenue for the three months through October rose 62 percent from a year earlier to "
+         "$57 billion, topping analysts' forecasts of $54.9 billion.", "$57 billion", "revenue", None),
+        ("Nvidia said its revenue for the three months through October rose 62 percent from a year earlier to "
+         "$57 billion, topping analysts' forecasts of $54.9 billion.", "$54.9 billion", "revenue", "as estimate"),
+        ("SK하이닉스의 매출은 전년 대비 39% 늘어난 24조4489억원이었다.", "24조4489억원", "revenue", None),
+        # a net income is another quantity than the (operating) profit
+        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "11조3384억원", "profit", None),
+        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "12조5975억원", "profit", "as net income"),
+        # spending written as a plan in Korean, and the companies listed after it
+        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. 메타는 600억~650억 달러를 예고했다.",
+         "800억 달러", "investment", "on data centers"),
+        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. 메타는 600억~650억 달러를 예고했다.",
+         "600억~650억 달러", "investment", None),
+        # a change of a share price reaching a level is no revenue
+        ("Nvidia shares rose 3% to $180.", "$180", "share_price", None),
+    ],
+)
+def test_the_level_a_change_reaches_and_spending_plans_take_their_metric(text, surface, metric, scope):
+    f = fig(text, surface)
+    assert (f.metric, f.scope) == (metric, scope)

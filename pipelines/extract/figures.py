@@ -854,6 +854,7 @@ def extract(
                 prev.metrics.get("currency") == "revenue"
             figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
                     for fig in figs]
+            figs = _levels_of_changes(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
             in_case = in_case or bool(_CASE_CUE.search(st))
@@ -1053,6 +1054,10 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "duration": (
         ("as prison term", r"\bprison\b|\bjail\b|\bimprisonment\b|\bbehind\s+bars\b", r"징역|수감|실형|금고형"),
     ),
+    # an operating profit and a net income are two quantities (an unscoped profit is the operating one)
+    "profit": (
+        ("as net income", r"\bnet\s+(?:income|profits?|earnings)\b", r"순이익|순익"),
+    ),
     # a gross margin and an operating margin are two quantities
     "margin": (
         ("as gross margin", r"\bgross\b", r"매출\s?총이익률|총이익률"),
@@ -1166,6 +1171,45 @@ _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b|"
                             # "The charge came in $1 billion below what the company had warned of"
                             r"\s+(?:below|above|short\s+of|under|over)\s+(?:what|the\s+\$)", re.I)
+
+
+# what an accounts change is of → the metric and scope of the level it reaches
+_LEVEL_OF_CHANGE = {"of revenue": ("revenue", None), "of data center revenue": ("revenue", "in data center"),
+                    "of operating profit": ("profit", None), "of net income": ("profit", "as net income")}
+# between a change and the level it reaches: "rose 62 percent from a year earlier to $57 billion",
+# "전년 대비 62% 늘어난 570억 달러"
+_TO_LEVEL = {
+    "en": re.compile(r"\s*(?:(?:from\s+(?:a|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)|year[- ](?:over|on)[- ]year|"
+                     r"from\s+the\s+(?:previous|prior|same)\s+(?:quarter|period|year)(?:\s+a\s+year\s+(?:earlier|ago))?|"
+                     r"on\s+the\s+year|sequentially),?\s+)?to\s+(?:a\s+(?:record\s+)?)?$", re.I),
+    "ko": re.compile(r"\s?(?:증가|늘어|늘|급증|성장|감소|줄어|줄|급감|뛰|오)[가-힣]{0,3}\s?$"),
+}
+
+
+def _levels_of_changes(st: str, lang: str, figs: list[Figure]) -> list[Figure]:
+    """An amount a revenue's or profit's change reaches is that revenue or profit ("its revenue for the three
+    months through October rose 62 percent from a year earlier to $57 billion": the cue word sits by the
+    percentage, the amount it came to is the revenue), when nothing else gave the amount a metric."""
+    out = list(figs)
+    for i, fig in enumerate(figs):
+        if fig.metric != "other" or fig.scope or fig.unit not in CURRENCY_UNITS:
+            continue
+        change = next((f for f in reversed(figs[:i]) if f.span_end <= fig.span_start), None)
+        if change is None or change.metric != "percent_change" or change.scope not in _LEVEL_OF_CHANGE \
+                or change.subject != fig.subject:
+            continue
+        if _TO_LEVEL[lang].fullmatch(st[change.span_end:fig.span_start]):
+            metric, scope = _LEVEL_OF_CHANGE[change.scope]
+            out[i] = replace(fig, metric=metric, scope=scope)
+            # "..., topping analysts' forecasts of $54.9 billion": what was expected of that level
+            for j in range(i + 1, len(figs)):
+                f = out[j]
+                if f.metric == "other" and not f.scope and f.unit in CURRENCY_UNITS and (
+                        _ESTIMATE_OF_BEFORE.search(st, max(0, f.span_start - 40), f.span_start)
+                        or _FORECAST_AFTER.match(st, f.span_end)
+                        or _KO_ESTIMATE_BEFORE.search(st, max(0, f.span_start - 16), f.span_start)):
+                    out[j] = _forecast_scope(st, replace(f, metric=metric))
+    return out
 
 
 def _difference(st: str, lang: str, fig: Figure) -> Figure:
