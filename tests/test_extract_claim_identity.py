@@ -2113,12 +2113,16 @@ def test_a_market_move_is_no_models():
          "$57 billion, topping analysts' forecasts of $54.9 billion.", "$54.9 billion", "revenue", "as estimate"),
         ("SK하이닉스의 매출은 전년 대비 39% 늘어난 24조4489억원이었다.", "24조4489억원", "revenue", None),
         # a net income is another quantity than the (operating) profit
-        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "11조3384억원", "profit", None),
-        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "12조5975억원", "profit", "as net income"),
+        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "11조3384억원", "profit",
+         None),
+        ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "12조5975억원", "profit",
+         "as net income"),
         # spending written as a plan in Korean, and the companies listed after it
-        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. 메타는 600억~650억 달러를 예고했다.",
+        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. "
+         "메타는 600억~650억 달러를 예고했다.",
          "800억 달러", "investment", "on data centers"),
-        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. 메타는 600억~650억 달러를 예고했다.",
+        ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. "
+         "메타는 600억~650억 달러를 예고했다.",
          "600억~650억 달러", "investment", None),
         # a change of a share price reaching a level is no revenue
         ("Nvidia shares rose 3% to $180.", "$180", "share_price", None),

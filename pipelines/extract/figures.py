@@ -1179,8 +1179,8 @@ _LEVEL_OF_CHANGE = {"of revenue": ("revenue", None), "of data center revenue": (
 # between a change and the level it reaches: "rose 62 percent from a year earlier to $57 billion",
 # "전년 대비 62% 늘어난 570억 달러"
 _TO_LEVEL = {
-    "en": re.compile(r"\s*(?:(?:from\s+(?:a|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)|year[- ](?:over|on)[- ]year|"
-                     r"from\s+the\s+(?:previous|prior|same)\s+(?:quarter|period|year)(?:\s+a\s+year\s+(?:earlier|ago))?|"
+    "en": re.compile(r"\s*(?:(?:from\s+(?:a|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)|"
+                     r"year[- ](?:over|on)[- ]year|from\s+the\s+(?:previous|prior|same)\s+(?:quarter|period|year)(?:\s+a\s+year\s+(?:earlier|ago))?|"
                      r"on\s+the\s+year|sequentially),?\s+)?to\s+(?:a\s+(?:record\s+)?)?$", re.I),
     "ko": re.compile(r"\s?(?:증가|늘어|늘|급증|성장|감소|줄어|줄|급감|뛰|오)[가-힣]{0,3}\s?$"),
 }
