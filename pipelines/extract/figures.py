@@ -1180,7 +1180,8 @@ _LEVEL_OF_CHANGE = {"of revenue": ("revenue", None), "of data center revenue": (
 # "전년 대비 62% 늘어난 570억 달러"
 _TO_LEVEL = {
     "en": re.compile(r"\s*(?:(?:from\s+(?:a|the)\s+(?:year|quarter)\s+(?:earlier|ago|before)|"
-                     r"year[- ](?:over|on)[- ]year|from\s+the\s+(?:previous|prior|same)\s+(?:quarter|period|year)(?:\s+a\s+year\s+(?:earlier|ago))?|"
+                     r"year[- ](?:over|on)[- ]year|from\s+the\s+(?:previous|prior|same)\s+(?:quarter|period|year)"
+                     r"(?:\s+a\s+year\s+(?:earlier|ago))?|"
                      r"on\s+the\s+year|sequentially),?\s+)?to\s+(?:a\s+(?:record\s+)?)?$", re.I),
     "ko": re.compile(r"\s?(?:증가|늘어|늘|급증|성장|감소|줄어|줄|급감|뛰|오)[가-힣]{0,3}\s?$"),
 }
