@@ -2126,6 +2126,12 @@ def test_a_market_move_is_no_models():
          "600억~650억 달러", "investment", None),
         # a change of a share price reaching a level is no revenue
         ("Nvidia shares rose 3% to $180.", "$180", "share_price", None),
+        # Korean forecasts told after the amount, and sales a ban takes out of one
+        ("엔비디아는 2분기 매출은 450억 달러 안팎으로 예상했다.", "450억 달러", "revenue", "as guidance"),
+        ("업계는 엔비디아의 지난해 H20 매출을 120억~150억 달러로 추정한다.", "120억~150억 달러", "revenue", None),
+        ("엔비디아는 H20 관련 매출 80억 달러가 빠질 것이라고 설명했다.", "80억 달러", "revenue", "as lost sales"),
+        ("엔비디아의 전망은 H20 판매 중단으로 약 80억 달러의 매출이 빠진 수치다.", "약 80억 달러", "revenue",
+         "as lost sales"),
     ],
 )
 def test_the_level_a_change_reaches_and_spending_plans_take_their_metric(text, surface, metric, scope):

@@ -1004,7 +1004,7 @@ _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|w
                           re.I)
 _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출\s?(?:손실|감소|타격|차질)|"
                             r"\s?(?:의|가량의|규모의)?\s?매출(?:을|를)?\s?(?:놓쳤|놓친|놓칠|잃었|잃은|잃을|날렸|날린)|"
-                            r"\s?(?:의|가량의|규모의)?\s?매출(?:이|은)?\s?(?:사라|증발|날아)")
+                            r"\s?(?:의|가량의|규모의)?\s?매출(?:이|은)?\s?(?:사라|증발|날아|빠[지진질졌])")
 # "수출 규제가 없었다면 80억 달러가량이 더해졌을 것": sales the curbs took away
 _KO_WITHOUT_CURBS = re.compile(r"(?:규제|제한|금지|통제)(?:가|이)?\s?없었다면")
 _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
@@ -1012,7 +1012,7 @@ _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|�
 _KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
 _KO_WRITTEN_BACK_AFTER = re.compile(r"\s?(?:어치)?(?:를|을)?\s?(?:환입|되돌려)")
 _KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
-_KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?\s?(?:줄|감소)")
+_KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?(?:이|가)?\s?(?:줄|감소|빠[지진질졌])")
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
 
 
@@ -1094,7 +1094,9 @@ _FORECAST_AFTER = re.compile(
     r"\s+(?:analysts?['’]?\s+)?consensus\b|"  # ("topping the $38.05 billion consensus compiled by LSEG")
     r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+(?:had\s+)?"
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
-    r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)", re.I)
+    r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)|"
+    # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
+    r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)", re.I)
 _ANY_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:달러|원|억|조)\b|\d\s+(?:billion|million|trillion)\b", re.I)
 
 
