@@ -76,6 +76,13 @@ TUNING = [
      "Broadcom slid 18% in intraday trading.", "18%", "2025-01-27 intraday"),
     ("en", "2025-01-27T10:05:00-05:00", NY,
      "Nvidia shares fell 13% shortly after the opening bell on Monday.", "13%", "2025-01-27 intraday"),
+    # the figure's own day follows it when a day before belongs to the clause it subordinates
+    ("en", "2025-01-29T10:00:00-05:00", NY,
+     "Nvidia shares recovered 8.9% on Tuesday after losing nearly $600 billion in market value on Monday.",
+     "nearly $600 billion", "2025-01-27"),
+    ("en", "2025-01-29T10:00:00-05:00", NY,
+     "Nvidia shares recovered 8.9% on Tuesday after losing nearly $600 billion in market value on Monday.",
+     "8.9%", "2025-01-28"),
     # a session told in a clause after the figure's is that clause's figure's
     ("en", "2025-01-27T16:20:00-05:00", NY,
      "Nvidia tumbled 16.97% to $118.42, after trading as much as 18% lower during the session.", "16.97%",

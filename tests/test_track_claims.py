@@ -706,3 +706,22 @@ def test_an_undated_market_figure_takes_the_session_its_article_dates_the_others
     assert event["apr"] == "2025-04-16"
     assert event["tue"] != "2025-01-27"
     assert not any("apr" in r or "tue" in r for r in disc[["fact_id_a", "fact_id_b"]].rows())
+
+
+def test_an_undated_report_takes_the_nearby_event_its_value_is_of_and_accounts_amounts_are_recalled():
+    mv = {"metric": "market_value_change", "subject": "Nvidia"}
+    rev = {"metric": "revenue", "subject": "Nvidia", "scope": "in data center"}
+    facts = _frame([
+        _fact("mon", "cnn", _t(1, 27, 22), 589e9, 588.5e9, 589.5e9, refers_to="2025-01-27", **mv),
+        _fact("tue", "reuters", _t(1, 28, 21), 260e9, 250e9, 270e9, qualifier="approx", refers_to="2025-01-28",
+              article="a-tue", **mv),
+        # "... of the $589 billion in stock market value they lost a day earlier", Tuesday's story
+        _fact("retold", "reuters", _t(1, 28, 21), 589e9, 588.5e9, 589.5e9, article="a-tue", span=60, **mv),
+        _fact("q1", "hankyung", _t(5, 29), 39.1e9, 39.05e9, 39.15e9, refers_to="2025-02/2025-04", **rev),
+        # the same amount weeks later with no quarter named
+        _fact("later", "wapo", _t(6, 20), 39.1e9, 39.05e9, 39.15e9, **rev),
+    ])
+    obs, _ = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["retold"] == "2025-01-27"
+    assert event["later"] == event["q1"] == "2025-02/2025-04"

@@ -1407,6 +1407,10 @@ def _govern(
     in_clause = [f for f in found if lo <= f.span[0] and f.span[1] <= hi]
     before = [f for f in in_clause if f.span[1] <= fs]
     after = [f for f in in_clause if f.span[0] >= fe]
+    if language == "en" and after and before:
+        # "recovered 8.9% on Tuesday after losing nearly $600 billion in market value on Monday": a day before a
+        # clause the figure opens is the main clause's; the figure's own day follows it
+        before = [f for f in before if not _EN_LATER_CLAUSE.search(sentence, f.span[1], fs)]
     if language == "ko" and before:
         return max(before, key=lambda f: f.span[1]).time
     if before or after:

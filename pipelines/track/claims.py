@@ -851,10 +851,16 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
                     and (sign == 0 or day <= o[1] or sign in signs.get((key, o[2]), {sign})
                          or 0 in signs.get((key, o[2]), set()))]
             if near:
-                events[i] = max(near, key=lambda o: (o[0], o[1]))[2]
+                # the nearest, or among several the one whose reports give this value ("the $589 billion in
+                # market value they lost a day earlier" in Tuesday's story: Monday's loss, not Tuesday's gain)
+                agree = [o for o in near if any(_same_move(values[i], v) for v in stated_values.get((key, o[2]), ()))]
+                events[i] = max(agree or near, key=lambda o: (o[0], o[1]))[2]
                 continue
-            fit = (_value_fit(key, values[i], options, day, stated_values)
-                   if metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i]) else None)
+            # (an accounts amount re-told undated is the period's whose reports give its value: "$39.1 billion
+            # of data center revenue" in a piece weeks after the quarter the Korean wires named)
+            recallable = (metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i])
+                          or metrics[i] in ACCOUNTS_METRICS)
+            fit = _value_fit(key, values[i], options, day, stated_values) if recallable else None
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit
                 continue
