@@ -2137,3 +2137,17 @@ def test_a_market_move_is_no_models():
 def test_the_level_a_change_reaches_and_spending_plans_take_their_metric(text, surface, metric, scope):
     f = fig(text, surface)
     assert (f.metric, f.scope) == (metric, scope)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["미국 정부가 엔비디아 H20 중국 판매 수익의 15%를 받기로 했다. 트럼프 대통령은 애초 20%를 요구했다가 15%로 물러섰다고 "
+     "밝혔다.",
+     "The U.S. government will take 15% of Nvidia's H20 sales in China. Trump said he had initially asked for 20% "
+     "but agreed to 15%."],
+)
+def test_a_share_asked_for_is_a_demand_and_the_share_settled_on_is_not(text):
+    figs = [f for f in extract_figures(text) if f.unit == "percent"]
+    assert [(f.value, f.metric, f.scope) for f in figs] == [
+        (15.0, "tariff_or_fee_share", None), (20.0, "tariff_or_fee_share", "as demand"),
+        (15.0, "tariff_or_fee_share", None)]

@@ -454,7 +454,7 @@ def _comparands_share_metric(st: str, rows: list[dict], named_models: set[str]) 
 _SETTLED_BEFORE = re.compile(
     r"(?:\bdown\s+to|\bsettl\w*\s+(?:on|for|at)|\bagreed\s+(?:to|on)|\blowered\s+(?:it\s+)?to|\bcut\s+(?:it\s+)?to)\s+$",
     re.I)
-_KO_SETTLED_AFTER = re.compile(r"\s?(?:로|으로)\s?(?:낮췄|낮춰|내렸|합의|타결|정했|결정)")
+_KO_SETTLED_AFTER = re.compile(r"\s?(?:로|으로)\s?(?:낮췄|낮춰|내렸|합의|타결|정했|결정|물러섰|물러서|양보|조정)")
 
 
 _ESTIMATE_OF_BEFORE = re.compile(
@@ -1157,6 +1157,9 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
             a, b = offset + m.start(), offset + m.end()
             if lang == "ko" and fig.metric == "percent_change" and b > span[0]:
                 continue  # "1분기 매출은 … 73% 늘었고, 데이터센터 매출은 …": a Korean move's noun comes before it
+            if name == "as demand" and (_SETTLED_BEFORE.search(st, max(0, span[0] - 24), span[0])
+                                        or _KO_SETTLED_AFTER.match(st, span[1])):
+                continue  # "애초 20%를 요구했다가 15%로 물러섰다": the share settled on is no demand
             d = span[0] - b if b <= span[0] else max(0, a - span[1])
             if best is None or d < best[0]:
                 best = (d, name)
