@@ -2141,8 +2141,8 @@ def test_the_level_a_change_reaches_and_spending_plans_take_their_metric(text, s
 
 @pytest.mark.parametrize(
     "text",
-    ["미국 정부가 엔비디아 H20 중국 판매 수익의 15%를 받기로 했다. 트럼프 대통령은 애초 20%를 요구했다가 15%로 물러섰다고 "
-     "밝혔다.",
+    ["미국 정부가 엔비디아 H20 중국 판매 수익의 15%를 받기로 했다. "
+     "트럼프 대통령은 애초 20%를 요구했다가 15%로 물러섰다고 밝혔다.",
      "The U.S. government will take 15% of Nvidia's H20 sales in China. Trump said he had initially asked for 20% "
      "but agreed to 15%."],
 )
