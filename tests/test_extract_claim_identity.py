@@ -2151,3 +2151,18 @@ def test_a_share_asked_for_is_a_demand_and_the_share_settled_on_is_not(text):
     assert [(f.value, f.metric, f.scope) for f in figs] == [
         (15.0, "tariff_or_fee_share", None), (20.0, "tariff_or_fee_share", "as demand"),
         (15.0, "tariff_or_fee_share", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value"),
+    [
+        # the retracted value of a correction moved the same way
+        ("The stock fell 17%, not 13%.", "en", "13%", -13.0),
+        ("That made up less than half of Monday's 17% plunge.", "en", "17%", -17.0),
+        ("필라델피아반도체지수는 9.2% 주저앉았다.", "ko", "9.2%", -9.2),
+        # "made up" of a rise is still a rise when a rise word says so
+        ("Shares rose 8.9%, which made up part of the loss.", "en", "8.9%", 8.9),
+    ],
+)
+def test_directions_of_corrections_plunges_and_korean_collapses(text, language, surface, value):
+    assert fig(text, surface, language=language).value == value

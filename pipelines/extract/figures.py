@@ -658,7 +658,21 @@ def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.unit == "percent" and before.unit == "percent" and c.direction == 0 and before.direction != 0
                 and c.value is not None and _LISTED_AFTER.fullmatch(st, before.end, c.start)):
             out[i] = signed(c, before.direction)
+    # a correction's two values are one move: "The stock fell 17%, not 13%.", "9.6%가 아닌 6.87% 하락"
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.unit == b.unit == "percent" and (a.direction == 0) != (b.direction == 0) and \
+                a.value is not None and b.value is not None and _NOT_INSTEAD.fullmatch(st, a.end, b.start):
+            if a.direction == 0:
+                out[i - 1] = signed(a, b.direction)
+            else:
+                out[i] = signed(b, a.direction)
     return out
+
+
+# Between a corrected value and the one it replaces: "17%, not 13%", "17% rather than 13%", "9.6%가 아닌 6.87%"
+_NOT_INSTEAD = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?:(?:previously\s+)?reported\s+)?|"
+                          r"(?:가|이)\s?아닌\s?|(?:가|이)\s?아니라\s?", re.I)
 
 
 # Between two listed percentages: a comma or "and", and the next item's name, but no verb of its own.

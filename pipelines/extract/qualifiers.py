@@ -293,6 +293,7 @@ _EN_DOWN = re.compile(
     re.I,
 )
 _EN_UP = re.compile(
+    r"(?<!\bmade\s)(?<!\bmake\s)(?<!\bmakes\s)(?<!\bmaking\s)(?<!\bset\s)"  # "made up less than half of": no rise
     r"\b(?:up|rose|risen|rise|rises|rising|gained|gain|gains|jumped|jump|jumps|surged|surge|climbed|climb|soared|"
     r"increased|increase|higher|grew|grow|rallied|rebounded|added|bounced|recovered|advanced|spiked|leapt|leaped|"
     r"rocketed|skyrocketed|popped)\b(?! to\b)",
@@ -302,7 +303,7 @@ _EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|reboun
 _EN_DOWN_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)|^\s+off\b", re.I)
 _KO_DOWN = re.compile(
-    r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|밀리|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였"
+    r"하락|떨어|급락|감소|내린|내려|빠진|빠졌|빠지|폭락|줄어|줄었|밀린|밀려|밀렸|밀리|추락|곤두박질|후퇴|하향|인하|낮춘|낮췄|축소|내렸|줄였|주저앉|무너|미끄러|고꾸라"
 )
 _KO_UP = re.compile(r"상승|올라|올랐|오른|올린|급등|증가|늘어|늘었|폭등|뛰|치솟|반등|상향")
 
