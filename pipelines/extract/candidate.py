@@ -32,7 +32,7 @@ class Candidate:
 
 
 def unit_family(unit: str) -> str:
-    """currency | count | duration | percent | ratio | level (an index's points) | compute."""
+    """currency | count | duration | percent | ratio | level (an index's points) | power | compute."""
     if unit in CURRENCY_UNITS:
         return "currency"
     if unit in COUNT_UNITS:
@@ -45,6 +45,8 @@ def unit_family(unit: str) -> str:
         return "ratio"
     if unit == "points":
         return "level"
+    if unit in ("GW", "MW"):
+        return "power"
     return "compute"
 
 

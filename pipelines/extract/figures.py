@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
+from .deals import DealContext, deal_parties, without_term_end
 from .entities import (
     ACTOR_KINDS,
     REPORTING_KINDS,
@@ -74,6 +75,8 @@ from .metrics import (
     ACCOUNTS_METRICS,
     FORTUNE_SCOPE,
     OPERATING_COST_SCOPE,
+    POWER_SCOPE,
+    POWER_UNITS,
     assign_metric,
     cue_hits,
     is_event_metric,
@@ -809,6 +812,7 @@ def extract(
     # figures are of, in any paragraph
     head_quarter = _headline_quarter(headline, head_subject, published_at, lang)
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
+    deal = DealContext()  # the two parties of the deal last stated ("OpenAI + Oracle")
     in_case = bool(headline and _CASE_CUE.search(headline))  # whether the article is about a case yet
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
@@ -871,6 +875,7 @@ def extract(
             figs = _levels_of_changes(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
+            figs, deal = deal_parties(st, lang, figs, mentions, sources, deal)
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
             if case_party:
@@ -902,6 +907,7 @@ def extract(
                                 head_quarter if not date_expressions(st, published_at, lang) else None)),
                     )
                 )
+            out[base:] = [without_term_end(st, f) for f in out[base:]]
             _forecasts_share_quarter(out, base)
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
@@ -1417,6 +1423,8 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _difference(st, lang, fig)
     fig = _forecast_scope(st, fig)
     fig = _operating_cost(st, _segment(st, lang, fig, prev_revenue))
+    if fig.unit in POWER_UNITS:
+        fig = replace(fig, metric="other", scope=POWER_SCOPE, chip=None)  # "10 gigawatts of Nvidia systems"
     if fig.scope and kind_of(fig.scope) == "model" and fig.metric in _MARKET_METRICS:
         # "DeepSeek's claim that it trained its V3 model for about $6 million … knocked nearly $600 billion off
         # Nvidia": a market move is nobody's model

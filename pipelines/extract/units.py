@@ -3,7 +3,8 @@
 Canonical ``Figure.unit`` strings:
 - currencies: ``USD KRW CNY EUR JPY TWD`` (and ``GBP``);
 - counts: ``chips servers units companies people count`` (``count`` when nothing says what is counted);
-- ``percent``, ``percentage_points``, ``gpu_hours``, ``years months days hours``, ``times``, ``fraction``.
+- ``percent``, ``percentage_points``, ``gpu_hours``, ``years months days hours``, ``times``, ``fraction``;
+- power capacity: ``GW`` and ``MW`` ("10 gigawatts", "6GW", "1.2기가와트"), a data centre's or a deal's size.
 
 Weeks are counted in days (×7) and quarters in months (×3): ``UnitMatch.factor``. Occasions (차례, 회,
 "three shipments") are ``count``.
@@ -58,6 +59,10 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
         ("％", "percent", False),
         ("퍼센트", "percent", False),
         ("GPU시간", "gpu_hours", False),
+        ("기가와트", "GW", False),
+        ("메가와트", "MW", False),
+        ("GW", "GW", False),
+        ("MW", "MW", False),
         ("GPU 시간", "gpu_hours", False),
         ("GPU 아워", "gpu_hours", False),
         ("대만달러", "TWD", False),
@@ -255,6 +260,10 @@ _EN_SUFFIX: list[tuple[str, str]] = [
     (r"(?:South )?Korean won\b", "KRW"),
     (r"won\b", "KRW"),
     (r"GPU[- ]hours?\b", "gpu_hours"),
+    (r"gigawatts?\b", "GW"),
+    (r"GW\b", "GW"),
+    (r"megawatts?\b", "MW"),
+    (r"MW\b", "MW"),
     (r"hours? of (?:GPU|chip|computing|compute|processor) time\b", "gpu_hours"),
     (r"times\b", "times"),
     (r"-?fold\b", "times"),

@@ -858,8 +858,10 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
                 continue
             # (an accounts amount re-told undated is the period's whose reports give its value: "$39.1 billion
             # of data center revenue" in a piece weeks after the quarter the Korean wires named)
+            # (a deal re-told undated is the deal of its parties whose reports give its value: "오라클과는 3000억
+            # 달러 규모 계약을 맺은 상태다" two months after the signing)
             recallable = (metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i])
-                          or metrics[i] in ACCOUNTS_METRICS)
+                          or metrics[i] in ACCOUNTS_METRICS or metrics[i] == "deal_value")
             fit = _value_fit(key, values[i], options, day, stated_values) if recallable else None
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit

@@ -1,0 +1,195 @@
+"""The two parties of a deal: a contract between two companies is a claim of both.
+
+"OpenAI has agreed to buy about $300 billion of computing power from Oracle" and "오라클, 오픈AI와 3000억 달러
+계약" report one contract; whichever party a sentence puts first, its value, its length and its chips are the
+pair's (``Oracle + OpenAI`` sorted: ``OpenAI + Oracle``). A party is marked by the sentence's grammar: in English
+the company after "with", "from" or "between … and"; in Korean the one followed by 와/과(의), (으)로부터 or
+에(게). A sentence that names a deal's party again, or "the two companies"/"두 회사", carries the pair of the
+deal last stated. Smuggling cases, chip purchases from a chip maker without a deal word, an investment in a
+company ("will invest up to $10 billion in Anthropic") and anything a government is party to are not deals
+here (their own rules bind them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .candidate import CURRENCY_UNITS
+from .entities import Mention, chip_makers, kind_of
+from .model import Figure
+
+__all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "without_term_end"]
+
+# what a deal has: its value, its length, the chips or power it covers
+DEAL_METRICS = frozenset({"deal_value", "duration", "chip_count"})
+_EN_DEAL = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|pacts?|partnerships?|purchase\s+orders?|"
+    r"agreed\s+to\s+(?:buy|purchase|rent|supply|provide|spend)|commit(?:s|ted|ting)?\s+to\s+(?:buy|purchase|spend|rent)|"
+    r"(?:buy|purchase|rent|lease)\w*\b[^.;]{0,90}?\bfrom)\b", re.I)
+_KO_DEAL = re.compile(r"계약|협약|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정")
+# what a company buys from another in a deal (computing, not chips bought outright: "bought 350,000 H100s")
+_EN_SERVICE = re.compile(r"\b(?:comput\w*|cloud|capacity|services?|infrastructure|servers?|data\s+cent(?:er|re)s?)\b",
+                         re.I)
+_EN_MARK_BEFORE = re.compile(r"\b(?:with|from|between|for|supply|supplies|supplying|provide|provides|providing)\s+"
+                             r"(?:(?:the|its|cloud|chip|AI|provider|company|"
+                             r"startup|maker|giant|rival|partner|[A-Z][\w.-]*)\s+){0,3}$")
+_EN_AND_BETWEEN = re.compile(r"\bbetween\s+[^,.;]{1,60}?\s+and\s+$")
+_KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|과의|와는|과는|로부터|으로부터|에게|에|사와|"
+                            r"사와의)(?![가-힣])")
+_TWO_COMPANIES = re.compile(r"\bthe\s+(?:two|pair(?:\s+of)?)\s+compan(?:y|ies)\b|\bboth\s+companies\b|두\s?회사|양사|"
+                            r"두\s?기업", re.I)
+_CASE = re.compile(r"\bsmuggl|\bdivert|\bcharged\b|\bindicted\b|밀수|밀반출|기소|혐의", re.I)
+_GW = frozenset({"GW", "MW"})
+# a deal's length ("over seven years", "5년간"): a duration of its own, compared with the same deal's other reports
+DEAL_TERM_SCOPE = "as deal term"
+
+
+@dataclass(frozen=True)
+class DealContext:
+    """The deal last stated in the article: its two parties, and the one the sentence made its subject."""
+
+    pair: str | None = None
+    first: str | None = None
+
+
+# the end of a deal's term ("running through 2031", "계약은 2031년까지 이어진다"): not the day the deal is about
+_TERM_END = re.compile(r"\b(?:through|until|till|to\s+the\s+end\s+of|running\s+to)\s+(?:the\s+end\s+of\s+)?"
+                       r"(?:[A-Z][a-z]+\s+)?"
+                       r"(?:\d{1,2},\s+)?(?P<en>20\d\d)\b|(?P<ko>20\d\d)년(?:\s?\d{1,2}월)?(?:\s?\d{1,2}일)?까지")
+
+
+def without_term_end(st: str, fig: Figure) -> Figure:
+    """A deal figure dated by the end of its term is undated: the deal happened when it was signed, and the
+    tracker dates it by its other reports."""
+    if not fig.refers_to or not (fig.metric == "deal_value" or fig.scope == DEAL_TERM_SCOPE):
+        return fig
+    for m in _TERM_END.finditer(st):
+        if fig.refers_to.startswith(m.group("en") or m.group("ko")):
+            return replace(fig, refers_to=None)
+    return fig
+
+
+def _party(m: Mention) -> str:
+    return m.entity.owner or m.entity.canonical
+
+
+def _is_company(m: Mention) -> bool:
+    return m.entity.kind == "org" and m.entity.role != "outlet"
+
+
+def _marked(st: str, lang: str, m: Mention) -> bool:
+    """Whether the sentence's grammar makes ``m`` the other side of a deal ("with Oracle", "오라클과")."""
+    if lang == "ko":
+        return bool(_KO_MARK_AFTER.match(st, m.end))
+    before = st[max(0, m.start - 60):m.start]
+    return bool(_EN_MARK_BEFORE.search(before) or _EN_AND_BETWEEN.search(st[max(0, m.start - 80):m.start]))
+
+
+def _is_deal_figure(f: Figure) -> bool:
+    return f.metric in DEAL_METRICS or (f.unit in _GW)
+
+
+def _sentence_pair(st: str, lang: str, mentions: list[Mention], sources: set[tuple[int, int]],
+                   subject: str | None, carried: str | None) -> str | None:
+    """The pair a deal sentence names: the figure's subject and the one company marked as its counterparty; when
+    the sentence names only the counterparty ("오라클과는 3000억 달러 규모 계약을 맺은 상태다"), the party the
+    article's last deal sentence was about (``carried``)."""
+    companies = [m for m in mentions if _is_company(m) and (m.start, m.end) not in sources]
+    marked = {_party(m) for m in companies if _marked(st, lang, m)}
+    names = {_party(m) for m in companies}
+    if subject is not None and " + " in subject:
+        return None  # a coordinated subject is already a group
+    if subject in marked and (len(marked) > 1 or names != {subject}):
+        marked.discard(subject)
+    if len(marked) != 1:
+        return None
+    other = next(iter(marked))
+    first = subject if subject is not None and kind_of(subject) in ("org", None) else None
+    if first is None or first == other:
+        rest = names - {other}
+        first = next(iter(rest)) if len(rest) == 1 else (carried if not rest else None)
+    if first is None or first == other:
+        return None
+    return " + ".join(sorted({first, other}, key=str.casefold))
+
+
+def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention],
+                 sources: list[Mention], last: DealContext) -> tuple[list[Figure], DealContext]:
+    """Each deal figure of the sentence with the deal's two parties as its subject, and the deal to carry to the
+    sentences after (the last one stated)."""
+    cue = (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st)
+    if not cue or _CASE.search(st):
+        return figs, last
+    last_pair = last.pair
+    source_spans = {(m.start, m.end) for m in sources}
+    companies = {_party(m) for m in mentions if _is_company(m)}  # a party cited as the source still names it
+    out: list[Figure] = []
+    for f in figs:
+        if not (_is_deal_figure(f) or (f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price")
+                                       and _buys_service(st, lang))):
+            out.append(f)
+            continue
+        pair = _sentence_pair(st, lang, mentions, source_spans, f.subject, last.first)
+        via = "sentence"
+        if pair is None and last_pair is not None:
+            members = set(last_pair.split(" + "))
+            names_member = bool(companies & members) or bool(_TWO_COMPANIES.search(st))
+            two = bool(_TWO_COMPANIES.search(st))  # "The two companies signed an initial $11.9 billion deal"
+            if two or (names_member and not (companies - members) and (f.subject is None or f.subject in members)):
+                pair, via = last_pair, "previous_sentence"
+        if pair is None or any(n in chip_makers() for n in pair.split(" + ")) and f.metric == "chip_count":
+            out.append(f)
+            continue
+        metric = f.metric
+        if f.unit in CURRENCY_UNITS and metric != "deal_value":
+            metric = "deal_value"  # "agreed to buy $38 billion of cloud services from AWS": the contract's value
+        scope = f.scope if kind_of(f.scope) != "model" else None  # ("giving the ChatGPT maker access to …")
+        if metric == "duration" and scope is None:
+            scope = DEAL_TERM_SCOPE
+        elif metric == "deal_value" and scope is None:
+            scope = _part_of_deal(st, lang, f)
+        out.append(replace(f, subject=pair, subject_via=via, metric=metric, scope=scope))
+        if via == "sentence":
+            first = f.subject if f.subject in pair.split(" + ") else last.first
+            last = DealContext(pair, first)
+    return out, last
+
+
+# which part of a pair's dealings a value is: an expansion ("expanded its agreement … by up to $6.5 billion", "40억
+# 달러를 추가했다"), the total of its contracts ("bringing the total value … to", "계약 총액은"), or what it could grow
+# to ("could rise to $19.4 billion", "최대 194억 달러까지 늘어날 수"); none: the deal as signed
+DEAL_PARTS = {
+    "as expansion": (re.compile(r"\b(?:expand\w*|add(?:ed|s|ing)?|additional|extra|increas\w*|boost\w*)\b", re.I),
+                     re.compile(r"늘리|늘렸|추가|확대|증액")),
+    "as total": (re.compile(r"\b(?:total\w*|in\s+all|overall|combined|cumulative\w*|altogether)\b", re.I),
+                 re.compile(r"총액|총\s|누적|합계|모두\s?합|불어났|늘어났|에\s?이른다|에\s?달한다")),
+    "as potential": (re.compile(r"\bcould\s+(?:rise|grow|reach|increase|climb|expand)|\bpotential\w*|"
+                                r"\bas\s+much\s+as\b", re.I),
+                     re.compile(r"늘어날\s?수|수\s?있")),
+}
+
+
+_CLAUSE_CUT = re.compile(r"[,;]|\band\b|\bwhile\b|\s(?:뒤|후|데\s?이어)\s|(?:했고|하고|이며|으며|했으며)\s")
+
+
+def _part_of_deal(st: str, lang: str, f: Figure) -> str | None:
+    """The part of a pair's dealings a deal value is, read from its own clause (the text from the clause start
+    before it to the next comma or clause end after it); ``None`` for the deal as signed."""
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(st)]
+    start = max((c for c in cuts if c <= f.span_start), default=0)
+    end = min((c for c in cuts if c >= f.span_end), default=len(st))
+    clause = st[start:end]
+    found = [name for name, (en, ko) in DEAL_PARTS.items() if (ko if lang == "ko" else en).search(clause)]
+    # ("bringing the total value of its contracts to about $24.2 billion" after "expanded": the total wins)
+    for name in ("as total", "as potential", "as expansion"):
+        if name in found:
+            return name
+    return None
+
+
+def _buys_service(st: str, lang: str) -> bool:
+    """Whether the sentence is one company buying computing from another (a deal), not spending on its own."""
+    if lang == "ko":
+        return bool(_KO_DEAL.search(st))
+    return bool(_EN_DEAL.search(st) and _EN_SERVICE.search(st))

@@ -1,0 +1,120 @@
+"""A deal between two companies is a claim of both parties (``pipelines.extract.deals``), and a deal re-told
+undated weeks later is the deal its value matches (``pipelines.track.claims.resolve_events``).
+
+Sentences written for this project, not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pipelines.extract import extract_figures
+from pipelines.extract.deals import DEAL_TERM_SCOPE
+from pipelines.track import build_observations
+from tests.test_track_claims import _fact, _frame
+
+PUB = datetime(2025, 9, 12, 12, tzinfo=UTC)
+
+
+def figure(text: str, surface: str, lang: str | None = None, headline: str | None = None):
+    found = [f for f in extract_figures(text, lang, headline=headline, published_at=PUB)
+             if f.surface.startswith(surface)]
+    assert found, f"{surface!r} not found"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lang"),
+    [
+        ("OpenAI agreed to buy about $300 billion of computing power from Oracle over five years.",
+         "about $300 billion", "en"),
+        ("Oracle signed a contract worth $300 billion with OpenAI on Wednesday.", "$300 billion", "en"),
+        ("오픈AI가 오라클과 3000억 달러 규모의 클라우드 계약을 맺었다.", "3000억 달러", "ko"),
+        ("오라클은 오픈AI와 3000억 달러 규모의 컴퓨팅 공급 계약을 체결했다고 밝혔다.", "3000억 달러", "ko"),
+    ],
+)
+def test_a_contract_is_both_parties_whichever_is_named_first(text, surface, lang):
+    f = figure(text, surface, lang)
+    assert (f.subject, f.metric) == ("OpenAI + Oracle", "deal_value")
+
+
+def test_a_deals_length_is_the_pairs_and_its_own_quantity():
+    f = figure("OpenAI agreed to buy about $300 billion of computing power from Oracle over roughly five years.",
+               "roughly five years")
+    assert (f.subject, f.metric, f.scope) == ("OpenAI + Oracle", "duration", DEAL_TERM_SCOPE)
+
+
+def test_the_next_sentences_carry_the_pair_and_the_parts_of_the_deal_are_told_apart():
+    text = ("Nebius will supply Microsoft with GPU capacity under a deal worth $17.4 billion running through 2031. "
+            "The contract value could rise to $19.4 billion if Microsoft takes up more services, Nebius said. "
+            "The two companies signed a first $2 billion deal in March.")
+    signed = figure(text, "$17.4 billion")
+    assert (signed.subject, signed.scope) == ("Microsoft + Nebius", None)
+    assert signed.refers_to is None  # the end of the term is not the day the deal is about
+    could = figure(text, "$19.4 billion")
+    assert (could.subject, could.scope) == ("Microsoft + Nebius", "as potential")
+    first = figure(text, "$2 billion")
+    assert (first.subject, first.refers_to) == ("Microsoft + Nebius", "2025-03")
+
+
+def test_korean_expansion_and_total_are_other_quantities_than_the_deal():
+    text = ("코어위브는 지난주 오픈AI와의 계약을 최대 65억 달러 늘렸다. "
+            "이로써 오픈AI와의 계약 총액은 224억 달러로 불어났다. 오라클과는 3000억 달러 규모 계약을 맺은 상태다.")
+    assert figure(text, "최대 65억 달러", "ko").scope == "as expansion"
+    total = figure(text, "224억 달러", "ko")
+    assert (total.subject, total.scope) == ("CoreWeave + OpenAI", "as total")
+
+
+def test_a_sentence_naming_only_the_counterparty_takes_the_party_of_the_deal_before():
+    text = ("오픈AI가 아마존웹서비스(AWS)와 7년간 380억 달러 규모의 클라우드 이용 계약을 맺었다. "
+            "오라클과는 3000억 달러 규모 계약을 맺은 상태다.")
+    assert figure(text, "380억 달러", "ko").subject == "Amazon + OpenAI"
+    assert figure(text, "3000억 달러", "ko").subject == "OpenAI + Oracle"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # an investment in a company is the investor's, not a deal of the two
+        ("Nvidia will invest up to $5 billion in Intel, the companies said.", "up to $5 billion", "Nvidia"),
+        # a smuggling case is its defendants', never a deal of the chip maker and the buyer
+        ("Hao Global smuggled $160 million of Nvidia chips under a contract with a Hong Kong buyer, prosecutors "
+         "said.", "$160 million", "Hao Global"),
+    ],
+)
+def test_what_is_not_a_two_party_deal(text, surface, subject):
+    assert figure(text, surface).subject == subject
+
+
+def test_a_deal_retold_undated_weeks_later_is_the_deal_its_value_matches():
+    key = dict(metric="deal_value", subject="OpenAI + Oracle")
+    facts = _frame([
+        _fact("signed", "wsj", datetime(2025, 9, 10, 20, tzinfo=UTC), 300e9, 299.5e9, 300.5e9,
+              refers_to="2025-09-10", **key),
+        _fact("retold", "yonhap", datetime(2025, 11, 4, 1, tzinfo=UTC), 300e9, 299.5e9, 300.5e9, **key),
+        # another deal of the same pair, months on, with another value: its own event
+        _fact("other", "cnbc", datetime(2025, 11, 20, 1, tzinfo=UTC), 40e9, 39.5e9, 40.5e9, **key),
+    ])
+    obs, disc = build_observations(facts)
+    event = dict(zip(obs["fact_id"], obs["event"], strict=True))
+    assert event["retold"] == event["signed"] == "2025-09-10"
+    assert event["other"] != "2025-09-10" and disc.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lang", "value", "unit", "subject"),
+    [
+        ("AMD agreed to supply OpenAI with 6 GW of Instinct GPUs in a multiyear deal.", "6 GW", "en", 6, "GW",
+         "AMD + OpenAI"),
+        ("OpenAI will deploy at least 10 gigawatts of Nvidia systems.", "at least 10 gigawatts", "en", 10, "GW",
+         "OpenAI"),
+        ("오픈AI는 AMD와 6GW 규모의 GPU 공급 계약을 맺었다.", "6GW", "ko", 6, "GW", "AMD + OpenAI"),
+        ("아마존은 울산에 100메가와트 규모 데이터센터를 짓는다.", "100메가와트", "ko", 100, "MW", "Amazon"),
+    ],
+)
+def test_power_capacity_is_a_comparable_quantity_of_its_own(text, surface, lang, value, unit, subject):
+    f = figure(text, surface, lang)
+    assert (f.value, f.unit, f.metric, f.scope) == (value, unit, "other", "as power capacity")
+    assert f.subject == subject
