@@ -118,3 +118,21 @@ def test_power_capacity_is_a_comparable_quantity_of_its_own(text, surface, lang,
     f = figure(text, surface, lang)
     assert (f.value, f.unit, f.metric, f.scope) == (value, unit, "other", "as power capacity")
     assert f.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "scope"),
+    [
+        ("Nvidia will invest up to $10 billion in Anthropic and Microsoft up to $5 billion, the companies said.",
+         "up to $10 billion", "Nvidia", "in Anthropic"),
+        # the gapped clause: the second investor's own amount, in the same company
+        ("Nvidia will invest up to $10 billion in Anthropic and Microsoft up to $5 billion, the companies said.",
+         "up to $5 billion", "Microsoft", "in Anthropic"),
+        ("Nvidia said it would take a $5 billion stake in Intel.", "$5 billion", "Nvidia", "in Intel"),
+        ("엔비디아는 지난 9월 오픈AI에 최대 1000억 달러를 투자하겠다고 밝혔다.", "최대 1000억 달러", "Nvidia",
+         "in OpenAI"),
+    ],
+)
+def test_an_investment_is_the_investors_scoped_by_its_target(text, surface, subject, scope):
+    f = figure(text, surface)
+    assert (f.subject, f.metric, f.scope) == (subject, "investment", scope)

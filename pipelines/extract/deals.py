@@ -19,7 +19,7 @@ from .candidate import CURRENCY_UNITS
 from .entities import Mention, chip_makers, kind_of
 from .model import Figure
 
-__all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "without_term_end"]
+__all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "investment_targets", "without_term_end"]
 
 # what a deal has: its value, its length, the chips or power it covers
 DEAL_METRICS = frozenset({"deal_value", "duration", "chip_count"})
@@ -126,8 +126,8 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     companies = {_party(m) for m in mentions if _is_company(m)}  # a party cited as the source still names it
     out: list[Figure] = []
     for f in figs:
-        if not (_is_deal_figure(f) or (f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price")
-                                       and _buys_service(st, lang))):
+        if (f.scope or "").startswith("in ") or not (_is_deal_figure(f) or (
+                f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price") and _buys_service(st, lang))):
             out.append(f)
             continue
         pair = _sentence_pair(st, lang, mentions, source_spans, f.subject, last.first)
@@ -186,6 +186,63 @@ def _part_of_deal(st: str, lang: str, f: Figure) -> str | None:
         if name in found:
             return name
     return None
+
+
+# an investment in a company ("will invest up to $10 billion in Anthropic", "take a $5 billion stake in Intel",
+# "pledged up to $100 billion to OpenAI", "오픈AI에 최대 1000억 달러를 투자"): the investor's, scoped by its target
+_EN_INVEST = re.compile(r"\b(?:invest\w*|stakes?|pledg\w*|inject\w*|funding|financing)\b", re.I)
+_EN_TARGET_BEFORE = re.compile(r"\b(?:in|into|to)\s+(?:(?:the|its|rival|startup|chipmaker|AI|company|[A-Z][\w.-]*)\s+)"
+                               r"{0,2}$")
+_KO_INVEST = re.compile(r"투자|지분")
+_KO_TARGET_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:에|에게|에\s?대한|에\s?대해)(?![가-힣])")
+
+
+def investment_target(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Figure:
+    """An amount one company puts into another is an investment of the investor, with the target as its scope
+    (``in Anthropic``): two investors' stakes in one company, or one investor's stakes in two, are different
+    quantities."""
+    if fig.unit not in CURRENCY_UNITS or fig.metric not in ("investment", "other", "deal_value") or fig.scope:
+        return fig
+    if not (_KO_INVEST if lang == "ko" else _EN_INVEST).search(st):
+        return fig
+    targets = []
+    for m in mentions:
+        if not _is_company(m) or _party(m) == fig.subject:
+            continue
+        if lang == "ko":
+            # "오픈AI에 최대 1000억 달러를 투자": the company marked by 에 before the figure, 투자 after it
+            if m.end <= fig.span_start and _KO_TARGET_AFTER.match(st, m.end) and _KO_INVEST.search(st, fig.span_end):
+                targets.append(m)
+        elif m.start >= fig.span_end and m.start - fig.span_end <= 60 and _EN_TARGET_BEFORE.search(
+                st[fig.span_end:m.start]) and _EN_INVEST.search(st, max(0, fig.span_start - 60), m.start):
+            targets.append(m)
+    if not targets:
+        return fig
+    return replace(fig, metric="investment", scope=f"in {_party(targets[0])}")
+
+
+_GAP_JOIN = re.compile(r"\s*,?\s*(?:and|while)\s*$")
+
+
+def investment_targets(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """``investment_target`` of each figure; in a gapped clause ("Nvidia will invest up to $10 billion in
+    Anthropic and Microsoft up to $5 billion") the second investor's amount is its own, in the same target."""
+    out = [investment_target(st, lang, f, mentions) for f in figs]
+    if lang != "en":
+        return out
+    for i in range(1, len(out)):
+        prev, f = out[i - 1], out[i]
+        if not (prev.scope or "").startswith("in ") or f.unit not in CURRENCY_UNITS or (
+                f.scope or "").startswith("in "):
+            continue
+        target = prev.scope[3:]
+        ends = [m.end for m in mentions if _party(m) == target and prev.span_end <= m.start < f.span_start]
+        investor = [m for m in mentions if _is_company(m) and ends and ends[0] < m.start and m.end <= f.span_start
+                    and not st[m.end:f.span_start].strip() and _GAP_JOIN.fullmatch(st, ends[0], m.start)]
+        if investor:
+            out[i] = replace(f, subject=_party(investor[0]), subject_via="sentence", metric="investment",
+                             scope=prev.scope)
+    return out
 
 
 def _buys_service(st: str, lang: str) -> bool:

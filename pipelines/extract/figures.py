@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
-from .deals import DealContext, deal_parties, without_term_end
+from .deals import DealContext, deal_parties, investment_targets, without_term_end
 from .entities import (
     ACTOR_KINDS,
     REPORTING_KINDS,
@@ -875,6 +875,7 @@ def extract(
             figs = _levels_of_changes(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
+            figs = investment_targets(st, lang, figs, mentions)
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal)
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
