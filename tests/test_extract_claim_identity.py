@@ -1390,6 +1390,19 @@ def test_a_correction_notes_figures_are_the_corrected_figures():
     assert note.metric == "tariff_or_fee_share"
 
 
+def test_a_respectively_correction_is_of_the_falls_and_amounts_it_corrects():
+    # "각각 800억 달러, 17%입니다": the corrected 17% is the body's 17% fall (not the company of the sentence
+    # before), and it falls; "MS" is Microsoft
+    body = ("마이크로소프트(MS)는 올해 AI 데이터센터에 800억 달러를 쓰겠다고 했다.\n\n"
+            "딥시크 충격 당일 엔비디아 주가가 17% 급락했다.\n\n"
+            "※ 바로잡습니다: MS의 투자 계획을 8000억 달러로, 엔비디아 하락률을 12%로 잘못 적었습니다. 각각 800억 달러, "
+            "17%입니다.")
+    last = extract_figures(body, "ko")[-2:]
+    assert [(f.surface, f.subject, f.metric) for f in last] == [
+        ("800억 달러", "Microsoft", "investment"), ("17%", "Nvidia", "percent_change")]
+    assert last[-1].value == -17.0 and last[-1].subject_via == "corrected"
+
+
 def test_a_ratio_of_what_another_spent_is_the_sentences_subjects():
     f = fig("The company spent about $6 million on the raw computing power, roughly one-tenth of what Meta spent "
             "building its latest A.I. technology.", "roughly one-tenth",

@@ -35,8 +35,8 @@ _EN_MARK_BEFORE = re.compile(r"\b(?:with|from|between|for|supply|supplies|supply
                              r"(?:(?:the|its|cloud|chip|AI|provider|company|"
                              r"startup|maker|giant|rival|partner|[A-Z][\w.-]*)\s+){0,3}$")
 _EN_AND_BETWEEN = re.compile(r"\bbetween\s+[^,.;]{1,60}?\s+and\s+$")
-_KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|과의|와는|과는|로부터|으로부터|에게|에|사와|"
-                            r"사와의)(?![가-힣])")
+_KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|과의|와는|과는|와도|과도|로부터|으로부터|"
+                            r"에게|에|에도|사와|사와의)(?![가-힣])")
 _TWO_COMPANIES = re.compile(r"\bthe\s+(?:two|pair(?:\s+of)?)\s+compan(?:y|ies)\b|\bboth\s+companies\b|두\s?회사|양사|"
                             r"두\s?기업", re.I)
 _CASE = re.compile(r"\bsmuggl|\bdivert|\bcharged\b|\bindicted\b|밀수|밀반출|기소|혐의", re.I)
@@ -194,7 +194,8 @@ _EN_INVEST = re.compile(r"\b(?:invest\w*|stakes?|pledg\w*|inject\w*|funding|fina
 _EN_TARGET_BEFORE = re.compile(r"\b(?:in|into|to)\s+(?:(?:the|its|rival|startup|chipmaker|AI|company|[A-Z][\w.-]*)\s+)"
                                r"{0,2}$")
 _KO_INVEST = re.compile(r"투자|지분")
-_KO_TARGET_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:에|에게|에\s?대한|에\s?대해)(?![가-힣])")
+_KO_TARGET_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:에|에게|에도|에\s?대한|에\s?대해)(?![가-힣])")
+_KO_TOPIC_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:은|는|이|가|도)(?![가-힣])")
 
 
 def investment_target(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Figure:
@@ -228,8 +229,8 @@ def investment_targets(st: str, lang: str, figs: list[Figure], mentions: list[Me
     """``investment_target`` of each figure; in a gapped clause ("Nvidia will invest up to $10 billion in
     Anthropic and Microsoft up to $5 billion") the second investor's amount is its own, in the same target."""
     out = [investment_target(st, lang, f, mentions) for f in figs]
-    if lang != "en":
-        return out
+    if lang == "ko":
+        return _ko_gapped_investors(st, out, mentions)
     for i in range(1, len(out)):
         prev, f = out[i - 1], out[i]
         if not (prev.scope or "").startswith("in ") or f.unit not in CURRENCY_UNITS or (
@@ -241,6 +242,29 @@ def investment_targets(st: str, lang: str, figs: list[Figure], mentions: list[Me
                     and not st[m.end:f.span_start].strip() and _GAP_JOIN.fullmatch(st, ends[0], m.start)]
         if investor:
             out[i] = replace(f, subject=_party(investor[0]), subject_via="sentence", metric="investment",
+                             scope=prev.scope)
+    return out
+
+
+def _ko_gapped_investors(st: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """"엔비디아는 앤트로픽에 최대 100억 달러, MS는 최대 50억 달러를 투자한다": the second investor, named with its
+    topic particle after the first amount, puts its own amount into the same company."""
+    out = list(figs)
+    for i in range(1, len(out)):
+        prev, f = out[i - 1], out[i]
+        if f.linked_to is not None and f.linked_to < i:
+            # a conversion in parentheses is its figure's: "MS는 최대 50억 달러(약 7조3000억원)"
+            lead = out[f.linked_to]
+            out[i] = replace(f, subject=lead.subject, subject_via=lead.subject_via, metric=lead.metric,
+                             scope=lead.scope)
+            continue
+        if not (prev.scope or "").startswith("in ") or f.unit not in CURRENCY_UNITS or f.scope not in (
+                None, prev.scope):
+            continue
+        investor = [m for m in mentions if _is_company(m) and prev.span_end <= m.start and m.end <= f.span_start
+                    and _KO_TOPIC_AFTER.match(st, m.end) and _party(m) != prev.scope[3:]]
+        if investor and _KO_INVEST.search(st, f.span_end):
+            out[i] = replace(f, subject=_party(investor[-1]), subject_via="sentence", metric="investment",
                              scope=prev.scope)
     return out
 

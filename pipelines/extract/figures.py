@@ -994,18 +994,35 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
             f = out[i]
             if f.subject_via == "sentence" and f.metric != "other":
                 continue  # the note says itself whose figure it is
-            values = {out[j].value for j in members if out[j].unit == f.unit and out[j].value is not None}
+            # (a percentage by its size: "각각 800억 달러, 17%입니다" corrects the body's fall of 17%)
+            values = {_size(out[j]) for j in members if out[j].unit == f.unit and out[j].value is not None}
             # the corrected value is the one the body (the current text) gives; the old one it no longer does
-            given = [b for b in body if b.unit == f.unit and b.value in values]
+            given = [b for b in body if b.unit == f.unit and _size(b) in values]
             if len({(b.subject, b.metric, b.chip) for b in given}) != 1 or (
                     len({b.value for b in given}) != 1 and any(b.scope for b in given)):
                 continue  # (both values in the body: only when they are one quantity, "It is 15%, not 20%")
             source = next((b for b in reversed(given) if not b.scope), given[-1])
             if f.subject is not None and f.metric not in ("other", source.metric):
                 continue  # the note's own words name another quantity ("수수료 비율을 15%로"): keep them
-            result[i] = replace(f, subject=source.subject, subject_via="corrected", metric=source.metric,
-                                chip=source.chip, scope=source.scope, refers_to=f.refers_to or source.refers_to)
+            result[i] = _signed_as(replace(f, subject=source.subject, subject_via="corrected", metric=source.metric,
+                                           chip=source.chip, scope=source.scope,
+                                           refers_to=f.refers_to or source.refers_to), source)
     return result
+
+
+def _size(f: Figure) -> float | None:
+    """A figure's value, a percentage's without its direction."""
+    return abs(f.value) if f.value is not None and f.unit in ("percent", "percentage_points") else f.value
+
+
+def _signed_as(f: Figure, source: Figure) -> Figure:
+    """A corrected percentage moves the way the body's figure it corrects does ("17%입니다" of a 17% fall)."""
+    if f.unit not in ("percent", "percentage_points") or not f.value or not source.value or (
+            (f.value > 0) == (source.value > 0)) or f.value != -source.value:
+        return f
+    low, high = f.value_low, f.value_high
+    return replace(f, value=-f.value, value_low=None if high is None else -high,
+                   value_high=None if low is None else -low)
 
 
 # sales lost to export curbs: "cut about $8 billion from sales", "cost it about $8 billion in sales", "a loss of
