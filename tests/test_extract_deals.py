@@ -136,3 +136,14 @@ def test_power_capacity_is_a_comparable_quantity_of_its_own(text, surface, lang,
 def test_an_investment_is_the_investors_scoped_by_its_target(text, surface, subject, scope):
     f = figure(text, surface)
     assert (f.subject, f.metric, f.scope) == (subject, "investment", scope)
+
+
+def test_a_bare_sheet_counter_counts_gpus_in_an_article_about_them():
+    text = ("엔비디아가 한국 정부와 기업들에 블랙웰 GPU 26만 장 이상을 공급한다.\n\n"
+            "삼성전자는 5만 장 규모의 'AI 팩토리'를 구축하고, SK그룹도 5만 장을 들여온다. "
+            "네이버클라우드는 6만 장을 도입한다.")
+    got = [(f.surface, f.unit, f.subject) for f in extract_figures(text, "ko", published_at=PUB)]
+    assert ("5만 장", "chips", "Samsung Electronics") in got
+    assert ("6만 장", "chips", "Naver") in got
+    # with nothing in the article counting chips, a bare 장 is no figure
+    assert not extract_figures("삼성전자는 5만 장 규모의 계획을 세웠다.", "ko", published_at=PUB)

@@ -813,6 +813,9 @@ def extract(
     head_quarter = _headline_quarter(headline, head_subject, published_at, lang)
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
     deal = DealContext()  # the two parties of the deal last stated ("OpenAI + Oracle")
+    # whether the article counts chips yet (its headline names GPUs or chips, or a sentence counted them): a bare
+    # 장 ("5만 장") counts GPU boards then
+    counted_chips = bool(headline and _KO_CHIP_WORDS.search(headline))
     in_case = bool(headline and _CASE_CUE.search(headline))  # whether the article is about a case yet
     head_maker = next((m.entity.canonical for m in head_mentions if m.entity.canonical in chip_makers()), None)
     if head_subject and " + " not in head_subject:
@@ -822,6 +825,8 @@ def extract(
         excluded = excluded_spans(st)
         chips = chip_mentions(mentions)
         prior = prev.counted if prev is not None and prev.paragraph == sent.paragraph else None
+        if prior is None and lang == "ko" and counted_chips:
+            prior = "sheets:chips"  # ("삼성전자는 5만 장 규모의 'AI 팩토리'를": GPUs, in an article counting them)
         if lang == "ko":
             cands = ko_candidates(st, excluded, [(c.start, c.end) for c in chips], prior)
         else:
@@ -951,6 +956,7 @@ def extract(
         orgs = [m for m in mentions if m.entity.kind == "org" and m.entity.role != "outlet"
                 and m.entity.canonical not in chip_makers()]
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
+        counted_chips = counted_chips or counted_unit(cands) == "chips"
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         last_time = refers or last_time
@@ -968,6 +974,9 @@ def extract(
 _CORRECTION_NOTE = re.compile(
     r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrection\b|"
     r"\b(?:has|have)\s+been\s+(?:corrected|updated\s+to\s+correct)\b", re.I)
+
+
+_KO_CHIP_WORDS = re.compile(r"GPU|그래픽\s?처리\s?장치|칩|반도체|가속기|블랙웰|Blackwell|H100|H200|H20")
 
 
 def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:

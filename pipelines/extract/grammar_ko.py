@@ -49,6 +49,8 @@ def _elided_unit(text: str, unit: UnitMatch, prior: str | None) -> str | None:
     Only when nothing follows the counter but a particle, a qualifier or punctuation: "3개국", "3개 국가"
     count something else.
     """
+    if prior is not None and prior.startswith("sheets:"):
+        prior = prior[len("sheets:"):] if unit.counter == "장" else None  # (only a 장 counts what the article does)
     if prior is None or (unit.counter == "곳" and prior != "companies"):
         return None
     nxt = text[unit.end : unit.end + 1]
@@ -75,6 +77,8 @@ def _resolve_counter(
         elided = _elided_unit(text, unit, prior)
         if elided is not None:
             return elided, unit.end
+        if unit.counter == "장" and prior == "sheets:chips":
+            return "chips", unit.end  # "5만 장 규모의 'AI 팩토리'" in an article counting GPUs
         if unit.counter in ("대", "장"):
             return None
         return "count", unit.end
