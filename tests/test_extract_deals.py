@@ -13,16 +13,14 @@ import pytest
 from pipelines.extract import extract_figures
 from pipelines.extract.deals import DEAL_TERM_SCOPE
 from pipelines.track import build_observations
+from tests.test_extract_claim_identity import fig
 from tests.test_track_claims import _fact, _frame
 
 PUB = datetime(2025, 9, 12, 12, tzinfo=UTC)
 
 
 def figure(text: str, surface: str, lang: str | None = None, headline: str | None = None):
-    found = [f for f in extract_figures(text, lang, headline=headline, published_at=PUB)
-             if f.surface.startswith(surface)]
-    assert found, f"{surface!r} not found"
-    return found[0]
+    return fig(text, surface, language=lang, headline=headline, published_at=PUB)
 
 
 @pytest.mark.parametrize(
