@@ -9,6 +9,7 @@ __all__ = ["Candidate", "counted_unit", "unit_family"]
 CURRENCY_UNITS = frozenset({"USD", "KRW", "CNY", "EUR", "JPY", "TWD", "GBP"})
 COUNT_UNITS = frozenset({"chips", "servers", "units", "count", "companies", "people"})
 DURATION_UNITS = frozenset({"years", "months", "days", "hours"})
+POWER_UNITS = frozenset({"GW", "MW"})  # power capacity: a data centre's or a deal's size
 
 
 @dataclass
@@ -45,7 +46,7 @@ def unit_family(unit: str) -> str:
         return "ratio"
     if unit == "points":
         return "level"
-    if unit in ("GW", "MW"):
+    if unit in POWER_UNITS:
         return "power"
     return "compute"
 

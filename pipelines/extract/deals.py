@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .candidate import CURRENCY_UNITS
+from .candidate import CURRENCY_UNITS, POWER_UNITS
 from .entities import Mention, chip_makers, kind_of
 from .model import Figure
+from .sentences import clause_around
 
 __all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "investment_targets", "without_term_end"]
 
@@ -40,7 +41,6 @@ _KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|
 _TWO_COMPANIES = re.compile(r"\bthe\s+(?:two|pair(?:\s+of)?)\s+compan(?:y|ies)\b|\bboth\s+companies\b|두\s?회사|양사|"
                             r"두\s?기업", re.I)
 _CASE = re.compile(r"\bsmuggl|\bdivert|\bcharged\b|\bindicted\b|밀수|밀반출|기소|혐의", re.I)
-_GW = frozenset({"GW", "MW"})
 # a deal's length ("over seven years", "5년간"): a duration of its own, compared with the same deal's other reports
 DEAL_TERM_SCOPE = "as deal term"
 
@@ -87,7 +87,7 @@ def _marked(st: str, lang: str, m: Mention) -> bool:
 
 
 def _is_deal_figure(f: Figure) -> bool:
-    return f.metric in DEAL_METRICS or (f.unit in _GW)
+    return f.metric in DEAL_METRICS or f.unit in POWER_UNITS
 
 
 def _sentence_pair(st: str, lang: str, mentions: list[Mention], sources: set[tuple[int, int]],
@@ -134,11 +134,11 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
         via = "sentence"
         if pair is None and last_pair is not None:
             members = set(last_pair.split(" + "))
-            names_member = bool(companies & members) or bool(_TWO_COMPANIES.search(st))
             two = bool(_TWO_COMPANIES.search(st))  # "The two companies signed an initial $11.9 billion deal"
-            if two or (names_member and not (companies - members) and (f.subject is None or f.subject in members)):
+            if two or (companies & members and not (companies - members) and (
+                    f.subject is None or f.subject in members)):
                 pair, via = last_pair, "previous_sentence"
-        if pair is None or any(n in chip_makers() for n in pair.split(" + ")) and f.metric == "chip_count":
+        if pair is None or (f.metric == "chip_count" and any(n in chip_makers() for n in pair.split(" + "))):
             out.append(f)
             continue
         metric = f.metric
@@ -170,16 +170,10 @@ DEAL_PARTS = {
 }
 
 
-_CLAUSE_CUT = re.compile(r"[,;]|\band\b|\bwhile\b|\s(?:뒤|후|데\s?이어)\s|(?:했고|하고|이며|으며|했으며)\s")
-
-
 def _part_of_deal(st: str, lang: str, f: Figure) -> str | None:
-    """The part of a pair's dealings a deal value is, read from its own clause (the text from the clause start
-    before it to the next comma or clause end after it); ``None`` for the deal as signed."""
-    cuts = [m.start() for m in _CLAUSE_CUT.finditer(st)]
-    start = max((c for c in cuts if c <= f.span_start), default=0)
-    end = min((c for c in cuts if c >= f.span_end), default=len(st))
-    clause = st[start:end]
+    """The part of a pair's dealings a deal value is, read from its own clause; ``None`` for the deal as
+    signed."""
+    clause = clause_around(st, (f.span_start, f.span_end))
     found = [name for name, (en, ko) in DEAL_PARTS.items() if (ko if lang == "ko" else en).search(clause)]
     # ("bringing the total value of its contracts to about $24.2 billion" after "expanded": the total wins)
     for name in ("as total", "as potential", "as expansion"):

@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .attribution import attribution_sources, speaker
-from .candidate import CURRENCY_UNITS, Candidate, counted_unit, unit_family
+from .candidate import CURRENCY_UNITS, POWER_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
 from .deals import DealContext, deal_parties, investment_targets, without_term_end
 from .entities import (
@@ -76,7 +76,6 @@ from .metrics import (
     FORTUNE_SCOPE,
     OPERATING_COST_SCOPE,
     POWER_SCOPE,
-    POWER_UNITS,
     assign_metric,
     cue_hits,
     is_event_metric,
@@ -87,7 +86,7 @@ from .metrics import (
     property_cue_starts,
 )
 from .model import Figure
-from .sentences import split_sentences
+from .sentences import clause_around, clause_around_span, split_sentences
 from .subjects import (
     ANAPHOR,
     KO_CAUSE_OR_OBLIQUE,
@@ -221,21 +220,6 @@ _LEVEL_VERB = (r"(?:(?:오히려|다시|더|크게|급격히|한때|단숨에|�
 _LEVEL_AFTER = re.compile(rf"\s?(?:선|수준|대)?\s?(?:으로|로|까지)\s?{_LEVEL_VERB}")
 # a surface that took the particle in ("2조9000억 달러까지 쪼그라들었던")
 _LEVEL_VERB_AFTER = re.compile(rf"\s?{_LEVEL_VERB}")
-_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as|before)\s|[고며]\s|지만\s|반면")
-
-
-def _clause_around_span(st: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Offsets of the figure's clause (see ``_clause_around``)."""
-    start = max((m.end() for m in _CLAUSE_EDGE.finditer(st, 0, span[0])), default=0)
-    nxt = _CLAUSE_EDGE.search(st, span[1])
-    return start, (nxt.start() if nxt else len(st))
-
-
-def _clause_around(st: str, span: tuple[int, int]) -> str:
-    """The figure's clause: the text between the nearest clause edges (comma, "while", "-고") around it."""
-    start = max((m.end() for m in _CLAUSE_EDGE.finditer(st, 0, span[0])), default=0)
-    nxt = _CLAUSE_EDGE.search(st, span[1])
-    return st[start : nxt.start() if nxt else len(st)]
 
 
 # A government named without its country ("hand the government 15%", "정부 몫")
@@ -1153,7 +1137,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
     or analysts' estimate ("as estimate": "analysts had expected $43 billion")."""
     if fig.metric not in ("revenue", "profit") or fig.scope:
         return fig
-    lo, _hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
     before = st[max(lo, fig.span_start - 45):fig.span_start]
     after = st[fig.span_end:fig.span_end + 30]
     if _ANY_MONEY.search(before):
@@ -1183,7 +1167,7 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     if not rows or fig.scope or (fig.chip and fig.metric not in ("chip_count", "revenue", "tariff_or_fee_share")):
         return fig
     span = (fig.span_start, fig.span_end)
-    clause = _clause_around(st, span)
+    clause = clause_around(st, span)
     if _TOTAL_BEFORE.search(st, max(0, fig.span_start - 30), fig.span_start):
         return fig  # "and total revenue of $15.95bn" beside the AI chips' $5.2bn: the whole, no segment
     if fig.metric == "percent_change":
@@ -1354,7 +1338,7 @@ def _unit_price(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     "GPU-hours priced at $2 each") stays the renter's."""
     if fig.metric != "price" or fig.unit not in CURRENCY_UNITS:
         return fig
-    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     apiece = _APIECE_AFTER.match(st, fig.span_end) or (
         lang == "ko" and _APIECE_BEFORE_KO.search(st, max(0, fig.span_start - 16), fig.span_start))
     if not apiece and fig.surface.lower().endswith(("apiece", "each")):
@@ -1414,7 +1398,7 @@ def _share_price_in_range(st: str, fig: Figure) -> Figure:
         return fig
     if abs(fig.value) < _SHARE_PRICE_CEILING.get(fig.unit, 10_000) * 100:
         return fig
-    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     return replace(fig, metric="market_value_change" if _LOSS_WORDS.search(st, lo, hi) else "market_value")
 
 
@@ -1429,7 +1413,7 @@ def _operating_cost(st: str, fig: Figure) -> Figure:
     if fig.unit not in CURRENCY_UNITS or fig.metric not in ("other", "investment") or (
             fig.scope and fig.scope != "on operations"):
         return fig
-    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     if fig.scope == "on operations" or _OPERATING_COST.search(st, max(0, lo - 20), hi):
         return replace(fig, metric="other", scope=OPERATING_COST_SCOPE)
     return fig
@@ -1608,7 +1592,7 @@ def _accounts_period(
     to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
     if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
         return label
-    lo, hi = _clause_around_span(st, (fig.span_start, fig.span_end))
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
     if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
             and not _FULL_YEAR.search(st) and not _ANNUAL.search(st) and not _CURRENT_QUARTER.search(clause):
@@ -1713,7 +1697,7 @@ def _refers_to(
         # "first-quarter revenue of $44.1 billion on Wednesday": the quarter the revenue is of, not the day it
         # was reported
         periods = [e for e in date_expressions(st, published_at, lang) if e.granularity != "day"]
-        lo, hi = _clause_around_span(st, span)
+        lo, hi = clause_around_span(st, span)
         periods = [e for e in periods if lo <= e.span[0] and e.span[1] <= hi]
         if periods:
             found = min(periods, key=lambda e: min(abs(e.span[0] - span[1]), abs(span[0] - e.span[1])))
@@ -1922,7 +1906,7 @@ def _bind(
             # money about a model the sentence names, with no cue word at all: what it cost to train ("V3
             # cost $5.6 million"); an article-wide model does not make "operating costs of $944mn" a training cost
             metric = "training_cost"
-        if metric == "training_cost" and c.unit in CURRENCY_UNITS and _OPERATING.search(_clause_around(st, span)):
+        if metric == "training_cost" and c.unit in CURRENCY_UNITS and _OPERATING.search(clause_around(st, span)):
             metric = "investment"  # "$944 million of costs tied to operating the clusters": running, not training
         if c.unit in CURRENCY_UNITS and (_PER_UNIT_AFTER.match(st, c.end) or _PER_UNIT_BEFORE.search(st, 0, c.start)):
             metric = "price"
@@ -1949,12 +1933,12 @@ def _bind(
                 _GOODS_AFTER.match(st, c.end) if lang == "en" else _KO_GOODS_AFTER.match(st, c.end)):
             metric = "deal_value"  # "at least $160 million of Nvidia H100 and H200 chips": what goods were worth
         if metric == "deal_value" and subject and kind_of(subject) in ("org", None) and _VALUATION_BEFORE.search(
-                st, 0, c.start) and not _DEAL_NOUN.search(_clause_around(st, span)):
+                st, 0, c.start) and not _DEAL_NOUN.search(clause_around(st, span)):
             # "Scale AI was valued at about $14 billion", "the first company worth more than $5tn": what the
             # company is worth, not a deal
             metric = "market_value"
         if metric == "market_value_change":
-            clause = _clause_around(st, span)
+            clause = clause_around(st, span)
             if (_MARKET_VALUE_WORD.search(clause) and not _VALUE_CHANGE.search(clause)) or (
                     _LEVEL_AFTER.match(st, c.end) or _LEVEL_BEFORE.search(st, 0, c.start)
                     or (st[c.start:c.end].endswith(("까지", "으로")) and _LEVEL_VERB_AFTER.match(st, c.end))
@@ -2013,7 +1997,7 @@ def _bind(
             if subject not in {m.entity.canonical for m in listed_orgs} and listed_orgs:
                 best = min(listed_orgs, key=lambda m: min(abs(m.start - span[1]), abs(span[0] - m.end)))
                 subject, via = best.entity.canonical, "sentence"
-        if c.unit in CURRENCY_UNITS and _FORTUNE.search(_clause_around(st, span)):
+        if c.unit in CURRENCY_UNITS and _FORTUNE.search(clause_around(st, span)):
             people = [m for m in eligible if m.entity.kind == "person"]
             if people:
                 # "knocked some $20 billion off the fortune of co-founder Jensen Huang": a person's wealth,

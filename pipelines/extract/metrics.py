@@ -24,9 +24,8 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "FORTUNE_SCOPE", "METRICS", "OPERATING_COST_SCOPE", "POWER_SCOPE",
-    "POWER_UNITS", "CueHit",
-    "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_model_metric", "load_metrics",
-    "metric_accepts", "property_cue_starts",
+    "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_model_metric",
+    "load_metrics", "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -113,7 +112,6 @@ FORTUNE_SCOPE = "as fortune"
 OPERATING_COST_SCOPE = "as operating cost"
 # power capacity ("10 gigawatts of Nvidia systems", "6GW 규모"): metric other, one comparable quantity
 POWER_SCOPE = "as power capacity"
-POWER_UNITS = frozenset({"GW", "MW"})
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
 COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE})
 

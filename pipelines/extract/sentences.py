@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentence", "clause_around", "clause_around_span", "split_sentences"]
 
 MAX_SENTENCE = 1_000  # characters; the longest sentence of the sample and the shared corpus has 357
 
@@ -237,3 +237,21 @@ def _append_one(out: list[Sentence], line: str, offset: int, start: int, end: in
     lead = len(segment) - len(segment.lstrip())
     s = offset + start + lead
     out.append(Sentence(s, s + len(stripped), stripped, paragraph))
+
+
+# where a clause of a sentence ends: a comma or semicolon, a conjunction, a Korean connective ending (-고, -며,
+# -지만, 반면, "… 뒤", "… 후")
+_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:while|and|but|after|as|before)\s|[고며]\s|지만\s|반면|\s(?:뒤|후)\s")
+
+
+def clause_around_span(st: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Offsets of the clause of ``st`` that holds ``span``: between the nearest clause edges around it."""
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(st, 0, span[0])), default=0)
+    nxt = _CLAUSE_EDGE.search(st, span[1])
+    return start, (nxt.start() if nxt else len(st))
+
+
+def clause_around(st: str, span: tuple[int, int]) -> str:
+    """The clause of ``st`` that holds ``span`` ("while", "-고", a comma … around it)."""
+    start, end = clause_around_span(st, span)
+    return st[start:end]
