@@ -145,3 +145,47 @@ def test_a_bare_sheet_counter_counts_gpus_in_an_article_about_them():
     assert ("6만 장", "chips", "Naver") in got
     # with nothing in the article counting chips, a bare 장 is no figure
     assert not extract_figures("삼성전자는 5만 장 규모의 계획을 세웠다.", "ko", published_at=PUB)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lang", "subject", "metric"),
+    [
+        # the term and the chips of a deal whose figure was bound to the counterparty are still the pair's
+        ("Google Cloud has signed a $9 billion deal to supply Anthropic with computing over six years, giving the "
+         "Claude maker access to a million Nvidia graphics processors.", "six years", "en", "Anthropic + Google",
+         "duration"),
+        ("구글이 앤트로픽과 6년간 90억 달러 규모의 클라우드 계약을 맺었다고 밝혔다.", "6년", "ko", "Anthropic + Google",
+         "duration"),
+        # paying a company for computing is a deal with it
+        ("Microsoft has agreed to pay Nebius up to $3 billion for GPU capacity through 2030.", "up to $3 billion",
+         "en", "Microsoft + Nebius", "deal_value"),
+        # the cloud a company buys on names the other side
+        ("Meta pledged to buy $7 billion of computing capacity on Oracle's cloud.", "$7 billion", "en",
+         "Meta + Oracle", "deal_value"),
+        ("메타는 오라클 클라우드에서 70억 달러어치 컴퓨팅 용량을 사들이기로 했다.", "70억 달러", "ko", "Meta + Oracle",
+         "deal_value"),
+    ],
+)
+def test_the_pair_when_the_grammar_names_the_other_side_differently(text, surface, lang, subject, metric):
+    f = figure(text, surface, lang)
+    assert (f.subject, f.metric) == (subject, metric)
+
+
+def test_a_clause_joined_by_while_keeps_its_own_dealings():
+    text = ("Amazon committed up to $4 billion and Google up to $2 billion, while Anthropic pledged to buy $7 "
+            "billion of computing capacity on Google's cloud.")
+    assert figure(text, "up to $4 billion").subject == "Amazon"
+    assert figure(text, "up to $4 billion").metric == "investment"
+    assert figure(text, "$7 billion").subject == "Anthropic + Google"
+    ko = ("오픈AI는 지난달 오라클 클라우드 200억 달러어치를 추가로 구매하기로 했고, "
+          "아마존과는 100억 달러 규모 계약을 맺었다.")
+    assert figure(ko, "200억 달러", "ko").subject == "OpenAI + Oracle"
+    assert figure(ko, "100억 달러", "ko").subject == "Amazon + OpenAI"
+
+
+def test_investors_listed_with_respective_amounts_each_put_their_own_into_the_company():
+    text = "오픈AI는 소프트뱅크와 엔비디아로부터 각각 최대 300억 달러, 최대 20억 달러의 투자 약속을 받았다."
+    soft = figure(text, "최대 300억 달러", "ko")
+    nv = figure(text, "최대 20억 달러", "ko")
+    assert (soft.subject, soft.metric, soft.scope) == ("SoftBank Group", "investment", "in OpenAI")
+    assert (nv.subject, nv.metric, nv.scope) == ("Nvidia", "investment", "in OpenAI")

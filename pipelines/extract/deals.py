@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from .candidate import CURRENCY_UNITS, POWER_UNITS
 from .entities import Mention, chip_makers, kind_of
+from .funding import FUNDING_ROUND_SCOPE
 from .model import Figure
 from .sentences import clause_around
 
@@ -26,13 +27,15 @@ __all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "in
 DEAL_METRICS = frozenset({"deal_value", "duration", "chip_count"})
 _EN_DEAL = re.compile(
     r"\b(?:contracts?|deals?|agreements?|pacts?|partnerships?|purchase\s+orders?|"
-    r"agreed\s+to\s+(?:buy|purchase|rent|supply|provide|spend)|commit(?:s|ted|ting)?\s+to\s+(?:buy|purchase|spend|rent)|"
+    r"agreed\s+to\s+(?:buy|purchase|rent|supply|provide|spend|pay)|"
+    r"(?:commit|pledg)\w*\s+to\s+(?:buy|purchase|spend|rent)|"
     r"(?:buy|purchase|rent|lease)\w*\b[^.;]{0,90}?\bfrom)\b", re.I)
 _KO_DEAL = re.compile(r"계약|협약|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정")
 # what a company buys from another in a deal (computing, not chips bought outright: "bought 350,000 H100s")
 _EN_SERVICE = re.compile(r"\b(?:comput\w*|cloud|capacity|services?|infrastructure|servers?|data\s+cent(?:er|re)s?)\b",
                          re.I)
-_EN_MARK_BEFORE = re.compile(r"\b(?:with|from|between|for|supply|supplies|supplying|provide|provides|providing)\s+"
+_EN_MARK_BEFORE = re.compile(r"\b(?:with|from|between|for|supply|supplies|supplying|provide|provides|providing|"
+                             r"pay|pays|paying)\s+"
                              r"(?:(?:the|its|cloud|chip|AI|provider|company|"
                              r"startup|maker|giant|rival|partner|[A-Z][\w.-]*)\s+){0,3}$")
 _EN_AND_BETWEEN = re.compile(r"\bbetween\s+[^,.;]{1,60}?\s+and\s+$")
@@ -78,12 +81,21 @@ def _is_company(m: Mention) -> bool:
     return m.entity.kind == "org" and m.entity.role != "outlet"
 
 
+# the cloud a company buys on ("$30 billion of computing capacity on Microsoft's Azure cloud", "MS 애저 클라우드에서",
+# "MS의 클라우드 애저 서비스를"): its owner is the other side
+_EN_CLOUD_BEFORE = re.compile(r"\b(?:on|of|via|through|from|in|using)\s+(?:the\s+)?$", re.I)
+_EN_CLOUD_AFTER = re.compile(r"(?:'s|’s)?\s+(?:Azure\b|AWS\b|cloud|Cloud|data\s+cent|servers|computing|capacity|"
+                             r"infrastructure)")
+_KO_CLOUD_AFTER = re.compile(r"(?:의)?\s?(?:애저|클라우드|데이터\s?센터|서버)")
+
+
 def _marked(st: str, lang: str, m: Mention) -> bool:
     """Whether the sentence's grammar makes ``m`` the other side of a deal ("with Oracle", "오라클과")."""
     if lang == "ko":
-        return bool(_KO_MARK_AFTER.match(st, m.end))
+        return bool(_KO_MARK_AFTER.match(st, m.end) or _KO_CLOUD_AFTER.match(st, m.end))
     before = st[max(0, m.start - 60):m.start]
-    return bool(_EN_MARK_BEFORE.search(before) or _EN_AND_BETWEEN.search(st[max(0, m.start - 80):m.start]))
+    return bool(_EN_MARK_BEFORE.search(before) or _EN_AND_BETWEEN.search(st[max(0, m.start - 80):m.start])
+                or (_EN_CLOUD_BEFORE.search(before) and _EN_CLOUD_AFTER.match(st, m.end)))
 
 
 def _is_deal_figure(f: Figure) -> bool:
@@ -95,43 +107,85 @@ def _sentence_pair(st: str, lang: str, mentions: list[Mention], sources: set[tup
     """The pair a deal sentence names: the figure's subject and the one company marked as its counterparty; when
     the sentence names only the counterparty ("오라클과는 3000억 달러 규모 계약을 맺은 상태다"), the party the
     article's last deal sentence was about (``carried``)."""
-    companies = [m for m in mentions if _is_company(m) and (m.start, m.end) not in sources]
+    companies = [m for m in mentions if _is_company(m) and (m.start, m.end) not in sources
+                 and not _is_brand(st, m)]
     marked = {_party(m) for m in companies if _marked(st, lang, m)}
-    names = {_party(m) for m in companies}
     if subject is not None and " + " in subject:
         return None  # a coordinated subject is already a group
-    if subject in marked and (len(marked) > 1 or names != {subject}):
+    if subject in marked and len(marked) > 1:
         marked.discard(subject)
     if len(marked) != 1:
         return None
     other = next(iter(marked))
     first = subject if subject is not None and kind_of(subject) in ("org", None) else None
     if first is None or first == other:
-        rest = names - {other}
-        first = next(iter(rest)) if len(rest) == 1 else (carried if not rest else None)
+        # ("AWS has signed a $38 billion deal to supply OpenAI with cloud computing over five years": a figure
+        # bound to the counterparty; the other party is the company the sentence opens with)
+        rest = [m for m in companies if _party(m) != other]
+        first = (_party(rest[0]) if rest and rest[0].start < min(m.start for m in companies if _party(m) == other)
+                 else None) if len({_party(m) for m in rest}) > 1 else (_party(rest[0]) if rest else carried)
     if first is None or first == other:
         return None
     return " + ".join(sorted({first, other}, key=str.casefold))
 
 
+# a chip maker named for its chips ("hundreds of thousands of Nvidia graphics processors", "엔비디아 GPU 수십만 개")
+_CHIP_NOUN_AFTER = re.compile(r"(?:'s)?\s?(?:\S+\s)?(?:GPUs?|graphics\s+process|chips?|accelerators?|processors?|"
+                              r"그래픽처리장치|칩|가속기|H\d{2,3}|B\d{3}|GB\d{3}|Blackwell|블랙웰)", re.I)
+
+
+def _is_brand(st: str, m: Mention) -> bool:
+    """Whether a chip maker is named only as the brand of the chips a deal covers, not as a party."""
+    return _party(m) in chip_makers() and bool(_CHIP_NOUN_AFTER.match(st, m.end))
+
+
+# where a sentence joins two clauses about different dealings ("Nvidia committed up to $10 billion …, while
+# Anthropic pledged to buy $30 billion of computing capacity on Microsoft's Azure cloud")
+_CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but)\b|;\s|\s(?:while|whereas)\s|, 반면|반면에?\s|"
+                          r"(?<=[했하였았었이])고,\s")
+
+
+def _own_clause(st: str, f: Figure) -> tuple[int, int]:
+    """The span of the joined clause the figure stands in (the whole sentence when there is one)."""
+    start, end = 0, len(st)
+    for m in _CLAUSE_JOIN.finditer(st):
+        if m.end() <= f.span_start:
+            start = m.end()
+        elif m.start() >= f.span_end:
+            end = m.start()
+            break
+    return start, end
+
+
 def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention],
-                 sources: list[Mention], last: DealContext) -> tuple[list[Figure], DealContext]:
+                 sources: list[Mention], last: DealContext,
+                 context: str | None = None) -> tuple[list[Figure], DealContext]:
     """Each deal figure of the sentence with the deal's two parties as its subject, and the deal to carry to the
-    sentences after (the last one stated)."""
+    sentences after (the last one stated). ``context`` is the subject the sentence inherits from those before
+    it: the first party of a deal whose sentence names only the other ("대신 MS 애저에서 300억 달러어치 …")."""
     cue = (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st)
     if not cue or _CASE.search(st):
         return figs, last
     last_pair = last.pair
     source_spans = {(m.start, m.end) for m in sources}
-    companies = {_party(m) for m in mentions if _is_company(m)}  # a party cited as the source still names it
+    # a party cited as the source still names it; a chip maker named as the chips' brand does not
+    companies = {_party(m) for m in mentions if _is_company(m) and not _is_brand(st, m)}
     out: list[Figure] = []
+    here: str | None = None  # the pair an earlier figure of this sentence found
     for f in figs:
-        if (f.scope or "").startswith("in ") or not (_is_deal_figure(f) or (
+        if (f.scope or "").startswith("in ") or f.scope == FUNDING_ROUND_SCOPE or not (_is_deal_figure(f) or (
                 f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price") and _buys_service(st, lang))):
             out.append(f)
             continue
-        pair = _sentence_pair(st, lang, mentions, source_spans, f.subject, last.first)
+        a, b = _own_clause(st, f)
+        if not (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st, a, b):
+            out.append(f)  # the deal is another clause's
+            continue
+        own = [m for m in mentions if a <= m.start and m.end <= b]
+        pair = _sentence_pair(st, lang, own, source_spans, f.subject, last.first or context)
         via = "sentence"
+        if pair is None and here is not None and (f.subject is None or f.subject in here.split(" + ")):
+            pair = here  # "a $38 billion deal … over seven years": the deal's length is the same pair's
         if pair is None and last_pair is not None:
             members = set(last_pair.split(" + "))
             two = bool(_TWO_COMPANIES.search(st))  # "The two companies signed an initial $11.9 billion deal"
@@ -151,6 +205,7 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
             scope = _part_of_deal(st, lang, f)
         out.append(replace(f, subject=pair, subject_via=via, metric=metric, scope=scope))
         if via == "sentence":
+            here = pair
             first = f.subject if f.subject in pair.split(" + ") else last.first
             last = DealContext(pair, first)
     return out, last
@@ -224,7 +279,7 @@ def investment_targets(st: str, lang: str, figs: list[Figure], mentions: list[Me
     Anthropic and Microsoft up to $5 billion") the second investor's amount is its own, in the same target."""
     out = [investment_target(st, lang, f, mentions) for f in figs]
     if lang == "ko":
-        return _ko_gapped_investors(st, out, mentions)
+        return _ko_gapped_investors(st, _ko_respective_investors(st, out, mentions), mentions)
     for i in range(1, len(out)):
         prev, f = out[i - 1], out[i]
         if not (prev.scope or "").startswith("in ") or f.unit not in CURRENCY_UNITS or (
@@ -238,6 +293,43 @@ def investment_targets(st: str, lang: str, figs: list[Figure], mentions: list[Me
             out[i] = replace(f, subject=_party(investor[0]), subject_via="sentence", metric="investment",
                              scope=prev.scope)
     return out
+
+
+_KO_FROM_EACH = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:로부터|으로부터|에서)\s?각각\s?")
+_KO_LIST_JOIN = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|,|·|및)\s?")
+
+
+def _ko_respective_investors(st: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """"앤트로픽은 MS와 엔비디아로부터 각각 최대 50억 달러, 최대 100억 달러의 투자 약속을 받았다": the listed investors'
+    amounts in order, each in the sentence's subject."""
+    if not _KO_INVEST.search(st):
+        return figs
+    companies = sorted((m for m in mentions if _is_company(m)), key=lambda m: m.start)
+    for i, last in enumerate(companies):
+        each = _KO_FROM_EACH.match(st, last.end)
+        if not each:
+            continue
+        listed = [last]
+        for m in reversed(companies[:i]):
+            if not _KO_LIST_JOIN.fullmatch(st, m.end, listed[0].start):
+                break
+            listed.insert(0, m)
+        amounts = [k for k, f in enumerate(figs) if f.span_start >= each.end() and f.unit in CURRENCY_UNITS
+                   and f.linked_to is None]
+        if len(listed) < 2 or len(amounts) < len(listed):
+            return figs
+        target = next((f.subject for f in figs if f.subject and f.subject not in {_party(m) for m in listed}),
+                      None)
+        out = list(figs)
+        for m, k in zip(listed, amounts, strict=False):
+            out[k] = replace(figs[k], subject=_party(m), subject_via="sentence", metric="investment",
+                             scope=f"in {target}" if target else None)
+        for k, f in enumerate(out):  # a conversion follows its amount
+            if f.linked_to is not None and f.linked_to in amounts:
+                lead = out[f.linked_to]
+                out[k] = replace(f, subject=lead.subject, subject_via="sentence", metric=lead.metric, scope=lead.scope)
+        return out
+    return figs
 
 
 def _ko_gapped_investors(st: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:

@@ -68,6 +68,7 @@ from .event_time import (
     session_day,
 )
 from .exclusions import excluded_spans
+from .funding import funding_and_valuation
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
@@ -93,6 +94,7 @@ from .subjects import (
     bind_subject,
     eligible_mentions,
     model_scope,
+    names_the_maker,
     sentence_topic,
     speaker_employer,
     subject_of,
@@ -740,13 +742,13 @@ def _subject_for_metric(
     return subject, via
 
 
-def _article_models(mentions: Iterable[Mention]) -> dict[str, str]:
+def _article_models(mentions: Iterable[tuple[str, Mention]]) -> dict[str, str]:
     """Per model owner, the one model the article (headline included) names: the scope of a figure about that
     owner whose own sentences name none ("It cost $5.6 million" in an article about V3). An article naming
     several models of the owner leaves such figures unscoped (the tracker may still scope them by coverage)."""
     named: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.entity.kind == "model" and m.entity.owner:
+    for text, m in mentions:
+        if m.entity.kind == "model" and m.entity.owner and not names_the_maker(text, m):
             named.setdefault(m.entity.owner, set()).add(m.entity.canonical)
     return {owner: next(iter(models)) for owner, models in named.items() if len(models) == 1}
 
@@ -782,7 +784,8 @@ def extract(
     head_session = session_cue(headline, lang) if headline else None
     # every sentence's mentions, found once: the article's models need them all before the first figure
     sentences = [(sent, find_mentions(sent.text)) for sent in split_sentences(text)]
-    article_scope = _article_models(itertools.chain(head_mentions, *(ms for _, ms in sentences)))
+    article_scope = _article_models(itertools.chain(((headline or "", m) for m in head_mentions),
+                                                    *(((sent.text, m) for m in ms) for sent, ms in sentences)))
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, minus its first position)
     last_time: str | None = None  # the article's last stated event time, for "at the same time"
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
@@ -797,6 +800,7 @@ def extract(
     head_quarter = _headline_quarter(headline, head_subject, published_at, lang)
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
     deal = DealContext()  # the two parties of the deal last stated ("OpenAI + Oracle")
+    last_topic: tuple[int, str] | None = None  # (paragraph, the last sentence topic named: "앤트로픽은")
     # whether the article counts chips yet (its headline names GPUs or chips, or a sentence counted them): a bare
     # 장 ("5만 장") counts GPU boards then
     counted_chips = bool(headline and _KO_CHIP_WORDS.search(headline))
@@ -864,8 +868,10 @@ def extract(
             figs = _levels_of_changes(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
+            figs = funding_and_valuation(st, lang, figs, mentions)
             figs = investment_targets(st, lang, figs, mentions)
-            figs, deal = deal_parties(st, lang, figs, mentions, sources, deal)
+            topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
+            figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
             if case_party:
@@ -943,6 +949,8 @@ def extract(
         counted_chips = counted_chips or counted_unit(cands) == "chips"
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
+        if topic:
+            last_topic = (sent.paragraph, topic)
         last_time = refers or last_time
         if refers and " " in refers:
             last_session = refers

@@ -246,7 +246,7 @@ _EN_COMPARATIVE_THE_RE = re.compile(
 )
 
 
-_EN_INTENSIFIER_BEFORE = re.compile(r"\b(?:a\s+lot|far|much|way|many|significantly|vastly)\s$", re.I)
+_EN_INTENSIFIER_BEFORE = re.compile(r"\b(?:a\s+lot|far|much|way|many|significantly|vastly|well)\s$", re.I)
 
 
 def en_prefix(text: str, pos: int) -> tuple[str, int, str] | None:

@@ -30,7 +30,8 @@ from .chips import CHIP_WORDS
 from .entities import REPORTING_KINDS, SUBJECT_KINDS, Mention
 
 __all__ = [
-    "ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "sentence_topic",
+    "ANAPHOR", "KO_CAUSE_OR_OBLIQUE", "bind_subject", "eligible_mentions", "model_scope", "names_the_maker",
+    "sentence_topic",
     "speaker_employer", "subject_of",
 ]
 
@@ -573,6 +574,10 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
         return max(m.start - span[1], span[0] - m.end, 0)
 
     if text is not None:
+        # "the ChatGPT maker", "챗GPT 개발사": the model names its company there, not what the figure is of
+        models = [m for m in models if not names_the_maker(text, m)]
+        if not models:
+            return None
         # "the roughly $6 million that DeepSeek had said it spent on the underlying V3 model": the model of the
         # figure's own relative clause, though another is named nearer before it
         own = [m for m in models if m.start >= span[1] and _EN_OWN_RELATIVE.fullmatch(text, span[1], m.start)]
@@ -587,6 +592,13 @@ def model_scope(subject: str | None, mentions: list[Mention], span: tuple[int, i
             models = outside
     return min(models, key=lambda m: (distance(m), m.start)).canonical
 
+
+_MAKER_AFTER = re.compile(r"\s?(?:maker|developer|creator|owner|개발사|운영사|개발업체)\b", re.I)
+
+
+def names_the_maker(text: str, m: Mention) -> bool:
+    """Whether a model's mention only describes its company ("the ChatGPT maker", "챗GPT 개발사")."""
+    return bool(_MAKER_AFTER.match(text, m.end))
 
 _WHOSE = re.compile(r",?\s+(?:the\s+(?:base\s+|underlying\s+|earlier\s+)?model\s+)?(?:whose|which|that)\b")
 _IN_RELATIVE_ON = re.compile(r"\b(?:on|upon|from|of)\s+which\s+(?:the\s+)?$|\bthat\s+$|\bwhich\s+$"

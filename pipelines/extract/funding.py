@@ -1,0 +1,109 @@
+"""A company's valuation and the money it raises: two quantities of their own, never an investment in it.
+
+"Anthropic raised $30 billion in a Series G round at a post-money valuation of $380 billion" reports the round's
+size (what Anthropic raised, dated: a round happens on a day, like a deal) and Anthropic's valuation (its market
+value then). Without these rules both would join the investments other companies make in Anthropic. A stake's
+value ("지분 가치", "a stake … worth $135 billion") is neither: it is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .candidate import CURRENCY_UNITS
+from .entities import Mention
+from .model import Figure
+
+__all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation"]
+
+FUNDING_ROUND_SCOPE = "as funding round"
+
+# "valued at", "would value the Claude developer at", "valuing OpenAI at", "a post-money valuation of"
+_EN_VALUED_BEFORE = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:(?!each\b|every\b|per\b|a\b|an\b)"
+                               r"(?:the|it|its|[A-Za-z][\w.&'-]*)\s+){0,4}?at\s+$|"
+                               r"\b(?:post-money\s+|pre-money\s+)?valuation\s+(?:of|at|to)\s+$", re.I)
+_EN_VALUATION_AFTER = re.compile(r"\s+(?:post-money\s+|pre-money\s+)?valuation\b", re.I)  # "a $61.5 billion valuation"
+# "기업가치는 3800억 달러", "기업가치 3000억 달러를 인정받았다", "615억 달러의 몸값", "몸값이 약 140억 달러"
+_KO_VALUED_BEFORE = re.compile(r"(?:기업\s?가치|몸값)(?:는|가|를|은|이)?\s?(?:\S{1,6}\s)?$")
+_KO_VALUATION_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?(?:의|로)\s?(?:기업\s?가치|몸값)")
+# "The valuation is well above the $183 billion Anthropic reached in September", "기업가치는 3800억 달러로, 지난해 9월
+# 1830억 달러를 크게 웃돈다": what a valuation is compared with is a valuation
+_EN_VALUATION_COMPARED = re.compile(r"\bvaluation\b[^.;]{0,40}\b(?:above|below|than|from|over|exceed\w*|with|"
+                                    r"doubl\w*|tripl\w*)\s+(?:the\s+|its\s+)?$", re.I)
+_KO_VALUATION_COMPARED = re.compile(r"(?:\s?\([^)]{1,30}\))?(?:를|을|보다|에서)\s?(?:\S+\s)?"
+                                    r"(?:웃|넘|밑|상회|하회|늘|뛰|올)")
+_STAKE = re.compile(r"\bstake\b|지분", re.I)
+
+# "raise about $10 billion", "had raised $30 billion", "closed a $40 billion funding round", "$30 billion in a Series
+# G funding round"; "400억 달러를 조달하며", "300억 달러(약 43조 원) 규모의 시리즈G 투자 유치"
+_EN_RAISED_BEFORE = re.compile(r"\brais(?:e|ed|es|ing)\s+(?:an?\s+|another\s+|a\s+further\s+)?$"
+                               r"|\bfunding\s+round\s+of\s+$", re.I)
+_EN_ROUND_AFTER = re.compile(r"(?:\s+\S+){0,1}?\s+(?:in\s+(?:a|its|the)\s+(?:new\s+)?(?:Series\s+\w+\s+)?)?"
+                             r"(?:funding|financing|fundraising)(?:\s+round)?\b|"
+                             r"(?:\s+\S+){0,1}?\s+in\s+(?:a|its|the)\s+(?:new\s+)?Series\s+\w+", re.I)
+_KO_RAISED_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?(?:\s?규모의)?(?:\s?\S{1,8})?\s?(?:투자\s?)?(?:유치|조달)|"
+                              r"(?:\s?\([^)]{1,30}\))?(?:를|을)\s?(?:유치|조달|모으|모금)")
+
+
+def _is_valuation(st: str, lang: str, fig: Figure) -> bool:
+    before = st[max(0, fig.span_start - 60):fig.span_start]
+    if lang == "ko":
+        if _STAKE.search(st, max(0, fig.span_start - 12), fig.span_start):
+            return False  # "MS가 보유한 지분 가치는 약 1350억 달러"
+        return bool(_KO_VALUED_BEFORE.search(before) or _KO_VALUATION_AFTER.match(st, fig.span_end) or (
+            re.search(r"기업\s?가치|몸값", st[:fig.span_start]) and _KO_VALUATION_COMPARED.match(st, fig.span_end)))
+    return bool(_EN_VALUED_BEFORE.search(before) or _EN_VALUATION_AFTER.match(st, fig.span_end)
+                or _EN_VALUATION_COMPARED.search(st[max(0, fig.span_start - 70):fig.span_start]))
+
+
+def _is_funding_round(st: str, lang: str, fig: Figure) -> bool:
+    if lang == "ko":
+        return bool(_KO_RAISED_AFTER.match(st, fig.span_end))
+    before = st[max(0, fig.span_start - 40):fig.span_start]
+    return bool(_EN_RAISED_BEFORE.search(before) or _EN_ROUND_AFTER.match(st, fig.span_end))
+
+
+def _valued_company(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> str | None:
+    """The company a valuation is of, when the sentence puts it right there: "value Anthropic at", "앤트로픽의
+    기업가치는", else ``None`` (the figure keeps the subject it was bound to)."""
+    if lang == "ko":
+        found = [m for m in mentions if m.entity.kind == "org" and m.end <= fig.span_start
+                 and re.fullmatch(r"(?:\s?\([^)]{1,30}\))?의\s?(?:기업\s?가치|몸값)(?:는|가|은|이)?\s?(?:\S{1,6}\s)?",
+                                  st[m.end:fig.span_start])]
+    else:
+        found = [m for m in mentions if m.entity.kind in ("org", "model") and m.end <= fig.span_start
+                 and re.fullmatch(r"(?:'s|’s)?(?:\s+(?:maker|developer|parent))?\s+at\s+", st[m.end:fig.span_start])
+                 and re.search(r"\bvalu\w*\s+(?:the\s+)?$", st[max(0, m.start - 20):m.start], re.I)]
+    if not found:
+        return None
+    m = found[-1]
+    return m.entity.owner or m.entity.canonical
+
+
+def funding_and_valuation(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """Each amount the sentence gives as a company's valuation as its ``market_value``, and each it gives as
+    money the company raised as a dated funding round (``deal_value``, scope ``as funding round``); a conversion
+    in parentheses follows its figure."""
+    out: list[Figure] = []
+    for i, f in enumerate(figs):
+        if f.linked_to is not None and f.linked_to < i:
+            lead = out[f.linked_to]
+            if lead.metric != figs[f.linked_to].metric or lead.scope != figs[f.linked_to].scope:
+                f = replace(f, subject=lead.subject, subject_via=lead.subject_via, metric=lead.metric,
+                            scope=lead.scope)
+            out.append(f)
+            continue
+        if f.unit not in CURRENCY_UNITS or f.metric in ("market_value_change", "revenue", "profit", "charge"):
+            out.append(f)
+            continue
+        if _is_valuation(st, lang, f):
+            subject = _valued_company(st, lang, f, mentions) or f.subject
+            via = "sentence" if subject != f.subject else f.subject_via
+            out.append(replace(f, metric="market_value", scope=None, subject=subject, subject_via=via))
+        elif (f.metric in ("investment", "other", "deal_value", "price") and not f.scope
+              and _is_funding_round(st, lang, f)):
+            out.append(replace(f, metric="deal_value", scope=FUNDING_ROUND_SCOPE))
+        else:
+            out.append(f)
+    return out
