@@ -940,6 +940,19 @@ def test_korean_levels_after_an_adverb_and_the_time_of_a_cause():
      datetime(2025, 5, 29, 1, tzinfo=UTC), "2025-02/2025-04"),
     # a calendar-year company's quarter is the calendar's, written as its months like any other quarter
     ("AMD's first-quarter revenue was $7.4 billion.", "en", datetime(2025, 5, 7, 1, tzinfo=UTC), "2025-01/2025-03"),
+    # a named fiscal year's quarter, however late it is recalled: quarter n of fiscal Y ends 3n - 12 months after
+    # the month fiscal Y ends in (Nvidia's fiscal 2025 ends in January 2025)
+    ("엔비디아의 2025 회계연도 4분기 매출은 393억 달러였다.", "ko", datetime(2026, 2, 20, 1, tzinfo=UTC),
+     "2024-11/2025-01"),
+    ("Nvidia's revenue in fiscal 2025's fourth quarter was $39.3 billion.", "en", datetime(2026, 2, 26, 1, tzinfo=UTC),
+     "2024-11/2025-01"),
+    ("Nvidia's revenue was $68 billion in the fourth quarter of fiscal 2026.", "en",
+     datetime(2026, 2, 26, 1, tzinfo=UTC), "2025-11/2026-01"),
+    ("엔비디아는 2026 회계연도 1분기 매출이 440억 달러라고 밝혔다.", "ko", datetime(2025, 5, 29, 1, tzinfo=UTC),
+     "2025-02/2025-04"),
+    ("Microsoft's Q4 FY25 revenue was $76.4 billion.", "en", datetime(2025, 7, 31, 1, tzinfo=UTC), "2025-04/2025-06"),
+    ("AMD's revenue for the fourth quarter of fiscal 2024 was $7.7 billion.", "en", datetime(2026, 2, 4, 1, tzinfo=UTC),
+     "2024-10/2024-12"),
 ])
 def test_accounts_quarters_follow_the_companys_fiscal_calendar(text, lang, published, label):
     f = [f for f in extract_figures(text, lang, published_at=published) if f.metric == "revenue"][0]

@@ -31,7 +31,9 @@ Rules (each has tests in ``tests/test_extract_event_time.py``):
 - Fiscal quarters and years resolve as calendar ones ("fiscal first quarter" written 2025-04-16 is
   2025-Q1; "fiscal 2026" is 2026) unless the sentence gives the fiscal calendar: "the quarter ending April
   27, 2025" and "오는 27일 끝나는 회계연도 1분기" (written in April 2025) are the span 2025-01-28/2025-04-27, "the
-  quarter ending in April" the months February-April.
+  quarter ending in April" the months February-April. A quarter of a named fiscal year ("fiscal 2025's fourth
+  quarter", "Q4 FY25", "2025 회계연도 4분기") is labelled "FY2025-Q4": ``accounts_quarter`` places it in the
+  company's fiscal calendar, ``calendar_quarter`` reads it as the calendar quarter elsewhere.
 - Sessions: a session cue in the figure's clause attaches to a day-granular date; with no date it means
   the publication's local day, or, given the ``market`` the figure trades on, that market's latest session
   begun by publication (``session_day``: a 21:15 New York report is about that day's close, not the UTC
@@ -85,12 +87,12 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
-    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "change_period", "date_expressions",
-    "fiscal_year_label", "has_date",
+    "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "calendar_quarter", "change_period",
+    "date_expressions", "fiscal_year_label", "has_date",
     "last_closed_quarter", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
-GRANULARITIES = ("day", "month", "quarter", "half", "year", "span")
+GRANULARITIES = ("day", "month", "quarter", "fiscal_quarter", "half", "year", "span")
 SESSIONS = ("premarket", "intraday", "close", "after_hours")
 # exchange → (time zone, local hour its first session of the day opens: premarket in New York, 08:00 in Seoul)
 MARKETS = {"US": ("America/New_York", 4), "KRX": ("Asia/Seoul", 8)}
@@ -126,6 +128,8 @@ class EventTime:
             return f"{self.start.year:04d}-{self.start.month:02d}"
         if g == "quarter":
             return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
+        if g == "fiscal_quarter":  # a quarter of a named fiscal year: its months depend on the company
+            return f"FY{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
         if g == "half":
             return f"{self.start.year:04d}-H{1 if self.start.month <= 6 else 2}"
         if g == "year":
@@ -389,6 +393,17 @@ def _h_quarter(table: dict[str, int]) -> Handler:
     return handle
 
 
+def _h_fiscal_quarter(g, today):
+    """"fiscal 2025's fourth quarter", "Q4 FY25", "2025 회계연도 4분기": quarter n of a named fiscal year, whose
+    months only the company's fiscal calendar gives (``accounts_quarter``)."""
+    q = next((int(g[k]) for k in ("q", "q2") if g.get(k)), None)
+    if q is None:
+        q = _ORD[next(g[k] for k in ("ord", "ord2") if g.get(k)).lower()]
+    y = _year_of(next(g[k] for k in ("y", "y2") if g.get(k)))
+    p = _quarter(y, q)
+    return None if p is None else (p[0], p[1], "fiscal_quarter")
+
+
 def _h_half(table: dict[str, int]) -> Handler:
     def handle(g, today):
         h = int(g["h"]) if g.get("h") else (1 if g["ord"].lower() in ("first", "1st", "상") else 2)
@@ -607,7 +622,24 @@ _YP_KO = (
     r"(?:(?:회계\s?연도|FY)\s?(?:(?P<y2>(?:19|20)\d{2})\s?년?\s?)?)?"
 )
 
+_FY_EN = r"(?:fiscal(?:[- ]year)?\s+|FY\s?)"
 _RULES_EN: list[_Rule] = [
+    _Rule(
+        ("fiscal", "Fiscal", "FY"),
+        _rx(
+            rf"\b(?:{_FY_EN}(?P<y>(?:19|20)\d{{2}})(?:'s)?\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+            rf"[- ]quarter\b|(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\s+of\s+(?:its\s+|the\s+)?"
+            rf"{_FY_EN}(?P<y2>(?:19|20)\d{{2}})\b)",
+            _I,
+        ),
+        _h_fiscal_quarter,
+    ),
+    _Rule(
+        ("FY",),
+        _rx(r"\b(?:Q(?P<q>[1-4])\s?(?:of\s+)?FY\s?(?P<y>'?\d{2}\b|(?:19|20)\d{2})|"
+            r"FY\s?(?P<y2>'?\d{2}|(?:19|20)\d{2})\s?Q(?P<q2>[1-4]))\b"),
+        _h_fiscal_quarter,
+    ),
     _Rule(("-", "."), _rx(r"\b(?P<y>(?:19|20)\d{2})[-.]\s?(?P<m>\d{1,2})[-.]\s?(?P<d>\d{1,2})\b"), _h_iso),
     _Rule(
         _MONTH_TRIGGERS,
@@ -770,6 +802,13 @@ _RULES_KO: list[_Rule] = [
         ("일",),
         _rx(r"(?:(?P<dir>지난|오는)\s?)?(?<![\d.~∼\-])(?P<d>\d{1,2})일(?!\s?(?:만|간|동안|째|연속|새|이내|치|전(?!\s?거래일)|후|뒤)|\d)"),
         _h_ko_day,
+    ),
+    _Rule(
+        # "2025 회계연도 4분기", "회계연도 2025년 4분기", "FY2025 4분기": a quarter of a named fiscal year
+        ("회계", "FY"),
+        _rx(r"(?:(?P<y>(?:19|20)\d{2})\s?(?:년\s?)?(?:회계\s?연도|FY)|(?:회계\s?연도|FY)\s?(?P<y2>(?:19|20)\d{2})\s?년?)"
+            r"\s?(?:의\s?)?(?P<q>[1-4])\s?분기"),
+        _h_fiscal_quarter,
     ),
     _Rule(("분기",), _rx(_YP_KO + r"(?P<q>[1-4])\s?분기"), _h_quarter(_REL_YEAR_KO)),
     _Rule(
@@ -1239,6 +1278,7 @@ def previous_weekday(day: date) -> date:
 
 
 _QUARTER_LABEL = re.compile(r"(?P<y>\d{4})-Q(?P<q>[1-4])")
+_FISCAL_QUARTER_LABEL = re.compile(r"FY(?P<y>\d{4})-Q(?P<q>[1-4])")
 _DAY_SPAN = re.compile(r"(?P<a>\d{4}-\d{2}-\d{2})/(?P<b>\d{4}-\d{2}-\d{2})")
 
 
@@ -1246,6 +1286,13 @@ def _months_label(last: date) -> str:
     """The three calendar months ending with ``last``'s month, as "2025-02/2025-04"."""
     first = _add_months(last.replace(day=1), -2)
     return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+
+
+def calendar_quarter(label: str | None) -> str | None:
+    """A fiscal quarter's label outside a company's accounts ("FY2025-Q4" → "2025-Q4"): with no fiscal calendar
+    to place it, the calendar quarter of that number (any other label as it is)."""
+    fiscal = _FISCAL_QUARTER_LABEL.fullmatch(label or "")
+    return f"{fiscal['y']}-Q{fiscal['q']}" if fiscal else label
 
 
 def accounts_quarter(
@@ -1273,6 +1320,12 @@ def accounts_quarter(
         if a.day == 1 and (b + timedelta(days=1)).day == 1:  # whole months: "2024-02-01/2025-01-31"
             return f"{a.year:04d}-{a.month:02d}/{b.year:04d}-{b.month:02d}"
         return label
+    fiscal = _FISCAL_QUARTER_LABEL.fullmatch(label)
+    if fiscal:
+        # quarter n of fiscal year Y ends 3n - 12 months after the month fiscal year Y ends in (Nvidia's fiscal
+        # 2025 ends in January 2025: its fourth quarter is November 2024-January 2025)
+        fy_end = date(int(fiscal["y"]), fiscal_year_end or 12, 1)
+        return _months_label(_add_months(fy_end, 3 * int(fiscal["q"]) - 12))
     quarter = _QUARTER_LABEL.fullmatch(label)
     if quarter and (not fiscal_year_end or fiscal_year_end == 12):
         # a calendar-year company's quarter: its three months, written as any other outlet's "April-June"

@@ -55,6 +55,7 @@ from .entities import (
 )
 from .event_time import (
     accounts_quarter,
+    calendar_quarter,
     change_period,
     current_quarter,
     date_expressions,
@@ -589,7 +590,8 @@ def _headline_quarter(headline: str | None, subject: str | None, published_at: d
         return None
     if _GUIDANCE.search(headline):
         return None  # "Nvidia forecasts third-quarter revenue above estimates": the quarter ahead, not the story's
-    quarters = {e.label() for e in date_expressions(headline, published_at, lang) if e.granularity == "quarter"}
+    quarters = {e.label() for e in date_expressions(headline, published_at, lang)
+                if e.granularity in ("quarter", "fiscal_quarter")}
     if len(quarters) != 1:
         return None
     return accounts_quarter(quarters.pop(), fiscal_year_end(subject), published_at.date())
@@ -1599,7 +1601,7 @@ def _accounts_period(
     accounts figure, for one dated only by the day it was reported or not at all ("Data center revenue rose 73%
     to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
     if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
-        return label
+        return calendar_quarter(label)
     lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
     if carried and (label is None or _ISO_DAY.match(label)) and fig.scope not in ("as guidance", "as estimate") \
@@ -1697,6 +1699,7 @@ def _refers_to(
         day = session_day(published_at, market or "US")
         found = replace(found, start=day, end=day)
     if (found is not None and published_at is not None and _FISCAL.search(found.surface)
+            and found.granularity != "fiscal_quarter"  # (its label names the fiscal year: accounts_quarter)
             and found.start > published_at.date() + timedelta(days=120)):
         # "2026 회계연도 1분기" written in May 2025: a fiscal year named after the calendar year it ends in (Nvidia's
         # ends in January), not a quarter a year ahead
