@@ -2192,3 +2192,25 @@ def test_a_share_asked_for_is_a_demand_and_the_share_settled_on_is_not(text):
 )
 def test_directions_of_corrections_plunges_and_korean_collapses(text, language, surface, value):
     assert fig(text, surface, language=language).value == value
+
+
+def test_a_move_on_the_day_of_an_event_dated_before_is_that_days():
+    text = ("Intel shares fell 9% on Thursday. Nvidia announced a $5 billion investment in Intel on Sept. 18, 2025. "
+            "Intel stock jumped 23% on the day the investment was announced.")
+    figs = [f for f in extract_figures(text, "en", published_at=datetime(2026, 1, 23, 15, tzinfo=UTC))
+            if f.unit == "percent"]
+    assert [f.refers_to[:10] for f in figs] == ["2026-01-22", "2025-09-18"]
+    ko = ("인텔 주가가 22일(현지시간) 9% 떨어졌다. 엔비디아는 지난해 9월 18일 인텔에 50억 달러를 투자한다고 발표했다. "
+          "투자 발표 당일 인텔 주가는 23% 뛰었다.")
+    figs = [f for f in extract_figures(ko, "ko", published_at=datetime(2026, 1, 23, 1, tzinfo=UTC))
+            if f.unit == "percent"]
+    assert [f.refers_to[:10] for f in figs] == ["2026-01-22", "2025-09-18"]
+
+
+def test_before_the_market_opened_is_the_premarket_and_lost_sales_are_no_charge():
+    f = fig("Nvidia shares were down about 12% before the market opened on Monday.", "about 12%",
+            published_at=datetime(2025, 1, 28, 1, tzinfo=UTC))
+    assert f.refers_to == "2025-01-27 premarket"
+    f = fig("Nvidia booked a $4.5 billion charge and warned of about $8 billion in lost H20 sales.",
+            "about $8 billion")
+    assert (f.metric, f.scope) == ("revenue", "as lost sales")

@@ -879,7 +879,8 @@ _SESSION_RX = {
     "en": _rx(
         r"(?P<after_hours>\bafter-?hours\b|\bafter\s+the\s+(?:closing\s+)?(?:bell|close)\b|\bextended\s+trading\b|"
         r"\bpost-?market\b)|"
-        r"(?P<premarket>\bpre-?market\b|\bbefore\s+(?:the|[A-Z][a-z]+day['’]s)\s+(?:opening\s+)?(?:bell|open(?:ing)?)\b)|"
+        r"(?P<premarket>\bpre-?market\b|\bbefore\s+(?:the|[A-Z][a-z]+day['’]s)\s+(?:opening\s+)?(?:bell|open(?:ing)?)\b|"
+        r"\bbefore\s+(?:the\s+)?(?:stock\s+)?markets?\s+(?:opened|opens|open)\b)|"
         r"(?P<prior_close>\b(?:the\s+)?(?:previous|prior)\s+(?:session'?s?\s+|day'?s?\s+)?clos(?:e|ing\s+price)\s+"
         r"(?:of|at|was)\b)|"
         r"(?P<intraday>\bintraday\b|\bduring\s+(?:the\s+)?(?:trading\s+)?(?:session|day)\b|"

@@ -268,6 +268,11 @@ _GROUP_COUNTS = frozenset({"companies", "people", "count"})
 _SAME_TIME = re.compile(r"같은\s?시각|같은\s?시간|\b(?:at\s+the\s+same\s+time|by\s+then)\b", re.I)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:\s|$)")
 _SAME_DAY = re.compile(r"같은\s?날|\b(?:on\s+the\s+same\s+day|the\s+same\s+day)\b", re.I)
+# the day of an event the article dated before ("jumped 24% on the day the OpenAI deal was announced", "계약 발표
+# 당일 주가는 24% 뛰었다"): that stated day, not the publication's
+_EVENT_DAY = re.compile(r"\bon\s+the\s+day\s+(?:that\s+|when\s+)?(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,4}?"
+                        r"(?:was\s+|were\s+)?(?:announced|unveiled|signed|disclosed|released|launched|struck)\b|"
+                        r"(?:발표|공개|체결|출시|공시)\s?(?:된\s?)?당일", re.I)
 _GPU_WORD = re.compile(r"\bGPUs?\b|\bchips?\b|\bH\d{2,3}\b|\bA100\b|그래픽처리장치|칩", re.I)
 _KO_COMPANY_COUNTER = re.compile(r"\s?(?:의\s)?(?:기업|업체|회사|곳|개사|社|사\b)")
 # a quantity of goods: after a sentence about a chip, "승인 물량은 약 40만 개" counts that chip
@@ -860,6 +865,8 @@ def extract(
                 at_same_time = last_session or last_time
             elif _SAME_DAY.search(st) and last_day:
                 at_same_time = last_day  # "같은 날", "on the same day": the last stated day, no session
+            elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
+                at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
             figs = [_index_level_owner(fig, mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
@@ -1315,7 +1322,9 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
                          or _KO_WRITTEN_BACK_AFTER.match(st, fig.span_end)):
         return replace(fig, metric="other")
     if lang == "en":
+        after = _SALES_AFTER.match(st, fig.span_end)
         lost = bool(_HIT_FROM_LOST_AFTER.match(st, fig.span_end)) or bool(
+            after and re.search(r"\b(?:lost|forgone|missed)\b", after.group(0), re.I)) or bool(
             _SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
             _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start))
