@@ -2214,3 +2214,33 @@ def test_before_the_market_opened_is_the_premarket_and_lost_sales_are_no_charge(
     f = fig("Nvidia booked a $4.5 billion charge and warned of about $8 billion in lost H20 sales.",
             "about $8 billion")
     assert (f.metric, f.scope) == ("revenue", "as lost sales")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
+    ("Nvidia reported fourth-quarter revenue of $68.1 billion on Wednesday. A year earlier, fourth-quarter revenue "
+     "was $39.3 billion. Revenue rose 73% from a year earlier.", "en", "$39.3 billion", "2024-11/2025-01"),
+    ("Nvidia's fourth-quarter revenue was $68.1 billion, against $39.3 billion in the year-earlier quarter.",
+     "en", "$39.3 billion", "2024-11/2025-01"),
+    ("엔비디아의 4분기 매출은 681억 달러로 전년 동기(393억 달러)보다 73% 늘었다.", "ko", "393억 달러",
+     "2024-11/2025-01"),
+    # the period in context stays the next sentence's: a change from a year earlier is of the quarter reported
+    ("엔비디아의 4분기 매출은 681억 달러였다. 전년 동기 매출은 393억 달러였다. 순이익은 전년 동기 대비 94% 늘어 "
+     "430억 달러를 기록했다.", "ko", "430억 달러", "2025-11/2026-01"),
+])
+def test_the_same_quarter_a_year_earlier_is_dated_a_year_back(text, lang, surface, label):
+    f = fig(text, surface, language=lang, published_at=datetime(2026, 2, 26, 1, tzinfo=UTC))
+    assert f.refers_to == label
+    if surface == "$39.3 billion":
+        assert fig(text, "$68.1 billion", language=lang,
+                   published_at=datetime(2026, 2, 26, 1, tzinfo=UTC)).refers_to == "2025-11/2026-01"
+
+
+def test_a_known_name_inside_a_capitalised_run_and_the_government_taking_a_share():
+    f = fig("Rival Samsung Electronics had reported operating profit of about 20 trillion won.",
+            "about 20 trillion")
+    assert f.subject == "Samsung Electronics"
+    f = fig("법무부 발표 당일 트럼프 대통령은 H200의 중국 수출을 허용하되 "
+            "매출의 25%를 미국 정부가 가져가겠다고 발표했다.", "25%", language="ko")
+    assert (f.subject, f.metric) == ("US government", "tariff_or_fee_share")
+    f = fig("The DeepSeek sell-off cut Nvidia's value by $589 billion in one day.", "$589 billion")
+    assert f.metric == "market_value_change"

@@ -335,8 +335,11 @@ def find_mentions(text: str) -> list[Mention]:
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
     orgs = _unlisted_orgs(text)
-    found.extend(orgs)
-    found.extend(_unlisted_people(text, orgs))
+    listed = list(found)
+    for m in [*orgs, *_unlisted_people(text, orgs)]:
+        # ("Rival Samsung Electronics had reported …": a name the table knows inside a found shape is that name)
+        if not any(k.start < m.end and m.start < k.end for k in listed):
+            found.append(m)
     found.sort(key=lambda x: (x.start, -(x.end - x.start), x.entity.canonical not in _known_names()))
     out: list[Mention] = []
     for m in found:

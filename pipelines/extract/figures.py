@@ -732,7 +732,11 @@ def _subject_for_metric(
     if metric == "tariff_or_fee_share":
         govs = [m for m in mentions if m.entity.kind in ("government", "agency") and m.entity.role != "outlet"]
         if govs:
-            return govs[0].entity.canonical, "sentence"
+            # the government itself before an agency ("법무부 발표 당일 … 매출의 25%를 미국 정부가 가져가겠다고"), then
+            # the one written nearest the figure
+            best = min(govs, key=lambda m: (m.entity.kind != "government",
+                                            max(m.start - span[1], span[0] - m.end, 0)))
+            return best.entity.canonical, "sentence"
         if _BARE_GOVERNMENT.search(st) or subject is None or subject in chip_makers():
             # "agreed to hand the government 15% of their revenue", "the 15% that Nvidia and AMD agreed to pay on
             # H20 and MI308 sales": a share of chip sales is taken by the domain's one regulator of chip exports
@@ -912,6 +916,7 @@ def extract(
                                 head_quarter if not date_expressions(st, published_at, lang) else None)),
                     )
                 )
+            context_quarter = accounts_quarter_carried if same else None
             out[base:] = [without_term_end(st, f) for f in out[base:]]
             _forecasts_share_quarter(out, base)
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
@@ -956,6 +961,9 @@ def extract(
                 and m.entity.canonical not in chip_makers()]
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
         counted_chips = counted_chips or counted_unit(cands) == "chips"
+        if cands:
+            out[len(out) - len(figs):] = _years_earlier(st, lang, out[len(out) - len(figs):], sent.start,
+                                                        context_quarter)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         if topic:
@@ -1599,6 +1607,67 @@ def _same_magnitude(a: float | None, b: float | None) -> bool:
 
 # what may precede a date that opens a sentence: "On", "By", "Late on", "Early Tuesday"
 _OPENING_TIME = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")
+
+
+# the same period a year before the one in context: "A year earlier, fourth-quarter revenue was $39.3 billion",
+# "$39.3 billion in the year-earlier quarter", "1년 전 4분기 매출은", "전년 동기 매출은 393억 달러"
+# (but "rose 69% from a year earlier", "전년 동기 대비 69% 늘었다" compare with it)
+_YEAR_EARLIER_OPENING = re.compile(r"\W*(?:A|One)\s+year\s+(?:earlier|ago|before),|"
+                                   r"\W*(?:1년|한\s?해)\s?전(?:에는|엔)?\s", re.I)
+_YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|ago)(?!\s+(?:quarter|period))|"
+                                 r"year-(?:earlier|ago)\s+(?:quarter|period))\b", re.I)
+_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간)(?:의|에는|엔)?\s?"
+                                     r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
+
+
+def _years_earlier(st: str, lang: str, figs: list[Figure], offset: int, context: str | None) -> list[Figure]:
+    """``_a_year_earlier`` of each figure; one the text leaves undated ("against $39.3 billion in the year-earlier
+    quarter") is of the period before it in the sentence (else ``context``, the paragraph's), a year back."""
+    out = []
+    for f in figs:
+        if f.metric not in ACCOUNTS_METRICS:
+            out.append(f)
+            continue
+        own = f.refers_to
+        shifted = _a_year_earlier(st, lang, f if own else replace(f, refers_to=context), offset)
+        if shifted.refers_to != (own or context):
+            out.append(shifted)
+            continue
+        out.append(f)
+        if own and "/" in own:
+            context = own
+    return out
+
+
+def _a_year_earlier(st: str, lang: str, fig: Figure, offset: int) -> Figure:
+    """An accounts figure dated a year back when the text says it is of the same period a year before (``offset``:
+    where the sentence starts in the text the figure's offsets count in). Applied after the sentence's period was
+    carried on, so the next sentence's figures keep the period in context."""
+    label = fig.refers_to
+    if not label or fig.metric not in ACCOUNTS_METRICS:
+        return fig
+    fig_local = replace(fig, span_start=fig.span_start - offset, span_end=fig.span_end - offset)
+    shifted = _year_back_label(st, lang, fig_local, label)
+    return fig if shifted == label else replace(fig, refers_to=shifted)
+
+
+def _year_back_label(st: str, lang: str, fig: Figure, label: str) -> str:
+    if lang == "ko":
+        hit = _YEAR_EARLIER_OPENING.match(st) or _KO_YEAR_EARLIER_BEFORE.search(st, max(0, fig.span_start - 24),
+                                                                                 fig.span_start)
+    else:
+        hit = _YEAR_EARLIER_OPENING.match(st) or _YEAR_EARLIER_AFTER.match(st, fig.span_end)
+    if not hit:
+        return label
+    months = _MONTHS_SPAN.fullmatch(label)
+    if months:
+        return f"{int(months['y1']) - 1:04d}-{months['m1']}/{int(months['y2']) - 1:04d}-{months['m2']}"
+    if re.fullmatch(r"\d{4}", label):
+        return f"{int(label) - 1:04d}"
+    return label
+
+
+_MONTHS_SPAN = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d{2})/(?P<y2>\d{4})-(?P<m2>\d{2})")
 
 
 def _accounts_period(
