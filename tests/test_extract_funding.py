@@ -75,3 +75,14 @@ def test_what_is_neither_a_valuation_nor_a_round(text, surface, metric):
     assert f.metric != "market_value" and f.scope != FUNDING_ROUND_SCOPE
     if metric:
         assert f.metric == metric
+
+
+def test_a_stake_is_its_holders_in_the_company_held_and_what_it_is_worth_its_own_quantity():
+    text = "Under the deal, SoftBank will hold a stake of roughly 11% in OpenAI, worth about $50 billion."
+    stake = figure(text, "roughly 11%")
+    assert (stake.subject, stake.metric, stake.scope) == ("SoftBank Group", "other", "stake in OpenAI")
+    worth = figure(text, "about $50 billion")
+    assert (worth.subject, worth.metric, worth.scope) == ("SoftBank Group", "other", "stake value in OpenAI")
+    ko = figure("소프트뱅크는 오픈AI 지분 11%를 보유하게 된다.", "11%", "ko")
+    assert (ko.subject, ko.scope) == ("SoftBank Group", "stake in OpenAI")
+

@@ -139,6 +139,17 @@ def test_figures_of_metric_other_are_kept_but_never_compared():
     assert first_reports(facts)["fact_id"].to_list() == ["b"]
 
 
+def test_a_stake_in_a_named_company_is_an_other_figure_that_is_compared():
+    from pipelines.track.observations import reportable
+
+    facts = pl.DataFrame({
+        "value": [27.0, 32.5, 10.0], "subject": ["Microsoft"] * 3, "metric": ["other"] * 3,
+        "chip": [None] * 3, "scope": ["stake in OpenAI", "stake value in OpenAI", "stake"],
+        "linked_fact_id": [None] * 3,
+    })
+    assert reportable(facts)["scope"].to_list() == ["stake in OpenAI", "stake value in OpenAI"]
+
+
 def test_intraday_snapshots_are_never_discrepancies():
     def move(fid, src, hour, value, session):
         f = fact(fid, src, 27, value, value - 0.05, value + 0.05, unit="percent",

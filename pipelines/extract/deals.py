@@ -173,8 +173,10 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     out: list[Figure] = []
     here: str | None = None  # the pair an earlier figure of this sentence found
     for f in figs:
-        if (f.scope or "").startswith("in ") or f.scope == FUNDING_ROUND_SCOPE or not (_is_deal_figure(f) or (
-                f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price") and _buys_service(st, lang))):
+        # (an investment, a stake and a funding round have rules of their own)
+        if (f.scope or "").startswith(("in ", "stake")) or f.scope == FUNDING_ROUND_SCOPE or not (
+                _is_deal_figure(f) or (f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price")
+                                       and _buys_service(st, lang))):
             out.append(f)
             continue
         a, b = _own_clause(st, f)

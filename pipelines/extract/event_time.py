@@ -894,7 +894,7 @@ _SESSION_RX = {
         r"\b(?:at|by|near|into)\s+the\s+close\b|\bat\s+close\b|\bto\s+close\s+(?:at|up|down)\b|"
         r"\bclosing\s+(?:price|bell|level|basis)\b|\b(?:ended|end|ending|finished|finish|finishing)\s+"
         r"(?:the\s+)?(?:day|session|trading)\b|\b(?:ended|finished|settled)\s+(?:the\s+day\s+)?at\b|"
-        r"\b(?:ended|finished)(?=\s+(?:about\s+|nearly\s+|roughly\s+|almost\s+)?[\d.]+\s?(?:%|percent\b|per\s+cent\b)"
+        r"\b(?:ended|finished|closed)(?=\s+(?:about\s+|nearly\s+|roughly\s+|almost\s+)?[\d.]+\s?(?:%|percent\b|per\s+cent\b)"
         r"\s+(?:lower|higher|down|up)\b))",
         _I,
     ),

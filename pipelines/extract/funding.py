@@ -1,9 +1,11 @@
-"""A company's valuation and the money it raises: two quantities of their own, never an investment in it.
+"""A company's valuation, the money it raises and the stakes in it: quantities of their own, never an investment.
 
 "Anthropic raised $30 billion in a Series G round at a post-money valuation of $380 billion" reports the round's
 size (what Anthropic raised, dated: a round happens on a day, like a deal) and Anthropic's valuation (its market
-value then). Without these rules both would join the investments other companies make in Anthropic. A stake's
-value ("지분 가치", "a stake … worth $135 billion") is neither: it is left to the other rules.
+value then). Without these rules both would join the investments other companies make in Anthropic. A stake ("a stake
+of roughly 27% in OpenAI", "오픈AI 지분 32.5%") is its holder's, scoped by the company held (``stake in OpenAI``), and
+what the stake is worth ("worth about $135 billion", "지분 가치는 약 1350억 달러") is its own quantity again
+(``stake value in OpenAI``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from dataclasses import replace
 
 from .candidate import CURRENCY_UNITS
 from .entities import Mention
+from .metrics import STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX
 from .model import Figure
 
-__all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation"]
+__all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation", "stakes"]
 
 FUNDING_ROUND_SCOPE = "as funding round"
 
@@ -106,4 +109,45 @@ def funding_and_valuation(st: str, lang: str, figs: list[Figure], mentions: list
             out.append(replace(f, metric="deal_value", scope=FUNDING_ROUND_SCOPE))
         else:
             out.append(f)
+    return out
+
+
+_EN_STAKE = re.compile(r"\bstakes?\b|\bownership\b", re.I)
+_EN_STAKE_TARGET = re.compile(r"\s+(?:stake\s+)?in\s+(?:the\s+)?$", re.I)
+_EN_WORTH = re.compile(r"\b(?:worth|valued\s+at)\s+$", re.I)
+_KO_STAKE_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?(?:의)?\s?지분")
+_KO_STAKE_VALUE = re.compile(r"지분\s?가치(?:는|가|를|은)?\s?(?:\S{1,4}\s)?$")
+
+
+def _stake_target(st: str, lang: str, fig: Figure, mentions: list[Mention], holder: str | None) -> str | None:
+    """The company a stake is in: "a stake of 27% in OpenAI", "오픈AI 지분 32.5%"; ``None`` when unnamed."""
+    if lang == "ko":
+        found = [m for m in mentions if m.entity.kind == "org" and m.end <= fig.span_start
+                 and _KO_STAKE_AFTER.match(st, m.end) and (m.entity.owner or m.entity.canonical) != holder]
+        return (found[-1].entity.owner or found[-1].entity.canonical) if found else None
+    found = [m for m in mentions if m.entity.kind == "org" and m.start >= fig.span_end
+             and m.start - fig.span_end <= 40 and _EN_STAKE_TARGET.search(st[fig.span_end:m.start])
+             and (m.entity.owner or m.entity.canonical) != holder]
+    return (found[0].entity.owner or found[0].entity.canonical) if found else None
+
+
+def stakes(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """Each percentage the sentence gives as a holder's stake in a company (metric ``other``, scope ``stake in
+    X``), and each amount it gives as what such a stake is worth (``stake value in X``)."""
+    if not (_EN_STAKE.search(st) if lang == "en" else "지분" in st):
+        return figs
+    out: list[Figure] = []
+    target: str | None = None
+    for f in figs:
+        if f.unit == "percent" and f.metric in ("other", "ratio") and f.subject and " + " not in f.subject:
+            near = st[max(0, f.span_start - 30):f.span_end + 30]
+            if (_EN_STAKE.search(near) if lang == "en" else "지분" in near):
+                target = _stake_target(st, lang, f, mentions, f.subject) or target
+                f = replace(f, metric="other", scope=f"{STAKE_SCOPE_PREFIX}{target}" if target else "stake")
+        elif f.unit in CURRENCY_UNITS and f.subject and (target or lang == "ko"):
+            before = st[max(0, f.span_start - 20):f.span_start]
+            if _KO_STAKE_VALUE.search(before) if lang == "ko" else _EN_WORTH.search(before):
+                f = replace(f, metric="other",
+                            scope=f"{STAKE_VALUE_SCOPE_PREFIX}{target}" if target else "stake value")
+        out.append(f)
     return out

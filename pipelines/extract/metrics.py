@@ -23,7 +23,8 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "FORTUNE_SCOPE", "METRICS", "OPERATING_COST_SCOPE", "POWER_SCOPE",
+    "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
+    "OPERATING_COST_SCOPE", "POWER_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
     "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_model_metric",
     "load_metrics", "metric_accepts", "property_cue_starts",
 ]
@@ -112,8 +113,12 @@ FORTUNE_SCOPE = "as fortune"
 OPERATING_COST_SCOPE = "as operating cost"
 # power capacity ("10 gigawatts of Nvidia systems", "6GW 규모"): metric other, one comparable quantity
 POWER_SCOPE = "as power capacity"
+# a holder's stake in a named company ("stake in OpenAI") and what that stake is worth ("stake value in OpenAI")
+STAKE_SCOPE_PREFIX = "stake in "
+STAKE_VALUE_SCOPE_PREFIX = "stake value in "
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
 COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE})
+COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX)
 
 
 def is_segment(scope: str | None) -> bool:

@@ -299,7 +299,8 @@ _EN_UP = re.compile(
     r"rocketed|skyrocketed|popped)\b(?! to\b)",
     re.I,
 )
-_EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance)", re.I)
+_EN_UP_AFTER = re.compile(r"^\W{0,3}(?:\w+\s){0,1}(?:gain|rise|jump|rally|rebound|surge|increase|climb|advance|"
+                          r"higher\b(?!\s+than))", re.I)
 _EN_DOWN_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s){0,1}(?:drop|decline|fall|plunge|slide|loss|lower|decrease|slump)|^\s+off\b", re.I)
 _KO_DOWN = re.compile(

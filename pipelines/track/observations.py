@@ -28,7 +28,7 @@ from datetime import datetime
 import polars as pl
 
 from pipelines.extract.intervals import BOUND_QUALIFIERS, Interval, interval_for
-from pipelines.extract.metrics import COMPARED_OTHER_SCOPES
+from pipelines.extract.metrics import COMPARED_OTHER_SCOPE_PREFIXES, COMPARED_OTHER_SCOPES
 from pipelines.records import Discrepancy, Observation, columns, polars_schema
 from pipelines.track.citations import link_citations
 from pipelines.track.claims import (
@@ -100,7 +100,9 @@ def reportable(facts: pl.DataFrame) -> pl.DataFrame:
     # a figure whose metric the text does not tell ("other") could be any quantity of its subject: Jensen
     # Huang's net worth and a market size he named are both "Jensen Huang|other" (a fortune the extractor
     # recognised, scope "as fortune", is one quantity and compared)
-    fortune = (pl.col("scope").fill_null("").is_in(list(COMPARED_OTHER_SCOPES)) if "scope" in facts.columns
+    scope = pl.col("scope").fill_null("")
+    fortune = (scope.is_in(list(COMPARED_OTHER_SCOPES)) | pl.any_horizontal(
+        [scope.str.starts_with(p) for p in COMPARED_OTHER_SCOPE_PREFIXES]) if "scope" in facts.columns
                else pl.lit(False))
     keep = keep & ((pl.col("metric") != "other") | fortune)
     if "linked_fact_id" in facts.columns:
