@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pipelines.extract import extract_figures
-from pipelines.extract.deals import DEAL_TERM_SCOPE
+from pipelines.extract.deals import DEAL_TERM_SCOPE, FIRST_TRANCHE_SCOPE
 from pipelines.track import build_observations
 from tests.test_extract_claim_identity import fig
 from tests.test_track_claims import _fact, _frame
@@ -189,3 +189,22 @@ def test_investors_listed_with_respective_amounts_each_put_their_own_into_the_co
     nv = figure(text, "최대 20억 달러", "ko")
     assert (soft.subject, soft.metric, soft.scope) == ("SoftBank Group", "investment", "in OpenAI")
     assert (nv.subject, nv.metric, nv.scope) == ("Nvidia", "investment", "in OpenAI")
+
+
+def test_a_sentence_listing_several_deals_pairs_each_figure_with_its_own_counterparty():
+    text = ("메타가 올해 맺은 컴퓨팅 계약이 늘고 있다. 코어위브와는 약 6년간 140억 달러, "
+            "구글과는 클라우드 서비스 100억 달러 구매에 합의했다.")
+    assert figure(text, "약 6년", "ko").subject == "CoreWeave + Meta"
+    assert figure(text, "140억 달러", "ko").subject == "CoreWeave + Meta"
+    assert figure(text, "100억 달러", "ko").subject == "Google + Meta"
+
+
+def test_power_totals_glosses_and_first_tranches():
+    text = ("메타가 엔비디아와 손잡았다. 이로써 메타가 엔비디아(5GW), AMD(3GW), 브로드컴과 맺은 계약 용량은 "
+            "12GW에 이른다.")
+    assert figure(text, "5GW", "ko").subject == "Meta + Nvidia"
+    assert figure(text, "3GW", "ko").subject == "AMD + Meta"
+    assert figure(text, "12GW", "ko").subject == "Meta"
+    first = figure("AMD agreed to supply Meta with 3 gigawatts of chips. The first 1 gigawatt will be deployed "
+                   "next year.", "1 gigawatt")
+    assert first.scope == FIRST_TRANCHE_SCOPE

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .candidate import CURRENCY_UNITS, POWER_UNITS
+from .candidate import CURRENCY_UNITS, POWER_UNITS, unit_family
 from .entities import Mention, chip_makers, kind_of
 from .funding import FUNDING_ROUND_SCOPE
 from .model import Figure
 from .sentences import clause_around
 
-__all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "DealContext", "deal_parties", "investment_targets", "without_term_end"]
+__all__ = ["DEAL_METRICS", "DEAL_TERM_SCOPE", "FIRST_TRANCHE_SCOPE", "DealContext", "deal_parties", "first_tranche",
+           "investment_targets", "without_term_end"]
 
 # what a deal has: its value, its length, the chips or power it covers
 DEAL_METRICS = frozenset({"deal_value", "duration", "chip_count"})
@@ -30,7 +31,7 @@ _EN_DEAL = re.compile(
     r"agreed\s+to\s+(?:buy|purchase|rent|supply|provide|spend|pay)|"
     r"(?:commit|pledg)\w*\s+to\s+(?:buy|purchase|spend|rent)|"
     r"(?:buy|purchase|rent|lease)\w*\b[^.;]{0,90}?\bfrom)\b", re.I)
-_KO_DEAL = re.compile(r"계약|협약|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정")
+_KO_DEAL = re.compile(r"계약|협약|합의|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정")
 # what a company buys from another in a deal (computing, not chips bought outright: "bought 350,000 H100s")
 _EN_SERVICE = re.compile(r"\b(?:comput\w*|cloud|capacity|services?|infrastructure|servers?|data\s+cent(?:er|re)s?)\b",
                          re.I)
@@ -44,6 +45,16 @@ _KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|
 _TWO_COMPANIES = re.compile(r"\bthe\s+(?:two|pair(?:\s+of)?)\s+compan(?:y|ies)\b|\bboth\s+companies\b|두\s?회사|양사|"
                             r"두\s?기업", re.I)
 _CASE = re.compile(r"\bsmuggl|\bdivert|\bcharged\b|\bindicted\b|밀수|밀반출|기소|혐의", re.I)
+# the first part of a deal ("the first gigawatt", "첫 1GW 물량"): not the deal's size
+_FIRST_TRANCHE = re.compile(r"\b(?:the\s+)?(?:first|initial)\s+$|첫\s?$|첫\s?번째\s?$|1단계\s?$", re.I)
+FIRST_TRANCHE_SCOPE = "as first tranche"
+
+
+def first_tranche(st: str, fig: Figure) -> bool:
+    """Whether the figure is the first part of a deal ("the first gigawatt of MI450 chips", "첫 1GW 물량")."""
+    return bool(_FIRST_TRANCHE.search(st, max(0, fig.span_start - 12), fig.span_start))
+
+
 # a deal's length ("over seven years", "5년간"): a duration of its own, compared with the same deal's other reports
 DEAL_TERM_SCOPE = "as deal term"
 
@@ -103,30 +114,56 @@ def _is_deal_figure(f: Figure) -> bool:
 
 
 def _sentence_pair(st: str, lang: str, mentions: list[Mention], sources: set[tuple[int, int]],
-                   subject: str | None, carried: str | None) -> str | None:
-    """The pair a deal sentence names: the figure's subject and the one company marked as its counterparty; when
-    the sentence names only the counterparty ("오라클과는 3000억 달러 규모 계약을 맺은 상태다"), the party the
-    article's last deal sentence was about (``carried``)."""
+                   subject: str | None, carried: str | None, span: tuple[int, int],
+                   others: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The pair a deal sentence names, and its first party (the one not marked as the counterparty): the figure's
+    subject and the one company marked as its counterparty; when the sentence names only the counterparty
+    ("오라클과는 3000억 달러 규모 계약을 맺은 상태다"), the party the article's last deal sentence was about
+    (``carried``). A sentence listing several deals ("오라클과는 3000억 달러, MS와는 2500억 달러") pairs each
+    figure with the counterparty marked next to it, no other figure between (``others``: their spans)."""
     companies = [m for m in mentions if _is_company(m) and (m.start, m.end) not in sources
                  and not _is_brand(st, m)]
-    marked = {_party(m) for m in companies if _marked(st, lang, m)}
+    marked_at = [m for m in companies if _marked(st, lang, m)]
+    marked = {_party(m) for m in marked_at}
     if subject is not None and " + " in subject:
         return None  # a coordinated subject is already a group
-    if subject in marked and len(marked) > 1:
-        marked.discard(subject)
+    glossed = [m for m in companies if st[m.end:span[0]] in ("(", " (")]
+    if glossed:  # "엔비디아(10GW), AMD(6GW)": the company the figure glosses is its deal's other side
+        marked_at = [*marked_at, *glossed]
+        marked = {_party(glossed[0])}
+    if len(marked) > 1:
+        nearest = _marked_next_to(marked_at, span, others)
+        if nearest:
+            marked = nearest
+        elif subject in marked:
+            marked.discard(subject)  # (a subject the grammar also marks is not its own counterparty)
     if len(marked) != 1:
         return None
     other = next(iter(marked))
     first = subject if subject is not None and kind_of(subject) in ("org", None) else None
-    if first is None or first == other:
+    if first is None or first == other or first in {_party(m) for m in marked_at}:
         # ("AWS has signed a $38 billion deal to supply OpenAI with cloud computing over five years": a figure
         # bound to the counterparty; the other party is the company the sentence opens with)
-        rest = [m for m in companies if _party(m) != other]
-        first = (_party(rest[0]) if rest and rest[0].start < min(m.start for m in companies if _party(m) == other)
-                 else None) if len({_party(m) for m in rest}) > 1 else (_party(rest[0]) if rest else carried)
+        rest = [m for m in companies if _party(m) not in {_party(k) for k in marked_at} | {other}]
+        names = {_party(m) for m in rest}
+        if len(names) > 1:
+            first = _party(rest[0]) if rest[0].start < min(m.start for m in companies if _party(m) == other) else None
+        else:
+            first = _party(rest[0]) if rest else carried
     if first is None or first == other:
         return None
-    return " + ".join(sorted({first, other}, key=str.casefold))
+    return " + ".join(sorted({first, other}, key=str.casefold)), first
+
+
+def _marked_next_to(marked: list[Mention], span: tuple[int, int], others: list[tuple[int, int]]) -> set[str]:
+    """The counterparty marked right before the figure (no other figure between), else right after it."""
+    def clear(a: int, b: int) -> bool:
+        return not any(a <= o[0] and o[1] <= b for o in others)
+    before = [m for m in marked if m.end <= span[0] and clear(m.end, span[0])]
+    if before:
+        return {_party(max(before, key=lambda m: m.end))}
+    after = [m for m in marked if m.start >= span[1] and clear(span[1], m.start)]
+    return {_party(min(after, key=lambda m: m.start))} if after else set()
 
 
 # a chip maker named for its chips ("hundreds of thousands of Nvidia graphics processors", "엔비디아 GPU 수십만 개")
@@ -184,7 +221,12 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
             out.append(f)  # the deal is another clause's
             continue
         own = [m for m in mentions if a <= m.start and m.end <= b]
-        pair = _sentence_pair(st, lang, own, source_spans, f.subject, last.first or context)
+        found = _sentence_pair(st, lang, own, source_spans, f.subject, last.first or context,
+                               (f.span_start, f.span_end),
+                               # (another deal's figure of the same kind between marks where that deal begins)
+                               [(g.span_start, g.span_end) for g in figs
+                                if g is not f and unit_family(g.unit) == unit_family(f.unit)])
+        pair, first = found if found else (None, None)
         via = "sentence"
         if pair is None and here is not None and (f.subject is None or f.subject in here.split(" + ")):
             pair = here  # "a $38 billion deal … over seven years": the deal's length is the same pair's
@@ -205,10 +247,16 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
             scope = DEAL_TERM_SCOPE
         elif metric == "deal_value" and scope is None:
             scope = _part_of_deal(st, lang, f)
-        out.append(replace(f, subject=pair, subject_via=via, metric=metric, scope=scope))
+        subject = pair
+        if f.unit in POWER_UNITS:
+            part = _part_of_deal(st, lang, f)
+            if part == "as total" and len(companies - {first}) > 1 and first:
+                # "엔비디아(10GW), AMD(6GW), 브로드컴과 맺은 계약 용량은 26GW에 이른다": a total over several deals is
+                # the common party's
+                subject = first
+        out.append(replace(f, subject=subject, subject_via=via, metric=metric, scope=scope))
         if via == "sentence":
             here = pair
-            first = f.subject if f.subject in pair.split(" + ") else last.first
             last = DealContext(pair, first)
     return out, last
 

@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, POWER_UNITS, Candidate, counted_unit, unit_family
 from .chips import bind_chip, chip_mentions
-from .deals import DealContext, deal_parties, investment_targets, without_term_end
+from .deals import FIRST_TRANCHE_SCOPE, DealContext, deal_parties, first_tranche, investment_targets, without_term_end
 from .entities import (
     ACTOR_KINDS,
     REPORTING_KINDS,
@@ -1461,8 +1461,9 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _difference(st, lang, fig)
     fig = _forecast_scope(st, fig)
     fig = _operating_cost(st, _segment(st, lang, fig, prev_revenue))
-    if fig.unit in POWER_UNITS:
-        fig = replace(fig, metric="other", scope=POWER_SCOPE, chip=None)  # "10 gigawatts of Nvidia systems"
+    if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
+        fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
+                      chip=None)
     if fig.scope and kind_of(fig.scope) == "model" and fig.metric in _MARKET_METRICS:
         # "DeepSeek's claim that it trained its V3 model for about $6 million … knocked nearly $600 billion off
         # Nvidia": a market move is nobody's model
