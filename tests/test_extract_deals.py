@@ -208,3 +208,18 @@ def test_power_totals_glosses_and_first_tranches():
     first = figure("AMD agreed to supply Meta with 3 gigawatts of chips. The first 1 gigawatt will be deployed "
                    "next year.", "1 gigawatt")
     assert first.scope == FIRST_TRANCHE_SCOPE
+
+
+def test_the_deals_amount_named_again_and_its_share_of_revenue_are_the_deals_and_accounts_stay_a_partys():
+    text = ("SK hynix has signed a 5.1 trillion won ($3.7 billion) contract to supply memory to Apple. "
+            "Apple said the $3.7 billion figure was a floor. The contract is worth 7.1% of SK hynix's 2024 "
+            "revenue.")
+    again = [f for f in extract_figures(text, "en", published_at=PUB) if f.surface == "$3.7 billion"][-1]
+    assert (again.subject, again.metric) == ("Apple + SK hynix", "deal_value")
+    share = figure(text, "7.1%")
+    assert (share.subject, share.metric, share.scope) == ("Apple + SK hynix", "ratio", "of revenue")
+    ko = ("SK하이닉스가 애플과 5조1000억 원 규모의 메모리 공급 계약을 체결했다고 공시했다. 계약 기간은 약 3년이며, "
+          "계약 금액은 지난해 매출 66조1930억 원의 7.7%에 해당한다.")
+    assert figure(ko, "약 3년", "ko").scope == DEAL_TERM_SCOPE
+    revenue = figure(ko, "66조1930억 원", "ko")
+    assert (revenue.subject, revenue.metric) == ("SK hynix", "revenue")

@@ -39,6 +39,9 @@ _EN_MARK_BEFORE = re.compile(r"\b(?:with|from|between|for|supply|supplies|supply
                              r"pay|pays|paying)\s+"
                              r"(?:(?:the|its|cloud|chip|AI|provider|company|"
                              r"startup|maker|giant|rival|partner|[A-Z][\w.-]*)\s+){0,3}$")
+# "a contract to supply memory to Apple", "will sell 18,000 chips to Humain"
+_EN_SUPPLY_TO = re.compile(r"\b(?:suppl(?:y|ies|ying)|sell(?:s|ing)?|provid(?:e|es|ing)|deliver(?:s|ing)?)\b"
+                           r"[^.;,]{0,50}\bto\s+(?:the\s+)?$", re.I)
 _EN_AND_BETWEEN = re.compile(r"\bbetween\s+[^,.;]{1,60}?\s+and\s+$")
 _KO_MARK_AFTER = re.compile(r"\)?(?:\s?\([^)]{1,30}\))?(?:와|과|측과|와의|과의|와는|과는|와도|과도|로부터|으로부터|"
                             r"에게|에|에도|사와|사와의)(?![가-힣])")
@@ -65,6 +68,7 @@ class DealContext:
 
     pair: str | None = None
     first: str | None = None
+    values: tuple[float, ...] = ()  # the deal's amounts as stated (USD and the other currencies written)
 
 
 # the end of a deal's term ("running through 2031", "계약은 2031년까지 이어진다"): not the day the deal is about
@@ -106,6 +110,7 @@ def _marked(st: str, lang: str, m: Mention) -> bool:
         return bool(_KO_MARK_AFTER.match(st, m.end) or _KO_CLOUD_AFTER.match(st, m.end))
     before = st[max(0, m.start - 60):m.start]
     return bool(_EN_MARK_BEFORE.search(before) or _EN_AND_BETWEEN.search(st[max(0, m.start - 80):m.start])
+                or _EN_SUPPLY_TO.search(before)
                 or (_EN_CLOUD_BEFORE.search(before) and _EN_CLOUD_AFTER.match(st, m.end)))
 
 
@@ -201,8 +206,10 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     sentences after (the last one stated). ``context`` is the subject the sentence inherits from those before
     it: the first party of a deal whose sentence names only the other ("대신 MS 애저에서 300억 달러어치 …")."""
     cue = (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st)
-    if not cue or _CASE.search(st):
+    if _CASE.search(st):
         return figs, last
+    if not cue:
+        return [_own_accounts(_deal_recalled(st, lang, f, mentions, last), last) for f in figs], last
     last_pair = last.pair
     source_spans = {(m.start, m.end) for m in sources}
     # a party cited as the source still names it; a chip maker named as the chips' brand does not
@@ -233,7 +240,7 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
         if pair is None and last_pair is not None:
             members = set(last_pair.split(" + "))
             two = bool(_TWO_COMPANIES.search(st))  # "The two companies signed an initial $11.9 billion deal"
-            if two or (companies & members and not (companies - members) and (
+            if two or f.subject == last_pair or (companies & members and not (companies - members) and (
                     f.subject is None or f.subject in members)):
                 pair, via = last_pair, "previous_sentence"
         if pair is None or (f.metric == "chip_count" and any(n in chip_makers() for n in pair.split(" + "))):
@@ -257,8 +264,55 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
         out.append(replace(f, subject=subject, subject_via=via, metric=metric, scope=scope))
         if via == "sentence":
             here = pair
-            last = DealContext(pair, first)
+            values = last.values if last.pair == pair else ()
+            if metric == "deal_value" and scope is None and f.value:
+                values = (*values, f.value)
+            last = DealContext(pair, first, values)
+    out = [_own_accounts(_share_of_revenue(st, lang, f, last), last) for f in out]
     return out, last
+
+
+def _own_accounts(f: Figure, last: DealContext) -> Figure:
+    """A revenue or profit carried onto a deal's pair is its first party's ("계약 금액은 지난해 매출 300조8709억 원의
+    7.6%": Samsung's revenue): a pair has no accounts."""
+    if f.metric in ("revenue", "profit", "margin") and f.subject and f.subject == last.pair and last.first:
+        return replace(f, subject=last.first)
+    return f
+
+
+def _deal_recalled(st: str, lang: str, f: Figure, mentions: list[Mention], last: DealContext) -> Figure:
+    """A sentence without a deal word that names the last deal's amount again ("adding that the $16.5 billion
+    figure was just the bare minimum") or its share of a party's revenue: the deal's."""
+    if last.pair is None:
+        return f
+    members = set(last.pair.split(" + "))
+    named = {_party(m) for m in mentions if _is_company(m)}
+    if not named or not named <= members:
+        return f
+    if f.unit in CURRENCY_UNITS and f.value and any(abs(f.value - v) <= 1e-6 * abs(v) for v in last.values):
+        return replace(f, subject=last.pair, subject_via="previous_sentence", metric="deal_value", scope=None)
+    return _share_of_revenue(st, lang, f, last)
+
+
+# "The contract is worth 7.6% of Samsung's 2024 revenue", "계약 금액은 지난해 매출 300조8709억 원의 7.6%에 해당한다"
+_EN_DEAL_SUBJECT = re.compile(r"\b(?:the|this|that)\s+(?:contract|deal|agreement|order)\b", re.I)
+_EN_OF_REVENUE_AFTER = re.compile(r"\s+of\s+(?:[\w'’.]+\s+){0,3}(?:revenue|sales)\b", re.I)
+_KO_DEAL_SUBJECT = re.compile(r"계약\s?(?:금액|규모|액)")
+_KO_OF_REVENUE_BEFORE = re.compile(r"매출(?:액)?\s?[^.,]{0,30}?의\s?$")
+
+
+def _share_of_revenue(st: str, lang: str, f: Figure, last: DealContext) -> Figure:
+    """A deal's value as a share of a party's revenue is the deal's own ratio (scope ``of revenue``)."""
+    if f.unit != "percent" or last.pair is None or f.metric not in ("other", "ratio"):
+        return f
+    if lang == "ko":
+        hit = _KO_DEAL_SUBJECT.search(st, 0, f.span_start) and _KO_OF_REVENUE_BEFORE.search(st, 0, f.span_start)
+    else:
+        hit = _EN_DEAL_SUBJECT.search(st, 0, f.span_start) and _EN_OF_REVENUE_AFTER.match(st, f.span_end)
+    if not hit:
+        return f
+    return replace(f, subject=last.pair, subject_via="previous_sentence", metric="ratio", scope="of revenue",
+                   refers_to=None)
 
 
 # which part of a pair's dealings a value is: an expansion ("expanded its agreement … by up to $6.5 billion", "40억
