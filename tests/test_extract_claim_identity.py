@@ -2244,3 +2244,10 @@ def test_a_known_name_inside_a_capitalised_run_and_the_government_taking_a_share
     assert (f.subject, f.metric) == ("US government", "tariff_or_fee_share")
     f = fig("The DeepSeek sell-off cut Nvidia's value by $589 billion in one day.", "$589 billion")
     assert f.metric == "market_value_change"
+
+
+def test_a_correction_note_naming_its_subject_keeps_the_bodys_sign():
+    text = ("엔비디아 주가가 딥시크발 충격에 16.97% 폭락했다. ※바로잡습니다: 기사 최초 작성 시 엔비디아 주가 하락률을 "
+            "19.7%로 잘못 적었기에 16.97%로 바로잡습니다.")
+    figs = extract_figures(text, "ko", published_at=datetime(2025, 1, 28, 1, tzinfo=UTC))
+    assert [f.value for f in figs] == [-16.97, -19.7, -16.97]

@@ -1011,7 +1011,13 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
         for i in members:
             f = out[i]
             if f.subject_via == "sentence" and f.metric != "other":
-                continue  # the note says itself whose figure it is
+                # the note says itself whose figure it is; its sign is still the body's ("하락률을 19.7%로 잘못
+                # 적었기에 16.97%로 바로잡습니다" of a 16.97% fall)
+                same = [b for b in body if (b.subject, b.metric, b.unit) == (f.subject, f.metric, f.unit)
+                        and _size(b) == _size(f)]
+                if same:
+                    result[i] = _signed_as(f, same[-1])
+                continue
             # (a percentage by its size: "각각 800억 달러, 17%입니다" corrects the body's fall of 17%)
             values = {_size(out[j]) for j in members if out[j].unit == f.unit and out[j].value is not None}
             # the corrected value is the one the body (the current text) gives; the old one it no longer does
