@@ -2251,3 +2251,17 @@ def test_a_correction_note_naming_its_subject_keeps_the_bodys_sign():
             "19.7%로 잘못 적었기에 16.97%로 바로잡습니다.")
     figs = extract_figures(text, "ko", published_at=datetime(2025, 1, 28, 1, tzinfo=UTC))
     assert [f.value for f in figs] == [-16.97, -19.7, -16.97]
+
+
+def test_an_agencys_fee_share_is_the_governments_and_sales_a_ban_cost_are_lost_sales():
+    text = ("Nvidia and AMD will hand the US government 15% of their revenue from certain chip sales in China.\n\n"
+            "The Commerce Department began issuing licences last week.\n\nCorrection: An earlier version misstated "
+            "the share of revenue the companies will pay. It is 15%, not 20%.")
+    shares = [f for f in extract_figures(text, "en") if f.unit == "percent"]
+    assert {f.subject for f in shares} == {"US government"}
+    f = fig("Guidance of about $45 billion would have been roughly $8 billion higher without the H20 restrictions.",
+            "roughly $8 billion")
+    assert (f.metric, f.scope, f.chip) == ("revenue", "as lost sales", "H20")
+    f = fig("엔비디아는 H20 수출 제한으로 2분기 매출이 80억 달러(약 11조원) 줄어들 것이라고 밝혔다.", "80억 달러",
+            language="ko")
+    assert (f.metric, f.scope) == ("revenue", "as lost sales")

@@ -736,7 +736,8 @@ def _subject_for_metric(
             # the one written nearest the figure
             best = min(govs, key=lambda m: (m.entity.kind != "government",
                                             max(m.start - span[1], span[0] - m.end, 0)))
-            return best.entity.canonical, "sentence"
+            # (an agency announcing the share: "the Commerce Department said 15% …" is the government's share)
+            return government_of(best.entity.canonical) or best.entity.canonical, "sentence"
         if _BARE_GOVERNMENT.search(st) or subject is None or subject in chip_makers():
             # "agreed to hand the government 15% of their revenue", "the 15% that Nvidia and AMD agreed to pay on
             # H20 and MI308 sales": a share of chip sales is taken by the domain's one regulator of chip exports
@@ -748,7 +749,8 @@ def _subject_for_metric(
         # "the H800 ... was restricted about a year after Nvidia launched it": export controls on chips are
         # the US government's act (the domain's one regulator of chip exports) when the text names no agent
         return "US government", "sentence"
-    if subject and government_of(subject) and (metric == "tariff_or_fee_share" or _REGULATION.search(st)):
+    if subject and government_of(subject) and (metric == "tariff_or_fee_share" or (
+            kind_of(subject) in ("country", "person") and _REGULATION.search(st))):
         return government_of(subject), via
     return subject, via
 
@@ -1074,7 +1076,10 @@ _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|�
 _KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
 _KO_WRITTEN_BACK_AFTER = re.compile(r"\s?(?:어치)?(?:를|을)?\s?(?:환입|되돌려)")
 _KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
-_KO_SHRINK_AFTER = re.compile(r"\s?(?:가량|정도|안팎|씩)?(?:이|가)?\s?(?:줄|감소|빠[지진질졌])")
+_KO_SHRINK_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?\s?(?:가량|정도|안팎|씩)?(?:이|가)?\s?(?:줄|감소|빠[지진질졌])")
+# "would have been roughly $8 billion higher without the H20 restrictions": what a ban cost
+_EN_HIGHER_WITHOUT = re.compile(r"\s+(?:higher|more|larger|bigger)\s+(?:if\s+not\s+for|without|but\s+for|absent)\b",
+                                re.I)
 _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:inventory|inventories|stockpiles?)\b", re.I)
 
 
@@ -1338,6 +1343,7 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     if lang == "en":
         after = _SALES_AFTER.match(st, fig.span_end)
         lost = bool(_HIT_FROM_LOST_AFTER.match(st, fig.span_end)) or bool(
+            _EN_HIGHER_WITHOUT.match(st, fig.span_end)) or bool(
             after and re.search(r"\b(?:lost|forgone|missed)\b", after.group(0), re.I)) or bool(
             _SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
