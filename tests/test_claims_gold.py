@@ -184,6 +184,17 @@ FLOORS = {
                 "subject_accuracy": 0.55, "metric_accuracy": 0.93},
     "holdout34": {"pair_f1": 0.73, "discrepancy_precision": 0.55, "discrepancy_recall": 0.5,
                 "subject_accuracy": 0.88, "metric_accuracy": 0.9},
+    # session 10's blind sets, scored once at 7a010af (README), floors at the measured values less 0.02
+    "holdout35": {"pair_f1": 0.64, "discrepancy_precision": 0.64, "discrepancy_recall": 0.61,
+                "subject_accuracy": 0.68, "metric_accuracy": 0.86},
+    "holdout36": {"pair_f1": 0.49, "discrepancy_precision": 0.05, "discrepancy_recall": 0.14,
+                "subject_accuracy": 0.61, "metric_accuracy": 0.85},
+    "holdout37": {"pair_f1": 0.75, "discrepancy_precision": 0.35, "discrepancy_recall": 0.59,
+                "subject_accuracy": 0.85, "metric_accuracy": 0.91},
+    "holdout38": {"pair_f1": 0.91, "discrepancy_precision": 0.78, "discrepancy_recall": 0.4,
+                "subject_accuracy": 0.94, "metric_accuracy": 0.95},
+    "holdout39": {"pair_f1": 0.43, "discrepancy_precision": 0.14, "discrepancy_recall": 0.6,
+                "subject_accuracy": 0.74, "metric_accuracy": 0.59},
 }
 
 
