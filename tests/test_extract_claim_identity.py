@@ -2265,3 +2265,15 @@ def test_an_agencys_fee_share_is_the_governments_and_sales_a_ban_cost_are_lost_s
     f = fig("엔비디아는 H20 수출 제한으로 2분기 매출이 80억 달러(약 11조원) 줄어들 것이라고 밝혔다.", "80억 달러",
             language="ko")
     assert (f.metric, f.scope) == ("revenue", "as lost sales")
+
+
+def test_a_chip_division_is_a_segment_and_a_company_glossed_by_its_figure_is_whole():
+    text = ("삼성전자 DS 부문 매출은 3분기 33조1000억 원으로 SK하이닉스(24조4489억 원)를 앞섰다.")
+    pub = datetime(2025, 10, 30, 6, tzinfo=UTC)
+    ds = fig(text, "33조1000억 원", language="ko", published_at=pub)
+    assert (ds.subject, ds.metric, ds.scope) == ("Samsung Electronics", "revenue", "in chip division")
+    sk = fig(text, "24조4489억 원", language="ko", published_at=pub)
+    assert (sk.subject, sk.scope, sk.refers_to) == ("SK hynix", None, ds.refers_to)
+    en = fig("Samsung Electronics' semiconductor division earned 7 trillion won in the third quarter.",
+             "7 trillion won", published_at=pub)
+    assert (en.metric, en.scope) == ("profit", "in chip division")

@@ -964,8 +964,8 @@ def extract(
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
         counted_chips = counted_chips or counted_unit(cands) == "chips"
         if cands:
-            out[len(out) - len(figs):] = _years_earlier(st, lang, out[len(out) - len(figs):], sent.start,
-                                                        context_quarter)
+            mine = _sentence_quarter(st, out[len(out) - len(figs):], sent.start)
+            out[len(out) - len(figs):] = _years_earlier(st, lang, mine, sent.start, context_quarter)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         if topic:
@@ -1088,6 +1088,14 @@ _INVENTORY_AFTER = re.compile(r"\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}(?:invent
 # ("$500mn on GPUs alone", "서버 투자에 16억 달러, 클러스터 운영에 9억4400만 달러"; "data-center revenue of $41.1
 # billion"). Kept as the claim's scope ("on GPUs", "in data center"): the same company's GPU spending and
 # server spending, or its total and data-center revenue, are two quantities.
+# a conglomerate's chip division is a part of it ("삼성전자 반도체(DS) 부문", "Samsung's semiconductor division")
+_DIVISIONS = (
+    ("in chip division",
+     r"\b(?:semiconductor|chip|chipmaking)\s+(?:division|business|unit|arm|segment)\b|\bDS\s+(?:division|unit)\b"
+     r"|\bdevice\s+solutions\b",
+     r"반도체\s?(?:\(DS\)\s?)?(?:부문|사업부)|DS\s?부문"),
+    ("in memory", r"\bmemory\s+(?:chip\s+)?(?:business|division|unit|segment)\b", r"메모리\s?(?:사업|부문)"),
+)
 SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "investment": (
         ("on GPUs", r"\bGPUs?\b|\bgraphics\s+process(?:ors?|ing\s+units?)\b|\baccelerators?\b|\bAI\s+chips\b",
@@ -1124,6 +1132,7 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # an operating profit and a net income are two quantities (an unscoped profit is the operating one)
     "profit": (
         ("as net income", r"\bnet\s+(?:income|profits?|earnings)\b", r"순이익|순익"),
+        *_DIVISIONS,
     ),
     # a gross margin and an operating margin are two quantities
     "margin": (
@@ -1132,6 +1141,7 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("as net margin", r"\bnet\b", r"순이익률"),
     ),
     "revenue": (
+        *_DIVISIONS,
         ("in data center", r"\bdata[- ]cent(?:er|re)\b", r"데이터\s?센터"),
         # a chipmaker's AI chip sales are a part of its revenue ("AI semiconductor revenue of $5.2bn")
         ("in AI chips", r"\bAI\s+(?:semiconductors?|chips?|accelerators?|processors?)\s+(?:revenues?|sales)\b|"
@@ -1195,6 +1205,9 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|group|company-wide)\s+(?:revenue
                            r"(?:전체|총)\s?(?:매출|투자)[^,]{0,8}$", re.I)
 
 
+_GLOSSED_BY_NAME = re.compile(r"[A-Za-z가-힣]\($")
+
+
 def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Figure:
     """The figure's segment scope (``SEGMENTS``): the segment word nearest the figure in its clause.
     ``prev_revenue``: the previous sentence of the paragraph reported a revenue ("…매출은 391억 달러였다. 전년 동기
@@ -1206,6 +1219,8 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     clause = clause_around(st, span)
     if _TOTAL_BEFORE.search(st, max(0, fig.span_start - 30), fig.span_start):
         return fig  # "and total revenue of $15.95bn" beside the AI chips' $5.2bn: the whole, no segment
+    if _GLOSSED_BY_NAME.search(st, max(0, fig.span_start - 12), fig.span_start):
+        return fig  # "삼성전자 DS 부문 매출은 … SK하이닉스(24조4489억 원)를 앞섰다": the company named, as a whole
     if fig.metric == "percent_change":
         if _STOCK_WORDS.search(st):
             return fig  # "shares fell 6% on the revenue warning": the stock's move
@@ -1631,6 +1646,21 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|a
                                  r"year-(?:earlier|ago)\s+(?:quarter|period))\b", re.I)
 _KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간)(?:의|에는|엔)?\s?"
                                      r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
+
+
+def _sentence_quarter(st: str, figs: list[Figure], offset: int) -> list[Figure]:
+    """An accounts figure glossing a company, undated ("SK하이닉스(11조3834억 원)와의 격차" after "3분기 영업이익 7조
+    원"), is of the period of the sentence's accounts figure before it (``offset``: where the sentence starts)."""
+    out, period = [], None
+    for f in figs:
+        if f.metric in ACCOUNTS_METRICS:
+            glossed = bool(_GLOSSED_BY_NAME.search(st, max(0, f.span_start - offset - 12), f.span_start - offset))
+            if f.refers_to is None and period is not None and glossed:
+                f = replace(f, refers_to=period)
+            elif f.refers_to and "/" in f.refers_to:
+                period = f.refers_to
+        out.append(f)
+    return out
 
 
 def _years_earlier(st: str, lang: str, figs: list[Figure], offset: int, context: str | None) -> list[Figure]:
