@@ -86,3 +86,18 @@ def test_a_stake_is_its_holders_in_the_company_held_and_what_it_is_worth_its_own
     ko = figure("소프트뱅크는 오픈AI 지분 11%를 보유하게 된다.", "11%", "ko")
     assert (ko.subject, ko.scope) == ("SoftBank Group", "stake in OpenAI")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lang", "subject", "scope"),
+    [
+        ("외국인은 이날 유가증권시장에서 1조2000억 원어치를 순매도했다.", "1조2000억 원", "ko", "foreign investors",
+         "as net selling"),
+        ("기관은 3000억 원어치를 순매수했다.", "3000억 원", "ko", "institutional investors", "as net buying"),
+        ("Foreign investors sold a net 1.2 trillion won of shares on the main board.", "1.2 trillion won", "en",
+         "foreign investors", "as net selling"),
+    ],
+)
+def test_net_trading_is_the_investor_groups_and_no_deal(text, surface, lang, subject, scope):
+    f = figure(text, surface, lang)
+    assert (f.subject, f.metric, f.scope) == (subject, "other", scope)

@@ -69,7 +69,7 @@ from .event_time import (
     session_day,
 )
 from .exclusions import excluded_spans
-from .funding import funding_and_valuation, stakes
+from .funding import funding_and_valuation, net_trades, stakes
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
@@ -883,7 +883,7 @@ def extract(
             figs = _levels_of_changes(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
-            figs = stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions)
+            figs = net_trades(st, lang, stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions))
             figs = investment_targets(st, lang, figs, mentions)
             topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])

@@ -18,7 +18,7 @@ from .entities import Mention
 from .metrics import STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX
 from .model import Figure
 
-__all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation", "stakes"]
+__all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation", "net_trades", "stakes"]
 
 FUNDING_ROUND_SCOPE = "as funding round"
 
@@ -149,5 +149,39 @@ def stakes(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> l
             if _KO_STAKE_VALUE.search(before) if lang == "ko" else _EN_WORTH.search(before):
                 f = replace(f, metric="other",
                             scope=f"{STAKE_VALUE_SCOPE_PREFIX}{target}" if target else "stake value")
+        out.append(f)
+    return out
+
+
+# investors' net trading ("외국인은 유가증권시장에서 2조5000억 원어치를 순매도했다", "Foreign investors sold a net 2.5
+# trillion won of shares"): the investor group's, neither a deal nor the index's
+_NET_TRADE = {
+    "as net selling": (re.compile(r"\bnet\s+(?:sell(?:ing|ers?)?|sales?|outflows?)\b|"
+                                  r"\b(?:sold|offloaded|dumped)\s+a\s+net\b", re.I), re.compile(r"순매도")),
+    "as net buying": (re.compile(r"\bnet\s+(?:buy(?:ing|ers?)?|purchases?|inflows?)\b|\bbought\s+a\s+net\b", re.I),
+                      re.compile(r"순매수")),
+}
+_INVESTOR_GROUPS = (
+    ("foreign investors", re.compile(r"\bforeign(?:ers|\s+(?:investors|funds|buyers|sellers))\b|"
+                                     r"\boverseas\s+investors\b", re.I), re.compile(r"외국인|외인")),
+    ("institutional investors", re.compile(r"\binstitution(?:s|al\s+investors)\b", re.I), re.compile(r"기관")),
+    ("retail investors", re.compile(r"\b(?:retail|individual)\s+investors\b", re.I), re.compile(r"개인(?:\s?투자자)?")),
+)
+
+
+def net_trades(st: str, lang: str, figs: list[Figure]) -> list[Figure]:
+    """Each amount the sentence gives as an investor group's net selling or buying (metric ``other``, scope ``as
+    net selling``/``as net buying``; subject the group it names, else the figure's own)."""
+    out = []
+    for f in figs:
+        if f.unit in CURRENCY_UNITS:
+            clause = st[max(0, f.span_start - 80):f.span_end + 40]
+            side = next((name for name, (en, ko) in _NET_TRADE.items()
+                         if (ko if lang == "ko" else en).search(clause)), None)
+            if side:
+                group = next((name for name, en, ko in _INVESTOR_GROUPS
+                              if (ko if lang == "ko" else en).search(st, 0, f.span_start)), None)
+                f = replace(f, metric="other", scope=side, subject=group or f.subject,
+                            subject_via="sentence" if group else f.subject_via)
         out.append(f)
     return out
