@@ -2277,3 +2277,8 @@ def test_a_chip_division_is_a_segment_and_a_company_glossed_by_its_figure_is_who
     en = fig("Samsung Electronics' semiconductor division earned 7 trillion won in the third quarter.",
              "7 trillion won", published_at=pub)
     assert (en.metric, en.scope) == ("profit", "in chip division")
+
+
+def test_a_korean_price_per_million_tokens_is_scoped_by_the_tokens():
+    f = fig("딥시크에 따르면 새 가격은 100만 토큰당 입력 0.28달러, 출력 0.42달러다.", "0.28달러", language="ko")
+    assert (f.metric, f.scope) == ("price", "per million tokens")

@@ -1410,7 +1410,8 @@ def _unit_price(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
 
 
 _PER_TOKENS = re.compile(
-    r"\b(?:per|every|each|a)\s+(?P<n>trillion|billion|million)\s+tokens\b|(?P<k>조|억)\s?토큰(?:당|마다)", re.I)
+    r"\b(?:per|every|each|a)\s+(?P<n>trillion|billion|million)\s+tokens\b|(?P<k>조|억|100만|백만)\s?(?:개\s?)?토큰(?:당|마다)",
+    re.I)
 
 
 def _per_tokens(st: str, fig: Figure) -> Figure:
@@ -1420,7 +1421,7 @@ def _per_tokens(st: str, fig: Figure) -> Figure:
     m = _PER_TOKENS.search(st, 0, fig.span_end + 30)
     if m is None or fig.unit in ("percent", "percentage_points"):
         return fig
-    size = m["n"].lower() if m["n"] else ("trillion" if m["k"] == "조" else "hundred million")
+    size = m["n"].lower() if m["n"] else {"조": "trillion", "억": "hundred million"}.get(m["k"], "million")
     per = f"per {size} tokens"
     return replace(fig, scope=f"{fig.scope} {per}" if fig.scope else per)
 
