@@ -2282,3 +2282,9 @@ def test_a_chip_division_is_a_segment_and_a_company_glossed_by_its_figure_is_who
 def test_a_korean_price_per_million_tokens_is_scoped_by_the_tokens():
     f = fig("딥시크에 따르면 새 가격은 100만 토큰당 입력 0.28달러, 출력 0.42달러다.", "0.28달러", language="ko")
     assert (f.metric, f.scope) == ("price", "per million tokens")
+
+
+def test_a_korean_company_named_with_its_division_is_the_subject():
+    f = fig("삼성전자 반도체(DS) 부문이 3분기 영업이익 7조 원을 기록했다.", "7조 원", language="ko",
+            published_at=datetime(2025, 10, 30, 6, tzinfo=UTC))
+    assert (f.subject, f.metric, f.scope) == ("Samsung Electronics", "profit", "in chip division")

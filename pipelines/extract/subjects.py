@@ -186,6 +186,10 @@ _KO_SHARE_NOUN = re.compile(
     r"(?:의)?\s?(?:미국\s?)?(?:주식\s?)?(?:예탁증권|예탁증서|ADR|우선주|보통주)(?:\s?\([^)]{0,20}\))?")
 
 
+_KO_DIVISION_NOUN = re.compile(r"\s?(?:반도체|메모리|파운드리|시스템\s?LSI|DS|DX|모바일|가전)\s?(?:\((?:DS|DX)\)\s?)?"
+                               r"(?:부문|사업부|사업)")
+
+
 def _ko_marker(text: str, end: int) -> str:
     """The particle after a Korean mention ("은", "이", "의", "에서"...), skipping a parenthesis."""
     pm = _KO_PAREN.match(text, end)
@@ -194,6 +198,9 @@ def _ko_marker(text: str, end: int) -> str:
     share = _KO_SHARE_NOUN.match(text, end)
     if share:
         end = share.end()  # "TSMC 미국예탁증권(ADR)은 13.3% 떨어졌고": the company's listed shares
+    division = _KO_DIVISION_NOUN.match(text, end)
+    if division:
+        end = division.end()  # "삼성전자 반도체(DS) 부문이 … 7조 원": the company's division (a segment scope)
     if text.startswith((" 역시", " 또한"), end):
         return "도"  # "AMD 역시 ... 8억 달러의 비용이": "also AMD", as AMD도
     nxt = text[end : end + 3]
