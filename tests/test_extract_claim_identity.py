@@ -2288,3 +2288,9 @@ def test_a_korean_company_named_with_its_division_is_the_subject():
     f = fig("삼성전자 반도체(DS) 부문이 3분기 영업이익 7조 원을 기록했다.", "7조 원", language="ko",
             published_at=datetime(2025, 10, 30, 6, tzinfo=UTC))
     assert (f.subject, f.metric, f.scope) == ("Samsung Electronics", "profit", "in chip division")
+
+
+def test_a_corporate_suffix_is_part_of_the_name_a_relative_clause_binds():
+    f = fig("Investors want the company to close the gap with SK Hynix Inc., which reported a record 11.4 trillion "
+            "won operating profit a day earlier.", "11.4 trillion won")
+    assert (f.subject, f.metric) == ("SK hynix", "profit")

@@ -331,6 +331,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # "US$103 million" is a currency, not a mention of the country
             if ent.kind == "country" and _KO_NATIONALS.match(text, end):
                 continue  # "중국인 2명", "중국 국적자 2명": nationals, not China ("중국인공지능…" is China's AI)
+            if ent.kind == "org" and (suffix := _CORPORATE_SUFFIX.match(text, end)):
+                end = suffix.end()  # "SK Hynix Inc., which reported …": the suffix is part of the name
             found.append(Mention(m.start(), end, ent))
     for prx, ent in _pattern_matchers():
         found.extend(Mention(m.start(), m.end(), ent) for m in prx.finditer(text) if m.end() > m.start())
@@ -353,6 +355,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _GLOSS_BETWEEN = re.compile(r"\s?\(\s?")
+_CORPORATE_SUFFIX = re.compile(r",?\s(?:Inc|Co|Corp|Ltd|Co\.,\s?Ltd)\.(?=[\s,'’)]|$)")
 
 
 @lru_cache(maxsize=1)
