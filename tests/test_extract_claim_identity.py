@@ -2294,3 +2294,11 @@ def test_a_corporate_suffix_is_part_of_the_name_a_relative_clause_binds():
     f = fig("Investors want the company to close the gap with SK Hynix Inc., which reported a record 11.4 trillion "
             "won operating profit a day earlier.", "11.4 trillion won")
     assert (f.subject, f.metric) == ("SK hynix", "profit")
+
+
+def test_an_lseg_smartestimate_is_an_estimate_and_a_division_glossed_by_its_figure_is_the_companys():
+    f = fig("SK Hynix said operating profit jumped to 11.38 trillion won, ahead of an LSEG SmartEstimate of 11.1 "
+            "trillion won.", "11.1 trillion won")
+    assert (f.metric, f.scope) == ("profit", "as estimate")
+    f = fig("SK하이닉스가 삼성전자 DS 부문(7조 원)을 크게 앞질렀다.", "7조 원", language="ko")
+    assert f.subject == "Samsung Electronics"

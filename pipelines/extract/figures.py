@@ -453,7 +453,7 @@ _KO_SETTLED_AFTER = re.compile(r"\s?(?:로|으로)\s?(?:낮췄|낮춰|내렸|합
 
 
 _ESTIMATE_OF_BEFORE = re.compile(
-    r"\b(?:estimates?|forecasts?|expectations?|consensus|guidance|outlook|projections?)\s+(?:of|for)\s+"
+    r"(?:\b|Smart)(?:[Ee]stimates?|forecasts?|expectations?|consensus|guidance|outlook|projections?)\s+(?:of|for)\s+"
     r"(?:about\s+|roughly\s+|around\s+)?$", re.I)
 
 
