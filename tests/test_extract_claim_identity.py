@@ -2302,3 +2302,13 @@ def test_an_lseg_smartestimate_is_an_estimate_and_a_division_glossed_by_its_figu
     assert (f.metric, f.scope) == ("profit", "as estimate")
     f = fig("SK하이닉스가 삼성전자 DS 부문(7조 원)을 크게 앞질렀다.", "7조 원", language="ko")
     assert f.subject == "Samsung Electronics"
+
+
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("SK하이닉스의 올해 1~3분기 누적 영업이익은 28조 원을 넘어섰다.", "ko", "28조 원"),
+    ("In the first nine months of the year, SK Hynix's operating profit passed 28 trillion won.", "en",
+     "28 trillion won"),
+])
+def test_a_nine_months_total_is_its_own_period_not_the_third_quarter(text, lang, surface):
+    f = fig(text, surface, language=lang, published_at=datetime(2025, 10, 30, 1, tzinfo=UTC))
+    assert (f.metric, f.refers_to) == ("profit", "2025-01/2025-09")

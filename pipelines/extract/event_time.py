@@ -404,6 +404,22 @@ def _h_fiscal_quarter(g, today):
     return None if p is None else (p[0], p[1], "fiscal_quarter")
 
 
+def _h_quarters_span(table: dict[str, int]) -> Handler:
+    """"1~3분기", "the first nine months": quarters q1 to q2 of one year, as the span of their days."""
+    def handle(g, today):
+        q1, q2 = (int(g["q1"]), int(g["q2"])) if g.get("q1") else (1, 3)
+        if not 1 <= q1 < q2 <= 4:
+            return None
+        y = _rel_year(g, today, table)
+        if y is None:
+            if today is None:
+                return None
+            y = today.year if _quarter(today.year, q2)[0] <= today else today.year - 1
+        return _span(_quarter(y, q1)[0], _quarter(y, q2)[1])
+
+    return handle
+
+
 def _h_half(table: dict[str, int]) -> Handler:
     def handle(g, today):
         h = int(g["h"]) if g.get("h") else (1 if g["ord"].lower() in ("first", "1st", "상") else 2)
@@ -681,6 +697,13 @@ _RULES_EN: list[_Rule] = [
     ),
     _Rule(("Q",), _rx(r"\b(?:FY\s?)?(?P<y>'?\d{2}|(?:19|20)\d{2})\s?Q(?P<q>[1-4])\b"), _h_quarter(_REL_YEAR_EN)),
     _Rule(
+        # "the first nine months of 2025", "in the first nine months of the year": quarters one to three
+        ("months",),
+        _rx(r"\b(?:the\s+)?first\s+nine\s+months\s+of\s+(?:(?P<y>(?:19|20)\d{2})\b|(?P<rel>last|this|next)\s+year\b|"
+            r"the\s+year\b)", _I),
+        _h_quarters_span(_REL_YEAR_EN),
+    ),
+    _Rule(
         # "the final three months of 2024", "the first three months of the year": a calendar quarter
         ("months",),
         _rx(r"\b(?:the\s+)?(?P<ord>first|last|final)\s+three\s+months\s+of\s+(?:(?P<y>(?:19|20)\d{2})\b|"
@@ -810,6 +833,7 @@ _RULES_KO: list[_Rule] = [
             r"\s?(?:의\s?)?(?P<q>[1-4])\s?분기"),
         _h_fiscal_quarter,
     ),
+    _Rule(("분기",), _rx(_YP_KO + r"(?P<q1>[1-4])\s?[~∼\-–]\s?(?P<q2>[1-4])\s?분기"), _h_quarters_span(_REL_YEAR_KO)),
     _Rule(("분기",), _rx(_YP_KO + r"(?P<q>[1-4])\s?분기"), _h_quarter(_REL_YEAR_KO)),
     _Rule(
         ("분기",),
