@@ -217,7 +217,7 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     out: list[Figure] = []
     here: str | None = None  # the pair an earlier figure of this sentence found
     for f in figs:
-        # (an investment, a stake and a funding round have rules of their own)
+        # (an investment, a stake or its worth and a funding round have rules of their own: funding.py)
         if (f.scope or "").startswith(("in ", "stake")) or f.scope == FUNDING_ROUND_SCOPE or not (
                 _is_deal_figure(f) or (f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price")
                                        and _buys_service(st, lang))):
@@ -311,8 +311,7 @@ def _share_of_revenue(st: str, lang: str, f: Figure, last: DealContext) -> Figur
         hit = _EN_DEAL_SUBJECT.search(st, 0, f.span_start) and _EN_OF_REVENUE_AFTER.match(st, f.span_end)
     if not hit:
         return f
-    return replace(f, subject=last.pair, subject_via="previous_sentence", metric="ratio", scope="of revenue",
-                   refers_to=None)
+    return replace(f, subject=last.pair, subject_via="previous_sentence", metric="ratio", scope="of revenue")
 
 
 # which part of a pair's dealings a value is: an expansion ("expanded its agreement … by up to $6.5 billion", "40억
@@ -428,11 +427,7 @@ def _ko_respective_investors(st: str, figs: list[Figure], mentions: list[Mention
         for m, k in zip(listed, amounts, strict=False):
             out[k] = replace(figs[k], subject=_party(m), subject_via="sentence", metric="investment",
                              scope=f"in {target}" if target else None)
-        for k, f in enumerate(out):  # a conversion follows its amount
-            if f.linked_to is not None and f.linked_to in amounts:
-                lead = out[f.linked_to]
-                out[k] = replace(f, subject=lead.subject, subject_via="sentence", metric=lead.metric, scope=lead.scope)
-        return out
+        return out  # (a conversion follows its amount: figures._conversions_follow)
     return figs
 
 

@@ -887,6 +887,7 @@ def extract(
             figs = investment_targets(st, lang, figs, mentions)
             topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])
+            figs = _conversions_follow(figs)
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
             if case_party:
@@ -1647,6 +1648,19 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|a
                                  r"year-(?:earlier|ago)\s+(?:quarter|period))\b", re.I)
 _KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간)(?:의|에는|엔)?\s?"
                                      r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
+
+
+def _conversions_follow(figs: list[Figure]) -> list[Figure]:
+    """A conversion in parentheses ("300억 달러(약 43조 원)") is its figure's, whatever the sentence's rules made of
+    each: the subject, metric and scope of the figure it converts (``linked_to``, an index into ``figs``)."""
+    out = list(figs)
+    for i, f in enumerate(out):
+        if f.linked_to is not None and f.linked_to < i:
+            lead = out[f.linked_to]
+            if (f.subject, f.metric, f.scope) != (lead.subject, lead.metric, lead.scope):
+                out[i] = replace(f, subject=lead.subject, subject_via=lead.subject_via, metric=lead.metric,
+                                 scope=lead.scope)
+    return out
 
 
 def _sentence_quarter(st: str, figs: list[Figure], offset: int) -> list[Figure]:

@@ -86,16 +86,11 @@ def _valued_company(st: str, lang: str, fig: Figure, mentions: list[Mention]) ->
 
 def funding_and_valuation(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
     """Each amount the sentence gives as a company's valuation as its ``market_value``, and each it gives as
-    money the company raised as a dated funding round (``deal_value``, scope ``as funding round``); a conversion
-    in parentheses follows its figure."""
+    money the company raised as a dated funding round (``deal_value``, scope ``as funding round``)."""
     out: list[Figure] = []
-    for i, f in enumerate(figs):
-        if f.linked_to is not None and f.linked_to < i:
-            lead = out[f.linked_to]
-            if lead.metric != figs[f.linked_to].metric or lead.scope != figs[f.linked_to].scope:
-                f = replace(f, subject=lead.subject, subject_via=lead.subject_via, metric=lead.metric,
-                            scope=lead.scope)
-            out.append(f)
+    for f in figs:
+        if f.linked_to is not None:
+            out.append(f)  # (a conversion follows its figure: figures._conversions_follow)
             continue
         if f.unit not in CURRENCY_UNITS or f.metric in ("market_value_change", "revenue", "profit", "charge"):
             out.append(f)
