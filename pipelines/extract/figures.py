@@ -965,8 +965,8 @@ def extract(
         company = orgs[-1].entity.canonical if orgs else (prev.company if prev is not None else None)
         counted_chips = counted_chips or counted_unit(cands) == "chips"
         if cands:
-            mine = _sentence_quarter(st, out[len(out) - len(figs):], sent.start)
-            out[len(out) - len(figs):] = _years_earlier(st, lang, mine, sent.start, context_quarter)
+            out[len(out) - len(figs):] = _sentence_periods(st, lang, out[len(out) - len(figs):], sent.start,
+                                                           context_quarter)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         if topic:
@@ -1663,66 +1663,54 @@ def _conversions_follow(figs: list[Figure]) -> list[Figure]:
     return out
 
 
-def _sentence_quarter(st: str, figs: list[Figure], offset: int) -> list[Figure]:
-    """An accounts figure glossing a company, undated ("SK하이닉스(11조3834억 원)와의 격차" after "3분기 영업이익 7조
-    원"), is of the period of the sentence's accounts figure before it (``offset``: where the sentence starts)."""
+def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, context: str | None) -> list[Figure]:
+    """The sentence's accounts figures, once their periods are known (``offset``: where the sentence starts in
+    the text their offsets count in; ``context``: the paragraph's accounts period before the sentence):
+
+    - one glossing a company, undated ("SK하이닉스(11조3834억 원)와의 격차" after "3분기 영업이익 7조 원"), is of the
+      period of the sentence's accounts figure before it;
+    - one the text says is of the same period a year before ("A year earlier, fourth-quarter revenue was …",
+      "against $39.3 billion in the year-earlier quarter", "전년 동기(393억 달러)") is dated a year back from its own
+      period, else the sentence's, else the paragraph's. Applied after the period was carried on, so the next
+      sentence keeps the period in context."""
     out, period = [], None
-    for f in figs:
-        if f.metric in ACCOUNTS_METRICS:
-            glossed = bool(_GLOSSED_BY_NAME.search(st, max(0, f.span_start - offset - 12), f.span_start - offset))
-            if f.refers_to is None and period is not None and glossed:
-                f = replace(f, refers_to=period)
-            elif f.refers_to and "/" in f.refers_to:
-                period = f.refers_to
-        out.append(f)
-    return out
-
-
-def _years_earlier(st: str, lang: str, figs: list[Figure], offset: int, context: str | None) -> list[Figure]:
-    """``_a_year_earlier`` of each figure; one the text leaves undated ("against $39.3 billion in the year-earlier
-    quarter") is of the period before it in the sentence (else ``context``, the paragraph's), a year back."""
-    out = []
     for f in figs:
         if f.metric not in ACCOUNTS_METRICS:
             out.append(f)
             continue
-        own = f.refers_to
-        shifted = _a_year_earlier(st, lang, f if own else replace(f, refers_to=context), offset)
-        if shifted.refers_to != (own or context):
-            out.append(shifted)
+        start, end = f.span_start - offset, f.span_end - offset
+        label = f.refers_to
+        if label is None and period is not None and _GLOSSED_BY_NAME.search(st, max(0, start - 12), start):
+            label = period
+        base = label or period or context
+        back = _year_back(base) if base and _a_year_earlier(st, lang, start, end) else None
+        if back:
+            out.append(replace(f, refers_to=back))
             continue
-        out.append(f)
-        if own and "/" in own:
-            context = own
+        if f.refers_to and "/" in f.refers_to:
+            period = f.refers_to
+        out.append(f if label == f.refers_to else replace(f, refers_to=label))
     return out
 
 
-def _a_year_earlier(st: str, lang: str, fig: Figure, offset: int) -> Figure:
-    """An accounts figure dated a year back when the text says it is of the same period a year before (``offset``:
-    where the sentence starts in the text the figure's offsets count in). Applied after the sentence's period was
-    carried on, so the next sentence's figures keep the period in context."""
-    label = fig.refers_to
-    if not label or fig.metric not in ACCOUNTS_METRICS:
-        return fig
-    fig_local = replace(fig, span_start=fig.span_start - offset, span_end=fig.span_end - offset)
-    shifted = _year_back_label(st, lang, fig_local, label)
-    return fig if shifted == label else replace(fig, refers_to=shifted)
-
-
-def _year_back_label(st: str, lang: str, fig: Figure, label: str) -> str:
+def _a_year_earlier(st: str, lang: str, start: int, end: int) -> bool:
+    """Whether the text says the figure at ``start:end`` is of the same period a year before."""
+    if _YEAR_EARLIER_OPENING.match(st):
+        return True
     if lang == "ko":
-        hit = _YEAR_EARLIER_OPENING.match(st) or _KO_YEAR_EARLIER_BEFORE.search(st, max(0, fig.span_start - 24),
-                                                                                 fig.span_start)
-    else:
-        hit = _YEAR_EARLIER_OPENING.match(st) or _YEAR_EARLIER_AFTER.match(st, fig.span_end)
-    if not hit:
-        return label
+        return bool(_KO_YEAR_EARLIER_BEFORE.search(st, max(0, start - 24), start))
+    return bool(_YEAR_EARLIER_AFTER.match(st, end))
+
+
+def _year_back(label: str) -> str | None:
+    """A period label a year earlier ("2025-11/2026-01" → "2024-11/2025-01", "2025" → "2024"); ``None`` for a
+    label of another shape."""
     months = _MONTHS_SPAN.fullmatch(label)
     if months:
         return f"{int(months['y1']) - 1:04d}-{months['m1']}/{int(months['y2']) - 1:04d}-{months['m2']}"
     if re.fullmatch(r"\d{4}", label):
         return f"{int(label) - 1:04d}"
-    return label
+    return None
 
 
 _MONTHS_SPAN = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d{2})/(?P<y2>\d{4})-(?P<m2>\d{2})")
