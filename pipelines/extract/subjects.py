@@ -497,7 +497,7 @@ def bind_subject(
 _PAREN_FIGURE = re.compile(
     r"(?:'s|’s)?\s?(?:(?:ADR|ADRs|shares|stock|미국예탁증권|예탁증서|주가)\s?)?"
     # ("삼성전자 DS 부문(7조 원)": a division of the company glossed by its figure)
-    r"(?:\s?(?:반도체|메모리|파운드리|DS|DX)\s?(?:\((?:DS|DX)\)\s?)?(?:부문|사업부))?"
+    rf"(?:{_KO_DIVISION_NOUN.pattern})?"
     r"[(（]\s?(?:ADR\s?[·,]\s?)?")
 # Between two members of a coordination: ", ", " and ", ", and ", " & " / "와 ", "과 ", "및 ", ", ".
 # ("Alan Hao Hsu and his company, Hao Global," / "Hsu and his firm Hao Global": a person and the company named as
