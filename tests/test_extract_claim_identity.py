@@ -2143,13 +2143,13 @@ def test_a_market_move_is_no_models():
          None),
         ("SK하이닉스의 영업이익은 11조3384억원, 순이익은 12조5975억원이었다.", "12조5975억원", "profit",
          "as net income"),
-        # spending written as a plan in Korean, and the companies listed after it
+        # spending written as a plan in Korean, and the companies listed after it (a plan is guidance: capex.py)
         ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. "
          "메타는 600억~650억 달러를 예고했다.",
          "800억 달러", "investment", "on data centers"),
         ("마이크로소프트는 올 회계연도에 AI 데이터센터에 800억 달러를 쓰겠다고 했다. "
          "메타는 600억~650억 달러를 예고했다.",
-         "600억~650억 달러", "investment", None),
+         "600억~650억 달러", "investment", "as guidance"),
         # a change of a share price reaching a level is no revenue
         ("Nvidia shares rose 3% to $180.", "$180", "share_price", None),
         # Korean forecasts told after the amount, and sales a ban takes out of one

@@ -36,6 +36,8 @@ from zoneinfo import ZoneInfo
 
 from .attribution import attribution_sources, speaker
 from .candidate import CURRENCY_UNITS, POWER_UNITS, Candidate, counted_unit, unit_family
+from .capex import capex_period, capex_plans, is_capex
+from .charges import warned_charge, warned_recalled
 from .chips import bind_chip, chip_mentions
 from .deals import FIRST_TRANCHE_SCOPE, DealContext, deal_parties, first_tranche, investment_targets, without_term_end
 from .entities import (
@@ -884,7 +886,7 @@ def extract(
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
             figs = net_trades(st, lang, stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions))
-            figs = investment_targets(st, lang, figs, mentions)
+            figs = capex_plans(st, investment_targets(st, lang, figs, mentions))
             topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])
             figs = _conversions_follow(figs)
@@ -979,7 +981,7 @@ def extract(
         days = [e.start for e in date_expressions(st, published_at, lang) if e.granularity == "day"
                 and not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
         stated_day = days[-1] if days else stated_day
-    return _corrections_inherit(out, [sent for sent, _ in sentences])
+    return warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences]))
 
 
 # a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"
@@ -1034,6 +1036,13 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
             result[i] = _signed_as(replace(f, subject=source.subject, subject_via="corrected", metric=source.metric,
                                            chip=source.chip, scope=source.scope,
                                            refers_to=f.refers_to or source.refers_to), source)
+        # a note is about one quantity: "반영할 비용 55억 달러의 원화 환산액을 '약 7800억 원'으로 적었으나": the
+        # conversion it corrects is of the charge warned, like the 55억 달러 it names
+        scoped = {(result[i].subject, result[i].metric): result[i].scope for i in members if result[i].scope}
+        for i in members:
+            scope = scoped.get((result[i].subject, result[i].metric))
+            if scope and not result[i].scope:
+                result[i] = replace(result[i], scope=scope)
     return result
 
 
@@ -1207,6 +1216,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|group|company-wide)\s+(?:revenue
 
 
 _GLOSSED_BY_NAME = re.compile(r"[A-Za-z가-힣]\($")
+_DIVISION_GLOSSED = re.compile(r"(?:부문|사업부|division|unit|segment)\($", re.I)
 
 
 def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Figure:
@@ -1220,8 +1230,11 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     clause = clause_around(st, span)
     if _TOTAL_BEFORE.search(st, max(0, fig.span_start - 30), fig.span_start):
         return fig  # "and total revenue of $15.95bn" beside the AI chips' $5.2bn: the whole, no segment
-    if _GLOSSED_BY_NAME.search(st, max(0, fig.span_start - 12), fig.span_start):
-        return fig  # "삼성전자 DS 부문 매출은 … SK하이닉스(24조4489억 원)를 앞섰다": the company named, as a whole
+    if _GLOSSED_BY_NAME.search(st, max(0, fig.span_start - 12), fig.span_start) and not _DIVISION_GLOSSED.search(
+            st, max(0, fig.span_start - 12), fig.span_start):
+        # "삼성전자 DS 부문 매출은 … SK하이닉스(24조4489억 원)를 앞섰다": the company named, as a whole (but "삼성전자
+        # DS 부문(7조 원)" glosses the division)
+        return fig
     if fig.metric == "percent_change":
         if _STOCK_WORDS.search(st):
             return fig  # "shares fell 6% on the revenue warning": the stock's move
@@ -1488,8 +1501,8 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _lost_sales(st, lang, fig, chips, para_chip)
     fig = _charge_chip(fig, chips, para_chip)
     fig = _difference(st, lang, fig)
-    fig = _forecast_scope(st, fig)
-    fig = _operating_cost(st, _segment(st, lang, fig, prev_revenue))
+    fig = warned_charge(st, _forecast_scope(st, fig))
+    fig = _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue)))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
@@ -1724,6 +1737,10 @@ def _accounts_period(
     expected (guidance, a forecast) is one not yet ended. ``carried``: the quarter of the paragraph's previous
     accounts figure, for one dated only by the day it was reported or not at all ("Data center revenue rose 73%
     to $39.1 billion" after "first-quarter revenue of $44.1 billion on Wednesday")."""
+    if is_capex(fig):  # a company's capital spending is of its fiscal periods too, a plan of a year
+        when = published_at.date() if published_at else None
+        return capex_period(st, lang, fig, accounts_quarter(label, fiscal_year_end(fig.subject), when), when,
+                            fiscal_year_end(fig.subject))
     if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
         return calendar_quarter(label)
     lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
@@ -1756,8 +1773,14 @@ def _accounts_period(
         # "could not ship a further $2.5 billion of H20 orders in the quarter" in a results story: the quarter
         # the results are of
         return last_closed_quarter(fiscal_year_end(fig.subject), published_at.date())
-    return accounts_quarter(label, fiscal_year_end(fig.subject), published_at.date() if published_at else None,
-                            ahead=ahead)
+    when = published_at.date() if published_at else None
+    if ahead and when is not None:
+        # "In April Nvidia had said it would take a charge in its first quarter", told in August: the quarter
+        # ahead of the day the forecast was made, not of the day it is re-told
+        said = [e.start for e in date_expressions(st, published_at, lang) if e.granularity in ("day", "month")
+                and e.start < when]
+        when = said[0] if said else when
+    return accounts_quarter(label, fiscal_year_end(fig.subject), when, ahead=ahead)
 
 
 _VS_ESTIMATE = re.compile(
@@ -1770,7 +1793,24 @@ _PREVIOUS_QUARTER = re.compile(r"(?:직전|지난|전)\s?분기(?!\s?(?:대비|�
 _THE_QUARTER = re.compile(
     r"\b(?:in|during|for)\s+the\s+(?:fiscal\s+)?(?:quarter|period)\b(?!\s+(?:end|through|to)\b)", re.I)
 # percent changes that are a revenue's or a profit's growth (accounts figures of that period)
-_ACCOUNTS_CHANGES = frozenset({"of revenue", "of data center revenue", "of operating profit", "of net income"})
+# a change from the quarter before is another quantity than the change from a year before ("3분기 영업이익은 직전
+# 분기보다 23.6% 늘었고" beside "62% from a year earlier")
+SEQUENTIAL = " vs previous quarter"
+_YEAR_ON_YEAR_CHANGES = ("of revenue", "of data center revenue", "of operating profit", "of net income")
+_ACCOUNTS_CHANGES = frozenset((*_YEAR_ON_YEAR_CHANGES, *(c + SEQUENTIAL for c in _YEAR_ON_YEAR_CHANGES)))
+_SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
+_SEQUENTIAL_AFTER = re.compile(r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:previous|prior|preceding)\s+"
+                               r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b", re.I)
+
+
+def _sequential(st: str, fig: Figure) -> Figure:
+    """A revenue or profit change from the previous quarter (scope ``… vs previous quarter``)."""
+    if fig.metric != "percent_change" or fig.scope not in _YEAR_ON_YEAR_CHANGES:
+        return fig
+    if _SEQUENTIAL_BEFORE.search(st, max(0, fig.span_start - 24), fig.span_start) or _SEQUENTIAL_AFTER.match(
+            st, fig.span_end):
+        return replace(fig, scope=fig.scope + SEQUENTIAL)
+    return fig
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 _EN_DAY_BEFORE = re.compile(r"(?:in\s+|on\s+)?the\s+(?:previous|prior|preceding)\s+(?:day|session|trading\s+day)", re.I)
 SEOUL = ZoneInfo("Asia/Seoul")

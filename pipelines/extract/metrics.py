@@ -108,6 +108,9 @@ def is_event_metric(metric: str) -> bool:
 SEGMENT_PREFIXES = ("on ", "in ", "as ", "of ")
 # a person's wealth: metric "other" (the vocabulary has none for it), but a quantity the tracker can compare
 FORTUNE_SCOPE = "as fortune"
+# a forecast is another quantity than the result: the company's own (guidance), or analysts' (estimate)
+GUIDANCE_SCOPE = "as guidance"
+ESTIMATE_SCOPE = "as estimate"
 # what it costs to run something (SemiAnalysis's "$944 million" to operate DeepSeek's clusters): metric "other",
 # neither capital spending nor a training cost, but one quantity the tracker can compare
 OPERATING_COST_SCOPE = "as operating cost"

@@ -50,7 +50,9 @@ from pipelines.extract.entities import kind_of, market_of
 from pipelines.extract.event_time import MARKETS
 from pipelines.extract.metrics import (
     ACCOUNTS_METRICS,
+    ESTIMATE_SCOPE,
     FORTUNE_SCOPE,
+    GUIDANCE_SCOPE,
     chip_in_key,
     is_event_metric,
     is_model_metric,
@@ -148,6 +150,12 @@ def parse_event(label: str) -> tuple[date, date, str | None] | None:
     if period is None:
         return None
     return period[0], period[1], session or None
+
+
+def _capex_key(key: str) -> bool:
+    """Whether a fact key of metric investment is a company's own capital spending: no target (``in OpenAI``)."""
+    parts = key.split("|")
+    return len(parts) == 4 or "|".join(parts[4:]) in _CAPEX_SCOPES
 
 
 def event_label(refers_to: str | None, metric: str) -> str | None:
@@ -309,6 +317,10 @@ def _scope_ranges(
 
 # the pseudo-metric ``resolve_events`` dates fortunes by (metric "other", scope "as fortune")
 FORTUNE_CHANGE = "fortune_change"
+# a company's own capital spending (metric investment with no target: "Amazon spent $26.3 billion on property and
+# equipment in the fourth quarter", its plan for the year): of a period, like its accounts
+CAPITAL_SPENDING = "capital_spending"
+_CAPEX_SCOPES = ("", GUIDANCE_SCOPE, ESTIMATE_SCOPE)
 # a value written with at least this many significant digits ($5.576 million, 2,048) is distinctive: two reports of
 # it about one subject are the same figure, whatever word each sentence used for it
 DISTINCT_DIGITS = 4
@@ -775,10 +787,11 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
-    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE}
+    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING}
     keys = reports["claim_key"].to_list()
     # a fortune ("Jensen Huang's net worth fell by about $20 billion") changes on a day, like a market value
-    metrics = [FORTUNE_CHANGE if m == "other" and k.endswith(f"|{FORTUNE_SCOPE}") else m
+    metrics = [FORTUNE_CHANGE if m == "other" and k.endswith(f"|{FORTUNE_SCOPE}") else
+               CAPITAL_SPENDING if m == "investment" and _capex_key(k) else m
                for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
     days = _report_days(reports)
@@ -861,7 +874,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
             # (a deal re-told undated is the deal of its parties whose reports give its value: "오라클과는 3000억
             # 달러 규모 계약을 맺은 상태다" two months after the signing)
             recallable = (metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i])
-                          or metrics[i] in ACCOUNTS_METRICS or metrics[i] == "deal_value")
+                          or metrics[i] in ACCOUNTS_METRICS or metrics[i] in ("deal_value", CAPITAL_SPENDING))
             fit = _value_fit(key, values[i], options, day, stated_values) if recallable else None
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit

@@ -1,0 +1,161 @@
+"""Forecasts and results are two quantities: a charge warned of and the charge booked
+(``pipelines.extract.charges``), capital spending planned and spent (``pipelines.extract.capex``), and a change
+from the previous quarter beside one from a year before. The tracker keeps a company's capital spending apart by
+the period it is for.
+
+Sentences written for this project, not taken from the gold sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pipelines.extract import extract_figures
+from pipelines.extract.governing import words_around
+from pipelines.track import build_observations
+from tests.test_extract_claim_identity import fig
+from tests.test_track_claims import _fact, _frame, _t
+
+APRIL = datetime(2025, 4, 16, 12, tzinfo=UTC)
+MAY = datetime(2025, 5, 29, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "when", "scope"),
+    [
+        ("Nvidia said on Tuesday it expects to take a charge of about $5.5 billion tied to its H20 chips.",
+         "about $5.5 billion", APRIL, "as guidance"),
+        ("Nvidia said the licence rule would cost it $5.5 billion in the quarter.", "$5.5 billion", APRIL,
+         "as guidance"),
+        ("The company booked a $4.5 billion charge related to the H20, less than the $5.5 billion it had warned of.",
+         "$4.5 billion", MAY, None),
+        ("The company booked a $4.5 billion charge related to the H20, less than the $5.5 billion it had warned of.",
+         "less than the $5.5 billion", MAY, "as guidance"),
+        # "May" the month is no "may" of a forecast
+        ("In May it put the H20 write-down at $4.5 billion.", "$4.5 billion", MAY, None),
+        # a write-down booked, followed by a forecast of another quantity
+        ("The ban forced a $4.5 billion H20 write-down and was expected to cut sales.", "$4.5 billion", MAY, None),
+        ("엔비디아는 H20 수출 규제로 1분기에 약 55억 달러(약 7조8000억 원)의 비용을 반영할 것이라고 밝혔다.",
+         "약 55억 달러", APRIL, "as guidance"),
+        ("엔비디아는 H20 수출 규제로 약 55억 달러의 비용을 반영한다고 밝혔다.", "약 55억 달러", APRIL, "as guidance"),
+        ("엔비디아는 1분기에 H20 관련 재고 비용 45억 달러를 반영했다.", "45억 달러", MAY, None),
+        # the words before a Korean amount that modify it are its own, not the amount's before
+        ("H20 관련 비용은 45억 달러로 지난달 예고했던 55억 달러보다 10억 달러 적었다.", "45억 달러", MAY, None),
+        ("H20 관련 비용은 45억 달러로 지난달 예고했던 55억 달러보다 10억 달러 적었다.", "55억 달러", MAY,
+         "as guidance"),
+        # compared with the warning: the charge booked
+        ("1분기에 반영된 H20 손실은 45억 달러로 예고보다 적었다.", "45억 달러", MAY, None),
+    ],
+)
+def test_a_charge_warned_of_is_guidance_and_the_charge_booked_is_not(text, surface, when, scope):
+    f = fig(text, surface, published_at=when)
+    assert (f.metric, f.scope) == ("charge", scope)
+
+
+def test_a_conversion_follows_its_warned_charge():
+    f = fig("엔비디아는 H20 수출 규제로 1분기에 약 55억 달러(약 7조8000억 원)의 비용을 반영할 것이라고 밝혔다.",
+            "약 7조8000억 원", published_at=APRIL)
+    assert (f.metric, f.scope) == ("charge", "as guidance")
+
+
+def test_a_warned_charge_named_again_without_a_verb_is_the_warned_one():
+    text = ("Nvidia said in April it would take a $5.5 billion charge tied to the H20. "
+            "The $5.5 billion charge rattled investors.")
+    again = [f for f in extract_figures(text, published_at=APRIL) if f.surface == "$5.5 billion"]
+    assert [f.scope for f in again] == ["as guidance", "as guidance"]
+
+
+def test_a_forecast_retold_later_is_of_the_quarter_ahead_of_the_day_it_was_made():
+    f = fig("In April Nvidia had said it would take a charge of $5.5 billion in its first quarter.", "$5.5 billion",
+            published_at=datetime(2025, 8, 28, 12, tzinfo=UTC))
+    assert (f.scope, f.refers_to) == ("as guidance", "2025-02/2025-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "when", "scope", "refers_to"),
+    [
+        ("Microsoft has said it will spend about $80 billion in the fiscal year through June, Alphabet has guided "
+         "to $75 billion, and Meta expects $60 billion to $65 billion.", "about $80 billion",
+         datetime(2025, 2, 7, tzinfo=UTC), "as guidance", "2024-07/2025-06"),
+        ("Microsoft has said it will spend about $80 billion in the fiscal year through June, Alphabet has guided "
+         "to $75 billion, and Meta expects $60 billion to $65 billion.", "$75 billion",
+         datetime(2025, 2, 7, tzinfo=UTC), "as guidance", "2025"),
+        ("Amazon spent $26.3 billion on property and equipment in the fourth quarter.", "$26.3 billion",
+         datetime(2025, 2, 7, tzinfo=UTC), None, "2024-10/2024-12"),
+        # a plan revised: the old value is the same year's plan, not spending in July
+        ("Alphabet lifted its 2025 forecast to between $91bn and $93bn, from $85bn in July, after spending $24bn "
+         "in the third quarter.", "$85bn", datetime(2025, 10, 31, tzinfo=UTC), "as guidance", "2025"),
+        ("Alphabet lifted its 2025 forecast to between $91bn and $93bn, from $85bn in July, after spending $24bn "
+         "in the third quarter.", "$24bn", datetime(2025, 10, 31, tzinfo=UTC), None, "2025-07/2025-09"),
+        # Korean: the verb after a list of companies' plans governs every item
+        ("올해 설비투자 계획으로 알파벳은 750억 달러, 메타는 600억~650억 달러를 제시했다.", "750억 달러",
+         datetime(2025, 2, 8, tzinfo=UTC), "as guidance", "2025"),
+        ("아마존은 올해 설비투자를 약 2000억 달러(약 290조 원)로 제시했다.", "약 2000억 달러",
+         datetime(2026, 2, 6, tzinfo=UTC), "as guidance", "2026"),
+        ("analysts expect Microsoft to spend about $145 billion over the calendar year.", "about $145 billion",
+         datetime(2026, 2, 6, tzinfo=UTC), "as estimate", "2026"),
+    ],
+)
+def test_capital_spending_planned_is_guidance_of_a_year(text, surface, when, scope, refers_to):
+    f = fig(text, surface, published_at=when)
+    assert (f.metric, f.scope, f.refers_to) == ("investment", scope, refers_to)
+
+
+def test_an_investment_in_another_company_is_no_capital_spending():
+    f = fig("Nvidia said it would invest up to $100 billion in OpenAI.", "up to $100 billion",
+            published_at=datetime(2025, 9, 22, tzinfo=UTC))
+    assert (f.metric, f.scope) == ("investment", "in OpenAI")
+
+
+def test_capital_spending_of_different_years_is_never_compared():
+    rows = [
+        _fact("plan25", "cnbc", _t(2, 7), 75e9, 74.5e9, 75.5e9, metric="investment", subject="Google",
+              scope="as guidance", refers_to="2025"),
+        _fact("raised25", "ft", _t(10, 31), 92e9, 91e9, 93e9, metric="investment", subject="Google",
+              scope="as guidance", refers_to="2025", qualifier="range"),
+        _fact("plan26", "nyt", datetime(2026, 2, 5, tzinfo=UTC), 180e9, 175e9, 185e9, metric="investment",
+              subject="Google", scope="as guidance", refers_to="2026", qualifier="range"),
+        _fact("q3", "ft", _t(10, 31), 24e9, 23.5e9, 24.5e9, metric="investment", subject="Google",
+              refers_to="2025-07/2025-09", article="a-raised25", span=80),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    key = dict(zip(obs["fact_id"], obs["claim_key"], strict=True))
+    assert key["plan25"] == key["raised25"] != key["plan26"]
+    assert len({key["plan25"], key["plan26"], key["q3"]}) == 3
+    # the raised plan disagrees with the first one (a revision); the 2026 plan and a quarter's spending are
+    # other quantities
+    assert {frozenset(r) for r in disc[["fact_id_a", "fact_id_b"]].rows()} == {frozenset({"plan25", "raised25"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "scope"),
+    [
+        ("3분기 영업이익은 직전 분기보다 23.6% 늘었다.", "23.6%", "of operating profit vs previous quarter"),
+        ("3분기 영업이익은 전년 동기 대비 62% 늘었다.", "62%", "of operating profit"),
+        ("Revenue rose 22% from the previous quarter to $57 billion.", "22%", "of revenue vs previous quarter"),
+        ("Revenue rose 62% from a year earlier to $57 billion.", "62%", "of revenue"),
+    ],
+)
+def test_a_change_from_the_previous_quarter_is_another_quantity(text, surface, scope):
+    f = fig(text, surface, headline="SK하이닉스 3분기 실적" if "분기" in text else "Nvidia results",
+            published_at=datetime(2025, 10, 29, tzinfo=UTC))
+    assert (f.metric, f.scope) == ("percent_change", scope)
+
+
+def test_a_division_glossed_by_its_figure_is_the_division():
+    f = fig("SK하이닉스의 3분기 영업이익은 11조3834억 원이었다. 다만 SK하이닉스가 삼성전자 DS 부문(7조 원)을 크게 "
+            "앞질렀다.", "7조 원", published_at=datetime(2025, 10, 30, tzinfo=UTC))
+    assert (f.subject, f.scope) == ("Samsung Electronics", "in chip division")
+
+
+def test_the_governing_words_stop_at_the_next_amount_and_skip_the_figures_conversion():
+    st = "손실은 45억 달러(약 6조 원)로, 지난달 예고한 55억 달러보다 적었다."
+    start = st.index("45억")
+    before, after = words_around(st, (start, start + len("45억 달러")))
+    assert before == "손실은 " and after == "로"
+    st = "The company booked a $4.5 billion charge, less than the $5.5 billion it had warned of."
+    start = st.index("$5.5")
+    before, after = words_around(st, (start, start + len("$5.5 billion")))
+    assert before == "less than the " and after == " it had warned of."
