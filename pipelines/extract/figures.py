@@ -709,6 +709,14 @@ def _antecedent(st: str, lang: str, eligible: list[Mention], span: tuple[int, in
     return before[-1] if before else None
 
 
+# what a chip maker does with chips of its own: sells, ships, supplies, makes, holds, orders
+_MAKERS_OWN = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)?|sell(?:s|ing)?|sold|sales?|deliver\w*|exports?|"
+    r"exported|provid\w+|allocat\w+|mak(?:e|es|ing)|made|produc\w+|output|manufactur\w+|inventor(?:y|ies)|"
+    r"stock\w*|held|holds?|order(?:s|ed)?|dies)\b|공급|판매|수출|출하|납품|제공|배정|선적|생산|만들|제조|재고|주문",
+    re.I)
+
+
 def _subject_for_metric(
     st: str, lang: str, metric: str, subject: str | None, via: str | None, eligible: list[Mention],
     mentions: list[Mention], span: tuple[int, int], fb_subject: str | None, fb_via: str | None, properties: list[int],
@@ -716,13 +724,21 @@ def _subject_for_metric(
     """Subjects the metric rules out or implies: a chip seller does not train models (the next candidate or
     the context's subject instead); a fee or tariff share is the government's that takes it; a country
     acting in a sentence about a rule or licence is its government."""
-    if metric in _TRAINING_METRICS and subject in chip_makers():
+    if subject in chip_makers() and (metric in _TRAINING_METRICS or metric == "chip_count" and not _MAKERS_OWN.search(
+            clause_around(st, span))):
+        # (a chip count is its maker's only when the maker sells, makes, holds or orders them: "DeepSeek used
+        # about 2,000 Nvidia H800 chips" counts DeepSeek's chips, "엔비디아가 한국에 GPU 26만 장을 공급한다" and
+        # "Huawei could produce no more than 200,000" the maker's)
         makers = chip_makers()
-        rest = [m for m in eligible if (m.entity.owner or m.entity.canonical) not in makers]
+        rest = [m for m in eligible if (m.entity.owner or m.entity.canonical) not in makers
+                # (chips are a company's or a case's, not an executive's: "젠슨 황 CEO는 … 360만 개")
+                and not (metric == "chip_count" and m.entity.kind == "person"
+                         and not is_case_party(m.entity.canonical))]
         bound = bind_subject(st, rest, span, lang, properties)
         if bound is not None:
             return subject_of(st, bound, rest, lang), "sentence"
-        return (fb_subject, fb_via) if fb_subject not in makers else (None, None)
+        executive = metric == "chip_count" and kind_of(fb_subject) == "person" and not is_case_party(fb_subject)
+        return (fb_subject, fb_via) if fb_subject not in makers and not executive else (None, None)
     if metric in _COMPANY_METRICS and kind_of(subject) in _STATE_KINDS:
         # "엔비디아가 ... 미국 정부의 수출 규제로 약 55억 달러의 비용을 반영한다": a charge is a company's, never the
         # government whose rule caused it
@@ -876,7 +892,7 @@ def extract(
             elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
                 at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            figs = [_index_level_owner(fig, mentions) for fig in figs]
+            figs = [_model_owner(_index_level_owner(fig, mentions), mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -1535,6 +1551,26 @@ def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
     if not indexes or indexes[-1].entity.canonical == fig.subject:
         return fig
     return replace(fig, subject=indexes[-1].entity.canonical, subject_via="sentence")
+
+
+# what a model is trained with: its cost, its chips, its GPU-hours
+_TRAINED_WITH = frozenset({"training_cost", "chip_count", "compute_hours"})
+
+
+def _model_owner(fig: Figure, mentions: list[Mention]) -> Figure:
+    """A model's property whose sentence names no owner but one model is that model's developer's ("엔비디아 H800
+    약 1만 개로 V3를 훈련했다는 …": DeepSeek's, scoped V3)."""
+    if fig.subject is not None or fig.metric not in _TRAINED_WITH:
+        return fig
+    models = {m.entity.canonical: m.entity.owner for m in mentions if m.entity.kind == "model" and m.entity.owner}
+    if len(models) != 1:
+        return fig
+    (model, owner), = models.items()
+    makers = chip_makers()  # ("엔비디아 H800 약 1만 개로": the chips' brand, no other company)
+    if any(m.entity.kind in ("org", "person") and (m.entity.owner or m.entity.canonical) not in (owner, *makers)
+           for m in mentions):
+        return fig  # ("챗GPT 개발에 1억 달러 …, 딥시크는 …": another company's sentence too)
+    return replace(fig, subject=owner, subject_via="model", scope=fig.scope or model, scope_via=fig.scope_via or "text")
 
 
 def _case_party(st: str, mentions: list[Mention], lang: str, in_case: bool = False) -> str | None:
