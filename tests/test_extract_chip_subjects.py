@@ -47,3 +47,19 @@ def test_a_training_figure_naming_only_the_model_is_its_developers(text, surface
 def test_a_model_named_beside_another_company_lends_no_owner():
     f = fig("오픈AI는 챗GPT 개발에 1억 달러 넘게 썼다.", "1억 달러", published_at=PUB)
     assert f.subject == "OpenAI"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Washington moved to restrict the H800 as well in October 2023, about seven months after the chip went on "
+         "sale.", "about seven months"),
+        ("H800은 엔비디아가 중국 수출용으로 내놓은 칩이지만, 출시 약 1년 만에 미국 정부의 수출 규제 대상에 올랐다.",
+         "약 1년"),
+        ("DeepSeek trained V3 on 2,048 Nvidia H800 chips, a processor Nvidia designed for China in early 2023. The "
+         "U.S. banned its export about seven months later, in October 2023.", "about seven months"),
+    ],
+)
+def test_the_time_from_a_chips_launch_to_its_restriction_is_one_quantity_however_told(text, surface):
+    f = fig(text, surface, published_at=PUB)
+    assert (f.subject, f.metric, f.chip, f.scope) == ("US government", "duration", "H800", None)

@@ -233,8 +233,10 @@ _BARE_GOVERNMENT = re.compile(
 )
 # Words of a rule or a licence: a country acting in such a sentence acts through its government.
 # a chip restricted, named by a pronoun ("Washington restricted it, too"; "수출을 막았다")
-_RESTRICTED_IT = re.compile(r"\b(?:restricted|banned|blocked|barred|curbed)\s+(?:it|them|the\s+chips?)\b|"
-                            r"(?:수출|판매)(?:을|를)?\s?(?:막았|금지했|제한했|통제했)", re.I)
+_RESTRICTED_IT = re.compile(r"\b(?:restricted|banned|blocked|barred|curbed)\s+(?:it|them|the\s+chips?|"
+                            r"(?:its|their)\s+(?:exports?|sales?|shipments?))\b|"
+                            r"(?:수출|판매)(?:을|를)?\s?(?:막았|막은|금지했|제한했|통제했)|수출\s?통제\s?대상에\s?올",
+                            re.I)
 # a chip made for China ("중국 수출용으로 출시된", "China-only"): China is where it was sold, not who restricted it
 _FOR_CHINA = re.compile(r"중국\s?(?:수출용|용|전용)|\bfor\s+(?:sale\s+in\s+|the\s+)?China(?:\s+market)?\b|"
                         r"\bChina-(?:only|specific|bound|compliant)\b", re.I)
@@ -1363,6 +1365,31 @@ def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Fi
     return _makers_charge(replace(fig, chip=chip)) if chip else fig
 
 
+RESTRICTING_GOVERNMENT = "US government"
+# how long a chip was sold before a rule caught it: "출시 약 1년 만에 수출이 막혔다", "about seven months after its
+# launch", "a chip Nvidia sold in China for about seven months before the U.S. restricted it"
+# ("… banned its export about seven months later": the launch told in the sentence before)
+_LAUNCH = re.compile(r"출시|내놓|선보|걸렸|걸린|\b(?:launch(?:ed)?|debut(?:ed)?|introduc(?:ed|tion)|went\s+on\s+sale|"
+                     r"released?|designed|sold|later)\b", re.I)
+_CAUGHT = re.compile(r"막[히혔았은는기]|막아|규제|통제|금지|제한|\b(?:restrict\w*|ban(?:s|ned)?|barr(?:ed|ing)|blocked|"
+                     r"curbed|cut\s+off|caught|rules?)\b", re.I)
+
+
+def _restriction_lag(st: str, fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
+    """The time from a chip's launch to the rule that caught it is a quantity of that chip and of the government
+    whose rule it was (``RESTRICTING_GOVERNMENT``: the chips restricted in this domain are under US export rules),
+    whoever the sentence makes act (Washington, the Commerce Department, the maker that sold it): one claim however
+    told."""
+    if fig.metric != "duration" or not (_LAUNCH.search(st) and _CAUGHT.search(st)):
+        return fig
+    named = list(dict.fromkeys(c.entity.canonical for c in chips))
+    chip = fig.chip or (named[0] if len(named) == 1 else para_chip if not named else None)
+    maker = maker_of(chip)
+    if not maker:
+        return fig
+    return replace(fig, chip=chip, subject=RESTRICTING_GOVERNMENT, subject_via="chip", scope=None, scope_via=None)
+
+
 def _makers_charge(fig: Figure) -> Figure:
     """A charge for a chip whose sentence names no company is the chip's maker's ("4월에는 H20 수출 제한으로 55억
     달러의 손실을 예고했다가" under a headline about DeepSeek and Nvidia: Nvidia's)."""
@@ -1515,7 +1542,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _per_tokens(st, fig)
     fig = _on_base_model(st, fig)
     fig = _lost_sales(st, lang, fig, chips, para_chip)
-    fig = _charge_chip(fig, chips, para_chip)
+    fig = _restriction_lag(st, _charge_chip(fig, chips, para_chip), chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))
     fig = _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue)))
