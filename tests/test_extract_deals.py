@@ -223,3 +223,29 @@ def test_the_deals_amount_named_again_and_its_share_of_revenue_are_the_deals_and
     assert figure(ko, "약 3년", "ko").scope == DEAL_TERM_SCOPE
     revenue = figure(ko, "66조1930억 원", "ko")
     assert (revenue.subject, revenue.metric) == ("SK hynix", "revenue")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lang", "subject"),
+    [
+        # power bought as a chip maker's systems: a deal with the maker, though the maker names its systems
+        ("Nvidia plans to invest up to $100 billion in OpenAI as the ChatGPT maker builds out at least 10 gigawatts "
+         "of Nvidia systems, the companies said in a letter of intent.", "at least 10 gigawatts", "en",
+         "Nvidia + OpenAI"),
+        ("오픈AI는 이 자금으로 엔비디아 시스템을 최소 10GW 규모로 구축할 계획이다.", "최소 10GW", "ko",
+         "Nvidia + OpenAI"),
+        # a partnership is a deal ("손잡고"), and "supply X with" marks X
+        ("오픈AI가 브로드컴과 손잡고 10GW 규모의 맞춤형 AI 가속기를 배치한다.", "10GW", "ko", "Broadcom + OpenAI"),
+        ("AMD will supply OpenAI with 6 gigawatts of its Instinct processors over several years.", "6 gigawatts",
+         "en", "AMD + OpenAI"),
+    ],
+)
+def test_power_capacity_of_a_partnership_is_the_pairs(text, surface, lang, subject):
+    f = figure(text, surface, lang)
+    assert (f.subject, f.unit) == (subject, "GW")
+
+
+def test_power_a_company_plans_alone_is_its_own():
+    f = figure("Meta plans to bring about 1 gigawatt of computing capacity online next year.", "about 1 gigawatt",
+               "en")
+    assert f.subject == "Meta"

@@ -30,8 +30,10 @@ _EN_DEAL = re.compile(
     r"\b(?:contracts?|deals?|agreements?|pacts?|partnerships?|purchase\s+orders?|"
     r"agreed\s+to\s+(?:buy|purchase|rent|supply|provide|spend|pay)|"
     r"(?:commit|pledg)\w*\s+to\s+(?:buy|purchase|spend|rent)|"
-    r"(?:buy|purchase|rent|lease)\w*\b[^.;]{0,90}?\bfrom)\b", re.I)
-_KO_DEAL = re.compile(r"계약|협약|합의|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정")
+    r"(?:buy|purchase|rent|lease)\w*\b[^.;]{0,90}?\bfrom|"
+    r"suppl(?:y|ies|ying)\s+(?:[A-Z][\w.-]*\s+){1,3}with|letters?\s+of\s+intent|jointly\s+develop)\b", re.I)
+_KO_DEAL = re.compile(r"계약|협약|합의|공급하기로|구매하기로|사들이기로|이용하기로|수주|구매 약정|공급\s?약정|손잡|"
+                      r"파트너십|제휴|투자의향서|공급한다|공급키로")
 # what a company buys from another in a deal (computing, not chips bought outright: "bought 350,000 H100s")
 _EN_SERVICE = re.compile(r"\b(?:comput\w*|cloud|capacity|services?|infrastructure|servers?|data\s+cent(?:er|re)s?)\b",
                          re.I)
@@ -199,6 +201,32 @@ def _own_clause(st: str, f: Figure) -> tuple[int, int]:
     return start, end
 
 
+# "builds out at least 10 gigawatts of Nvidia systems", "엔비디아 시스템을 최소 10GW 규모로 구축": power bought as a
+# chip maker's systems is a deal with that maker
+_EN_SYSTEMS_OF = re.compile(r"\s+of\s+$")
+_INVESTED = re.compile(r"\binvest\w*|투자|이\s?자금으로", re.I)
+_SYSTEMS_AFTER = re.compile(r"(?:'s)?\s?(?:systems?|GPUs?|chips?|accelerators?|processors?|시스템|GPU|칩|가속기)", re.I)
+
+
+def _power_of_maker(st: str, lang: str, f: Figure, mentions: list[Mention]) -> Figure:
+    """A company's power capacity of a chip maker's systems is the pair's (the maker and the company) when the
+    sentence tells a deal or an investment between them ("OpenAI will deploy 10 gigawatts of Nvidia systems" alone
+    is OpenAI's)."""
+    if f.unit not in POWER_UNITS or not f.subject or " + " in f.subject or f.subject in chip_makers():
+        return f
+    if not ((_KO_DEAL if lang == "ko" else _EN_DEAL).search(st) or _INVESTED.search(st)):
+        return f
+    lo, hi = _own_clause(st, f)
+    for m in mentions:
+        if _party(m) not in chip_makers() or not (lo <= m.start and m.end <= hi) or not _SYSTEMS_AFTER.match(st, m.end):
+            continue
+        if (lang == "en" and _EN_SYSTEMS_OF.fullmatch(st, f.span_end, m.start)) or (
+                lang == "ko" and (abs(m.start - f.span_end) < 30 or abs(f.span_start - m.end) < 30)):
+            pair = " + ".join(sorted({f.subject, _party(m)}, key=str.casefold))
+            return replace(f, subject=pair, subject_via="sentence")
+    return f
+
+
 def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention],
                  sources: list[Mention], last: DealContext,
                  context: str | None = None) -> tuple[list[Figure], DealContext]:
@@ -208,6 +236,7 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     cue = (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st)
     if _CASE.search(st):
         return figs, last
+    figs = [_power_of_maker(st, lang, f, mentions) for f in figs]
     if not cue:
         return [_own_accounts(_deal_recalled(st, lang, f, mentions, last), last) for f in figs], last
     last_pair = last.pair
