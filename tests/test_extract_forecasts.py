@@ -159,3 +159,18 @@ def test_the_governing_words_stop_at_the_next_amount_and_skip_the_figures_conver
     start = st.index("$5.5")
     before, after = words_around(st, (start, start + len("$5.5 billion")))
     assert before == "less than the " and after == " it had warned of."
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "when", "refers_to"),
+    [
+        # dated by the day the results were reported: the quarter last closed then
+        ("Operating profit for the whole company came to 12.2 trillion won, Samsung Electronics said Thursday.",
+         "12.2 trillion won", datetime(2025, 10, 30, 12, tzinfo=UTC), "2025-07/2025-09"),
+        # a period's last day weeks before is the period's end, not a reporting day
+        ("Nvidia's sales in the period ended July 27 climbed 56% to $46.7 billion.", "$46.7 billion",
+         datetime(2025, 8, 28, 12, tzinfo=UTC), "2025-05/2025-07"),
+    ],
+)
+def test_an_accounts_figure_dated_by_its_reporting_day_is_the_quarters(text, surface, when, refers_to):
+    assert fig(text, surface, published_at=when).refers_to == refers_to

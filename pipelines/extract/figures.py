@@ -77,7 +77,9 @@ from .grammar_ko import ko_candidates
 from .intervals import interval
 from .metrics import (
     ACCOUNTS_METRICS,
+    ESTIMATE_SCOPE,
     FORTUNE_SCOPE,
+    GUIDANCE_SCOPE,
     OPERATING_COST_SCOPE,
     POWER_SCOPE,
     assign_metric,
@@ -1843,9 +1845,24 @@ def _accounts_period(
         said = [e.start for e in date_expressions(st, published_at, lang) if e.granularity in ("day", "month")
                 and e.start < when]
         when = said[0] if said else when
-    return accounts_quarter(label, fiscal_year_end(fig.subject), when, ahead=ahead)
+    period = accounts_quarter(label, fiscal_year_end(fig.subject), when, ahead=ahead)
+    if period and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) and _PERIOD_ENDED.search(clause):
+        # "in the period ended July 27": the quarter that ended that day
+        end = date.fromisoformat(period)
+        return accounts_quarter(f"{end - timedelta(days=89)}/{end}", fiscal_year_end(fig.subject), when)
+    if period and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) and published_at is not None and \
+            0 <= (published_at.date() - date.fromisoformat(period)).days <= _REPORTING_DAYS:
+        # "Operating profit … came to 12.2 trillion won, the firm said Thursday": dated by the day it was reported,
+        # of the quarter last closed then (the company's forecast: of the one under way; "the period ended July
+        # 27", weeks before, is the period's end)
+        forecast = fig.scope == GUIDANCE_SCOPE or (ahead and fig.scope != ESTIMATE_SCOPE)
+        return (current_quarter if forecast else last_closed_quarter)(fiscal_year_end(fig.subject),
+                                                                     date.fromisoformat(period))
+    return period
 
 
+_PERIOD_ENDED = re.compile(r"\b(?:period|quarter|three\s+months)\s+(?:that\s+)?(?:ended|ending|through|to)\b", re.I)
+_REPORTING_DAYS = 7  # a results story dates its figures by the day they were reported within this many days
 _VS_ESTIMATE = re.compile(
     r"(?:예상치|전망치|추정치|컨센서스)(?:\s?\([^)]*\))?\s?(?:[\d.,]+\s?[억조만]*\s?(?:달러|원)?\s?)?(?:를|을)?\s?"
     r"(?:넘|웃돌|상회|하회|밑돌|뛰어넘)|\b(?:beat|beating|topped|topping|ahead\s+of|exceeded|missed)\b", re.I)
