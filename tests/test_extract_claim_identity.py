@@ -675,10 +675,12 @@ def test_the_day_of_a_us_market_figure_in_a_seoul_morning_report_is_new_yorks_se
     assert f.refers_to == "2025-01-31"  # a KRX stock: Seoul's own session
 
 
-def test_a_session_cue_dates_a_charge_to_the_day_not_to_a_session():
+def test_a_session_cue_dates_a_charge_by_its_day_not_by_a_session():
+    # (the day a charge is warned of, not the after-hours session; a forecast dated by that day is of the quarter
+    # under way then: Nvidia's February-April quarter)
     f = _at("Nvidia said after the close on Tuesday that it will take a charge of about $5.5 billion.",
             "about $5.5 billion", datetime(2025, 4, 16, 1, 0, tzinfo=UTC))
-    assert f.metric == "charge" and f.refers_to == "2025-04-15"
+    assert f.metric == "charge" and f.refers_to == "2025-02/2025-04"
 
 
 # common words of Korean business news that must not contain an alias: Korean names match inside words
