@@ -269,10 +269,13 @@ def test_every_discrepancy_of_the_sample_says_who_is_likely_wrong_or_that_it_is_
         FROM marts.figure_discrepancies d JOIN marts.figure_timeline t USING (claim_key)""").fetchall()
     wrong = {(r[2] if r[1] == "a" else r[3]) for r in rows if r[1]}
     assert wrong == {"$118.51", "5576만 달러", "약 2000개", "39만달러"}
-    # undecided: R1's cost ($6 million in January by two outlets, $294,000 in September by two), and DeepSeek's
-    # H100s (Alexandr Wang's "more than 50,000", re-told by three outlets, against an official's "fewer")
+    # undecided: R1's cost ($6 million in January by two outlets, $294,000 in September by two), DeepSeek's
+    # H100s (Alexandr Wang's "more than 50,000", re-told by three outlets, against an official's "fewer"), and
+    # the H800's time from launch to restriction (News1's "약 1년" against the NYT's "about seven months", one
+    # report each; the rule came about seven months after the launch)
     assert {r[0] for r in rows if r[1] is None} == {"DeepSeek|training_cost|-|money|DeepSeek-R1",
-                                                    "DeepSeek|chip_count|H100|chips"}
+                                                    "DeepSeek|chip_count|H100|chips",
+                                                    "US government|duration|H800|duration"}
     assert all(r[5] is not None for r in rows)  # a consensus range for every claim with a conflict
     revision = db.execute("SELECT changed_claims, correction_note FROM marts.article_revisions").fetchone()
     assert revision[0] == ["Nvidia|market_value_change|-|money|@2025-01-27"]

@@ -25,12 +25,19 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:expects?|expected|expecting|plans?|planned|planning|will|would|forecasts?|projects?|projected|"
     r"guid(?:ed|es|ance)|outlook|sees|aims?|intends?|set\s+to|on\s+track\s+to|budget(?:ed|s)?|implying|"
     r"lifted|raised|raises|cut|trimmed|lowered)\b|"
-    r"(?:계획|전망|예상|가이던스|목표|전망치)(?:은|는|이|가|을|를|으로|로)?\s?(?:약\s?|최대\s?)?$", re.I)
+    r"(?:계획|전망|예상|가이던스|목표|전망치)(?:은|는|이|가|을|를|으로|로)?\s?(?:기존|당초|종전)?\s?(?:약\s?|최대\s?)?$|"
+    # ("7월에 제시한 850억 달러에서 다시 높였다": the plan given then)
+    r"(?:제시|예고|발표|공개|내놓)(?:한|했던|은)\s?(?:약\s?|최대\s?)?$", re.I)
 # words after it that make it a plan: "를 투자하겠다고", "로 제시하면서", "를 넘을 것으로 본다"
 _PLAN_AFTER = re.compile(r"^[^.;]{0,30}?(?:계획|전망|예상|제시|예고|목표|겠|(?:할|될|을)\s?(?:것|계획|방침))")
-# "lifted its 2025 forecast to between $91bn and $93bn, from $85bn": the plan it revised
+# "lifted its 2025 forecast to between $91bn and $93bn, from $85bn", "계획을 기존 750억 달러에서 850억 달러로": the
+# plan it revised (the value before it, or after it in Korean)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|the\s+)?(?:(?:earlier|previous|prior)\s+)?"
-                          r"(?:(?:forecast|plan|guidance|estimate)\s+of\s+)?$", re.I)
+                          r"(?:(?:forecast|plan|guidance|estimate)\s+of\s+)?$|"
+                          r"(?:^|\s|달러|원)(?:\([^()]{0,30}\))?에서\s?$", re.I)
+# "far more than the roughly $58 billion analysts had penciled in": analysts' figure
+_ANALYSTS_AFTER = re.compile(r"^\s+(?:that\s+|which\s+)?(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
+                             r"forecast|estimated|penciled|pencilled|projected|predicted)", re.I)
 _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bestimates?\b|증권가|애널리스트|컨센서스",
                        re.I)
 _SPENT = re.compile(r"\b(?:spent|spending\s+in\s+the|invested|outlays?\s+of)\b|투자했|집행했|썼다|지출했", re.I)
@@ -50,6 +57,9 @@ def capex_plans(st: str, figs: list[Figure]) -> list[Figure]:
             continue
         before, after = words_around(st, (f.span_start, f.span_end))
         earlier_plan = i > 0 and out[i - 1].scope == GUIDANCE_SCOPE and is_capex(out[i - 1])
+        if _ANALYSTS_AFTER.match(after):
+            out[i] = replace(f, scope=ESTIMATE_SCOPE)
+            continue
         if _PLAN_BEFORE.search(before) or (_PLAN_AFTER.search(after) and not _SPENT.search(after)) or (
                 earlier_plan and _FROM_BEFORE.search(before)):
             lo, _hi = clause_around_span(st, (f.span_start, f.span_end))

@@ -1287,6 +1287,9 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
 _KO_DIFFERENCE = re.compile(
     r"\s?(?:이|가|나|정도|가량)?\s?(?:적은|많은|작은|큰|낮은|높은|줄어든|늘어난|줄었|늘었|적다|많다|적었|많았|"
     r"낮았|높았|작았|컸)")
+_KO_TO_AMOUNT_BEFORE = re.compile(r"(?:달러|원)(?:\s?\([^()]{0,30}\))?(?:으로|로)\s?$")
+_KO_CHANGED_BY = re.compile(r"\s?(?:를|을)?\s?(?:늘렸|늘린|늘어|올렸|올린|높였|높인|줄였|줄인|줄어|낮췄|낮춘|"
+                            r"확대|축소|상향|하향)")
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b|"
@@ -1344,7 +1347,10 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
         return fig
     if lang == "ko":
         diff = bool(_KO_THAN_BEFORE.search(st, max(0, fig.span_start - 4), fig.span_start)) and bool(
-            _KO_DIFFERENCE.match(st, fig.span_end))
+            _KO_DIFFERENCE.match(st, fig.span_end)) or bool(
+            # "계획을 750억 달러에서 850억 달러(약 117조 원)로 100억 달러 늘렸다": by how much it changed
+            _KO_TO_AMOUNT_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)
+            and _KO_CHANGED_BY.match(st, fig.span_end))
     else:
         diff = bool(_EN_DIFFERENCE.match(st, fig.span_end))
     return replace(fig, metric="other") if diff else fig
