@@ -174,3 +174,18 @@ def test_the_governing_words_stop_at_the_next_amount_and_skip_the_figures_conver
 )
 def test_an_accounts_figure_dated_by_its_reporting_day_is_the_quarters(text, surface, when, refers_to):
     assert fig(text, surface, published_at=when).refers_to == refers_to
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "scope", "subject"),
+    [
+        ("TSMC said revenue for the July-September quarter was T$989.92 billion, with September sales alone reaching "
+         "T$330.98 billion.", "T$330.98 billion", "TWD", "as monthly", "TSMC"),
+        ("TSMC의 3분기 매출은 9899억2000만 대만달러였다. 미국 달러 기준으로는 331억 달러다.", "331억 달러", "USD", None,
+         "TSMC"),
+        ("엔비디아가 올해 2~4월 매출 441억 달러를 기록했다.", "441억 달러", "USD", None, "Nvidia"),
+    ],
+)
+def test_a_months_sales_are_their_own_and_a_dollar_is_no_country(text, surface, unit, scope, subject):
+    f = fig(text, surface, headline="TSMC results" if "TSMC" not in text else None, published_at=MAY)
+    assert (f.unit, f.scope, f.subject) == (unit, scope, subject)

@@ -314,6 +314,7 @@ def _unlisted_people(text: str, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
+_DOLLAR_AFTER = re.compile(r"\s?(?:달러|dollars?\b|\$)", re.I)
 _KO_NATIONALS = re.compile(r"인(?!공)|\s?(?:국적|출신\s?(?:의\s)?(?:남성|여성|사업가|기업인))")
 
 
@@ -327,8 +328,9 @@ def find_mentions(text: str) -> list[Mention]:
             if ent is None:
                 continue
             end = m.end()
-            if ent.canonical == "United States" and end < len(text) and text[end] == "$":
-                continue  # "US$103 million" is a currency, not a mention of the country
+            if ent.canonical == "United States" and (end < len(text) and text[end] == "$"
+                                                     or _DOLLAR_AFTER.match(text, end)):
+                continue  # "US$103 million", "미국 달러 기준으로는": a currency, not a mention of the country
             if ent.kind == "country" and _KO_NATIONALS.match(text, end):
                 continue  # "중국인 2명", "중국 국적자 2명": nationals, not China ("중국인공지능…" is China's AI)
             if ent.kind == "org" and (suffix := _CORPORATE_SUFFIX.match(text, end)):

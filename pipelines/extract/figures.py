@@ -1553,7 +1553,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _restriction_lag(st, _charge_chip(fig, chips, para_chip), chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))
-    fig = _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue)))
+    fig = _monthly(st, _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue))))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
@@ -1887,6 +1887,25 @@ _ACCOUNTS_CHANGES = frozenset((*_YEAR_ON_YEAR_CHANGES, *(c + SEQUENTIAL for c in
 _SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
 _SEQUENTIAL_AFTER = re.compile(r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:previous|prior|preceding)\s+"
                                r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b", re.I)
+
+
+MONTHLY_SCOPE = "as monthly"
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a month's sales ("September sales alone", "December revenue of", "9월 한 달 매출", "10월 매출이"): a quantity of
+# its own, not the quarter it falls in
+_MONTHLY = re.compile(rf"\b{_MONTH_NAMES}\s+(?:revenue|sales)\b|\bmonthly\s+(?:revenue|sales)\b|"
+                      # (not "2~4월 매출": a span of months)
+                      r"(?<![~\-–∼\d])\d{1,2}월\s?(?:한\s?달\s?)?매출|(?<![\d~])월(?:간|별)\s?매출")
+
+
+def _monthly(st: str, fig: Figure) -> Figure:
+    """A revenue of one month (scope ``as monthly``), dated by that month."""
+    if fig.metric != "revenue" or fig.scope:
+        return fig
+    lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    if _MONTHLY.search(st, max(lo, fig.span_start - 40), fig.span_start):
+        return replace(fig, scope=MONTHLY_SCOPE)
+    return fig
 
 
 def _sequential(st: str, fig: Figure) -> Figure:

@@ -208,6 +208,7 @@ _EN_PREFIX: list[tuple[str, str]] = [
     ("U.S.$", "USD"),
     ("US$", "USD"),
     ("NT$", "TWD"),
+    ("T$", "TWD"),  # Reuters' Taiwan dollar ("T$452.3 billion")
     ("HK$", "HKD"),
     ("A$", "AUD"),
     ("C$", "CAD"),
