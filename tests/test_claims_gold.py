@@ -195,6 +195,15 @@ FLOORS = {
                 "subject_accuracy": 0.94, "metric_accuracy": 0.95},
     "holdout39": {"pair_f1": 0.43, "discrepancy_precision": 0.14, "discrepancy_recall": 0.56,
                 "subject_accuracy": 0.74, "metric_accuracy": 0.59},
+    # session 11's blind sets, scored once at 39c9a04 (README), floors at the measured values less 0.02
+    "holdout40": {"pair_f1": 0.89, "discrepancy_precision": 0.87, "discrepancy_recall": 0.75,
+                "subject_accuracy": 0.96, "metric_accuracy": 0.95},
+    "holdout41": {"pair_f1": 0.76, "discrepancy_precision": 0.79, "discrepancy_recall": 0.59,
+                "subject_accuracy": 0.77, "metric_accuracy": 0.85},
+    "holdout42": {"pair_f1": 0.82, "discrepancy_precision": 0.75, "discrepancy_recall": 0.62,
+                "subject_accuracy": 0.93, "metric_accuracy": 0.93},
+    "holdout43": {"pair_f1": 0.44, "discrepancy_precision": 0.44, "discrepancy_recall": 0.38,
+                "subject_accuracy": 0.68, "metric_accuracy": 0.84},
 }
 
 
