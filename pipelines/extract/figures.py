@@ -72,6 +72,7 @@ from .event_time import (
 )
 from .exclusions import excluded_spans
 from .funding import funding_and_valuation, net_trades, stakes
+from .governing import AMOUNT
 from .grammar_en import en_candidates
 from .grammar_ko import ko_candidates
 from .intervals import interval
@@ -1204,7 +1205,6 @@ _FORECAST_AFTER = re.compile(
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)|"
     # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
     r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)", re.I)
-_ANY_MONEY = re.compile(r"[$€£¥]\s?\d|\d\s?(?:달러|원|억|조)\b|\d\s+(?:billion|million|trillion)\b", re.I)
 
 
 def _forecast_scope(st: str, fig: Figure) -> Figure:
@@ -1216,7 +1216,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
     lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
     before = st[max(lo, fig.span_start - 45):fig.span_start]
     after = st[fig.span_end:fig.span_end + 30]
-    if _ANY_MONEY.search(before):
+    if AMOUNT.search(before):
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
     forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
     forecast_after = _FORECAST_AFTER.match(after)
@@ -1228,7 +1228,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
 
 
 def _last_money_end(text: str) -> int:
-    return max(m.end() for m in _ANY_MONEY.finditer(text))
+    return max(m.end() for m in AMOUNT.finditer(text))
 
 
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|group|company-wide)\s+(?:revenues?|sales|spending|capex)\b[^,;]{0,12}$|"
