@@ -1455,6 +1455,13 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
                            "전날에는 17% 폭락하며 시가총액 5890억 달러가 증발했다.", "ko",
                            published_at=datetime(2025, 1, 29, 6, 10, tzinfo=kst))
     assert [f.refers_to for f in figs] == ["2025-01-28", "2025-01-27", "2025-01-27"]
+    # a second "전날" further on is the same day before: "전날" does not move the day the story is at
+    figs = extract_figures("28일(현지시간) 뉴욕증시에서 엔비디아는 8.93% 오른 128.99달러에 거래를 마쳤다. "
+                           "전날 16.97% 폭락한 데 따른 저가 매수세가 몰렸다.\n\n"
+                           "엔비디아는 전날 하루 동안 시가총액 5890억 달러를 잃었다.", "ko",
+                           published_at=datetime(2025, 1, 29, 8, 30, tzinfo=kst))
+    assert {f.surface: f.refers_to[:10] for f in figs if f.refers_to} == {
+        "8.93%": "2025-01-28", "128.99달러": "2025-01-28", "16.97%": "2025-01-27", "5890억 달러": "2025-01-27"}
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -997,10 +997,14 @@ def extract(
         last_time = refers or last_time
         if refers and " " in refers:
             last_session = refers
-        if refers and _ISO_DAY.match(refers):
+        stated_days = [e for e in date_expressions(st, published_at, lang) if e.granularity == "day"]
+        if refers and _ISO_DAY.match(refers) and not (stated_days and all(_day_before_word(e.surface)
+                                                                          for e in stated_days)):
+            # (a day told as "전날" is counted from the day the story is at, which it does not move: "28일 …
+            # 반등했다. 전날 16.97% 폭락 … 전날 하루 동안 시가총액 5890억 달러를 잃었다" are both the 27th)
             last_day = refers[:10]
-        days = [e.start for e in date_expressions(st, published_at, lang) if e.granularity == "day"
-                and not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
+        days = [e.start for e in stated_days
+                if not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
         stated_day = days[-1] if days else stated_day
     return warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences]))
 
@@ -1919,6 +1923,12 @@ def _sequential(st: str, fig: Figure) -> Figure:
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 _EN_DAY_BEFORE = re.compile(r"(?:in\s+|on\s+)?the\s+(?:previous|prior|preceding)\s+(?:day|session|trading\s+day)", re.I)
 SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def _day_before_word(surface: str) -> bool:
+    """Whether a date expression is "전날"/"the previous day": a day counted from the one the story is at."""
+    text = surface.strip()
+    return text in _KO_DAY_BEFORE_WORDS or _EN_DAY_BEFORE.fullmatch(text) is not None
 # how long after the last day an article stated a session named alone is that day's, not the publication's
 _RECAP_DAYS = 7
 _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:to|through|ended|ending)\s+$|"
