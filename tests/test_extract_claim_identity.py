@@ -1464,6 +1464,29 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
         "8.93%": "2025-01-28", "128.99달러": "2025-01-28", "16.97%": "2025-01-27", "5890억 달러": "2025-01-27"}
 
 
+def test_a_date_after_the_figures_relative_clause_is_the_main_clauses():
+    figs = extract_figures("Nvidia, which lost nearly $600 billion in value on the day DeepSeek's app went viral, "
+                           "became in July the first company to be worth $4 trillion.", "en",
+                           published_at=datetime(2025, 9, 19, 11, 30, tzinfo=UTC))
+    assert {f.surface: f.refers_to for f in figs} == {"nearly $600 billion": None, "$4 trillion": "2025-07"}
+
+
+def test_a_day_stated_without_a_figure_dates_the_next_sentences_moves():
+    text = ("On Monday, investors ran the numbers their own way. Nvidia's stock fell 17 percent and the company "
+            "shed $589 billion in market value.")
+    figs = extract_figures(text, "en", published_at=datetime(2025, 1, 31, 15, 30, tzinfo=UTC))  # Friday, trading
+    assert [f.refers_to for f in figs] == ["2025-01-27", "2025-01-27"]
+    # the report's own day keeps the running session: "16일 ... 약세다. 오전 11시 현재 ... 1.1% 하락했다"
+    kst = timezone(timedelta(hours=9))
+    figs = extract_figures("16일 국내 증시에서도 반도체주가 약세다. 오전 11시 현재 삼성전자는 1.1% 하락했다.", "ko",
+                           published_at=datetime(2025, 4, 16, 11, 30, tzinfo=kst))
+    assert [f.refers_to for f in figs] == ["2025-04-16 intraday"]
+    # a day in another paragraph dates nothing here
+    figs = extract_figures("On Monday, investors ran the numbers their own way.\n\nNvidia's stock fell 17 percent.",
+                           "en", published_at=datetime(2025, 1, 31, 15, 30, tzinfo=UTC))
+    assert figs[0].refers_to == "2025-01-31 intraday"
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Trump told reporters he had initially asked for 20% but that Nvidia chief Jensen Huang talked him down to 15%.",
      "en"),

@@ -1200,6 +1200,17 @@ def _clause(sentence: str, start: int, end: int, language: str) -> tuple[int, in
     return lo, hi
 
 
+_EN_RELATIVE_OPEN = _rx(r",\s+(?:which|who)\s", _I)
+
+
+def _en_relative_end(sentence: str, fs: int, fe: int) -> int:
+    """Where the non-restrictive relative clause holding the figure ends (the comma that closes it), or the
+    sentence's length when the figure is in none."""
+    opens = [m for m in _EN_RELATIVE_OPEN.finditer(sentence, 0, fs) if "," not in sentence[m.end() : fs]]
+    close = sentence.find(",", fe) if opens else -1
+    return close if close >= 0 else len(sentence)
+
+
 def date_expressions(
     sentence: str, published_at: datetime | None, language: str, timezone: str | tzinfo | None = None
 ) -> list[EventTime]:
@@ -1247,6 +1258,9 @@ def refers_to(
         # "AMD fell 6% after saying late Tuesday that ...": a date in a clause that follows the figure's is
         # that clause's
         and not (language == "en" and f.span[0] >= fe and _EN_LATER_CLAUSE.search(sentence, fe, f.span[0]))
+        # "Nvidia, which lost nearly $600 billion in value on the day DeepSeek's app went viral, became in July
+        # ...": a date after the figure's relative clause is the main clause's
+        and not (language == "en" and f.span[0] >= _en_relative_end(sentence, fs, fe))
         # "after Monday's 17% plunge, ... still up about 90% from a year earlier": a day's possessive dates the
         # figure it owns, not the others
         and not (language == "en" and _DAYS_FIGURE.match(sentence, f.span[1]) and not 0 <= fs - f.span[1] <= 16

@@ -829,6 +829,10 @@ def extract(
     # the last day any sentence stated, with a figure or not ("misstated Nvidia's decline on Jan. 27, 2025."):
     # what a session named alone ("before the open") is about in an article written long after it
     stated_day: date | None = None
+    # "On Monday, investors ran the numbers their own way. Nvidia's stock fell 17 percent ...": the one day a
+    # sentence with no figure states, for the market moves of the next sentence of its paragraph when that day
+    # is before the report's (today's moves keep their session) (paragraph, day)
+    day_set: tuple[int, str] | None = None
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
     # the quarter a results story's headline names ("엔비디아 3분기 매출 62% 급증"): what its undated accounts
@@ -925,7 +929,10 @@ def extract(
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_accounts_period(st, lang, fig, _refers_to(
                             st, (fig.span_start, fig.span_end), published_at, lang,
-                            at_same_time or (carried_time if fig.subject == carried_subject or also else None),
+                            at_same_time or (carried_time if fig.subject == carried_subject or also else None)
+                            or (day_set[1] if day_set is not None and day_set[0] == sent.paragraph
+                                and fig.metric in _SESSION_METRICS and published_at is not None
+                                and day_set[1] < published_at.astimezone(UTC).date().isoformat() else None),
                             is_event_metric(fig.metric), market_of(fig.subject),
                             "revenue" if fig.scope in _ACCOUNTS_CHANGES else fig.metric,
                             [(f.span_start, f.span_end) for f in figs if f is not fig
@@ -978,6 +985,7 @@ def extract(
         times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
         refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
                                           and not cands else None)
+
         group = own_group or (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                                   else None)
         if not cands:
@@ -998,6 +1006,8 @@ def extract(
         if refers and " " in refers:
             last_session = refers
         stated_days = [e for e in date_expressions(st, published_at, lang) if e.granularity == "day"]
+        day_set = (sent.paragraph, stated_days[0].start.isoformat()) if (
+            not cands and len(stated_days) == 1 and not _day_before_word(stated_days[0].surface)) else None
         if refers and _ISO_DAY.match(refers) and not (stated_days and all(_day_before_word(e.surface)
                                                                           for e in stated_days)):
             # (a day told as "전날" is counted from the day the story is at, which it does not move: "28일 …
