@@ -275,6 +275,8 @@ def test_an_undated_report_never_takes_an_event_after_its_own_day():
 
 def test_units_of_a_chip_count_are_chips():
     assert claim_key("DeepSeek", "chip_count", "H100", "units") == claim_key("DeepSeek", "chip_count", "H100", "chips")
+    assert claim_key("DeepSeek", "chip_count", "H100", "count") == claim_key("DeepSeek", "chip_count", "H100", "chips")
+    assert claim_key("X", "company_count", None, "count") != claim_key("X", "company_count", None, "chips")
     assert claim_key("X", "other", None, "units") != claim_key("X", "other", None, "chips")
 
 

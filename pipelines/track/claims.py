@@ -101,8 +101,9 @@ def claim_unit(unit: str) -> str:
 def claim_key(subject: str | None, metric: str, chip: str | None, unit: str, scope: str | None = None) -> str:
     """``subject|metric|chip|dimension`` (``|scope`` when scoped) with ``?`` for an unknown subject and ``-``
     for no chip: the quantity a fact reports, before its event is resolved."""
-    # "50,000 H100 units" counts the same things as "50,000 H100 chips"
-    dim = "chips" if metric == "chip_count" and unit == "units" else dimension(unit)
+    # "50,000 H100 units" and "'5만 개 이상'이라던 … 주장" (a chip count by its bare counter) count the same
+    # things as "50,000 H100 chips"
+    dim = "chips" if metric == "chip_count" and unit in ("units", "count") else dimension(unit)
     key = f"{subject or '?'}|{metric}|{(chip if chip_in_key(metric) else None) or '-'}|{dim}"
     return f"{key}|{scope}" if scope else key
 
