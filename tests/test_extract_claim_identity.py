@@ -141,6 +141,12 @@ def test_scope_from_an_article_that_names_one_model():
     assert fig(text, "$5.6 million").scope == "DeepSeek-V3"
     text = "DeepSeek released V3 and then R1.\n\nThe company said training cost $5.6 million."
     assert fig(text, "$5.6 million").scope is None
+    # chips a company runs are its fleet, no model's; the chips a training run used are the model's
+    text = ("DeepSeek released V3 in December.\n\nAlexandr Wang asserted that DeepSeek quietly runs "
+            "more than 50,000 H100s.")
+    assert fig(text, "more than 50,000 H100s").scope is None
+    text = "DeepSeek released V3 in December.\n\nThe full run consumed 2,048 H800s."
+    assert fig(text, "2,048 H800s").scope == "DeepSeek-V3"
 
 
 def test_published_at_is_accepted_and_figures_keep_their_spans():

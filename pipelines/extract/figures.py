@@ -261,7 +261,7 @@ _TRAINING_METRICS = frozenset({"training_cost", "compute_hours"})
 # a chip count is a model's training chips only where the sentence speaks of training or using them; chips
 # a company holds, buys or is believed to have ("DeepSeek has more than 50,000 H100s") are no model's
 _TRAINING_USE = re.compile(
-    r"\b(?:train|trained|training|trains|used|uses|using|relied|relies|needed|needs|ran|run|runs|built|"
+    r"\b(?:train|trained|training|trains|used|uses|using|relied|relies|needed|needs|ran|run|built|"
     r"powered)\b|훈련|학습|활용|투입|사용|쓰였|썼|쓴|쓰는|들였|돌렸|동원"
 )
 # A sentence that counts "the chips" / "those GPUs" / "그 칩" refers to the chip named just before.
