@@ -1470,6 +1470,15 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
         "8.93%": "2025-01-28", "128.99달러": "2025-01-28", "16.97%": "2025-01-27", "5890억 달러": "2025-01-27"}
 
 
+def test_a_persons_guess_is_the_source_not_the_subject():
+    assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
+        "DeepSeek"
+    assert fig("And DeepSeek's own fleet? Alexandr Wang's guess of more than 50,000 H100s remains unverified.",
+               "more than 50,000 H100s").subject != "Alexandr Wang"
+    # a person's own figure stays the person's
+    assert fig("Jensen Huang's fortune fell by about $20 billion.", "about $20 billion").subject == "Jensen Huang"
+
+
 def test_a_date_after_the_figures_relative_clause_is_the_main_clauses():
     figs = extract_figures("Nvidia, which lost nearly $600 billion in value on the day DeepSeek's app went viral, "
                            "became in July the first company to be worth $4 trillion.", "en",

@@ -722,6 +722,12 @@ _MAKERS_OWN = re.compile(
     re.I)
 
 
+# a person's opinion of a figure: "Wang's guess of", "Wang's widely cited estimate that", "왕 CEO의 주장"
+_OPINION_OF = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:guess|estimate|claim|assertion|tally|reckoning|calculation|count)\b|"
+    r"(?:\s?[가-힣A-Za-z]{1,10}){0,3}?\s?의\s?(?:주장|추정|추산|계산)", re.I)
+
+
 def _subject_for_metric(
     st: str, lang: str, metric: str, subject: str | None, via: str | None, eligible: list[Mention],
     mentions: list[Mention], span: tuple[int, int], fb_subject: str | None, fb_via: str | None, properties: list[int],
@@ -744,6 +750,21 @@ def _subject_for_metric(
             return subject_of(st, bound, rest, lang), "sentence"
         executive = metric == "chip_count" and kind_of(fb_subject) == "person" and not is_case_party(fb_subject)
         return (fb_subject, fb_via) if fb_subject not in makers and not executive else (None, None)
+    if kind_of(subject) == "person" and not is_case_party(subject) and any(
+            (m.entity.owner or m.entity.canonical) == subject and _OPINION_OF.match(st, m.end)
+            and (lang == "ko" or st[m.start : m.end + 2].endswith(("'s", "’s")) or st[m.start : m.end].endswith(
+                ("'s", "’s"))) for m in mentions):
+        # "Alexandr Wang's guess of more than 50,000 H100s", "알렉산더 왕 스케일AI CEO의 주장": whose guess it is
+        # is the source; what it counts is the sentence's other actor's, else the context's
+        rest = [m for m in eligible if m.entity.kind != "person"]
+        bound = bind_subject(st, rest, span, lang, properties)
+        if bound is not None:
+            return subject_of(st, bound, rest, lang), "sentence"
+        orgs = [m for m in rest if m.entity.kind == "org" and m.entity.canonical not in chip_makers()]
+        if orgs:  # ("… of 50,000 H100s at DeepSeek")
+            near = min(orgs, key=lambda m: max(m.start - span[1], span[0] - m.end, 0))
+            return near.entity.owner or near.entity.canonical, "sentence"
+        return (fb_subject, fb_via) if kind_of(fb_subject) != "person" else (None, None)
     if metric in _COMPANY_METRICS and kind_of(subject) in _STATE_KINDS:
         # "엔비디아가 ... 미국 정부의 수출 규제로 약 55억 달러의 비용을 반영한다": a charge is a company's, never the
         # government whose rule caused it
