@@ -1825,6 +1825,7 @@ def test_the_base_model_for_another_is_the_figures_model():
         ("The S&P 500 lost 1.5% to close at 6,012.28.", "en", [("S&P 500", 6012.28)]),
         ("27일 코스피는 전 거래일보다 2.35% 내린 2,433.13에 거래를 마쳤다.", "ko", [("KOSPI", 2433.13)]),
         ("코스닥지수는 724.31로 마감했다.", "ko", [("KOSDAQ", 724.31)]),
+        ("나스닥종합지수는 3.07% 하락한 1만9341.83에 마감했다.", "ko", [("Nasdaq Composite", 19341.83)]),
         # not levels: a dotted date, a threshold, a sentence naming no index, a price with its unit
         ("코스피는 2025.01.27 기준으로 하락했다.", "ko", []),
         ("코스피 지수는 2500선을 내줬다.", "ko", []),
