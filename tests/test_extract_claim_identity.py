@@ -2010,6 +2010,12 @@ def test_a_base_model_figure_is_the_base_models():
     assert got == {"$294,000": "DeepSeek-R1", "$5.576 million": "DeepSeek-V3"}
     # an R1 figure said plainly stays R1's (the outlet's claim about R1)
     assert fig("딥시크가 R1 개발에 쓴 비용은 557만6000달러다.", "557만6000달러", language="ko").scope == "DeepSeek-R1"
+    # the model named as what R1 is built on is V3
+    assert fig("DeepSeek has said the V3 base model underneath R1 cost about $6 million to train.",
+               "about $6 million").scope == "DeepSeek-V3"
+    assert fig("딥시크는 R1의 기반이 된 모델 훈련에 557만6000달러가 들었다고 밝혔다.", "557만6000달러",
+               language="ko").scope == "DeepSeek-V3"
+    assert fig("R1's base model cost $5.6 million to train.", "$5.6 million").scope == "DeepSeek-V3"
 
 
 def test_of_the_chips_counts_the_chip_the_sentence_named():

@@ -1534,11 +1534,29 @@ _BASE_MODEL_AFTER = re.compile(
     r"\s?(?:\S+\s){0,1}?(?:base|foundation|underlying)\s+model\b|\s?(?:의\s)?(?:기반|기초|베이스)\s?모델", re.I)
 
 
+# the model is named as what another is built on: "the V3 base model underneath R1", "R1's base model", "R1의
+# 기반이 된 모델"
+_BASE_BEFORE_MODEL = re.compile(r"\b(?:base|foundation|underlying)\s+model\s+(?:underneath|under|behind|beneath|of|"
+                                r"for|powering|that\s+underpins)\s+(?:its\s+|the\s+)?$", re.I)
+_BASE_AFTER_MODEL = re.compile(r"(?:['’]s)?\s+(?:base|foundation|underlying)\s+model\b|"
+                               r"\s?의\s?(?:기반이\s?된|기반|기초|베이스)\s?(?:\S+\s)?모델", re.I)
+
+
 def _on_base_model(st: str, fig: Figure) -> Figure:
-    """"R1 cost $294,000 to train on top of a $5.576 million base model": the base model's figure (V3's)."""
+    """"R1 cost $294,000 to train on top of a $5.576 million base model", "the V3 base model underneath R1 cost
+    about $6 million", "딥시크는 R1의 기반이 된 모델 훈련에 557만6000달러가 들었다고": the base model's figure
+    (V3's)."""
     base = base_model(fig.scope)
-    if base and _BASE_MODEL_AFTER.match(st, fig.span_end):
+    if not base:
+        return fig
+    if _BASE_MODEL_AFTER.match(st, fig.span_end):
         return replace(fig, scope=base, scope_via="text")
+    lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    for m in find_mentions(st):
+        if (m.entity.canonical == fig.scope and lo <= m.start and m.end <= fig.span_start
+                and (_BASE_BEFORE_MODEL.search(st, max(0, m.start - 60), m.start)
+                     or _BASE_AFTER_MODEL.match(st, m.end))):
+            return replace(fig, scope=base, scope_via="text")
     return fig
 
 
