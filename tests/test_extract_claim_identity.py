@@ -2004,6 +2004,14 @@ def test_the_current_quarter_wins_over_a_month_carried_from_the_sentence_before(
     assert (f.chip, f.scope, f.refers_to) == ("H20", "as lost sales", "2025-05/2025-07")
 
 
+def test_a_model_carried_from_the_previous_sentence_is_context_not_text():
+    # the tracker lets the value decide between models only for a scope the sentence itself did not name
+    figs = extract_figures("딥시크가 R1 모델 개발에 쓴 비용은 557만 6000달러다. "
+                           "딥시크는 엔비디아 H800 약 2000개를 사용했다.", "ko")
+    assert [(f.surface, f.scope, f.scope_via) for f in figs] == [
+        ("557만 6000달러", "DeepSeek-R1", "text"), ("약 2000개", "DeepSeek-R1", "article")]
+
+
 def test_a_base_model_figure_is_the_base_models():
     text = "DeepSeek's disclosure that R1 cost $294,000 to train on top of a $5.576 million base model revived it."
     got = {f.surface: f.scope for f in extract_figures(text, "en")}

@@ -2298,9 +2298,11 @@ def _bind(
             # a company's spending or holdings
             (prev_subject, prev_scope), article = context_scope
             scope = carried_scope or (prev_scope if prev_subject == subject and prev_scope else article.get(subject))
-            if (scope is not None and scope != carried_scope and not (prev_subject == subject and prev_scope)
+            if (scope is not None and scope != carried_scope
                     and not _MODEL_ANAPHOR.search(st)):  # ("이 모델을 학습시켰다": the text points at it)
-                scope_from_article = scope  # (the article's one model, not the sentence's or the paragraph's)
+                # (the article's one model or the previous sentence's, not the sentence's own: "R1 모델 개발에 쓴
+                # 비용은 … 딥시크는 엔비디아 H800 약 2000개를 사용했는데" names no model for the chips)
+                scope_from_article = scope
         subject, via = _subject_for_metric(st, lang, metric, subject, via, eligible, mentions, span, fb_subject,
                                            fb_via, properties)
         if (metric in _MARKET_METRICS and subject and kind_of(subject) in ("government", "agency", "country")
