@@ -2004,6 +2004,16 @@ def test_the_current_quarter_wins_over_a_month_carried_from_the_sentence_before(
     assert (f.chip, f.scope, f.refers_to) == ("H20", "as lost sales", "2025-05/2025-07")
 
 
+def test_a_model_named_as_a_yardstick_owns_no_figure():
+    f = fig("557만6000달러로 챗GPT급 모델을 만들었다는 중국 스타트업의 주장이 불을 붙였다.", "557만6000달러",
+            language="ko")
+    assert f.subject != "OpenAI" and f.scope != "ChatGPT"
+    f = fig("DeepSeek built a ChatGPT-class model for $5.6 million.", "$5.6 million")
+    assert (f.subject, f.scope) == ("DeepSeek", None)
+    # named plainly, the model is the figure's
+    assert fig("챗GPT 개발에 1억 달러가 들었다.", "1억 달러", language="ko").scope == "ChatGPT"
+
+
 def test_a_model_carried_from_the_previous_sentence_is_context_not_text():
     # the tracker lets the value decide between models only for a scope the sentence itself did not name
     figs = extract_figures("딥시크가 R1 모델 개발에 쓴 비용은 557만 6000달러다. "

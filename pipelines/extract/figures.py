@@ -99,6 +99,7 @@ from .subjects import (
     KO_CAUSE_OR_OBLIQUE,
     bind_subject,
     eligible_mentions,
+    is_yardstick,
     model_scope,
     names_the_maker,
     sentence_topic,
@@ -922,7 +923,7 @@ def extract(
             elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
                 at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            figs = [_model_owner(_index_level_owner(fig, mentions), mentions) for fig in figs]
+            figs = [_model_owner(st, _index_level_owner(fig, mentions), mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -1645,12 +1646,13 @@ def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
 _TRAINED_WITH = frozenset({"training_cost", "chip_count", "compute_hours"})
 
 
-def _model_owner(fig: Figure, mentions: list[Mention]) -> Figure:
+def _model_owner(st: str, fig: Figure, mentions: list[Mention]) -> Figure:
     """A model's property whose sentence names no owner but one model is that model's developer's ("엔비디아 H800
-    약 1만 개로 V3를 훈련했다는 …": DeepSeek's, scoped V3)."""
+    약 1만 개로 V3를 훈련했다는 …": DeepSeek's, scoped V3); a model named as a yardstick ("챗GPT급 모델") owns none."""
     if fig.subject is not None or fig.metric not in _TRAINED_WITH:
         return fig
-    models = {m.entity.canonical: m.entity.owner for m in mentions if m.entity.kind == "model" and m.entity.owner}
+    models = {m.entity.canonical: m.entity.owner for m in mentions if m.entity.kind == "model" and m.entity.owner
+              and not is_yardstick(st, m)}
     if len(models) != 1:
         return fig
     (model, owner), = models.items()

@@ -237,7 +237,18 @@ _POLICY_NOUN = re.compile(
     r"sanctions?|tariffs?)\b|\s?(?:수출\s?)?(?:규제|통제|제재|제한|관세)", re.I)
 
 
+# a name used as a yardstick: "챗GPT급 모델", "a ChatGPT-class model", "GPT-4-level performance"
+_CLASS_OF = re.compile(r"급|\s?수준의|-(?:class|level|grade|caliber|calibre)\b|\s(?:class|level|grade)\s", re.I)
+
+
+def is_yardstick(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` names a class another thing is measured by ("챗GPT급 모델", "a ChatGPT-class model")."""
+    return _CLASS_OF.match(text, m.end) is not None
+
+
 def _is_modifier(text: str, m: Mention, mentions: list[Mention], language: str) -> bool:
+    if is_yardstick(text, m):
+        return True  # ("557만6000달러로 챗GPT급 모델을 만들었다는 스타트업": the startup's model, ChatGPT its measure)
     marker = _ko_marker(text, m.end) if language == "ko" else ""
     if marker in ("은", "는", "이", "가", "도"):
         return False
