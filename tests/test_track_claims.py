@@ -627,6 +627,30 @@ def test_a_model_taken_from_the_article_gives_way_to_the_model_its_value_is_of()
     assert out["scope"].to_list()[4] == "DeepSeek-R1"
 
 
+def test_a_bound_joins_the_model_whose_reports_round_to_it():
+    from pipelines.track.claims import resolve_scopes
+
+    key = "DeepSeek|training_cost|-|money"
+    t = datetime(2026, 1, 26, tzinfo=UTC)
+    # V3's $5.6 million (three reports) and R1's $294,000 (two, one of them a slip filing $5.576 million under
+    # R1); then "trained a frontier model for less than $6 million", which both models' values fit under
+    rows = pl.DataFrame({
+        "claim_key": [f"{key}|DeepSeek-V3"] * 3 + [f"{key}|DeepSeek-R1"] * 2 + [key],
+        "scope": ["DeepSeek-V3"] * 3 + ["DeepSeek-R1"] * 2 + [None],
+        "scope_via": ["text"] * 5 + [None],
+        "metric": ["training_cost"] * 6, "unit": ["USD"] * 6, "observed_at": [t] * 6,
+        "value": [5.6e6, 5.576e6, 5.6e6, 2.94e5, 5.576e6, 6e6],
+        "value_low": [5.55e6, 5.5755e6, 5.55e6, 2.935e5, 5.5755e6, 0.0],
+        "value_high": [5.65e6, 5.5765e6, 5.65e6, 2.945e5, 5.5765e6, 6e6],
+    })
+    out = resolve_scopes(rows)
+    assert out["scope"].to_list()[5] == "DeepSeek-V3"
+    # a bound far above both models' values rounds to neither and stays unscoped
+    far = rows.with_columns(pl.Series("value", [5.6e6, 5.576e6, 5.6e6, 2.94e5, 5.576e6, 5e7]),
+                            pl.Series("value_high", [5.65e6, 5.5765e6, 5.65e6, 2.945e5, 5.5765e6, 5e7]))
+    assert resolve_scopes(far)["scope"].to_list()[5] is None
+
+
 def test_a_distinctive_value_cut_to_its_own_precision_takes_its_metric():
     facts = _frame([
         *_v3_cost_reports(),

@@ -335,6 +335,13 @@ def significant_digits(value: float | None) -> int:
     return len(digits)
 
 
+def _rounding_share(value: float) -> float:
+    """Half a unit of ``value``'s last significant digit, as a share of it (six million: 0.5/6; 5.6 million:
+    0.05/5.6): how far a value may lie and still be ``value`` as written."""
+    scale = 10 ** (math.floor(math.log10(abs(value))) - significant_digits(value) + 1)
+    return 0.5 * scale / abs(value)
+
+
 def _to_digits(value: float, digits: int, truncate: bool) -> float:
     """``value`` kept to ``digits`` significant digits, rounded or cut (5,576,000 → 5,600,000 or 5,570,000)."""
     scale = 10 ** (math.floor(math.log10(abs(value))) - digits + 1)
@@ -571,6 +578,15 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
                 # when rough values meet both models' reports ("about $6 million" filed under R1 too), the
                 # model that reported this very value at least twice as often: "딥시크가 밝힌 훈련비 557만
                 # 6000달러" is V3's
+                new_keys[i], new_scopes[i] = f"{key}|{top}", top
+                continue
+            rounded = {sj: r.count_near(values[i], _rounding_share(values[i])) for sj, r in per_scope.items()} \
+                if values[i] else {}
+            top = max(rounded, key=lambda k: (rounded[k], k)) if rounded else None
+            if top is not None and shares[top] >= SCOPE_MAJORITY and rounded[top] >= 2 and all(
+                    2 * n <= rounded[top] for k, n in rounded.items() if k != top):
+                # "less than $6 million" meets $5.6 million and $294,000 alike, but one model's reports round
+                # to its six million (at least twice as many as any other's)
                 new_keys[i], new_scopes[i] = f"{key}|{top}", top
                 continue
         if from_article[i]:
