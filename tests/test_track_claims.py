@@ -83,6 +83,19 @@ def test_parse_event_labels():
     assert parse_event("sometime") is None
 
 
+def test_one_period_written_several_ways_is_one_event_label():
+    from pipelines.track.claims import event_label
+
+    quarter = {event_label(t, "deal_value") for t in ("2025-Q1", "2025-01/2025-03", "2025-01-01/2025-03-31")}
+    assert quarter == {"2025-01/2025-03"}
+    assert event_label("2025-01-01/2025-12-31", "revenue") == "2025"
+    assert event_label("2025-04-01/2025-04-30", "revenue") == "2025-04"
+    # a fiscal quarter keeps its months, a span of days that are not whole months its days, a session its session
+    assert event_label("2025-02-01/2025-04-30", "charge") == "2025-02/2025-04"
+    assert event_label("2025-01-20/2025-01-26", "percent_change") == "2025-01-20/2025-01-26"
+    assert event_label("2025-01-27 intraday", "percent_change") == "2025-01-27 intraday"
+
+
 def test_event_metrics_split_by_stated_event_and_undated_reports_join_the_nearest():
     facts = _frame([
         _fact("jan", "cnn", _t(1, 27), 593e9, 592.5e9, 593.5e9, refers_to="2025-01-27"),

@@ -161,15 +161,26 @@ def _capex_key(key: str) -> bool:
 
 def event_label(refers_to: str | None, metric: str) -> str | None:
     """The event a stated ``refers_to`` names, normalized: a market move's close is its day, a span of one
-    day is that day."""
+    day is that day, a span of whole months is written by its months ("2025-Q1" is "2025-01/2025-03")."""
     if not refers_to:
         return None
     parsed = parse_event(refers_to)
     if parsed is None:
         return refers_to
     text, _, session = refers_to.partition(" ")
-    if parsed[0] == parsed[1] and "/" in text:
-        text = parsed[0].isoformat()
+    first, last = parsed[0], parsed[1]
+    if first == last and "/" in text:
+        text = first.isoformat()
+        refers_to = f"{text} {session}" if session else text
+    elif first.day == 1 and last == _month_end(last.year, last.month):
+        # whole months are written one way: "2025-Q1", "2025-01/2025-03" and "2025-01-01/2025-03-31" are one
+        # quarter, "2025-01-01/2025-12-31" the year
+        if (first.year, first.month) == (last.year, last.month):
+            text = f"{first:%Y-%m}"
+        elif first.year == last.year and (first.month, last.month) == (1, 12):
+            text = str(first.year)
+        else:
+            text = f"{first:%Y-%m}/{last:%Y-%m}"
         refers_to = f"{text} {session}" if session else text
     if session == "close" and metric in CLOSE_BY_DEFAULT:
         return text
