@@ -1470,6 +1470,27 @@ def test_korean_jeonnal_counts_from_the_storys_day_or_seouls():
         "8.93%": "2025-01-28", "128.99달러": "2025-01-28", "16.97%": "2025-01-27", "5890억 달러": "2025-01-27"}
 
 
+def test_results_sentences_naming_no_actor_are_the_listed_companys():
+    text = ("Nvidia sales jump 62%\n\nNvidia said third-quarter sales rose 62% to $57 billion. "
+            "Analysts on average had estimated $55.4 billion, according to data compiled by Bloomberg.")
+    got = {f.surface: (f.subject, f.metric, f.scope) for f in extract_figures(text, "en")}
+    assert got["estimated $55.4 billion"] == ("Nvidia", "revenue", "as estimate")
+    # a sentence naming another actor keeps its own subject
+    f = fig("Nvidia reported revenue of $57 billion. SK hynix posted revenue of 24.45 trillion won.",
+            "24.45 trillion won")
+    assert f.subject == "SK hynix"
+
+
+def test_a_cue_that_opens_the_next_figure_is_that_figures():
+    text = "TSMC's fourth-quarter net profit rose 35% to T$505.7 billion, a record, on revenue of $33.73 billion."
+    got = {f.surface: f.metric for f in extract_figures(text, "en")}
+    assert (got["T$505.7 billion"], got["$33.73 billion"]) == ("profit", "revenue")
+    # a cue that closes a clause before the next figure still governs the figure before it
+    text = ("엔비디아는 1분기에 H20 재고 관련 비용 45억 달러(약 6조2000억 원)를 반영했고, 25억 달러어치 주문은 "
+            "출하하지 못했다.")
+    assert fig(text, "45억 달러", language="ko").metric == "charge"
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

@@ -1256,10 +1256,12 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
     forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
     forecast_after = _FORECAST_AFTER.match(after)
-    if not (forecast_before or forecast_after):
+    analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start)
+    # "Analysts on average had estimated $55.4 billion": the verb read as the figure's "estimated" qualifier
+    estimated = analysts and st[fig.span_start:fig.span_end].lower().startswith("estimated")
+    if not (forecast_before or forecast_after or estimated):
         return fig
-    analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start) or (
-        forecast_after and _ANALYSTS.search(forecast_after.group(0)))
+    analysts = analysts or (forecast_after and _ANALYSTS.search(forecast_after.group(0)))
     return replace(fig, scope="as estimate" if analysts else "as guidance")
 
 
@@ -2217,7 +2219,7 @@ def _bind(
         own_scope = (scope or carried_scope) is not None  # named in the sentence itself (or carried with its subject)
         ctx = ctx_base | ({subject} if subject else set())
         metric = assign_metric(
-            hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit))
+            hits, span, c.unit, fam_spans, ctx, unit_family(c.unit), inherited.get(unit_family(c.unit)), st
         )
         cued = any(any(metric_accepts(n, c.unit) for n in h.metrics) for h in hits)
         if (metric == "company_count" and c.unit in ("count", "companies") and lang == "ko"
@@ -2324,6 +2326,12 @@ def _bind(
                 subject, via = near.entity.canonical, "sentence"
             else:
                 subject, via = (listed, "article") if listed else (None, None)
+        if subject is None and metric in ACCOUNTS_METRICS and listed and not chips and not any(
+                m.entity.kind in ACTOR_KINDS and m.entity.role != "outlet" for m in mentions):
+            # "Analysts had expected operating profit of 8.1 trillion won", "The board approved an additional $60
+            # billion of share buybacks" in a results story: a company's accounts are the listed company the
+            # article reports on when the sentence names no actor at all (nor a chip, whose maker it may be)
+            subject, via = listed, "article"
         if metric in ("deal_value", "chip_count") and _SMUGGLING.search(st) and (
                 subject in chip_makers() or kind_of(subject) in ("government", "agency", "country")
                 or (via in ("headline", "article") and kind_of(subject) == "person")):

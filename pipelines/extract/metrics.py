@@ -225,6 +225,10 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+# the words between a cue and the figure it opens ("revenue of $33.73 billion")
+_OPENS_FIGURE = re.compile(r"\s*(?:of|at|was|were|is|came\s+to|totalled|totaled)?\s*", re.I)
+
+
 def assign_metric(
     hits: list[CueHit],
     span: tuple[int, int],
@@ -233,19 +237,22 @@ def assign_metric(
     context: Iterable[str] = (),
     family: str = "",
     inherited: str | None = None,
+    text: str = "",
 ) -> str:
     """The metric of a figure at ``span`` (sentence offsets) with ``unit``.
 
     ``context`` holds the canonical names and kinds of the entities in the sentence and the figure's
     subject; ``other_spans`` the other figures of the sentence as (start, end, unit family). A cue
     closer to another figure of a different unit family counts half ("shares closed" belongs to the
-    share price, not to the market value loss before it); ``family`` is this figure's unit family.
+    share price, not to the market value loss before it); ``family`` is this figure's unit family; ``text`` the
+    sentence, to tell a cue that opens another figure ("on revenue of $33.73 billion") from one that governs this.
     """
     defs = {m.name: m for m in load_metrics()}
     ctx = set(context)
     others = [s for s in other_spans if s[:2] != span]
     scores: dict[str, float] = {}
     totals: dict[str, float] = {}
+    cued_before = any(h.end <= span[0] for h in hits)
     for h in hits:
         if h.start < span[1] and span[0] < h.end and (h.end - h.start) < (span[1] - span[0]):
             d = 0
@@ -257,6 +264,11 @@ def assign_metric(
         # (a cue right against the figure is its own: "closed down 17% on Monday at $118.42")
         # (or joined to it by a particle alone: "1시간 빌리는 값을 2달러로" is the price, not the hour's)
         if d > 2 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
+            weight *= 0.5
+        elif d > 6 and h.start >= span[1] and cued_before and any(
+                0 <= o[0] - h.end <= 4 and _OPENS_FIGURE.fullmatch(text[h.end : o[0]]) for o in others):
+            # ("net profit rose 35% to T$505.7 billion, … on revenue of $33.73 billion": a cue after the figure
+            # that opens the next figure is that figure's own, when a cue before this one speaks for it)
             weight *= 0.5
         for name in h.metrics:
             mdef = defs.get(name)
