@@ -1491,6 +1491,16 @@ def test_a_cue_that_opens_the_next_figure_is_that_figures():
     assert fig(text, "45억 달러", language="ko").metric == "charge"
 
 
+def test_a_correction_note_respectively_corrects_in_order():
+    body = ("16일(현지시간) 뉴욕증시에서 엔비디아 주가는 전날보다 6.87% 급락한 104.49달러에 장을 마쳤다.\n\n"
+            "AMD도 7.35% 떨어졌다.\n\n"
+            "※ 바로잡습니다: 당초 엔비디아 하락률을 9.6%로, AMD 하락률을 7.5%로 잘못 적었기에 각각 6.87%, 7.35%로 "
+            "바로잡습니다.")
+    note = [f for f in extract_figures(body, "ko") if "바로잡" in f.sentence]
+    assert [(f.surface, f.subject, f.value) for f in note] == [
+        ("9.6%", "Nvidia", -9.6), ("7.5%", "AMD", -7.5), ("6.87%", "Nvidia", -6.87), ("7.35%", "AMD", -7.35)]
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

@@ -1095,12 +1095,43 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
                                            refers_to=f.refers_to or source.refers_to), source)
         # a note is about one quantity: "반영할 비용 55억 달러의 원화 환산액을 '약 7800억 원'으로 적었으나": the
         # conversion it corrects is of the charge warned, like the 55억 달러 it names
+        _corrected_respectively(out, result, members)
         scoped = {(result[i].subject, result[i].metric): result[i].scope for i in members if result[i].scope}
         for i in members:
             scope = scoped.get((result[i].subject, result[i].metric))
             if scope and not result[i].scope:
                 result[i] = replace(result[i], scope=scope)
     return result
+
+
+def _corrected_respectively(out: list[Figure], result: list[Figure], members: list[int]) -> None:
+    """"당초 엔비디아 하락률을 9.6%로, AMD의 예상 비용을 80억 달러로 잘못 적었기에 각각 6.87%, 8억 달러로
+    바로잡습니다": the values after "각각"/"respectively" correct the ones before it, in order, and are of the same
+    quantities (subject, metric, chip, scope; a percentage moves the way the one it corrects does)."""
+    if not members:
+        return
+    sentence = out[members[0]].sentence
+    start = out[members[0]].sentence_start
+    marker = _RESPECTIVELY.search(sentence)
+    if marker is None:
+        return
+    at = start + marker.start()
+    before = [i for i in members if out[i].span_start < at and out[i].sentence_start == start]
+    after = [i for i in members if out[i].span_start > at and out[i].sentence_start == start]
+    if len(before) != len(after) or not before or any(
+            unit_family(out[b].unit) != unit_family(out[a].unit) for b, a in zip(before, after, strict=True)):
+        return
+    for b, a in zip(before, after, strict=True):
+        src, f = result[b], result[a]
+        if src.subject is None:
+            continue
+        f = replace(f, subject=src.subject, subject_via=src.subject_via, metric=src.metric, chip=src.chip,
+                    scope=src.scope)
+        if f.unit in ("percent", "percentage_points") and f.value and src.value and (f.value > 0) != (src.value > 0):
+            low, high = f.value_low, f.value_high
+            f = replace(f, value=-f.value, value_low=None if high is None else -high,
+                        value_high=None if low is None else -low)
+        result[a] = f
 
 
 def _size(f: Figure) -> float | None:
