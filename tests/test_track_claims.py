@@ -764,3 +764,25 @@ def test_an_undated_report_takes_the_nearby_event_its_value_is_of_and_accounts_a
     event = dict(zip(obs["fact_id"], obs["event"], strict=True))
     assert event["retold"] == "2025-01-27"
     assert event["later"] == event["q1"] == "2025-02/2025-04"
+
+
+def test_a_rounding_in_between_does_not_hide_a_disagreement():
+    pct = {"metric": "percent_change", "unit": "percent", "refers_to": "2025-01-27"}
+    rows = [
+        _fact("cnbc", "cnbc", _t(1, 27, 21), -16.97, -16.975, -16.965, **pct),
+        _fact("reuters", "reuters", _t(1, 27, 22), -16.97, -16.975, -16.965, **pct),
+        _fact("ap", "ap", _t(1, 28, 1), -17.0, -17.5, -16.5, **pct),  # a rounding of both
+        _fact("news1", "news1", _t(1, 28, 3), -16.86, -16.865, -16.855, **pct),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert obs.filter(pl.col("fact_id") == "news1")["relation_to_previous"].item() == "rounding"
+    pairs = {(r["fact_id_a"], r["fact_id_b"]) for r in disc.iter_rows(named=True)}
+    assert pairs == {("reuters", "news1")}
+    # one stray value nobody else gave is not held against every later report
+    rows = [
+        _fact("odd", "blog", _t(1, 27, 21), -12.0, -12.005, -11.995, **pct),
+        _fact("ap", "ap", _t(1, 28, 1), -17.0, -17.5, -16.5, **pct),
+        _fact("cnbc", "cnbc", _t(1, 28, 2), -16.97, -16.975, -16.965, **pct),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert {(r["fact_id_a"], r["fact_id_b"]) for r in disc.iter_rows(named=True)} == {("odd", "ap")}

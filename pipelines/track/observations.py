@@ -220,10 +220,13 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     by_outlet: dict[int, dict[str, int]] = {}
     agreeing: dict[int, tuple[list[int], int]] = {}
     recited_by: set[tuple[int, str]] = set()
+    latest_of: dict[int, int] = {}  # signature → its latest report so far in the claim
+    hidden_pairs: set[tuple[int, int]] = set()  # signature pairs flagged past a rounding in between
     for i in range(n):
         if i == 0 or keys[i] != keys[i - 1]:
             baseline = point_baseline = other_baseline = other_point = -1
             order, first_seen, by_outlet, agreeing, recited_by = [], {}, {}, {}, set()
+            latest_of, hidden_pairs = {}, set()
             seq[i] = 1
         else:
             seq[i] = seq[i - 1] + 1
@@ -242,6 +245,20 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
             prev[i] = ids[b]
             if r in ERROR_RELATIONS and not keys[i].endswith(_MOVING_SESSION):
                 disc.append((b, i, r))
+            elif r in AGREEING and is_point and not keys[i].endswith(_MOVING_SESSION):
+                # a rounding of the last report can still conflict with an earlier report at least as precise
+                # as this one ("16.86%" after "17%", itself after "16.97%"): the disagreement the rounding hid
+                # (an earlier report another outlet gave too, so that one stray figure filed in the claim is not
+                # held against every later report; each pair of values once)
+                width = (hi_of[si] - lo_of[si]) * (1 + 1e-6)
+                hidden = [latest_of[sj] for sj in order if sj != si and point_of[sj] and sj in latest_of
+                          and hi_of[sj] - lo_of[sj] <= width and versions[latest_of[sj]] != versions[i]
+                          and len(by_outlet[sj]) >= 2 and (min(si, sj), max(si, sj)) not in hidden_pairs
+                          and related(si, sj) in ERROR_RELATIONS]
+                if hidden:
+                    j = max(hidden)
+                    hidden_pairs.add((min(si, sid[j]), max(si, sid[j])))
+                    disc.append((j, i, related(si, sid[j])))
         rel[i] = r
         # The earliest earlier report that agrees with this one (the same value or a rounding of it; a mere
         # bound does not count), and whether one such came from another outlet before it.
@@ -264,6 +281,7 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
             elif any(src != src_i and t < t_i for sj in agree for src, t in by_outlet[sj].items()):
                 recited[i] = True
                 recited_by.add(rk)
+        latest_of[si] = i
         outlets = by_outlet.get(si)
         if outlets is None:
             first_seen[si] = t_i
