@@ -786,3 +786,15 @@ def test_a_rounding_in_between_does_not_hide_a_disagreement():
     ]
     obs, disc = build_observations(_frame(rows))
     assert {(r["fact_id_a"], r["fact_id_b"]) for r in disc.iter_rows(named=True)} == {("odd", "ap")}
+
+
+def test_a_bound_met_by_the_last_report_can_contradict_an_earlier_bound():
+    chips = {"metric": "chip_count", "unit": "chips", "subject": "DeepSeek", "chip": "H100"}
+    rows = [
+        _fact("cnbc", "cnbc", _t(1, 28), 50000.0, 50000.0, None, qualifier="more_than", **chips),
+        _fact("mk", "mk", _t(1, 31), 50000.0, 45000.0, 55000.0, qualifier="approx", **chips),
+        _fact("reuters", "reuters", _t(6, 23), 50000.0, 0.0, 50000.0, qualifier="less_than", **chips),
+    ]
+    obs, disc = build_observations(_frame(rows))
+    assert obs.filter(pl.col("fact_id") == "reuters")["relation_to_previous"].item() == "bound"
+    assert {(r["fact_id_a"], r["fact_id_b"]) for r in disc.iter_rows(named=True)} == {("cnbc", "reuters")}

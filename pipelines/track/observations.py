@@ -43,7 +43,7 @@ from pipelines.track.claims import (
 from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
 from pipelines.track.corrections import LINK_SCHEMA, correction_links, read_notes
 from pipelines.track.fx import CONVERTED_WIDEN, CURRENCIES, per_usd
-from pipelines.track.relations import relation
+from pipelines.track.relations import UPPER_BOUNDS, relation
 
 ERROR_RELATIONS = ("conflicting", "probable_unit_error")
 # Figures of a running session (premarket, intraday, after-hours) are snapshots of a moving price: -11.2% at
@@ -254,6 +254,19 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
                 hidden = [latest_of[sj] for sj in order if sj != si and point_of[sj] and sj in latest_of
                           and hi_of[sj] - lo_of[sj] <= width and versions[latest_of[sj]] != versions[i]
                           and len(by_outlet[sj]) >= 2 and (min(si, sj), max(si, sj)) not in hidden_pairs
+                          and related(si, sj) in ERROR_RELATIONS]
+                if hidden:
+                    j = max(hidden)
+                    hidden_pairs.add((min(si, sid[j]), max(si, sid[j])))
+                    disc.append((j, i, related(si, sid[j])))
+            elif r in (*AGREEING, "bound") and not is_point and not keys[i].endswith(_MOVING_SESSION):
+                # a bound the last report satisfies can still contradict an earlier bound the other way ("fewer
+                # than 50,000" after "about 50,000", itself after "more than 50,000")
+                q = distinct[si][0]
+                hidden = [latest_of[sj] for sj in order if sj != si and not point_of[sj] and sj in latest_of
+                          and (distinct[sj][0] in UPPER_BOUNDS) != (q in UPPER_BOUNDS)
+                          and versions[latest_of[sj]] != versions[i]
+                          and (min(si, sj), max(si, sj)) not in hidden_pairs
                           and related(si, sj) in ERROR_RELATIONS]
                 if hidden:
                     j = max(hidden)
