@@ -44,6 +44,17 @@ def test_bound_satisfied_is_bound_and_violated_is_conflicting():
     assert rel((2000, 2000, None), "more_than", (2000, 2000, 2000), "exact") == "conflicting"
 
 
+def test_two_caps_are_compared_as_values():
+    # "up to $10 billion" vs "최대 50억 달러": the deal's cap is the figure, and these differ
+    assert rel((10e9, None, 10e9), "up_to", (5e9, None, 5e9), "up_to") == "conflicting"
+    # a cap and its rounding agree; a cap and a value under it are a bound met
+    assert rel((10e9, None, 10e9), "up_to", (1.0e10, None, 1.0e10), "up_to") == "consistent"
+    assert rel((1.0e10, None, 1.0e10), "up_to", (9.8e9, None, 9.8e9), "up_to") == "bound"
+    assert rel((5e9, 4.95e9, 5.05e9), "exact", (10e9, None, 10e9), "up_to") == "bound"
+    # other bounds on one side stay bounds ("fewer than 50,000" and "fewer than 60,000" are both possible)
+    assert rel((50000, None, 50000), "less_than", (60000, None, 60000), "less_than") == "bound"
+
+
 def test_power_of_ten_slip_is_probable_unit_error():
     # 5576만 달러 against 557만 6000달러
     assert rel((55_760_000, 55_755_000, 55_765_000), "exact", (5_576_000, 5_575_500, 5_576_500), "exact") == \
@@ -80,4 +91,6 @@ def test_two_caps_on_one_side_by_a_power_of_ten_are_a_unit_error():
     assert rel((5e4, 5e4, None), "more_than", (5e3, 5e3, None), "at_least") == "probable_unit_error"
     # caps on opposite sides, or not a power of ten apart, stay bounds
     assert rel((8e9, None, 8e9), "up_to", (8e8, 8e8, None), "more_than") == "bound"
-    assert rel((3e9, None, 3e9), "up_to", (8e8, None, 8e8), "up_to") == "bound"
+    # (two caps not a power of ten apart are two different caps: conflicting, not a unit error)
+    assert rel((3e9, None, 3e9), "up_to", (8e8, None, 8e8), "up_to") == "conflicting"
+    assert rel((3e9, None, 3e9), "at_most", (8e8, None, 8e8), "at_most") == "bound"

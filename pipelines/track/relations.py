@@ -48,7 +48,8 @@ def relation(
     - ``consistent``: the same value (up to float noise, or within 5 % when a currency conversion was involved);
     - ``rounding``: different values whose intervals meet (one is a rounding of the other, or both are
       roundings of one figure);
-    - ``bound``: one side is a bound ("more than", "less than", ...) that the other satisfies;
+    - ``bound``: one side is a bound ("more than", "less than", ...) that the other satisfies (two caps, "up
+      to", are the figure itself: they are compared as values);
     - ``probable_unit_error``: disjoint, by a factor near a power of ten; also two bounds on the same side
       by such a factor ("최대 80억 달러" after "up to $800 million": one cap written with a 억 slip, although
       either bound would allow the other);
@@ -64,10 +65,21 @@ def relation(
     if current_qualifier in BOUND_QUALIFIERS or previous_qualifier in BOUND_QUALIFIERS:
         if current_qualifier == previous_qualifier and _close(current_value, previous_value, converted):
             return "consistent"
+        if current_qualifier == previous_qualifier == "up_to" and not _caps_meet(
+                current_value, previous_value, converted):
+            # a cap is the figure itself ("up to $10 billion" of a deal, "최대 징역 10년"): two caps that are not
+            # roundings of one another disagree, although either would allow the other's value
+            return "conflicting"
         return "bound"
     if _close(current_value, previous_value, converted):
         return "consistent"
     return "rounding"
+
+
+def _caps_meet(a: float, b: float, converted: bool) -> bool:
+    """Whether two caps are one value: within ``CONVERTED_VALUE_TOL`` of each other (a cap is written round,
+    "up to $10 billion", "최대 100억 달러", so the tolerance of a conversion, whether or not one was involved)."""
+    return _close(a, b, True)
 
 
 def _close(a: float, b: float, converted: bool) -> bool:
