@@ -1501,6 +1501,16 @@ def test_a_correction_note_respectively_corrects_in_order():
         ("9.6%", "Nvidia", -9.6), ("7.5%", "AMD", -7.5), ("6.87%", "Nvidia", -6.87), ("7.35%", "AMD", -7.35)]
 
 
+def test_a_multiple_of_the_sentences_amount_is_measured_against_its_metric():
+    text = ("딥시크가 GPU 구매에 쓴 돈이 5억 달러를 넘는다. "
+            "딥시크가 밝힌 훈련 비용 557만6000달러(약 81억 원)의 약 90배다.")
+    assert fig(text, "약 90배", language="ko").scope == "vs training_cost"
+    text = "딥시크는 GPU 구매에만 5억 달러 넘게 썼다. 공개된 훈련비의 9배다."
+    assert fig(text, "9배", language="ko").scope == "vs training_cost"
+    # a multiple with nothing it multiplies keeps no comparand (and is never compared)
+    assert fig("딥시크의 GPU 구매비는 크게 늘었다. 약 90배다.", "약 90배", language="ko").scope is None
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

@@ -930,6 +930,7 @@ def extract(
             figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
                     for fig in figs]
             figs = _levels_of_changes(st, lang, figs)
+            figs = _multiples_of_amounts(st, lang, figs)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
             figs = net_trades(st, lang, stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions))
@@ -1048,6 +1049,41 @@ _CORRECTION_NOTE = re.compile(
 
 
 _KO_CHIP_WORDS = re.compile(r"GPU|그래픽\s?처리\s?장치|칩|반도체|가속기|블랙웰|Blackwell|H100|H200|H20")
+
+
+# "557만6000달러(약 81억 원)의 약 90배", "about 90 times the $5.6 million": a multiple of the sentence's amount
+_KO_MULTIPLE_OF = re.compile(r"\s?(?:\([^)]{0,30}\))?\s?의\s?(?:약\s?|무려\s?)?$")
+_EN_MULTIPLE_OF = re.compile(r"^\s+(?:the|its|that|DeepSeek's|a)?\s*$", re.I)
+
+
+def _multiples_of_amounts(st: str, lang: str, figs: list[Figure]) -> list[Figure]:
+    """A ratio with no comparand that multiplies the sentence's amount ("딥시크가 밝힌 훈련 비용 557만6000달러의 약
+    90배다") is measured against that amount's metric (scope ``vs <metric>``): the GPU spending's multiple of the
+    training cost, compared with other reports of that multiple."""
+    out = list(figs)
+    for i, f in enumerate(figs):
+        if f.metric != "ratio" or f.scope or f.unit != "times":
+            continue
+        for g in figs:
+            if g is f or g.unit not in CURRENCY_UNITS or g.linked_to is not None or g.metric in ("other", "ratio"):
+                continue
+            if (g.span_end <= f.span_start and _KO_MULTIPLE_OF.search(st[g.span_end : f.span_start])
+                    and len(st[g.span_end : f.span_start]) <= 40) or (
+                    f.span_end <= g.span_start and _EN_MULTIPLE_OF.match(st[f.span_end : g.span_start])):
+                out[i] = replace(f, scope=f"vs {g.metric}")
+                break
+        else:
+            # "공개된 훈련비의 9배다", "about 90 times the training cost": a multiple of a quantity the sentence
+            # names by its metric word
+            for h in cue_hits(st, lang):
+                gap = st[h.end : f.span_start] if h.end <= f.span_start else st[f.span_end : h.start]
+                named = [m for m in h.metrics if metric_accepts(m, "USD") and m not in ("other", "ratio")]
+                if named and len(gap) <= 12 and (
+                        (h.end <= f.span_start and _KO_MULTIPLE_OF.search(gap) and "의" in gap)
+                        or (f.span_end <= h.start and _EN_MULTIPLE_OF.match(gap))):
+                    out[i] = replace(f, scope=f"vs {named[0]}")
+                    break
+    return out
 
 
 def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
