@@ -1511,6 +1511,25 @@ def test_a_multiple_of_the_sentences_amount_is_measured_against_its_metric():
     assert fig("딥시크의 GPU 구매비는 크게 늘었다. 약 90배다.", "약 90배", language="ko").scope is None
 
 
+def test_results_levels_year_earlier_figures_and_guidance_bands():
+    when = datetime(2025, 10, 14, 1, 0, tzinfo=UTC)
+    text = ("Samsung Electronics on Tuesday estimated its third-quarter operating profit rose 32% from a year earlier "
+            "to 12.1 trillion won, well above analysts' expectations as prices of memory chips rebounded.\n\n"
+            "The figure compares with 9.18 trillion won a year earlier and with an LSEG SmartEstimate of 10.1 "
+            "trillion won.")
+    got = {f.surface: (f.metric, f.refers_to, f.scope) for f in extract_figures(text, "en", published_at=when)}
+    # the level a change reached is of the quantity that changed, not of "prices" later in the sentence
+    assert got["12.1 trillion won"] == ("profit", "2025-07/2025-09", None)
+    # "a year earlier" in the next paragraph is the same quarter a year before the article's
+    assert got["9.18 trillion won"] == ("profit", "2024-07/2024-09", None)
+    assert got["10.1 trillion won"][2] == "as estimate"
+    # a band around a forecast is no revenue
+    text = "AMD guided third-quarter revenue to about $8.7 billion, plus or minus $300 million."
+    got = {f.surface: f.metric for f in extract_figures(text, "en", published_at=when)}
+    assert (got["about $8.7 billion"], got["$300 million"]) == ("revenue", "other")
+    assert fig("AMD는 3분기 매출을 87억 달러(±3억 달러)로 제시했다.", "3억 달러", language="ko").metric == "other"
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

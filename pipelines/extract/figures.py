@@ -857,6 +857,7 @@ def extract(
     day_set: tuple[int, str] | None = None
     head_group = _group_of(headline, head_mentions, lang) if headline else None
     accounts_quarter_carried: str | None = None  # the paragraph's last accounts quarter ("2025-02/2025-04")
+    article_quarter: str | None = None  # ... and the article's, for "9.18 trillion won a year earlier" later on
     # the quarter a results story's headline names ("엔비디아 3분기 매출 62% 급증"): what its undated accounts
     # figures are of, in any paragraph
     head_quarter = _headline_quarter(headline, head_subject, published_at, lang)
@@ -979,6 +980,7 @@ def extract(
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
                         and f.refers_to and "/" in f.refers_to]
             accounts_quarter_carried = quarters[-1] if quarters else (accounts_quarter_carried if same else None)
+            article_quarter = quarters[-1] if quarters else article_quarter
             first_subject = figs[0].subject
             first_scope = figs[0].scope if not is_segment(figs[0].scope) else None  # a segment is no model
             for fig in figs:
@@ -1020,7 +1022,7 @@ def extract(
         counted_chips = counted_chips or counted_unit(cands) == "chips"
         if cands:
             out[len(out) - len(figs):] = _sentence_periods(st, lang, out[len(out) - len(figs):], sent.start,
-                                                           context_quarter)
+                                                           context_quarter, article_quarter)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         if topic:
@@ -1395,7 +1397,7 @@ _KO_DIFFERENCE = re.compile(
 _KO_TO_AMOUNT_BEFORE = re.compile(r"(?:달러|원)(?:\s?\([^()]{0,30}\))?(?:으로|로)\s?$")
 _KO_CHANGED_BY = re.compile(r"\s?(?:를|을)?\s?(?:늘렸|늘린|늘어|올렸|올린|높였|높인|줄였|줄인|줄어|낮췄|낮춘|"
                             r"확대|축소|상향|하향)")
-_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?\d?$", re.I)
+_TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?[$€£¥]?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b|"
                             # "The charge came in $1 billion below what the company had warned of"
@@ -1445,9 +1447,10 @@ def _levels_of_changes(st: str, lang: str, figs: list[Figure]) -> list[Figure]:
 def _difference(st: str, lang: str, fig: Figure) -> Figure:
     """A figure that is the difference between two others, or a tolerance ("430억 달러(±2%)"): metric ``other``,
     never compared."""
-    if fig.unit in ("percent", "percentage_points") and _TOLERANCE_BEFORE.search(st, max(0, fig.span_start - 16),
-                                                                                fig.span_start + 1):
-        return replace(fig, metric="other")
+    if (fig.unit in ("percent", "percentage_points") or fig.unit in CURRENCY_UNITS) and _TOLERANCE_BEFORE.search(
+            st, max(0, fig.span_start - 16), fig.span_start + 1):
+        # ("87억 달러(±3억 달러)", "plus or minus $300 million": the band around a forecast)
+        return replace(fig, metric="other", scope=None)
     if fig.unit not in CURRENCY_UNITS or fig.qualifier != "exact":
         return fig
     if lang == "ko":
@@ -1854,6 +1857,10 @@ _YEAR_EARLIER_OPENING = re.compile(r"\W*(?:A|One)\s+year\s+(?:earlier|ago|before
                                    r"\W*(?:1년|한\s?해)\s?전(?:에는|엔)?\s", re.I)
 _YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|ago)(?!\s+(?:quarter|period))|"
                                  r"year-(?:earlier|ago)\s+(?:quarter|period))\b", re.I)
+# "the 400 billion won it made three months earlier", "$44.1 billion in the previous quarter"
+_QUARTER_EARLIER_AFTER = re.compile(r"\s+(?:(?:it|the\s+company|they)\s+\w+\s+)?(?:three\s+months\s+(?:earlier|before)|"
+                                    r"a\s+quarter\s+(?:earlier|before)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
+                                    r"quarter)\b", re.I)
 _KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간)(?:의|에는|엔)?\s?"
                                      r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
 
@@ -1871,7 +1878,8 @@ def _conversions_follow(figs: list[Figure]) -> list[Figure]:
     return out
 
 
-def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, context: str | None) -> list[Figure]:
+def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, context: str | None,
+                      article: str | None = None) -> list[Figure]:
     """The sentence's accounts figures, once their periods are known (``offset``: where the sentence starts in
     the text their offsets count in; ``context``: the paragraph's accounts period before the sentence):
 
@@ -1879,8 +1887,9 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
       period of the sentence's accounts figure before it;
     - one the text says is of the same period a year before ("A year earlier, fourth-quarter revenue was …",
       "against $39.3 billion in the year-earlier quarter", "전년 동기(393억 달러)") is dated a year back from its own
-      period, else the sentence's, else the paragraph's. Applied after the period was carried on, so the next
-      sentence keeps the period in context."""
+      period, else the sentence's, else the paragraph's, else the article's; one "three months earlier" or "in the
+      previous quarter" a quarter back. Applied after the period was carried on, so the next sentence keeps the
+      period in context."""
     out, period = [], None
     for f in figs:
         if f.metric not in ACCOUNTS_METRICS:
@@ -1890,8 +1899,10 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
         label = f.refers_to
         if label is None and period is not None and _GLOSSED_BY_NAME.search(st, max(0, start - 12), start):
             label = period
-        base = label or period or context
+        base = label or period or context or article
         back = _year_back(base) if base and _a_year_earlier(st, lang, start, end) else None
+        if back is None and base and lang == "en" and _QUARTER_EARLIER_AFTER.match(st, end):
+            back = _quarter_back(base)
         if back:
             out.append(replace(f, refers_to=back))
             continue
@@ -1908,6 +1919,19 @@ def _a_year_earlier(st: str, lang: str, start: int, end: int) -> bool:
     if lang == "ko":
         return bool(_KO_YEAR_EARLIER_BEFORE.search(st, max(0, start - 24), start))
     return bool(_YEAR_EARLIER_AFTER.match(st, end))
+
+
+def _quarter_back(label: str) -> str | None:
+    """A three-month period label a quarter earlier ("2025-07/2025-09" → "2025-04/2025-06"); ``None`` otherwise."""
+    months = _MONTHS_SPAN.fullmatch(label)
+    if not months:
+        return None
+    y1, m1, y2, m2 = int(months["y1"]), int(months["m1"]), int(months["y2"]), int(months["m2"])
+    if (y2 * 12 + m2) - (y1 * 12 + m1) != 2:
+        return None
+    start = y1 * 12 + m1 - 1 - 3
+    end = start + 2
+    return f"{start // 12:04d}-{start % 12 + 1:02d}/{end // 12:04d}-{end % 12 + 1:02d}"
 
 
 def _year_back(label: str) -> str | None:

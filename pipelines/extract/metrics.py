@@ -225,6 +225,8 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+# a level a change reached: "rose 32% to 12.1 trillion won"
+_CHANGED_TO = re.compile(r"\b(?:to|at)\s+(?:a\s+record\s+|about\s+|roughly\s+)?$", re.I)
 # the words between a cue and the figure it opens ("revenue of $33.73 billion")
 _OPENS_FIGURE = re.compile(r"\s*(?:of|at|was|were|is|came\s+to|totalled|totaled)?\s*", re.I)
 
@@ -263,7 +265,10 @@ def assign_metric(
             weight *= 1.1
         # (a cue right against the figure is its own: "closed down 17% on Monday at $118.42")
         # (or joined to it by a particle alone: "1시간 빌리는 값을 2달러로" is the price, not the hour's)
-        if d > 2 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others):
+        if d > 2 and any(_distance((h.start, h.end), o[:2]) < d and (len(o) < 3 or o[2] != family) for o in others) \
+                and not (h.end <= span[0] and _CHANGED_TO.search(text, max(0, span[0] - 8), span[0])):
+            # (but "operating profit rose 32% from a year earlier to 12.1 trillion won": the level a change
+            # reached is of the quantity that changed)
             weight *= 0.5
         elif d > 6 and h.start >= span[1] and cued_before and any(
                 0 <= o[0] - h.end <= 4 and _OPENS_FIGURE.fullmatch(text[h.end : o[0]]) for o in others):
