@@ -1530,6 +1530,24 @@ def test_results_levels_year_earlier_figures_and_guidance_bands():
     assert fig("AMD는 3분기 매출을 87억 달러(±3억 달러)로 제시했다.", "3억 달러", language="ko").metric == "other"
 
 
+def test_sales_lost_again_and_margins_without_a_charge():
+    when = datetime(2025, 5, 28, 21, 0, tzinfo=UTC)
+    text = ("The company warned that China export rules cost it $2.5 billion of sales in the period and will cost "
+            "$8 billion more in the current quarter.")
+    got = {f.surface: f.scope for f in extract_figures(text, "en", headline="Nvidia H20", published_at=when)}
+    assert got == {"$2.5 billion": "as lost sales", "$8 billion": "as lost sales"}
+    f = fig("1분기에는 H20 관련 비용 45억 달러를 반영했고, 출하하지 못한 H20 물량도 25억 달러에 이른다.", "25억 달러",
+            language="ko", headline="엔비디아 실적")
+    assert (f.metric, f.scope) == ("revenue", "as lost sales")
+    # a margin the text gives without the charge is another quantity; a margin is never signed by its verb
+    got = {f.surface: (f.value, f.scope) for f in extract_figures(
+        "Gross margin was 60.5%; excluding the charge it would have been 71.3%.", "en", headline="Nvidia")}
+    assert got == {"60.5%": (60.5, "as gross margin"), "71.3%": (71.3, "as gross margin excluding items")}
+    got = {f.surface: (f.value, f.scope) for f in extract_figures(
+        "이 비용을 빼면 71.3%였을 매출총이익률은 60.5%로 떨어졌다.", "ko", headline="엔비디아")}
+    assert got == {"71.3%": (71.3, "as gross margin excluding items"), "60.5%": (60.5, "as gross margin")}
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

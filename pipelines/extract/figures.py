@@ -1196,6 +1196,10 @@ _UNSHIPPED_BEFORE = re.compile(r"\b(?:(?:unable|not\s+able)\s+to|could\s*n[o']?t
                                r"(?:(?:a\s+further|an\s+additional|another|about|roughly|some)\s+)*$", re.I)
 _KO_UNSHIPPED_AFTER = re.compile(
     r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.,]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
+_KO_UNSHIPPED_BEFORE = re.compile(r"(?:출하|선적|인도|납품)하지\s?못한\s?(?:\S+\s){0,2}?(?:물량|주문|매출|제품)"
+                                  r"(?:도|은|는|이|가)?\s?$")
+_MORE_AFTER = re.compile(r"\s+more\b", re.I)
+_SALES_WORD = re.compile(r"\b(?:sales|revenues?)\b", re.I)
 _HIT_FROM_LOST_AFTER = re.compile(r"\s+(?:hit|blow|loss|reduction|drag)\s+from\s+(?:the\s+)?(?:lost|forgone|missed)\s+"
                                   r"(?:[A-Z][\w-]*\s+)?(?:sales|revenues?)\b", re.I)
 _LOSS_BEFORE = re.compile(r"\b(?:cut|cuts|cost|costs|knock|knocked|knocks|wipe|wiped|shave|shaved|reduce|reduced|"
@@ -1536,8 +1540,13 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
             _SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
             _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start))
-    elif _KO_UNSHIPPED_AFTER.match(st, fig.span_end):
-        lost = True  # "25억 달러어치는 출하하지 못했다": orders a ban kept from shipping
+        # ("cost it $2.5 billion of sales in the period and will cost $8 billion more in the current quarter")
+        lost = lost or bool(_LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)
+                            and _MORE_AFTER.match(st, fig.span_end) and _SALES_WORD.search(st, 0, fig.span_start))
+    elif _KO_UNSHIPPED_AFTER.match(st, fig.span_end) or _KO_UNSHIPPED_BEFORE.search(
+            st, max(0, fig.span_start - 30), fig.span_start):
+        # "25억 달러어치는 출하하지 못했다", "출하하지 못한 H20 물량도 25억 달러": orders a ban kept from shipping
+        lost = True
     else:
         lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
             _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or bool(
@@ -1665,6 +1674,39 @@ def _operating_cost(st: str, fig: Figure) -> Figure:
     return fig
 
 
+# an adjusted figure: "excluding the charge it would have been 71.3%", "이 비용을 빼면 71.3%였을"
+_EXCLUDING_BEFORE = re.compile(r"\b(?:excluding|ex-|stripping\s+out|without)\b[^,;]{0,40}$|"
+                               r"(?:빼면|제외하면|제외한|제외할\s?경우)\s?$", re.I)
+_WOULD_HAVE_BEEN = re.compile(r"\bwould\s+have\s+been\s+$|였을\s?", re.I)
+EXCLUDING_SCOPE = "excluding items"
+
+
+def _excluding_items(st: str, fig: Figure) -> Figure:
+    """A margin or profit the text gives without a charge ("excluding the charge it would have been 71.3%", "이
+    비용을 빼면 71.3%였을 매출총이익률") is another quantity than the one reported: scope ``… excluding items``."""
+    if fig.metric not in ("margin", "profit") or (fig.scope or "").endswith(EXCLUDING_SCOPE):
+        return fig
+    lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    before = st[max(lo, fig.span_start - 50) : fig.span_start]
+    if _EXCLUDING_BEFORE.search(before) or (_WOULD_HAVE_BEEN.search(before) and "exclud" in before.lower()) or (
+            _WOULD_HAVE_BEEN.match(st, fig.span_end) and re.search(r"빼면|제외하면", before)):
+        scope = fig.scope
+        if scope is None and fig.metric == "margin":
+            # ("Gross margin was 60.5%; excluding the charge it would have been 71.3%": the sentence's margin)
+            scope = next((name for name, en, ko in _SEGMENT_RX["margin"] if en.search(st) or ko.search(st)), None)
+        return replace(fig, scope=f"{scope} {EXCLUDING_SCOPE}" if scope else EXCLUDING_SCOPE)
+    return fig
+
+
+def _unsigned_level(fig: Figure) -> Figure:
+    """A margin is a level, never a move: "매출총이익률은 60.5%로 떨어졌다" is 60.5%, whatever the verb says."""
+    if fig.metric == "margin" and fig.value is not None and fig.value < 0 and not re.search(r"[-−–]", fig.surface):
+        low, high = fig.value_low, fig.value_high
+        return replace(fig, value=-fig.value, value_low=None if high is None else -high,
+                       value_high=None if low is None else -low)
+    return fig
+
+
 def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip: str | None,
                    prev_revenue: bool) -> Figure:
     """What the sentence says about each bound figure, in order, each pass reading the one before's result:
@@ -1680,6 +1722,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))
     fig = _monthly(st, _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue))))
+    fig = _unsigned_level(_excluding_items(st, fig))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
