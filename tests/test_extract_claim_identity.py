@@ -1548,6 +1548,12 @@ def test_sales_lost_again_and_margins_without_a_charge():
     assert got == {"71.3%": (71.3, "as gross margin excluding items"), "60.5%": (60.5, "as gross margin")}
 
 
+def test_a_move_named_after_its_figure_is_the_named_indexs():
+    text = "Samsung shares rose as much as 3.4% in morning trade, outpacing a 0.6% gain in the broader KOSPI."
+    got = {f.surface: f.subject for f in extract_figures(text, "en")}
+    assert got == {"as much as 3.4%": "Samsung Electronics", "0.6%": "KOSPI"}
+
+
 def test_a_persons_guess_is_the_source_not_the_subject():
     assert fig("Alexandr Wang's estimate of 50,000 H100s at DeepSeek remains unverified.", "50,000 H100s").subject == \
         "DeepSeek"

@@ -932,6 +932,7 @@ def extract(
                     for fig in figs]
             figs = _levels_of_changes(st, lang, figs)
             figs = _multiples_of_amounts(st, lang, figs)
+            figs = _moves_in_named(st, lang, figs, mentions)
             figs = _approved_buyers(figs, own_group, prev.group if prev is not None else None,
                                     head_group)
             figs = net_trades(st, lang, stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions))
@@ -1051,6 +1052,30 @@ _CORRECTION_NOTE = re.compile(
 
 
 _KO_CHIP_WORDS = re.compile(r"GPU|그래픽\s?처리\s?장치|칩|반도체|가속기|블랙웰|Blackwell|H100|H200|H20")
+
+
+# "outpacing a 0.6% gain in the broader KOSPI", "against a 76% rise in the KOSPI": the move named after its figure
+_MOVE_IN_AFTER = re.compile(r"\s+(?:gain|rise|jump|advance|increase|fall|drop|decline|slide|slump|loss)\s+"
+                            r"(?:in|for|of|by)\s+(?:the\s+)?(?:broader\s+|benchmark\s+|wider\s+|overall\s+)?$", re.I)
+
+
+def _moves_in_named(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
+    """A percent move followed by "gain in the KOSPI" is the named index's or company's, not the sentence
+    subject's ("Samsung shares rose as much as 3.4%, outpacing a 0.6% gain in the broader KOSPI")."""
+    if lang != "en":
+        return figs
+    out = list(figs)
+    for i, f in enumerate(figs):
+        if f.metric != "percent_change":
+            continue
+        for m in mentions:
+            if m.start > f.span_end and m.entity.kind in ("index", "org") and m.entity.role != "outlet" \
+                    and _MOVE_IN_AFTER.fullmatch(st[f.span_end : m.start]):
+                name = m.entity.owner or m.entity.canonical
+                if name != f.subject:
+                    out[i] = replace(f, subject=name, subject_via="sentence")
+                break
+    return out
 
 
 # "557만6000달러(약 81억 원)의 약 90배", "about 90 times the $5.6 million": a multiple of the sentence's amount
