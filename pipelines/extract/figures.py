@@ -723,6 +723,7 @@ _MAKERS_OWN = re.compile(
     re.I)
 
 
+_POSSESSIVE = ("'s", "’s")
 # a person's opinion of a figure: "Wang's guess of", "Wang's widely cited estimate that", "왕 CEO의 주장"
 _OPINION_OF = re.compile(
     r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:guess|estimate|claim|assertion|tally|reckoning|calculation|count)\b|"
@@ -753,8 +754,8 @@ def _subject_for_metric(
         return (fb_subject, fb_via) if fb_subject not in makers and not executive else (None, None)
     if kind_of(subject) == "person" and not is_case_party(subject) and any(
             (m.entity.owner or m.entity.canonical) == subject and _OPINION_OF.match(st, m.end)
-            and (lang == "ko" or st[m.start : m.end + 2].endswith(("'s", "’s")) or st[m.start : m.end].endswith(
-                ("'s", "’s"))) for m in mentions):
+            and (lang == "ko" or st[m.start : m.end].endswith(_POSSESSIVE) or st.startswith(_POSSESSIVE, m.end))
+            for m in mentions):
         # "Alexandr Wang's guess of more than 50,000 H100s", "알렉산더 왕 스케일AI CEO의 주장": whose guess it is
         # is the source; what it counts is the sentence's other actor's, else the context's
         rest = [m for m in eligible if m.entity.kind != "person"]
@@ -1191,9 +1192,7 @@ def _corrected_respectively(out: list[Figure], result: list[Figure], members: li
         f = replace(f, subject=src.subject, subject_via=src.subject_via, metric=src.metric, chip=src.chip,
                     scope=src.scope)
         if f.unit in ("percent", "percentage_points") and f.value and src.value and (f.value > 0) != (src.value > 0):
-            low, high = f.value_low, f.value_high
-            f = replace(f, value=-f.value, value_low=None if high is None else -high,
-                        value_high=None if low is None else -low)
+            f = _negated(f)
         result[a] = f
 
 
@@ -1207,6 +1206,11 @@ def _signed_as(f: Figure, source: Figure) -> Figure:
     if f.unit not in ("percent", "percentage_points") or not f.value or not source.value or (
             (f.value > 0) == (source.value > 0)) or f.value != -source.value:
         return f
+    return _negated(f)
+
+
+def _negated(f: Figure) -> Figure:
+    """The figure with its value and interval the other way round (a fall for a rise)."""
     low, high = f.value_low, f.value_high
     return replace(f, value=-f.value, value_low=None if high is None else -high,
                    value_high=None if low is None else -low)
@@ -1726,9 +1730,7 @@ def _excluding_items(st: str, fig: Figure) -> Figure:
 def _unsigned_level(fig: Figure) -> Figure:
     """A margin is a level, never a move: "매출총이익률은 60.5%로 떨어졌다" is 60.5%, whatever the verb says."""
     if fig.metric == "margin" and fig.value is not None and fig.value < 0 and not re.search(r"[-−–]", fig.surface):
-        low, high = fig.value_low, fig.value_high
-        return replace(fig, value=-fig.value, value_low=None if high is None else -high,
-                       value_high=None if low is None else -low)
+        return _negated(fig)
     return fig
 
 

@@ -245,27 +245,20 @@ def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
             prev[i] = ids[b]
             if r in ERROR_RELATIONS and not keys[i].endswith(_MOVING_SESSION):
                 disc.append((b, i, r))
-            elif r in AGREEING and is_point and not keys[i].endswith(_MOVING_SESSION):
-                # a rounding of the last report can still conflict with an earlier report at least as precise
-                # as this one ("16.86%" after "17%", itself after "16.97%"): the disagreement the rounding hid
-                # (an earlier report another outlet gave too, so that one stray figure filed in the claim is not
-                # held against every later report; each pair of values once)
+            elif r in (*AGREEING, "bound") and not keys[i].endswith(_MOVING_SESSION):
+                # a rounding of the last report can still conflict with an earlier report at least as precise as
+                # this one and given by another outlet too ("16.86%" after "17%", itself after "16.97%"), and a
+                # bound the last report satisfies with an earlier bound the other way ("fewer than 50,000" after
+                # "about 50,000", itself after "more than 50,000"): the disagreement the report between hid (so
+                # that one stray figure filed in the claim is not held against every later report, a point needs
+                # a corroborated earlier point; each pair of values once)
                 width = (hi_of[si] - lo_of[si]) * (1 + 1e-6)
-                hidden = [latest_of[sj] for sj in order if sj != si and point_of[sj] and sj in latest_of
-                          and hi_of[sj] - lo_of[sj] <= width and versions[latest_of[sj]] != versions[i]
-                          and len(by_outlet[sj]) >= 2 and (min(si, sj), max(si, sj)) not in hidden_pairs
-                          and related(si, sj) in ERROR_RELATIONS]
-                if hidden:
-                    j = max(hidden)
-                    hidden_pairs.add((min(si, sid[j]), max(si, sid[j])))
-                    disc.append((j, i, related(si, sid[j])))
-            elif r in (*AGREEING, "bound") and not is_point and not keys[i].endswith(_MOVING_SESSION):
-                # a bound the last report satisfies can still contradict an earlier bound the other way ("fewer
-                # than 50,000" after "about 50,000", itself after "more than 50,000")
-                q = distinct[si][0]
-                hidden = [latest_of[sj] for sj in order if sj != si and not point_of[sj] and sj in latest_of
-                          and (distinct[sj][0] in UPPER_BOUNDS) != (q in UPPER_BOUNDS)
+                upper = distinct[si][0] in UPPER_BOUNDS
+                hidden = [latest_of[sj] for sj in order if sj != si and sj in latest_of
                           and versions[latest_of[sj]] != versions[i]
+                          and ((r in AGREEING and point_of[sj] and hi_of[sj] - lo_of[sj] <= width
+                                and len(by_outlet[sj]) >= 2) if is_point
+                               else (not point_of[sj] and (distinct[sj][0] in UPPER_BOUNDS) != upper))
                           and (min(si, sj), max(si, sj)) not in hidden_pairs
                           and related(si, sj) in ERROR_RELATIONS]
                 if hidden:
