@@ -2468,3 +2468,20 @@ def test_an_lseg_smartestimate_is_an_estimate_and_a_division_glossed_by_its_figu
 def test_a_nine_months_total_is_its_own_period_not_the_third_quarter(text, lang, surface):
     f = fig(text, surface, language=lang, published_at=datetime(2025, 10, 30, 1, tzinfo=UTC))
     assert (f.metric, f.refers_to) == ("profit", "2025-01/2025-09")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
+    # the quarter a results sentence is about, not its comparand's, dates the next sentence's figure
+    ("삼성전자가 발표한 3분기 확정 실적에 따르면 반도체(DS) 부문 영업이익은 7조 원으로 2분기 4000억 원의 17배를 "
+     "넘었다. 회사 전체 영업이익 12조1661억 원 가운데 절반 이상을 반도체가 벌어들인 셈이다.", "ko", "12조1661억 원",
+     "2025-07/2025-09"),
+    ("Samsung's chip division earned an operating profit of 7 trillion won in the September quarter, from 400 "
+     "billion won in the three months through June. Group-wide operating profit came to 12.2 trillion won, up from "
+     "4.7 trillion won in the second quarter.", "en", "12.2 trillion won", "2025-07/2025-09"),
+    ("Samsung's chip division earned an operating profit of 7 trillion won in the September quarter, from 400 "
+     "billion won in the three months through June. Group-wide operating profit came to 12.2 trillion won, up from "
+     "4.7 trillion won in the second quarter.", "en", "4.7 trillion won", "2025-04/2025-06"),
+])
+def test_a_results_sentence_dates_the_next_by_its_own_quarter_not_its_comparands(text, lang, surface, label):
+    f = fig(text, surface, language=lang, published_at=datetime(2025, 10, 30, 1, tzinfo=UTC))
+    assert f.refers_to == label

@@ -120,6 +120,8 @@ TUNING = [
      "Revenue rose 69% from February to April.", "69%", "2025-02-01/2025-04-30"),
     ("en", "2025-08-27T17:30:00-04:00", NY,
      "Revenue rose 56% to $46.7bn in the three months to July 27.", "$46.7bn", "2025-04-28/2025-07-27"),
+    ("en", "2025-10-30T09:00:00+09:00", NY,
+     "The chip division earned 7 trillion won in the September quarter.", "7 trillion won", "2025-07-01/2025-09-30"),
     ("en", "2025-04-24T09:00:00+09:00", NY,
      "The previous record, 8.08 trillion won, was set in the final three months of 2024.", "8.08 trillion won",
      "2024-Q4"),

@@ -722,6 +722,12 @@ _RULES_EN: list[_Rule] = [
         _h_quarter_ending,
     ),
     _Rule(
+        # "in the September quarter", "the June 2025 quarter": the three months that end in that month
+        ("quarter", "Quarter"),
+        _rx(rf"\b(?:the|its|their)\s+(?:fiscal\s+)?(?P<mon>{_MON})(?:\s{_YEAR_EN})?[- ]quarter\b", _I),
+        _h_quarter_ending,
+    ),
+    _Rule(
         # "in the three months to July 27" (the British desks' quarter), "the three months ended April 27"
         ("months",),
         _rx(

@@ -981,7 +981,7 @@ def extract(
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
                         and f.refers_to and "/" in f.refers_to]
-            accounts_quarter_carried = quarters[-1] if quarters else (accounts_quarter_carried if same else None)
+            accounts_quarter_carried = quarters[0] if quarters else (accounts_quarter_carried if same else None)
             article_quarter = quarters[-1] if quarters else article_quarter
             first_subject = figs[0].subject
             first_scope = figs[0].scope if not is_segment(figs[0].scope) else None  # a segment is no model
@@ -1010,8 +1010,17 @@ def extract(
         if chip is None and prev is not None and prev.paragraph == sent.paragraph and not cands:
             chip = prev.chip
         times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
-        refers = times[-1] if times else (prev.refers_to if prev is not None and prev.paragraph == sent.paragraph
-                                          and not cands else None)
+        # (a results sentence's comparands come after its figure: "7조 원으로 2분기 4000억 원의 17배" is about the
+        # third quarter, as the next sentence's figure is)
+        # (a forecast is of a quarter ahead: "forecast third-quarter revenue of $54 billion … after reporting
+        # second-quarter revenue of $46.7 billion" is about the second)
+        results = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to and f.metric in ACCOUNTS_METRICS
+                   and f.scope not in (GUIDANCE_SCOPE, ESTIMATE_SCOPE)] if cands else []
+        accounts_first = bool(results) and figs[0].metric in ACCOUNTS_METRICS
+        if times:
+            refers = results[0] if accounts_first else times[-1]
+        else:
+            refers = prev.refers_to if prev is not None and prev.paragraph == sent.paragraph and not cands else None
 
         group = own_group or (prev.group if prev is not None and prev.paragraph == sent.paragraph
                                                   else None)
