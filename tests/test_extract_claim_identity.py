@@ -667,10 +667,18 @@ def test_a_segment_is_not_carried_as_a_model_to_the_next_sentence():
     [
         ("지난달 예고한 55억 달러보다 10억 달러 적은 규모다.", "ko", "10억 달러"),
         ("Nvidia booked a charge $1 billion less than it had warned.", "en", "$1 billion"),
+        # by how much a result beat, missed or moved from a figure named before it, bounds and roundings too
+        ("삼성전자의 확정치는 잠정치(영업이익 12조1000억 원)보다 약 661억 원 많다.", "ko", "약 661억 원"),
+        ("삼성전자의 영업이익 전망치는 10조1000억 원이었는데, 잠정치는 이를 2조 원가량 웃돌았다.", "ko", "2조 원가량"),
+        ("삼성전자 영업이익은 직전 분기 12조1661억 원과 비교하면 한 분기 만에 약 8조 원이 늘었다.", "ko", "약 8조 원"),
+        ("삼성전자 영업이익은 증권가 전망치 6조2000억 원을 1조 원 넘게 밑돌았다.", "ko", "1조 원 넘게"),
     ],
 )
 def test_a_difference_between_figures_is_not_compared(text, lang, surface):
     assert fig(text, surface, language=lang).metric == "other"
+    if lang == "ko" and "삼성" in text:  # the figure compared with keeps its own metric
+        first = next(f for f in extract_figures(text, language="ko") if f.surface != surface)
+        assert first.metric == "profit"
 
 
 def test_the_day_of_a_us_market_figure_in_a_seoul_morning_report_is_new_yorks_session():

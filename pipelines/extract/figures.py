@@ -1441,6 +1441,12 @@ _KO_CHANGED_BY = re.compile(r"\s?(?:를|을)?\s?(?:늘렸|늘린|늘어|올렸|�
                             r"확대|축소|상향|하향)")
 _TOLERANCE_BEFORE = re.compile(r"(?:±|\+/-|\+-|플러스마이너스\s?|\bplus\s+or\s+minus\s)\s?[$€£¥]?\d?$", re.I)
 _KO_THAN_BEFORE = re.compile(r"보다(?:는|도)?\s?$")
+# "12조1661억 원과 비교하면 한 분기 만에 약 8조 원이 늘었다", "잠정치(…)보다 약 661억 원 많은": the comparison's amount
+# named before the difference
+_KO_COMPARED_BEFORE = re.compile(r"(?:원|달러)\)?\s?(?:과|와)\s?(?:비교하면|비교해도|비교해|견주면|견줘)[^.\d]{0,14}$|"
+                                 r"(?:원|달러)\)?\s?보다(?:는|도)?\s?(?:약\s?)?$")
+_KO_OBJECT_BEFORE = re.compile(r"(?:이를|(?:원|달러)\)?\s?(?:을|를))\s?(?:약\s?)?$")
+_KO_BEAT_BY = re.compile(r"\s?(?:이나|나)?\s?(?:웃돌|밑돌|상회|하회|초과했)")
 _EN_DIFFERENCE = re.compile(r"\s+(?:less|more|lower|higher|smaller|bigger|larger|fewer)\s+than\b|"
                             # "The charge came in $1 billion below what the company had warned of"
                             r"\s+(?:below|above|short\s+of|under|over)\s+(?:what|the\s+\$)", re.I)
@@ -1493,11 +1499,15 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
             st, max(0, fig.span_start - 16), fig.span_start + 1):
         # ("87억 달러(±3억 달러)", "plus or minus $300 million": the band around a forecast)
         return replace(fig, metric="other", scope=None)
-    if fig.unit not in CURRENCY_UNITS or fig.qualifier != "exact":
+    if fig.unit not in CURRENCY_UNITS or (fig.qualifier != "exact" and lang != "ko"):
         return fig
     if lang == "ko":
-        diff = bool(_KO_THAN_BEFORE.search(st, max(0, fig.span_start - 4), fig.span_start)) and bool(
-            _KO_DIFFERENCE.match(st, fig.span_end)) or bool(
+        before = st[max(0, fig.span_start - 40) : fig.span_start]
+        diff = bool(_KO_THAN_BEFORE.search(st, max(0, fig.span_start - 4), fig.span_start)
+                    or _KO_COMPARED_BEFORE.search(before)) and bool(_KO_DIFFERENCE.match(st, fig.span_end)) or bool(
+            # "전망치 평균은 10조1000억 원이었는데, 실제 잠정치는 이를 2조 원가량 웃돌았다": by how much it beat it
+            _KO_OBJECT_BEFORE.search(before) and _KO_BEAT_BY.match(st, fig.span_end)) or (
+            fig.qualifier == "exact") and bool(
             # "계획을 750억 달러에서 850억 달러(약 117조 원)로 100억 달러 늘렸다": by how much it changed
             _KO_TO_AMOUNT_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)
             and _KO_CHANGED_BY.match(st, fig.span_end))
