@@ -242,6 +242,16 @@ def test_a_change_against_a_base_is_about_its_period_not_the_day():
     assert figs["17%"] != figs["about 90%"]  # the base belongs to the nearer figure only
     f = fig("엔비디아 주가는 연초 대비 12% 올랐다.", "12%", published_at=datetime(2025, 6, 3, tzinfo=UTC))
     assert f.refers_to == "2025-01-01/2025-06-30"
+    # a move "this year" in a year still running is the move so far; last year's is the whole year's
+    figs = {f.surface: f.refers_to for f in extract_figures(
+        "The Kospi rose 2.6% on Monday, extending its gain this year to about 68%.",
+        published_at=datetime(2025, 10, 27, 8, tzinfo=UTC))}
+    assert figs["about 68%"] == "2025-01-01/2025-10-31"
+    figs = {f.surface: f.refers_to for f in extract_figures(
+        "Samsung shares have gained about 125% last year.", published_at=datetime(2026, 1, 8, 1, tzinfo=UTC))}
+    assert figs["about 125%"] == "2025"
+    f = fig("코스피는 올해 들어 12% 올랐다.", "12%", published_at=datetime(2026, 1, 8, 1, tzinfo=UTC))
+    assert f.refers_to == "2026-01-01/2026-01-31"
 
 
 def test_a_speaker_in_a_clause_after_the_figure_is_not_its_subject():

@@ -74,6 +74,8 @@ TUNING = [
      "2025-01-27 close"),
     ("en", "2025-01-27T13:00:00-05:00", NY,
      "Broadcom slid 18% in intraday trading.", "18%", "2025-01-27 intraday"),
+    ("en", "2025-01-27T13:00:00-05:00", NY,
+     "SK hynix fell 2% in early Seoul trade on Monday.", "2%", "2025-01-27 intraday"),
     ("en", "2025-01-27T10:05:00-05:00", NY,
      "Nvidia shares fell 13% shortly after the opening bell on Monday.", "13%", "2025-01-27 intraday"),
     # the figure's own day follows it when a day before belongs to the clause it subordinates

@@ -917,7 +917,7 @@ _SESSION_RX = {
         r"\b(?:shortly\s+|soon\s+|just\s+|right\s+)?after\s+the\s+open(?:ing\s+bell)?\b|\bat\s+the\s+open\b|"
         r"\bin\s+(?:the\s+)?opening\s+(?:minutes|trade|trading|hour)\b|"
         r"\bas\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bat\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|"
-        r"\bin\s+(?:early|morning|midday|afternoon|late)\s+trading\b|"
+        r"\bin\s+(?:early|morning|midday|afternoon|late)\s+(?:[a-z]+\s+)?(?:trading|trade|dealings|deals)\b|"
         r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b|"
         r"\bmidday\b|\bmid-?session\b)|"
         r"(?P<close>\bclos(?:ed|ing)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|at|lower|higher|flat|near)\b|"
@@ -937,8 +937,8 @@ _SESSION_RX = {
     ),
 }
 _SESSION_TRIGGERS = {
-    "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "clos", "end", "finish", "settl",
-           "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m", "p.m", "am", "pm",
+    "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "trade", "deal", "clos", "end",
+           "finish", "settl", "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m", "p.m", "am", "pm",
            "previous", "prior"),
     "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤"),
 }

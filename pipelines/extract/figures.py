@@ -2164,6 +2164,9 @@ def _day_before_word(surface: str) -> bool:
     return text in _KO_DAY_BEFORE_WORDS or _EN_DAY_BEFORE.fullmatch(text) is not None
 # how long after the last day an article stated a session named alone is that day's, not the publication's
 _RECAP_DAYS = 7
+# a year still running: a market move "this year" is the move so far
+_THIS_YEAR = re.compile(r"(?:so\s+far\s+)?this\s+year|올해(?:\s?들어)?|올\s?들어|연초\s?이후|연초\s?대비", re.I)
+_TO_DATE_METRICS = frozenset({"percent_change", "market_value_change"})
 _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:to|through|ended|ending)\s+$|"
                                 r"(?:분기|개월|기간|회계연도)\s?\(?$", re.I)
 
@@ -2224,6 +2227,13 @@ def _refers_to(
         periods = [e for e in periods if lo <= e.span[0] and e.span[1] <= hi]
         if periods:
             found = min(periods, key=lambda e: min(abs(e.span[0] - span[1]), abs(span[0] - e.span[1])))
+    if (found is not None and found.granularity == "year" and metric in _TO_DATE_METRICS and published_at is not None
+            and found.start.year == published_at.year and _THIS_YEAR.fullmatch(found.surface.strip())):
+        # "extending its gain this year to about 68%" written in October: the move so far, as "연초 대비" and "year to
+        # date" are (January to the month of the report); a full year's move, "gained 76% last year", is the year's
+        month_end = (date(published_at.year + published_at.month // 12, published_at.month % 12 + 1, 1)
+                     - timedelta(days=1))
+        return f"{published_at.year:04d}-01-01/{month_end.isoformat()}"
     if found is not None and found.session and metric not in _SESSION_METRICS:
         # a session is a market's: "said Tuesday after the close it will take a charge" dates the charge's
         # announcement to the day, not to a trading session
