@@ -938,8 +938,8 @@ _SESSION_RX = {
 }
 _SESSION_TRIGGERS = {
     "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "trade", "deal", "clos", "end",
-           "finish", "settl", "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m", "p.m", "am", "pm",
-           "previous", "prior"),
+           "finish", "settl", "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m",
+           "p.m", "am", "pm", "previous", "prior"),
     "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤"),
 }
 
