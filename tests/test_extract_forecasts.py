@@ -133,6 +133,8 @@ def test_capital_spending_of_different_years_is_never_compared():
     ("text", "surface", "scope"),
     [
         ("3분기 영업이익은 직전 분기보다 23.6% 늘었다.", "23.6%", "of operating profit vs previous quarter"),
+        ("매출은 24조4489억 원으로 직전 분기 22조2320억 원보다 10% 늘었다.", "10%", "of revenue vs previous quarter"),
+        ("영업이익은 전 분기(9조2129억 원) 대비 24% 증가했다.", "24%", "of operating profit vs previous quarter"),
         ("3분기 영업이익은 전년 동기 대비 62% 늘었다.", "62%", "of operating profit"),
         ("Revenue rose 22% from the previous quarter to $57 billion.", "22%", "of revenue vs previous quarter"),
         ("Revenue rose 62% from a year earlier to $57 billion.", "62%", "of revenue"),

@@ -2121,7 +2121,10 @@ _THE_QUARTER = re.compile(
 SEQUENTIAL = " vs previous quarter"
 _YEAR_ON_YEAR_CHANGES = ("of revenue", "of data center revenue", "of operating profit", "of net income")
 _ACCOUNTS_CHANGES = frozenset((*_YEAR_ON_YEAR_CHANGES, *(c + SEQUENTIAL for c in _YEAR_ON_YEAR_CHANGES)))
-_SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
+# "직전 분기 대비 10%", "직전 분기 22조2320억 원보다 10%" (the previous quarter's amount named)
+_SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?"
+                                r"(?:\(?[\d,.]+(?:조|억|만)?(?:\s?\d[\d,.]*(?:억|만))?\s?(?:원|달러)\)?\s?)?"
+                                r"(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
 _SEQUENTIAL_AFTER = re.compile(r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:previous|prior|preceding)\s+"
                                r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b", re.I)
 
@@ -2149,7 +2152,7 @@ def _sequential(st: str, fig: Figure) -> Figure:
     """A revenue or profit change from the previous quarter (scope ``… vs previous quarter``)."""
     if fig.metric != "percent_change" or fig.scope not in _YEAR_ON_YEAR_CHANGES:
         return fig
-    if _SEQUENTIAL_BEFORE.search(st, max(0, fig.span_start - 24), fig.span_start) or _SEQUENTIAL_AFTER.match(
+    if _SEQUENTIAL_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start) or _SEQUENTIAL_AFTER.match(
             st, fig.span_end):
         return replace(fig, scope=fig.scope + SEQUENTIAL)
     return fig
