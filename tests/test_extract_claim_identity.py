@@ -67,7 +67,8 @@ def test_the_won_is_a_quoted_subject_but_a_conversion_into_won_is_not_the_curren
     assert fig("The KOSPI fell 4%, and the won weakened 0.8% to 1,449.5 per dollar.", "0.8%").subject == (
         "South Korean won")
     assert fig("원·달러 환율은 8.5원 오른 1449.5원에 마감했다.", "1449.5원").subject == "South Korean won"
-    f = fig("엔비디아 시가총액 5890억 달러(약 846조 원)가 증발했다. ※ 원화 환산액 오류를 바로잡았습니다.", "약 846조 원")
+    f = fig("엔비디아 시가총액 5890억 달러(약 846조 원)가 증발했다. ※ 원화 환산액 오류를 바로잡았습니다.",
+            "약 846조 원")
     assert f.subject == "Nvidia"
 
 

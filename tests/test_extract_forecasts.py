@@ -191,3 +191,24 @@ def test_an_accounts_figure_dated_by_its_reporting_day_is_the_quarters(text, sur
 def test_a_months_sales_are_their_own_and_a_dollar_is_no_country(text, surface, unit, scope, subject):
     f = fig(text, surface, headline="TSMC results" if "TSMC" not in text else None, published_at=MAY)
     assert (f.unit, f.scope, f.subject) == (unit, scope, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "scope"),
+    [
+        # the brokers' average is the analysts' figure; a cue past the comma heads the next figure
+        ("에프앤가이드에 따르면 증권사들이 제시한 SK하이닉스의 3분기 영업이익 전망치 평균은 11조3000억 원, "
+         "매출 전망치는 24조7000억 원이다.", "11조3000억 원", "profit", "as estimate"),
+        ("에프앤가이드에 따르면 증권사들이 제시한 SK하이닉스의 3분기 영업이익 전망치 평균은 11조3000억 원, "
+         "매출 전망치는 24조7000억 원이다.", "24조7000억 원", "revenue", "as estimate"),
+        # analysts as the topic of the sentence, clauses before the figure; where the forecast says it will go
+        ("증권가는 HBM에 더해 범용 D램과 낸드 가격이 동시에 오르고 있어 SK하이닉스의 4분기 영업이익이 "
+         "13조 원대로 늘어날 것으로 내다봤다.", "13조 원", "profit", "as estimate"),
+        # a company's own outlook stays guidance; a result reported stays a result
+        ("SK하이닉스는 4분기 매출이 25조 원으로 늘어날 것으로 전망했다.", "25조 원", "revenue", "as guidance"),
+        ("SK하이닉스의 3분기 영업이익은 11조3834억 원, 매출은 24조4489억 원이다.", "11조3834억 원", "profit", None),
+    ],
+)
+def test_korean_brokers_forecasts_are_estimates_of_their_own_metric(text, surface, metric, scope):
+    f = fig(text, surface)
+    assert (f.metric, f.scope) == (metric, scope)

@@ -1340,8 +1340,12 @@ _YEAR_ON_YEAR = re.compile(r"전년\s?(?:동기|같은\s?기간)\s?(?:대비|보
 _STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
 # Revenue forecast, not reported: the company's guidance, or analysts' estimate (two quantities besides the result)
 _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|\bFactSet\b|\bestimates?\b|"
-                       r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|애널리스트|전문가", re.I)
+                       r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|증권사|애널리스트|전문가|"
+                       r"에프앤가이드|FnGuide", re.I)
 
+# "증권가는 … 가격이 오르고 있어 4분기 영업이익이 13조 원대로 늘어날 것으로 내다봤다": analysts as the topic of
+# the whole sentence, clauses away from the figure
+_KO_ANALYSTS_TOPIC = re.compile(r"(?:증권가|증권사|애널리스트|전문가)(?:들)?(?:은|는|이|가|에서는|에선)\s")
 
 # "$43 billion analysts had expected", "$46 billion expected by analysts", "430억달러의 시장 전망치"
 _FORECAST_AFTER = re.compile(
@@ -1351,7 +1355,10 @@ _FORECAST_AFTER = re.compile(
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)|"
     # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
-    r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)", re.I)
+    r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)|"
+    # "4분기 영업이익이 13조 원대로 늘어날 것으로 내다봤다": where a forecast says it will go
+    r"\s?대?(?:으로|로)?\s?(?:늘어날|줄어들|줄어날|증가할|감소할|불어날|개선될|달할|이를|넘어설|웃돌)\s?(?:것|전망)(?:으로|이라고)?\s?"
+    r"(?:예상|전망|내다[봤보본]|관측|예측|추정)", re.I)
 
 
 def _forecast_scope(st: str, fig: Figure) -> Figure:
@@ -1367,7 +1374,8 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
     forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
     forecast_after = _FORECAST_AFTER.match(after)
-    analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start)
+    analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start) or _KO_ANALYSTS_TOPIC.search(
+        st, max(0, fig.span_start - 100), fig.span_start)
     # "Analysts on average had estimated $55.4 billion": the verb read as the figure's "estimated" qualifier
     estimated = analysts and st[fig.span_start:fig.span_end].lower().startswith("estimated")
     if not (forecast_before or forecast_after or estimated):

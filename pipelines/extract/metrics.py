@@ -275,6 +275,11 @@ def assign_metric(
             # ("net profit rose 35% to T$505.7 billion, … on revenue of $33.73 billion": a cue after the figure
             # that opens the next figure is that figure's own, when a cue before this one speaks for it)
             weight *= 0.5
+        elif h.start >= span[1] and cued_before and "," in text[span[1] : h.start] and any(
+                o[0] >= h.end and "," not in text[h.end : o[0]] for o in others):
+            # ("영업이익 전망치 평균은 11조3000억 원, 매출 전망치는 24조7000억 원": a cue past a comma that heads the
+            # next figure is that figure's, when a cue before this one speaks for it)
+            weight *= 0.5
         for name in h.metrics:
             mdef = defs.get(name)
             if mdef is None or not mdef.accepts(unit):
