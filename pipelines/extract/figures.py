@@ -106,6 +106,7 @@ from .subjects import (
     speaker_employer,
     subject_of,
 )
+from .together import one_each, recent_companies, two_together
 
 __all__ = ["detect_language", "extract"]
 
@@ -559,7 +560,7 @@ def _fallback_subject(
         refers_back = anaphor or _EN_BARE_SHARES.match(sentence) is not None or (
             _EN_DEFINITE.search(sentence, 0, end) is not None and not _EN_INDEFINITE.match(sentence)
         ) or _DEFINITE_BEFORE.search(sentence, 0, end) is not None  # "The 2,048 H800 chips cited in the paper"
-    if prev is not None and prev.group and _PLURAL_ANAPHOR[lang].search(sentence, 0, end):
+    if prev is not None and prev.group and _PLURAL_ANAPHOR[lang].search(sentence, 0, end) and not one_each(sentence):
         # "이들 기업이 사들일 수 있는 H200은 약 40만 개": "they" are the companies named together before
         return prev.group, "previous_sentence", None
     if (prev is not None and prev.subject and _ORG_ANAPHOR.search(sentence, 0, end)
@@ -846,6 +847,7 @@ def extract(
     article_scope = _article_models(itertools.chain(((headline or "", m) for m in head_mentions),
                                                     *(((sent.text, m) for m in ms) for sent, ms in sentences)))
     salience: dict[str, tuple[int, int]] = {}  # entity → (mentions so far, minus its first position)
+    companies_named: list[str] = []  # the companies the article named so far, in order ("the two": the last two)
     last_time: str | None = None  # the article's last stated event time, for "at the same time"
     last_session: str | None = None  # ... and the last one with a session ("2025-01-27 intraday")
     last_day: str | None = None  # ... and the last day
@@ -1034,6 +1036,9 @@ def extract(
         if cands:
             out[len(out) - len(figs):] = _sentence_periods(st, lang, out[len(out) - len(figs):], sent.start,
                                                            context_quarter, article_quarter)
+            out[len(out) - len(figs):] = two_together(st, lang, out[len(out) - len(figs):], sent.start, mentions,
+                                                       companies_named)
+        companies_named += recent_companies(mentions)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
         if topic:
