@@ -2473,6 +2473,18 @@ def test_a_korean_company_named_with_its_division_is_the_subject():
     assert (f.subject, f.metric, f.scope) == ("Samsung Electronics", "profit", "in chip division")
 
 
+def test_each_division_of_a_conglomerate_is_its_own_part_not_the_whole():
+    text = ("삼성전자의 1분기 영업이익은 6조6853억 원이다. 스마트폰을 담당하는 MX·네트워크 부문이 "
+            "영업이익 4조3000억 원을 올렸고, 디스플레이 부문은 5000억 원, 반도체(DS) 부문은 1조1000억 원이었다.")
+    scopes = {f.surface: (f.metric, f.scope) for f in extract_figures(text, language="ko")}
+    assert scopes["6조6853억 원"] == ("profit", None)
+    assert scopes["4조3000억 원"] == ("profit", "in mobile division")
+    assert scopes["5000억 원"] == ("profit", "in display division")
+    assert scopes["1조1000억 원"] == ("profit", "in chip division")
+    f = fig("Samsung's mobile division earned 4.3 trillion won.", "4.3 trillion won")
+    assert (f.metric, f.scope) == ("profit", "in mobile division")
+
+
 def test_a_corporate_suffix_is_part_of_the_name_a_relative_clause_binds():
     f = fig("Investors want the company to close the gap with SK Hynix Inc., which reported a record 11.4 trillion "
             "won operating profit a day earlier.", "11.4 trillion won")

@@ -1278,6 +1278,16 @@ _DIVISIONS = (
      r"|\bdevice\s+solutions\b",
      r"반도체\s?(?:\(DS\)\s?)?(?:부문|사업부)|DS\s?부문"),
     ("in memory", r"\bmemory\s+(?:chip\s+)?(?:business|division|unit|segment)\b", r"메모리\s?(?:사업|부문)"),
+    # its other divisions ("MX·네트워크 부문이 영업이익 4조3000억 원", "the mobile division's profit")
+    ("in mobile division",
+     r"\b(?:mobile|smartphone|handset)s?\s+(?:experience\s+)?(?:division|business|unit|segment|arm)\b"
+     r"|\bMX\s+(?:division|unit|business)\b",
+     r"MX\s?(?:·\s?네트워크\s?)?(?:부문|사업부)|모바일\s?(?:부문|사업부)|스마트폰\s?사업"),
+    ("in display division", r"\bdisplay\s+(?:division|business|unit|segment|arm)\b|\bSamsung\s+Display\b",
+     r"디스플레이\s?(?:\(SDC\)\s?)?(?:부문|사업부|사업)|삼성디스플레이|SDC\s?부문"),
+    ("in consumer electronics division", r"\b(?:consumer\s+electronics|TV\s+and\s+appliances?|appliances?)\s+"
+     r"(?:division|business|unit|segment)\b", r"VD\s?(?:·\s?가전\s?)?(?:부문|사업부)|가전\s?(?:부문|사업부)"),
+    ("in device experience division", r"\bdevice\s+experience\b|\bDX\s+(?:division|unit)\b", r"DX\s?부문"),
 )
 SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "investment": (
