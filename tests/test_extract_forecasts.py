@@ -212,3 +212,19 @@ def test_a_months_sales_are_their_own_and_a_dollar_is_no_country(text, surface, 
 def test_korean_brokers_forecasts_are_estimates_of_their_own_metric(text, surface, metric, scope):
     f = fig(text, surface)
     assert (f.metric, f.scope) == (metric, scope)
+
+
+def test_a_korean_comparand_is_read_dated_and_scoped_as_the_previous_quarters():
+    pub = datetime(2025, 10, 29, 8, tzinfo=UTC)
+    figs = {f.surface: f for f in extract_figures(
+        "SK하이닉스의 3분기 영업이익률은 47%로 직전 분기(41%)보다 6%포인트 높아졌다. 영업이익은 11조 원으로 "
+        "전 분기 9조 원보다 늘었다.", language="ko", published_at=pub)}
+    assert figs["47%"].refers_to == "2025-07/2025-09" and figs["41%"].refers_to == "2025-04/2025-06"
+    # an amount right before "보다" is read at all, dated once, and dates nothing else
+    assert figs["9조 원"].refers_to == "2025-04/2025-06" and figs["11조 원"].refers_to == "2025-07/2025-09"
+    f = fig("SK하이닉스의 영업이익은 전 분기 9조 원보다 늘어난 11조 원이었다.", "11조 원", published_at=pub)
+    assert f.refers_to != "2025-04/2025-06"
+    # the previous quarter's amount of a division is the division's, and the company is named with its division
+    figs = {f.surface: f for f in extract_figures(
+        "삼성전자 반도체(DS) 부문 영업이익은 1조1000억 원으로 전 분기(2조9000억 원)보다 크게 줄었다.", language="ko")}
+    assert {(f.subject, f.scope) for f in figs.values()} == {("Samsung Electronics", "in chip division")}

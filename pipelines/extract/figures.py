@@ -1407,7 +1407,8 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|group|company-wide)\s+(?:revenue
                            r"(?:전체|총)\s?(?:매출|투자)[^,]{0,8}$", re.I)
 
 
-_GLOSSED_BY_NAME = re.compile(r"[A-Za-z가-힣]\($")
+# a name glossed by its figure ("SK하이닉스(24조4489억 원)"), not a period ("전 분기(2조9000억 원)", "전년 동기(…)")
+_GLOSSED_BY_NAME = re.compile(r"[A-Za-z가-힣](?<!분기)(?<!동기)(?<!기간)(?<!전년)(?<!작년)(?<!지난해)\($")
 _DIVISION_GLOSSED = re.compile(r"(?:부문|사업부|division|unit|segment)\($", re.I)
 
 
@@ -1437,6 +1438,10 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
         clause = st  # "approved purchases ..., allowing them to buy about 400,000": the nearest kind word
     elif fig.metric == "revenue" and "," in st[: fig.span_start]:
         # "Sales to China, including Hong Kong, came to $17.1 billion": the sentence's subject names the part
+        clause = st[: fig.span_end]
+    elif lang == "ko" and _KO_THAN_AFTER.match(st, fig.span_end):
+        # "반도체(DS) 부문 영업이익은 1조1000억 원으로 전 분기(2조9000억 원)보다 줄었다": the comparand is of the part
+        # the sentence opened with
         clause = st[: fig.span_end]
     offset = st.find(clause)
     best: tuple[int, str] | None = None
@@ -2013,8 +2018,10 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
             label = period
         base = label or period or context or article
         back = _year_back(base) if base and _a_year_earlier(st, lang, start, end) else None
-        if back is None and base and lang == "en" and _QUARTER_EARLIER_AFTER.match(st, end):
-            back = _quarter_back(base)
+        if back is None and base and (lang == "en" and _QUARTER_EARLIER_AFTER.match(st, end) or lang == "ko" and (
+                base == (period or context or article)  # (not one already dated the quarter before)
+                and _KO_PREVIOUS_QUARTER_BEFORE.search(st, max(0, start - 10), start))):
+            back = _quarter_back(base)  # ("영업이익률은 47%로 직전 분기(41%)보다": the quarter before)
         if back:
             out.append(replace(f, refers_to=back))
             continue
@@ -2022,6 +2029,9 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
             period = f.refers_to
         out.append(f if label == f.refers_to else replace(f, refers_to=label))
     return out
+
+
+_KO_PREVIOUS_QUARTER_BEFORE = re.compile(r"(?:직전|지난|전)\s?분기\s?(?:의\s?)?\(?\s?$")
 
 
 def _a_year_earlier(st: str, lang: str, start: int, end: int) -> bool:
@@ -2094,9 +2104,11 @@ def _accounts_period(
     if (label is None or not own) and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
-    if ((label is None or not own) and published_at is not None and fig.unit in CURRENCY_UNITS
-            and _PREVIOUS_QUARTER.search(st, max(0, fig.span_start - 24), fig.span_start)):
-        # "사상 최대였던 직전 분기(8조828억원)" in a story on the first quarter: the quarter before it
+    previous = _PREVIOUS_QUARTER.search(st, max(0, fig.span_start - 24), fig.span_start)
+    if ((label is None or not own) and published_at is not None and fig.unit in CURRENCY_UNITS and previous
+            and not AMOUNT.search(st, previous.end(), fig.span_start)):
+        # "사상 최대였던 직전 분기(8조828억원)" in a story on the first quarter: the quarter before it (not "전 분기
+        # 9조 원보다 늘어난 11조 원": the amount between is the previous quarter's)
         last = last_closed_quarter(fiscal_year_end(fig.subject), published_at.date())
         return last_closed_quarter(fiscal_year_end(fig.subject), date.fromisoformat(last.split("/")[0] + "-01"))
     if ((label is None or not own) and published_at is not None and fig.scope not in ("as guidance", "as estimate")
@@ -2197,6 +2209,14 @@ _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:
                                 r"(?:분기|개월|기간|회계연도)\s?\(?$", re.I)
 
 
+_KO_COMPARAND_AFTER = re.compile(r"\)?\s?(?:보다|대비|에\s?비해|(?:과|와)\s?비교)")
+
+
+def _right_after(st: str, end: int, start: int) -> bool:
+    """Whether only spaces or an opening parenthesis stand between offsets ``end`` and ``start``."""
+    return end <= start and not st[end:start].strip(" (")
+
+
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
@@ -2291,6 +2311,10 @@ def _refers_to(
             found.span[1] <= o[0] and o[1] <= span[0] and _KO_PAST_ADNOMINAL.match(st, o[1]) for o in others):
         # "지난 24일 3조5000억 달러에 육박하던 엔비디아 시총은 2조9000억 달러 안팎으로 쪼그라들었다": the date is in the
         # clause about what the value was (…던), not about where it went
+        found = None
+    if found is not None and lang == "ko" and others and not _right_after(st, found.span[1], span[0]) and any(
+            _right_after(st, found.span[1], o[0]) and _KO_COMPARAND_AFTER.match(st, o[1]) for o in others):
+        # "영업이익은 전 분기 9조 원보다 늘어난 11조 원": the period is the comparand's, not the result's
         found = None
     day = carried.split(" ", 1)[0] if carried else None
     if found is None and day and _ISO_DAY.match(day) and _NEXT_DAY.search(st):

@@ -51,7 +51,7 @@ _EN_REDUCED_RELATIVE = re.compile(r"\s?(?:[a-z-]+\s)?")
 _EN_SAY = re.compile(r",?\s(?:said|says|reported|reports|estimated|estimates|told|wrote|noted|added)\b")
 # a chip word followed by one of these is a modifier itself ("Samsung's chip profit"): no chip follows
 _NOT_HEAD = re.compile(
-    r"(?:chips?|GPUs?|칩|반도체)\s?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
+    r"(?:chips?|GPUs?|칩|반도체)\s?(?:\((?:DS|DX)\)\s?)?(?:profit|revenue|sales|business|division|unit|exports?|market|shares|stock|"
     r"earnings|purchases|spending|spend|investments?|costs?|orders|shipments|demand|supply|inventory|imports|사업|매출|영업이익|부문|실적|수출|수입|구매|구입|투자|비용|재고|확보)"
 )
 # a chip named before a property of its own ("엔비디아의 H20 매출", "Nvidia's H20 sales"): the maker owns the figure

@@ -104,7 +104,7 @@ _KO_UNITS: list[tuple[str, str, bool]] = sorted(
     key=lambda t: -len(t[0]),
 )
 # Characters that may follow a Korean unit word: a particle, a qualifier or a non-Hangul character.
-KO_AFTER_OK = frozenset("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였뿐")
+KO_AFTER_OK = frozenset("을를이은는의에으로과와가도만까어씩짜규선정수안미초넘웃달밖대여쯤께내중당간째다였뿐보입")
 _KO_STRICT = {"원", "엔", "불", "달", "명", "대", "장", "일", "배", "곳", "회", "주"}  # also common word starts
 _KO_FACTORS = {"주": 7, "주일": 7}  # weeks are counted in days
 # 주 after a number is also a share count ("100만 주"): a week only before a duration ending
