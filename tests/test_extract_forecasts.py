@@ -228,3 +228,11 @@ def test_a_korean_comparand_is_read_dated_and_scoped_as_the_previous_quarters():
     figs = {f.surface: f for f in extract_figures(
         "삼성전자 반도체(DS) 부문 영업이익은 1조1000억 원으로 전 분기(2조9000억 원)보다 크게 줄었다.", language="ko")}
     assert {(f.subject, f.scope) for f in figs.values()} == {("Samsung Electronics", "in chip division")}
+
+
+def test_an_english_comparands_period_dates_only_the_comparand():
+    figs = {f.surface: f.refers_to for f in extract_figures(
+        "Samsung's operating profit came to 12.2 trillion won, up from 4.7 trillion won in the second quarter, on "
+        "revenue of 86.1 trillion won.", published_at=datetime(2025, 10, 30, 8, tzinfo=UTC))}
+    assert figs["4.7 trillion won"] == "2025-04/2025-06"
+    assert figs["86.1 trillion won"] != "2025-04/2025-06" and figs["12.2 trillion won"] != "2025-04/2025-06"

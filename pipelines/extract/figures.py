@@ -2209,6 +2209,9 @@ _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:
                                 r"(?:분기|개월|기간|회계연도)\s?\(?$", re.I)
 
 
+_EN_FROM_AMOUNT = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|compared)?"
+                             r"\s*(?:from|with|against|versus|vs\.?)\s+(?:about\s+|roughly\s+)?$", re.I)
+_EN_IN_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?", re.I)
 _KO_COMPARAND_AFTER = re.compile(r"\)?\s?(?:보다|대비|에\s?비해|(?:과|와)\s?비교)")
 
 
@@ -2315,6 +2318,12 @@ def _refers_to(
     if found is not None and lang == "ko" and others and not _right_after(st, found.span[1], span[0]) and any(
             _right_after(st, found.span[1], o[0]) and _KO_COMPARAND_AFTER.match(st, o[1]) for o in others):
         # "영업이익은 전 분기 9조 원보다 늘어난 11조 원": the period is the comparand's, not the result's
+        found = None
+    if found is not None and lang == "en" and others and any(
+            _EN_FROM_AMOUNT.search(st, max(0, o[0] - 24), o[0]) and _EN_IN_PERIOD.fullmatch(st, o[1], found.span[0])
+            and not (o[0] <= span[0] < o[1]) for o in others):
+        # "profit came to 12.2 trillion won, up from 4.7 trillion won in the second quarter, on revenue of 86.1
+        # trillion won": the period is the comparand's
         found = None
     day = carried.split(" ", 1)[0] if carried else None
     if found is None and day and _ISO_DAY.match(day) and _NEXT_DAY.search(st):
