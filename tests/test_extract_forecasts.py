@@ -236,3 +236,19 @@ def test_an_english_comparands_period_dates_only_the_comparand():
         "revenue of 86.1 trillion won.", published_at=datetime(2025, 10, 30, 8, tzinfo=UTC))}
     assert figs["4.7 trillion won"] == "2025-04/2025-06"
     assert figs["86.1 trillion won"] != "2025-04/2025-06" and figs["12.2 trillion won"] != "2025-04/2025-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "scope"),
+    [
+        ("The board approved an additional $60 billion of share buybacks.", "$60 billion", "other", "as buyback"),
+        ("지난해 8월 승인한 500억 달러에 이은 두 번째 대형 자사주 매입이다.", "500억 달러", "other", "as buyback"),
+        ("엔비디아는 자사주 600억 달러어치를 더 사들이기로 했다.", "600억 달러", "other", "as buyback"),
+        # a revenue named beside a buyback stays the revenue
+        ("Nvidia's board authorised a further $60bn of share repurchases. The buyback came alongside revenue of "
+         "$46.7bn for the quarter.", "$46.7bn", "revenue", None),
+    ],
+)
+def test_a_share_buyback_is_its_own_quantity_not_revenue_or_a_deal(text, surface, metric, scope):
+    f = fig(text, surface)
+    assert (f.metric, f.scope) == (metric, scope)

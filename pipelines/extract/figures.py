@@ -1750,6 +1750,26 @@ def _operating_cost(st: str, fig: Figure) -> Figure:
     return fig
 
 
+_BUYBACK = re.compile(r"\b(?:share\s+|stock\s+)?(?:buy-?backs?|repurchases?|repurchasing|buying\s+back)\b|"
+                      r"자사주|자기주식", re.I)
+BUYBACK_SCOPE = "as buyback"
+_OTHER_ACCOUNTS = re.compile(r"\b(?:revenues?|sales|profits?|income|earnings|dividends?)\b|매출|이익|배당", re.I)
+
+
+def _buyback(st: str, fig: Figure) -> Figure:
+    """The money a company puts into buying back its own shares ("approved an additional $60 billion of share
+    buybacks", "지난해 8월 승인한 500억 달러에 이은 두 번째 대형 자사주 매입") is its own quantity: metric other, scope
+    ``as buyback``, never its revenue or an investment."""
+    if fig.unit not in CURRENCY_UNITS or fig.metric in ("share_price", "market_value", "market_value_change"):
+        return fig
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    for m in _BUYBACK.finditer(st, max(lo, fig.span_start - 40), min(len(st), hi + 30, fig.span_end + 40)):
+        between = st[m.end():fig.span_start] if m.end() <= fig.span_start else st[fig.span_end:m.start()]
+        if not _OTHER_ACCOUNTS.search(between):  # ("The buyback came alongside revenue of $46.7bn": the revenue)
+            return replace(fig, metric="other", scope=BUYBACK_SCOPE)
+    return fig
+
+
 # an adjusted figure: "excluding the charge it would have been 71.3%", "이 비용을 빼면 71.3%였을"
 _EXCLUDING_BEFORE = re.compile(r"\b(?:excluding|ex-|stripping\s+out|without)\b[^,;]{0,40}$|"
                                r"(?:빼면|제외하면|제외한|제외할\s?경우)\s?$", re.I)
@@ -1795,7 +1815,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _restriction_lag(st, _charge_chip(fig, chips, para_chip), chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))
-    fig = _monthly(st, _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue))))
+    fig = _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue)))))
     fig = _unsigned_level(_excluding_items(st, fig))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
