@@ -137,6 +137,11 @@ def test_capital_spending_of_different_years_is_never_compared():
         ("영업이익은 전 분기(9조2129억 원) 대비 24% 증가했다.", "24%", "of operating profit vs previous quarter"),
         ("3분기 영업이익은 전년 동기 대비 62% 늘었다.", "62%", "of operating profit"),
         ("Revenue rose 22% from the previous quarter to $57 billion.", "22%", "of revenue vs previous quarter"),
+        ("Third-quarter revenue jumped 36% from a year earlier and 20% from the second quarter to $9.25 billion.",
+         "20%", "of revenue vs previous quarter"),
+        ("Third-quarter revenue jumped 36% from a year earlier and 20% from the second quarter to $9.25 billion.",
+         "36%", "of revenue"),
+        ("Revenue rose 30% from the second quarter of last year.", "30%", "of revenue"),
         ("Revenue rose 62% from a year earlier to $57 billion.", "62%", "of revenue"),
     ],
 )

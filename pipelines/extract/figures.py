@@ -2181,7 +2181,11 @@ _SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?"
                                 r"(?:\(?[\d,.]+(?:조|억|만)?(?:\s?\d[\d,.]*(?:억|만))?\s?(?:원|달러)\)?\s?)?"
                                 r"(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
 _SEQUENTIAL_AFTER = re.compile(r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:previous|prior|preceding)\s+"
-                               r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b", re.I)
+                               r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b|"
+                               # "up 36% from a year earlier and 20% from the second quarter" (not "from the second
+                               # quarter of last year")
+                               r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:first|second|third|fourth)"
+                               r"[- ]quarter\b(?!\s+(?:of|a\s+year|in\s+20\d\d|last\s+year))", re.I)
 
 
 MONTHLY_SCOPE = "as monthly"
