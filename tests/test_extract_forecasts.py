@@ -257,3 +257,11 @@ def test_an_english_comparands_period_dates_only_the_comparand():
 def test_a_share_buyback_is_its_own_quantity_not_revenue_or_a_deal(text, surface, metric, scope):
     f = fig(text, surface)
     assert (f.metric, f.scope) == (metric, scope)
+
+
+def test_the_previous_years_figure_named_as_a_comparand_is_a_year_back():
+    figs = {f.surface: f.refers_to for f in extract_figures(
+        "엔비디아의 2026회계연도 연간 매출은 2159억 달러로 전년의 1305억 달러에서 크게 늘었다.", language="ko",
+        published_at=datetime(2026, 2, 26, 8, tzinfo=UTC))}
+    assert figs["2159억 달러"] != figs["1305억 달러"]
+    assert int(figs["1305억 달러"][:4]) == int(figs["2159억 달러"][:4]) - 1

@@ -1998,7 +1998,8 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|a
 _QUARTER_EARLIER_AFTER = re.compile(r"\s+(?:(?:it|the\s+company|they)\s+\w+\s+)?(?:three\s+months\s+(?:earlier|before)|"
                                     r"a\s+quarter\s+(?:earlier|before)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
                                     r"quarter)\b", re.I)
-_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간)(?:의|에는|엔)?\s?"
+_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간|전년도?|"
+                                     r"전\s?회계연도)(?:의|에는|엔)?\s?"
                                      r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
 
 
