@@ -63,6 +63,11 @@ def test_stock_indexes_are_subjects_and_share_the_listed_direction():
     assert got["1.5%"] == ("S&P 500", -1.5) and got["3.1%"] == ("Nasdaq Composite", -3.1)
 
 
+def test_hua_hong_is_its_own_company_not_the_smic_beside_it():
+    f = fig("홍콩 증시에서 SMIC는 약 10% 올랐고, 화훙반도체는 18% 급등했다.", "18%")
+    assert f.subject == "Hua Hong Semiconductor"
+
+
 def test_the_won_is_a_quoted_subject_but_a_conversion_into_won_is_not_the_currencys():
     assert fig("The KOSPI fell 4%, and the won weakened 0.8% to 1,449.5 per dollar.", "0.8%").subject == (
         "South Korean won")

@@ -265,3 +265,15 @@ def test_the_previous_years_figure_named_as_a_comparand_is_a_year_back():
         published_at=datetime(2026, 2, 26, 8, tzinfo=UTC))}
     assert figs["2159억 달러"] != figs["1305억 달러"]
     assert int(figs["1305억 달러"][:4]) == int(figs["2159억 달러"][:4]) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "refers_to"),
+    [
+        ("Cambricon's revenue for the six months to June jumped 4,348% from a year earlier.", "4,348%",
+         "2025-01/2025-06"),
+        ("Cambricon's revenue in the nine months ended September rose 20%.", "20%", "2025-01/2025-09"),
+    ],
+)
+def test_months_to_a_month_are_the_months_ending_then_not_the_month(text, surface, refers_to):
+    assert fig(text, surface, published_at=datetime(2025, 10, 26, 8, tzinfo=UTC)).refers_to == refers_to

@@ -2230,6 +2230,9 @@ _RECAP_DAYS = 7
 # a year still running: a market move "this year" is the move so far
 _THIS_YEAR = re.compile(r"(?:so\s+far\s+)?this\s+year|올해(?:\s?들어)?|올\s?들어|연초\s?이후|연초\s?대비", re.I)
 _TO_DATE_METRICS = frozenset({"percent_change", "market_value_change"})
+_N_MONTHS_TO = re.compile(r"\b(three|six|nine|twelve|\d{1,2})\s+months\s+(?:that\s+)?"
+                          r"(?:to|through|ended|ending|ending\s+in)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_NUMBER_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:to|through|ended|ending)\s+$|"
                                 r"(?:분기|개월|기간|회계연도)\s?\(?$", re.I)
 
@@ -2308,6 +2311,13 @@ def _refers_to(
         month_end = (date(published_at.year + published_at.month // 12, published_at.month % 12 + 1, 1)
                      - timedelta(days=1))
         return f"{published_at.year:04d}-01-01/{month_end.isoformat()}"
+    months = _N_MONTHS_TO.search(st, max(0, found.span[0] - 30), found.span[0]) if (
+        found is not None and found.granularity == "month") else None
+    if found is not None and months:
+        # "revenue for the six months to June": the half year ending that month, not the month
+        n = _NUMBER_WORDS.get(months.group(1).lower()) or int(months.group(1))
+        first = found.start.year * 12 + found.start.month - 1 - (n - 1)
+        return f"{first // 12:04d}-{first % 12 + 1:02d}/{found.start.year:04d}-{found.start.month:02d}"
     if found is not None and found.session and metric not in _SESSION_METRICS:
         # a session is a market's: "said Tuesday after the close it will take a charge" dates the charge's
         # announcement to the day, not to a trading session
