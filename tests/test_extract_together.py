@@ -34,3 +34,12 @@ def test_one_company_named_is_no_pair():
     assert " + " not in (fig("SK하이닉스는 두 회사 몫의 설비를 사들이며 3조 원을 썼다.", "3조 원").subject or "")
     assert last_two(["Nvidia", "Nvidia"]) is None
     assert last_two(["AMD", "Nvidia", "AMD"]) == ("Nvidia", "AMD")
+
+
+def test_the_two_companies_is_no_count_of_companies():
+    from pipelines.extract import extract_figures
+
+    text = ("Foreign funds have returned as a shortage of memory lifts earnings expectations for the two chipmakers, "
+            "which together account for roughly a third of the index.")
+    assert [f.surface for f in extract_figures(text) if f.unit == "companies"] == []
+    assert [f.value for f in extract_figures("The rule covers 3 companies.") if f.unit == "companies"] == [3]

@@ -1,6 +1,7 @@
 """Spans that look numeric but are not figures: dates, times, phone and registration numbers, e-mail
 addresses, URLs, identifiers, section numbers, index names ("S&P 500", "Fortune 500") and the names of
-accounting periods ("the three months ended March")."""
+accounting periods ("the three months ended March"), and phrases pointing back at companies named before ("the two
+chipmakers")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ _MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # (trigger, pattern): a pattern only runs when its trigger (a substring, or "" for none) is in the text;
-# every pattern needs a digit except the e-mail and URL ones.
+# every pattern needs a digit except the e-mail, URL and "the two chipmakers" ones (``_WORD_ONLY``).
 _GROUPS: list[tuple[tuple[str, ...], list[str]]] = [
     (("@",), [r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"]),  # e-mail
     (("http", "www."), [r"(?:https?://|www\.)\S+"]),  # URL
@@ -69,9 +70,14 @@ _GROUPS: list[tuple[tuple[str, ...], list[str]]] = [
     (("months",), [r"\bthe\s+(?:three|six|nine|twelve|3|6|9|12)\s+months\s+"
                    r"(?:ended|ending|to|through|that\s+ended)\b"]),
     (("°", "℃", "℉"), [r"\d+\s?(?:°[CF]?|℃|℉)"]),  # temperatures
+    # a phrase pointing back at companies named before, not a count of them: "the two chipmakers, which together"
+    (("the ", "The ", "these ", "These ", "those ", "Those "),
+     [r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+two\s+(?:companies|chipmakers|chip\s?makers|firms|groups|"
+      r"memory\s+makers|makers|rivals|giants|labs|startups)\b"]),
 ]
 _COMPILED = [(triggers, re.compile("|".join(f"(?:{p})" for p in pats))) for triggers, pats in _GROUPS]
 _DIGIT = re.compile(r"\d")
+_WORD_ONLY = frozenset({"@", "http", "the "})  # groups whose patterns need no digit (the first trigger names them)
 _TOKEN = re.compile(r"\b[A-Za-z0-9_]{8,}\b")
 
 
@@ -80,7 +86,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     has_digit = _DIGIT.search(text) is not None
     spans: list[tuple[int, int]] = []
     for triggers, rx in _COMPILED:
-        if triggers[0] not in ("@", "http") and not has_digit:
+        if triggers[0] not in _WORD_ONLY and not has_digit:
             continue
         if triggers != ("",) and not any(t in text for t in triggers):
             continue
