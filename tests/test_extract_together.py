@@ -4,6 +4,7 @@ Sentences written for this project, not taken from the gold sets."""
 
 from __future__ import annotations
 
+from pipelines.extract import extract_figures
 from pipelines.extract.together import last_two
 from tests.test_extract_claim_identity import fig
 
@@ -37,8 +38,6 @@ def test_one_company_named_is_no_pair():
 
 
 def test_the_two_companies_is_no_count_of_companies():
-    from pipelines.extract import extract_figures
-
     text = ("Foreign funds have returned as a shortage of memory lifts earnings expectations for the two chipmakers, "
             "which together account for roughly a third of the index.")
     assert [f.surface for f in extract_figures(text) if f.unit == "companies"] == []
