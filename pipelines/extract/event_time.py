@@ -932,7 +932,8 @@ _SESSION_RX = {
         r"(?P<after_hours>시간\s?외|애프터\s?마켓|(?:장\s?)?마감\s?(?:후|이후|뒤))|"
         r"(?P<premarket>개장\s?전|장\s?시작\s?전|프리\s?마켓)|"
         r"(?P<prior_close>(?:직전|전)\s?거래일\s?종가(?!\s?(?:대비|보다|에\s?비해|와\s?비교|과\s?비교)))|"
-        r"(?P<intraday>장중|장\s?초반|장\s?막판|장\s?후반|개장\s?직후|(?:오전|오후)?\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?현재)|"
+        r"(?P<intraday>장중|장\s?초반|장\s?막판|장\s?후반|개장\s?직후|(?:오전|오후)?\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?현재|"
+        r"(?:오전|오후)\s?\d{1,2}시(?:\s?\d{1,2}분)?\s?(?:무렵|쯤|께|경))|"
         r"(?P<close>종가|마감가|장\s?마감|거래를\s?마(?:쳤|감)|장을\s?마쳤|마감했)"
     ),
 }
@@ -940,7 +941,7 @@ _SESSION_TRIGGERS = {
     "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "trade", "deal", "clos", "end",
            "finish", "settl", "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m",
            "p.m", "am", "pm", "previous", "prior"),
-    "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤"),
+    "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤", "무렵", "쯤", "께", "경"),
 }
 
 # Context around an expression that makes it an anchor or comparison base, not an event time.

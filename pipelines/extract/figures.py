@@ -81,19 +81,23 @@ from .metrics import (
     ESTIMATE_SCOPE,
     FORTUNE_SCOPE,
     GUIDANCE_SCOPE,
+    MARKET_SHARE_SCOPE,
     OPERATING_COST_SCOPE,
     POWER_SCOPE,
     assign_metric,
     cue_hits,
     is_event_metric,
+    is_market_share,
     is_model_metric,
+    is_net_trade,
     is_segment,
     load_metrics,
     metric_accepts,
     property_cue_starts,
 )
-from .model import Figure
+from .model import Figure, negated
 from .sentences import clause_around, clause_around_span, split_sentences
+from .shares import market_named, market_shares
 from .subjects import (
     ANAPHOR,
     KO_CAUSE_OR_OBLIQUE,
@@ -521,6 +525,20 @@ def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
             out[i] = replace(f, refers_to=quarters[0])
 
 
+def _shares_share_period(out: list[Figure], base: int) -> None:
+    """Market shares listed in one sentence ("… 57%로 1위를 지켰고, 삼성전자는 22%로 마이크론(21%)을 앞섰다") are
+    of the one period the sentence names for any of them."""
+    periods = {f.refers_to for f in out[base:] if is_market_share(f.scope) and f.refers_to
+               and not _ISO_DAY.match(f.refers_to)}
+    if len(periods) != 1:
+        return
+    period = periods.pop()
+    for i in range(base, len(out)):
+        f = out[i]
+        if is_market_share(f.scope) and (f.refers_to is None or _ISO_DAY.match(f.refers_to)):
+            out[i] = replace(f, refers_to=period)
+
+
 def _share_settled(st: str, rows: list[dict]) -> None:
     """"… had initially asked for 20% but that Nvidia chief Jensen Huang talked him down to 15%", "20%를 요구했지만
     15%로 낮췄다": the share settled on is the same kind of figure as the one asked for (the government's share
@@ -867,6 +885,8 @@ def extract(
     case_party: str | None = None  # the parties of the case the article reports ("Chuan Geng + Shiwei Yang")
     deal = DealContext()  # the two parties of the deal last stated ("OpenAI + Oracle")
     last_topic: tuple[int, str] | None = None  # (paragraph, the last sentence topic named: "앤트로픽은")
+    share_market: tuple[int, str] | None = None  # (paragraph, the market the last sentence ranked shares of)
+    known_market = market_named(headline) if headline else None  # ... and the last market any sentence ranked
     # whether the article counts chips yet (its headline names GPUs or chips, or a sentence counted them): a bare
     # 장 ("5만 장") counts GPU boards then
     counted_chips = bool(headline and _KO_CHIP_WORDS.search(headline))
@@ -940,6 +960,8 @@ def extract(
                                     head_group)
             figs = net_trades(st, lang, stakes(st, lang, funding_and_valuation(st, lang, figs, mentions), mentions))
             figs = capex_plans(st, investment_targets(st, lang, figs, mentions))
+            figs, market = market_shares(st, lang, figs, _carried_market(share_market, sent.paragraph),
+                                         known_market, eligible)
             topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])
             figs = _conversions_follow(figs)
@@ -961,8 +983,9 @@ def extract(
                             or (day_set[1] if day_set is not None and day_set[0] == sent.paragraph
                                 and fig.metric in _SESSION_METRICS and published_at is not None
                                 and day_set[1] < published_at.astimezone(UTC).date().isoformat() else None),
-                            is_event_metric(fig.metric), market_of(fig.subject),
-                            "revenue" if fig.scope in _ACCOUNTS_CHANGES else fig.metric,
+                            is_event_metric(fig.metric) or is_net_trade(fig.scope)
+                            or is_market_share(fig.scope), _market(fig),
+                            _time_metric(fig),
                             [(f.span_start, f.span_end) for f in figs if f is not fig
                              and unit_family(f.unit) == unit_family(fig.unit)
                              # (a share price between is no figure of the same kind as a market-value change)
@@ -980,6 +1003,7 @@ def extract(
             context_quarter = accounts_quarter_carried if same else None
             out[base:] = [without_term_end(st, f) for f in out[base:]]
             _forecasts_share_quarter(out, base)
+            _shares_share_period(out, base)
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
                         and f.refers_to and "/" in f.refers_to]
@@ -992,6 +1016,9 @@ def extract(
                     metrics.setdefault(unit_family(fig.unit), fig.metric)
         else:
             metrics = _figureless_metrics(st, lang)
+            market = market_shares(st, lang, [], _carried_market(share_market, sent.paragraph))[1]
+        share_market = (sent.paragraph, market) if market else None
+        known_market = market if market and market != MARKET_SHARE_SCOPE else known_market
         subject = first_subject or topic or fallback[0]
         scope = first_scope if first_subject else (fallback[2] if subject == fallback[0] else None)
         if scope is None and subject:
@@ -1206,7 +1233,7 @@ def _corrected_respectively(out: list[Figure], result: list[Figure], members: li
         f = replace(f, subject=src.subject, subject_via=src.subject_via, metric=src.metric, chip=src.chip,
                     scope=src.scope)
         if f.unit in ("percent", "percentage_points") and f.value and src.value and (f.value > 0) != (src.value > 0):
-            f = _negated(f)
+            f = negated(f)
         result[a] = f
 
 
@@ -1220,14 +1247,7 @@ def _signed_as(f: Figure, source: Figure) -> Figure:
     if f.unit not in ("percent", "percentage_points") or not f.value or not source.value or (
             (f.value > 0) == (source.value > 0)) or f.value != -source.value:
         return f
-    return _negated(f)
-
-
-def _negated(f: Figure) -> Figure:
-    """The figure with its value and interval the other way round (a fall for a rise)."""
-    low, high = f.value_low, f.value_high
-    return replace(f, value=-f.value, value_low=None if high is None else -high,
-                   value_high=None if low is None else -low)
+    return negated(f)
 
 
 # sales lost to export curbs: "cut about $8 billion from sales", "cost it about $8 billion in sales", "a loss of
@@ -1797,7 +1817,7 @@ def _excluding_items(st: str, fig: Figure) -> Figure:
 def _unsigned_level(fig: Figure) -> Figure:
     """A margin is a level, never a move: "매출총이익률은 60.5%로 떨어졌다" is 60.5%, whatever the verb says."""
     if fig.metric == "margin" and fig.value is not None and fig.value < 0 and not re.search(r"[-−–]", fig.surface):
-        return _negated(fig)
+        return negated(fig)
     return fig
 
 
@@ -2246,6 +2266,28 @@ _KO_COMPARAND_AFTER = re.compile(r"\)?\s?(?:보다|대비|에\s?비해|(?:과|�
 def _right_after(st: str, end: int, start: int) -> bool:
     """Whether only spaces or an opening parenthesis stand between offsets ``end`` and ``start``."""
     return end <= start and not st[end:start].strip(" (")
+
+
+def _carried_market(share_market: tuple[int, str] | None, paragraph: int) -> str | None:
+    """The market the previous sentence ranked shares of, when it is of the same paragraph."""
+    return share_market[1] if share_market is not None and share_market[0] == paragraph else None
+
+
+def _time_metric(fig: Figure) -> str:
+    """The metric a figure's date is read by: a change in accounts ("revenue rose 20%") as the accounts, an
+    investor group's net trading as a session's quantity (its morning tally is intraday), else its own."""
+    if fig.scope in _ACCOUNTS_CHANGES:
+        return "revenue"
+    if is_net_trade(fig.scope):
+        return "share_price"
+    return fig.metric
+
+
+def _market(fig: Figure) -> str | None:
+    """The market whose sessions date the figure: its subject's, or Seoul's for net trading in won."""
+    if is_net_trade(fig.scope) and fig.unit == "KRW":
+        return "KRX"
+    return market_of(fig.subject)
 
 
 def _refers_to(

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .candidate import CURRENCY_UNITS
 from .entities import Mention
-from .metrics import STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX
+from .metrics import NET_BUYING_SCOPE, NET_SELLING_SCOPE, STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX
 from .model import Figure
 
 __all__ = ["FUNDING_ROUND_SCOPE", "funding_and_valuation", "net_trades", "stakes"]
@@ -151,9 +151,9 @@ def stakes(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> l
 # investors' net trading ("외국인은 유가증권시장에서 2조5000억 원어치를 순매도했다", "Foreign investors sold a net 2.5
 # trillion won of shares"): the investor group's, neither a deal nor the index's
 _NET_TRADE = {
-    "as net selling": (re.compile(r"\bnet\s+(?:sell(?:ing|ers?)?|sales?|outflows?)\b|"
+    NET_SELLING_SCOPE: (re.compile(r"\bnet\s+(?:sell(?:ing|ers?)?|sales?|outflows?)\b|"
                                   r"\b(?:sold|offloaded|dumped)\s+a\s+net\b", re.I), re.compile(r"순매도")),
-    "as net buying": (re.compile(r"\bnet\s+(?:buy(?:ing|ers?)?|purchases?|inflows?)\b|\bbought\s+a\s+net\b", re.I),
+    NET_BUYING_SCOPE: (re.compile(r"\bnet\s+(?:buy(?:ing|ers?)?|purchases?|inflows?)\b|\bbought\s+a\s+net\b", re.I),
                       re.compile(r"순매수")),
 }
 _INVESTOR_GROUPS = (
@@ -164,15 +164,31 @@ _INVESTOR_GROUPS = (
 )
 
 
+# a tally over several sessions ("이틀 동안 … 약 4조7000억 원어치를 순매도했다", "sold a net $3 billion over three
+# sessions"): another quantity than any one day's
+_SEVERAL_SESSIONS_BEFORE = re.compile(r"(?:이틀|사흘|나흘|닷새|\d+\s?거래일|\d+\s?일)\s?(?:간|동안|연속|째)")
+_SEVERAL_SESSIONS_AFTER = re.compile(r"\s+(?:over|in|across)\s+(?:the\s+(?:past|last)\s+)?(?:two|three|four|five|"
+                                     r"several|\d+)\s+(?:straight\s+|consecutive\s+)?(?:trading\s+)?"
+                                     r"(?:days|sessions)\b", re.I)
+SEVERAL_SESSIONS = " over several sessions"
+
+
 def net_trades(st: str, lang: str, figs: list[Figure]) -> list[Figure]:
     """Each amount the sentence gives as an investor group's net selling or buying (metric ``other``, scope ``as
-    net selling``/``as net buying``; subject the group it names, else the figure's own)."""
+    net selling``/``as net buying``, ``… over several sessions`` for a tally of more than one day; subject the
+    group it names, else the figure's own)."""
     out = []
+    since = 0  # the end of the sentence's amount before
     for f in figs:
         if f.unit in CURRENCY_UNITS:
-            clause = st[max(0, f.span_start - 80):f.span_end + 40]
+            after_prev, since = since, f.span_end
+            # (a Korean list shares its verb: "지난 4일 2조2200억 원, 5일 2조5000억 원 등 … 순매도했다")
+            clause = st[max(0, f.span_start - 80):None if lang == "ko" else f.span_end + 40]
             side = next((name for name, (en, ko) in _NET_TRADE.items()
                          if (ko if lang == "ko" else en).search(clause)), None)
+            if side and (_SEVERAL_SESSIONS_BEFORE.search(st, after_prev, f.span_start) if lang == "ko"
+                         else _SEVERAL_SESSIONS_AFTER.match(st, f.span_end)):
+                side += SEVERAL_SESSIONS
             if side:
                 group = next((name for name, en, ko in _INVESTOR_GROUPS
                               if (ko if lang == "ko" else en).search(st, 0, f.span_start)), None)

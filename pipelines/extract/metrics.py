@@ -24,9 +24,10 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
+    "MARKET_SHARE_SCOPE", "MARKET_SHARE_SCOPE_PREFIX", "NET_BUYING_SCOPE", "NET_SELLING_SCOPE", "NET_TRADE_SCOPES",
     "OPERATING_COST_SCOPE", "POWER_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
-    "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_model_metric",
-    "load_metrics", "metric_accepts", "property_cue_starts",
+    "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_market_share",
+    "is_net_trade", "is_model_metric", "load_metrics", "metric_accepts", "property_cue_starts",
 ]
 
 DATA = Path(__file__).parent / "data" / "metrics.json"
@@ -119,9 +120,30 @@ POWER_SCOPE = "as power capacity"
 # a holder's stake in a named company ("stake in OpenAI") and what that stake is worth ("stake value in OpenAI")
 STAKE_SCOPE_PREFIX = "stake in "
 STAKE_VALUE_SCOPE_PREFIX = "stake value in "
+# an investor group's net trading on a day ("외국인은 2조5000억 원어치를 순매도했다"): metric other, a session's event
+NET_SELLING_SCOPE = "as net selling"
+NET_BUYING_SCOPE = "as net buying"
+NET_TRADE_SCOPES = frozenset({NET_SELLING_SCOPE, NET_BUYING_SCOPE})
+# a company's share of a market in a period ("SK hynix held 62% of the HBM market in the second quarter"): metric
+# other, scope "market share in HBM" (or "as market share" when the sentence names no market)
+MARKET_SHARE_SCOPE = "as market share"
+MARKET_SHARE_SCOPE_PREFIX = "market share in "
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
-COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE})
-COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX)
+# (a net trade's scope may go on: "as net selling over several sessions")
+COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, MARKET_SHARE_SCOPE})
+COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX, MARKET_SHARE_SCOPE_PREFIX,
+                                 NET_SELLING_SCOPE, NET_BUYING_SCOPE)
+
+
+def is_net_trade(scope: str | None) -> bool:
+    """Whether a claim scope is an investor group's net selling or buying ("as net selling", "… over several
+    sessions")."""
+    return bool(scope) and scope.startswith((NET_SELLING_SCOPE, NET_BUYING_SCOPE))
+
+
+def is_market_share(scope: str | None) -> bool:
+    """Whether a claim scope is a market share ("market share in HBM", "as market share")."""
+    return bool(scope) and (scope == MARKET_SHARE_SCOPE or scope.startswith(MARKET_SHARE_SCOPE_PREFIX))
 
 
 def is_segment(scope: str | None) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague")
@@ -52,3 +52,10 @@ class Figure:
 
     def to_json_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def negated(f: Figure) -> Figure:
+    """The figure with its value and interval the other way round (a fall for a rise)."""
+    low, high = f.value_low, f.value_high
+    return replace(f, value=-f.value, value_low=None if high is None else -high,
+                   value_high=None if low is None else -low)

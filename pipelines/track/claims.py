@@ -55,7 +55,9 @@ from pipelines.extract.metrics import (
     GUIDANCE_SCOPE,
     chip_in_key,
     is_event_metric,
+    is_market_share,
     is_model_metric,
+    is_net_trade,
     is_segment,
 )
 from pipelines.track.fx import CURRENCIES
@@ -74,7 +76,7 @@ NESTED_MAX_DAYS = 31
 QUARTER_MAX_DAYS = 95
 # accounts figures: a company's revenue or charge, of a period (a quarter, a fiscal year)
 # A day's move without a session cue is the move at the close.
-CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value"})
+CLOSE_BY_DEFAULT = frozenset({"percent_change", "share_price", "market_value_change", "market_value", "net_trading"})
 SCOPE_WINDOW_DAYS = 45
 SCOPE_MAJORITY = 2 / 3
 # a report "gives the same value" as another within this share of it ($5.6 million and $5.576 million)
@@ -333,6 +335,26 @@ FORTUNE_CHANGE = "fortune_change"
 # equipment in the fourth quarter", its plan for the year): of a period, like its accounts
 CAPITAL_SPENDING = "capital_spending"
 _CAPEX_SCOPES = ("", GUIDANCE_SCOPE, ESTIMATE_SCOPE)
+# an investor group's net selling or buying (metric other, scope "as net selling"): a session's, like a move
+NET_TRADING = "net_trading"
+# a company's market share (metric other, scope "market share in HBM"): of a period, like its accounts
+MARKET_SHARE = "market_share"
+
+
+def _pseudo_metric(metric: str, key: str) -> str:
+    """The metric a fact key's event is resolved by: its own, or for the "other" and investment quantities that
+    happen on a day or in a period, the pseudo-metric that says so."""
+    scope = "|".join(key.split("|")[4:])
+    if metric == "other":
+        if scope == FORTUNE_SCOPE:
+            return FORTUNE_CHANGE  # "Jensen Huang's net worth fell by about $20 billion": on a day
+        if is_net_trade(scope):
+            return NET_TRADING
+        if is_market_share(scope):
+            return MARKET_SHARE
+    if metric == "investment" and _capex_key(key):
+        return CAPITAL_SPENDING
+    return metric
 # a value written with at least this many significant digits ($5.576 million, 2,048) is distinctive: two reports of
 # it about one subject are the same figure, whatever word each sentence used for it
 DISTINCT_DIGITS = 4
@@ -815,12 +837,9 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
-    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING}
+    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING, NET_TRADING, MARKET_SHARE}
     keys = reports["claim_key"].to_list()
-    # a fortune ("Jensen Huang's net worth fell by about $20 billion") changes on a day, like a market value
-    metrics = [FORTUNE_CHANGE if m == "other" and k.endswith(f"|{FORTUNE_SCOPE}") else
-               CAPITAL_SPENDING if m == "investment" and _capex_key(k) else m
-               for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
+    metrics = [_pseudo_metric(m, k) for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
     days = _report_days(reports)
     events: list[str | None] = [None] * reports.height
@@ -902,7 +921,8 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
             # (a deal re-told undated is the deal of its parties whose reports give its value: "오라클과는 3000억
             # 달러 규모 계약을 맺은 상태다" two months after the signing)
             recallable = (metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i])
-                          or metrics[i] in ACCOUNTS_METRICS or metrics[i] in ("deal_value", CAPITAL_SPENDING))
+                          or metrics[i] in ACCOUNTS_METRICS
+                          or metrics[i] in ("deal_value", CAPITAL_SPENDING, MARKET_SHARE))
             fit = _value_fit(key, values[i], options, day, stated_values) if recallable else None
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit
