@@ -277,3 +277,46 @@ def test_the_previous_years_figure_named_as_a_comparand_is_a_year_back():
 )
 def test_months_to_a_month_are_the_months_ending_then_not_the_month(text, surface, refers_to):
     assert fig(text, surface, published_at=datetime(2025, 10, 26, 8, tzinfo=UTC)).refers_to == refers_to
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "when", "scope", "refers_to"),
+    [
+        # a Korean company's forecast told by its verb, and the next quarter after the one it reports
+        ("AMD는 3분기 매출이 87억 달러(±3억 달러)가 될 것으로 전망했다.", "87억 달러",
+         datetime(2025, 8, 6, 8, tzinfo=UTC), "as guidance", "2025-07/2025-09"),
+        ("엔비디아는 다음 분기 매출이 780억 달러에 이를 것이라는 전망도 내놨다.", "780억 달러",
+         datetime(2026, 2, 26, 8, tzinfo=UTC), "as guidance", "2026-02/2026-04"),
+        ("Nvidia expects revenue of $54 billion in the next quarter, it said on Wednesday.", "$54 billion",
+         datetime(2025, 8, 27, 21, tzinfo=UTC), "as guidance", "2025-08/2025-10"),
+        # guidance the results beat is the guidance of the quarter reported, not of one ahead
+        ("엔비디아가 석 달 전 제시했던 3분기 매출 가이던스 540억 달러를 크게 웃돌았다.", "540억 달러",
+         datetime(2025, 11, 20, 0, tzinfo=UTC), "as guidance", "2025-08/2025-10"),
+    ],
+)
+def test_a_forecast_is_of_the_companys_quarter_ahead_of_the_one_it_reports(text, surface, when, scope, refers_to):
+    got = fig(text, surface, published_at=when)
+    assert (got.scope, got.refers_to) == (scope, refers_to)
+
+
+def test_a_fiscal_year_named_is_the_companys_and_the_same_quarter_a_year_before_is_a_year_back():
+    when = datetime(2026, 2, 26, 8, tzinfo=UTC)
+    assert fig("엔비디아의 2025회계연도 매출은 1305억 달러였다.", "1305억", published_at=when).refers_to == \
+        "2024-02/2025-01"
+    assert fig("Nvidia's fiscal 2025 revenue was $130.5 billion.", "$130.5", published_at=when).refers_to == \
+        "2024-02/2025-01"
+    assert fig("Apple's fiscal 2025 revenue was $416 billion.", "$416", published_at=when).refers_to == \
+        "2024-10/2025-09"  # (Apple's year ends in September)
+    assert fig("AMD's fiscal 2025 revenue was $34.6 billion.", "$34.6", published_at=when).refers_to == "2025"
+    text = ("엔비디아는 4분기 매출이 681억 달러를 기록했다고 밝혔다. 매출은 681억 달러로 1년 전 같은 분기의 "
+            "393억 달러보다 73% 늘었다. 1년 전 같은 분기 영업이익은 240억 달러였다.")
+    got = {f.surface: f.refers_to for f in extract_figures(text, published_at=when)}
+    assert got["681억 달러"] == got["73%"] == "2025-11/2026-01"
+    assert got["393억 달러"] == got["240억 달러"] == "2024-11/2025-01"
+
+
+def test_a_companys_accounts_are_never_its_chief_executives():
+    text = ("엔비디아 3분기 매출이 570억 달러를 기록했다. 젠슨 황 최고경영자(CEO)는 GPU가 모두 팔렸다고 말했다. "
+            "데이터센터 매출은 512억 달러로 전년 동기 대비 66% 늘었다.")
+    got = {f.surface: f.subject for f in extract_figures(text, published_at=datetime(2025, 11, 20, 0, tzinfo=UTC))}
+    assert got["512억 달러"] == got["66%"] == "Nvidia"

@@ -88,8 +88,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "calendar_quarter", "change_period",
-    "date_expressions", "fiscal_year_label", "has_date",
-    "last_closed_quarter", "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
+    "date_expressions", "fiscal_year_label", "has_date", "last_closed_quarter", "named_fiscal_year",
+    "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "fiscal_quarter", "half", "year", "span")
@@ -1411,15 +1411,23 @@ def last_closed_quarter(fiscal_year_end: int | None, published: date) -> str:
     return _months_label(last)
 
 
+def named_fiscal_year(year: int, fiscal_year_end: int | None) -> str:
+    """Fiscal year ``year`` as its months: the twelve months ending in month ``fiscal_year_end`` of that year
+    (Nvidia's "2025회계연도", "fiscal 2025": "2024-02/2025-01"); a calendar year is the year itself."""
+    if not fiscal_year_end or fiscal_year_end == 12:
+        return str(year)
+    last = date(year, fiscal_year_end, 1)
+    first = _add_months(last, -11)
+    return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+
+
 def fiscal_year_label(fiscal_year_end: int | None, published: date | None) -> str | None:
     """The last fiscal year a company has closed by ``published``, as its months ("2024-02/2025-01" for Nvidia
     in 2025 after January): what "the full fiscal year" of its results means. ``None`` without a calendar."""
     if not fiscal_year_end or published is None:
         return None
     year = published.year if published.month > fiscal_year_end else published.year - 1
-    last = date(year, fiscal_year_end, 1)
-    first = _add_months(last, -11)
-    return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+    return named_fiscal_year(year, fiscal_year_end)
 
 
 # a change measured against a base: "up 90% from a year earlier", "1년 전보다 90% 올랐다", "연초 대비 12%"

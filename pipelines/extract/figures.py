@@ -64,6 +64,7 @@ from .event_time import (
     fiscal_year_label,
     has_date,
     last_closed_quarter,
+    named_fiscal_year,
     previous_weekday,
     refers_to,
     session_at,
@@ -137,7 +138,9 @@ _NEXT_DAY = re.compile(r"다음\s?날|이튿날|\bthe\s+next\s+day\b|\ba\s+day\s
 _KO_FROM_LEVEL = re.compile(r"\s?에서\s")
 _FULL_YEAR = re.compile(r"\b(?:full|whole|entire)\s+(?:fiscal\s+|financial\s+)?year\b|\bfull-year\b|"
                         r"\bfiscal\s+year\b(?!\s+(?:19|20)\d{2})|연간|지난\s?회계연도", re.I)
-_HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b", re.I)
+# (a forecast told as made before: "analysts had expected", "석 달 전 스스로 제시했던 3분기 매출 가이던스")
+_HAD_EXPECTED = re.compile(r"\bhad\s+(?:forecast|expected|projected|estimated|guided|predicted)\b|"
+                           r"(?:제시|전망|예상|예측|발표)했던|내놨던|내놓았던|내다봤던", re.I)
 # a figure expected rather than reported: guidance, forecasts
 # (the words of a forecast: a company's guidance, and with future tense any figure not yet reported)
 _GUIDANCE = re.compile(
@@ -965,6 +968,9 @@ def extract(
             topic_before = last_topic[1] if last_topic and last_topic[0] == sent.paragraph else None
             figs, deal = deal_parties(st, lang, figs, mentions, sources, deal, topic_before or fallback[0])
             figs = _conversions_follow(figs)
+            # a company's accounts are never a person's: "데이터센터 매출은 512억 달러로" after a sentence quoting
+            # its chief executive is the company's (the headline's, else the last company named)
+            figs = [_accounts_not_a_persons(f, head_subject, prev) for f in figs]
             in_case = in_case or bool(_CASE_CUE.search(st))
             case_party = _case_party(st, mentions, lang, in_case) or case_party
             if case_party:
@@ -1004,8 +1010,11 @@ def extract(
             out[base:] = [without_term_end(st, f) for f in out[base:]]
             _forecasts_share_quarter(out, base)
             _shares_share_period(out, base)
+            # (a forecast's quarter is the one ahead: "4분기 매출 가이던스로 650억 달러를 제시했다" does not date the
+            # results the paragraph goes on with)
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
+                        and f.scope not in (GUIDANCE_SCOPE, ESTIMATE_SCOPE)
                         and f.refers_to and "/" in f.refers_to]
             accounts_quarter_carried = quarters[0] if quarters else (accounts_quarter_carried if same else None)
             article_quarter = quarters[-1] if quarters else article_quarter
@@ -1393,7 +1402,10 @@ _FORECAST_AFTER = re.compile(
     r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)|"
     # "4분기 영업이익이 13조 원대로 늘어날 것으로 내다봤다": where a forecast says it will go
     r"\s?대?(?:으로|로)?\s?(?:늘어날|줄어들|줄어날|증가할|감소할|불어날|개선될|달할|이를|넘어설|웃돌)\s?(?:것|전망)(?:으로|이라고)?\s?"
-    r"(?:예상|전망|내다[봤보본]|관측|예측|추정)", re.I)
+    r"(?:예상|전망|내다[봤보본]|관측|예측|추정)|"
+    # "2분기 매출이 450억 달러(±2%)가 될 것으로 전망했다", "650억 달러에 이를 것으로 내다봤다"
+    r"(?:\s?\([^)]{1,20}\))?\s?(?:가|이|에)?\s?(?:될|달할|이를|머물|그칠|기록할)\s?것(?:으로|이라고|이라는)\s?"
+    r"(?:예상|전망|내다[봤보본]|관측|예측|추정|밝혔|제시)", re.I)
 
 
 def _forecast_scope(st: str, fig: Figure) -> Figure:
@@ -2018,7 +2030,10 @@ _YEAR_EARLIER_AFTER = re.compile(r"\s+(?:in\s+the\s+)?(?:a\s+year\s+(?:earlier|a
 _QUARTER_EARLIER_AFTER = re.compile(r"\s+(?:(?:it|the\s+company|they)\s+\w+\s+)?(?:three\s+months\s+(?:earlier|before)|"
                                     r"a\s+quarter\s+(?:earlier|before)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
                                     r"quarter)\b", re.I)
-_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|1년\s?전\s?같은\s?기간|지난해\s?같은\s?기간|전년도?|"
+# "1년 전 같은 분기", "지난해 같은 기간": a comparison with the same period a year before, no date of its own
+_KO_SAME_PERIOD_AFTER = re.compile(r"\s?(?:같은|동일한)\s?(?:기간|분기|달)")
+_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|(?:1년|한\s?해)\s?전\s?같은\s?(?:기간|분기)|"
+                                     r"(?:지난해|작년|전년)\s?같은\s?(?:기간|분기)|전년도?|"
                                      r"전\s?회계연도)(?:의|에는|엔)?\s?"
                                      r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
 
@@ -2057,7 +2072,10 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
         label = f.refers_to
         if label is None and period is not None and _GLOSSED_BY_NAME.search(st, max(0, start - 12), start):
             label = period
-        base = label or period or context or article
+        # (a month or day carried from the sentence before is no period to count a year back from: "1년 전 같은
+        # 분기 매출은 393억 달러였다" after a sentence dated by its report day)
+        periodic = label is not None and (_MONTHS_SPAN.fullmatch(label) or _YEAR_ONLY.fullmatch(label))
+        base = (label if periodic else None) or period or context or article or label
         back = _year_back(base) if base and _a_year_earlier(st, lang, start, end) else None
         if back is None and base and (lang == "en" and _QUARTER_EARLIER_AFTER.match(st, end) or lang == "ko" and (
                 base == (period or context or article)  # (not one already dated the quarter before)
@@ -2136,6 +2154,9 @@ def _accounts_period(
         year = fiscal_year_label(fiscal_year_end(fig.subject), published_at.date() if published_at else None)
         if year:
             return year
+    if label and _YEAR_ONLY.fullmatch(label) and _FISCAL.search(clause):
+        # "2025회계연도 연간 매출은 1305억 달러", "fiscal 2025 revenue": the company's fiscal year of that name
+        return named_fiscal_year(int(label), fiscal_year_end(fig.subject))
     # (a figure compared with the estimate it beat is the result: "1분기 매출은 441억 달러로 시장 예상치 433억
     # 달러를 넘어섰다", "ahead of the $43.31 billion analysts had forecast")
     ahead = bool(_EXPECTED.search(clause)) and not _HAD_EXPECTED.search(clause) and not _VS_ESTIMATE.search(clause)
@@ -2144,6 +2165,11 @@ def _accounts_period(
     own = label is None or bool(date_expressions(clause, published_at, lang))
     if (label is None or not own) and published_at is not None and _CURRENT_QUARTER.search(clause):
         # "expects the restrictions to cut about $8 billion from sales in the current period"
+        return current_quarter(fiscal_year_end(fig.subject), published_at.date())
+    if (published_at is not None and _NEXT_QUARTER.search(clause)
+            and (fig.scope in (GUIDANCE_SCOPE, ESTIMATE_SCOPE) or ahead)):
+        # "다음 분기 매출을 540억 달러로 예상하며", "revenue of $54 billion in the next quarter" beside the results: the
+        # company's quarter after the one it reports, the one under way (not the calendar's next)
         return current_quarter(fiscal_year_end(fig.subject), published_at.date())
     previous = _PREVIOUS_QUARTER.search(st, max(0, fig.span_start - 24), fig.span_start)
     if ((label is None or not own) and published_at is not None and fig.unit in CURRENCY_UNITS and previous
@@ -2183,10 +2209,12 @@ def _accounts_period(
 _PERIOD_ENDED = re.compile(r"\b(?:period|quarter|three\s+months)\s+(?:that\s+)?(?:ended|ending|through|to)\b", re.I)
 _REPORTING_DAYS = 7  # a results story dates its figures by the day they were reported within this many days
 _VS_ESTIMATE = re.compile(
-    r"(?:예상치|전망치|추정치|컨센서스)(?:\s?\([^)]*\))?\s?(?:[\d.,]+\s?[억조만]*\s?(?:달러|원)?\s?)?(?:를|을)?\s?"
+    r"(?:예상치|전망치|추정치|컨센서스|가이던스)(?:\s?\([^)]*\))?\s?(?:[\d.,]+\s?[억조만]*\s?(?:달러|원)?\s?)?(?:를|을)?\s?"
     r"(?:넘|웃돌|상회|하회|밑돌|뛰어넘)|\b(?:beat|beating|topped|topping|ahead\s+of|exceeded|missed)\b", re.I)
 _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period|one)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
+_YEAR_ONLY = re.compile(r"\d{4}")
+_NEXT_QUARTER = re.compile(r"다음\s?분기|\b(?:the\s+)?(?:next|coming|following)\s+(?:fiscal\s+)?quarter\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"(?:직전|지난|전)\s?분기(?!\s?(?:대비|보다|에\s?비해|比))|"
                                r"\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b(?!['’]s)", re.I)
 _THE_QUARTER = re.compile(
@@ -2268,6 +2296,18 @@ def _right_after(st: str, end: int, start: int) -> bool:
     return end <= start and not st[end:start].strip(" (")
 
 
+def _accounts_not_a_persons(fig: Figure, head_subject: str | None, prev: _Context | None) -> Figure:
+    """An accounts figure carried to a person from the sentence before (its subject came by context) is the
+    company's the article is about."""
+    if (fig.subject_via in ("previous_sentence", "article") and kind_of(fig.subject) == "person"
+            and (fig.metric in ACCOUNTS_METRICS or fig.scope in _ACCOUNTS_CHANGES)):
+        company = next((c for c in (head_subject, prev.company if prev else None, prev.doc_subject if prev else None)
+                        if c and kind_of(c) == "org"), None)
+        if company:
+            return replace(fig, subject=company, subject_via="article")
+    return fig
+
+
 def _carried_market(share_market: tuple[int, str] | None, paragraph: int) -> str | None:
     """The market the previous sentence ranked shares of, when it is of the same paragraph."""
     return share_market[1] if share_market is not None and share_market[0] == paragraph else None
@@ -2307,6 +2347,8 @@ def _refers_to(
     with only a session cue ("...로 마감했다") takes that day for its session, and a sentence with no time at
     all takes it whole when the figure is of an event metric."""
     found = refers_to(st, span, published_at, lang, market=market)
+    if found is not None and lang == "ko" and _KO_SAME_PERIOD_AFTER.match(st, found.span[1]):
+        found = None  # "1년 전 같은 분기의 393억 달러": the year-earlier quarter, dated from the sentence's own
     if (found is not None and lang == "ko" and published_at is not None and published_at.tzinfo is not None
             and found.granularity == "day" and found.surface.strip() in _KO_DAY_BEFORE_WORDS
             and found.start == published_at.astimezone(UTC).date() - timedelta(days=1)):
