@@ -320,3 +320,34 @@ def test_a_companys_accounts_are_never_its_chief_executives():
             "데이터센터 매출은 512억 달러로 전년 동기 대비 66% 늘었다.")
     got = {f.surface: f.subject for f in extract_figures(text, published_at=datetime(2025, 11, 20, 0, tzinfo=UTC))}
     assert got["512억 달러"] == got["66%"] == "Nvidia"
+
+
+def test_the_years_spending_a_plan_is_compared_with_is_no_plan():
+    text = "Meta said it plans to spend about $125 billion in 2026, up from roughly $72 billion last year."
+    got = {f.surface: f.scope for f in extract_figures(text, published_at=datetime(2026, 1, 29, 22, tzinfo=UTC))}
+    assert got["about $125 billion"] == "as guidance" and got["roughly $72 billion"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "scope"),
+    [
+        ("오라클의 잔여이행의무(RPO)는 5230억 달러로 1년 전보다 438% 늘었다.", "5230억 달러", "other", "as backlog"),
+        ("오라클의 잔여이행의무(RPO)는 5230억 달러로 1년 전보다 438% 늘었다.", "438%", "percent_change", "of backlog"),
+        ("Remaining performance obligations, a gauge of contracted revenue not yet recognized, rose to $523 billion.",
+         "$523 billion", "other", "as backlog"),
+        # the share move the backlog caused is the stock's
+        ("The backlog Oracle disclosed sent its shares up as much as 40% on Wednesday.", "as much as 40%",
+         "percent_change", None),
+    ],
+)
+def test_a_backlog_is_its_own_quantity_and_its_growth_is_no_share_move(text, surface, metric, scope):
+    got = fig(text, surface, published_at=datetime(2025, 12, 11, 8, tzinfo=UTC))
+    assert (got.metric, got.scope) == (metric, scope)
+
+
+def test_a_backlog_at_a_months_end_is_of_the_quarter_ending_then():
+    when = datetime(2025, 9, 10, 14, tzinfo=UTC)
+    en = fig("Oracle's remaining performance obligations rose to $455 billion at the end of August.", "$455",
+             published_at=when)
+    ko = fig("오라클은 전날 실적 발표에서 잔여이행의무가 4550억 달러라고 밝혔다.", "4550억", published_at=when)
+    assert en.refers_to == ko.refers_to == "2025-06/2025-08"  # (Oracle's fiscal first quarter)

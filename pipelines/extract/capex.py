@@ -40,6 +40,10 @@ _ANALYSTS_AFTER = re.compile(r"^\s+(?:that\s+|which\s+)?(?:analysts?|Wall\s+Stre
                              r"forecast|estimated|penciled|pencilled|projected|predicted)", re.I)
 _ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bestimates?\b|증권가|애널리스트|컨센서스",
                        re.I)
+# "about $200 billion of capital spending in 2026, up from roughly $131 billion last year": the year before's
+# spending, not the plan it replaced
+_PRIOR_YEAR_AFTER = re.compile(r"\s*(?:(?:it|they)\s+(?:spent|invested)\s+)?(?:last\s+year|in\s+(?:19|20)\d{2}\b|"
+                               r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year)", re.I)
 _SPENT = re.compile(r"\b(?:spent|spending\s+in\s+the|invested|outlays?\s+of)\b|투자했|집행했|썼다|지출했", re.I)
 
 
@@ -61,7 +65,7 @@ def capex_plans(st: str, figs: list[Figure]) -> list[Figure]:
             out[i] = replace(f, scope=ESTIMATE_SCOPE)
             continue
         if _PLAN_BEFORE.search(before) or (_PLAN_AFTER.search(after) and not _SPENT.search(after)) or (
-                earlier_plan and _FROM_BEFORE.search(before)):
+                earlier_plan and _FROM_BEFORE.search(before) and not _PRIOR_YEAR_AFTER.match(after)):
             lo, _hi = clause_around_span(st, (f.span_start, f.span_end))
             analysts = _ANALYSTS.search(st, max(lo, f.span_start - 70), f.span_start)
             out[i] = replace(f, scope=ESTIMATE_SCOPE if analysts else GUIDANCE_SCOPE)

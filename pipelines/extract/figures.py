@@ -79,6 +79,9 @@ from .grammar_ko import ko_candidates
 from .intervals import interval
 from .metrics import (
     ACCOUNTS_METRICS,
+    BACKLOG_CHANGE_SCOPE,
+    BACKLOG_SCOPE,
+    BUYBACK_SCOPE,
     ESTIMATE_SCOPE,
     FORTUNE_SCOPE,
     GUIDANCE_SCOPE,
@@ -1784,7 +1787,6 @@ def _operating_cost(st: str, fig: Figure) -> Figure:
 
 _BUYBACK = re.compile(r"\b(?:share\s+|stock\s+)?(?:buy-?backs?|repurchases?|repurchasing|buying\s+back)\b|"
                       r"자사주|자기주식", re.I)
-BUYBACK_SCOPE = "as buyback"
 _OTHER_ACCOUNTS = re.compile(r"\b(?:revenues?|sales|profits?|income|earnings|dividends?)\b|매출|이익|배당", re.I)
 
 
@@ -1799,6 +1801,37 @@ def _buyback(st: str, fig: Figure) -> Figure:
         between = st[m.end():fig.span_start] if m.end() <= fig.span_start else st[fig.span_end:m.start()]
         if not _OTHER_ACCOUNTS.search(between):  # ("The buyback came alongside revenue of $46.7bn": the revenue)
             return replace(fig, metric="other", scope=BUYBACK_SCOPE)
+    return fig
+
+
+_BACKLOG = re.compile(r"\bremaining\s+performance\s+obligations?\b|\bRPO\b|\bbacklog\b|"
+                      r"잔여\s?이행\s?의무|수주\s?잔(?:고|액)", re.I)
+
+
+# an aside between commas ("…, a measure of contracted future revenue, …"): no word of the sentence's own
+_ASIDE = re.compile(r",\s+(?:a|an|the|which|that|who)\b[^,]*,", re.I)
+
+
+def _backlog(st: str, fig: Figure) -> Figure:
+    """A company's backlog ("remaining performance obligations of $455 billion", "잔여이행의무(RPO)는 4550억
+    달러") is its own quantity (metric other, scope ``as backlog``), never revenue or a deal; its growth ("RPO는 …
+    1년 전보다 359% 늘었다", "a 359% jump in RPO") is a change scoped ``of backlog``, not a share move."""
+    lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    word = _BACKLOG.search(st, max(lo, fig.span_start - 60), min(hi, fig.span_end + 40))
+    if word is None:
+        # the sentence's head noun, however far before: "Remaining performance obligations, which track
+        # contracted revenue not yet recognized, rose to $523 billion …, compared with $455 billion"
+        heads = list(_BACKLOG.finditer(st, 0, fig.span_start))
+        between = _ASIDE.sub("", st[heads[-1].end():fig.span_start]) if heads else ""
+        word = heads[-1] if heads and not _OTHER_ACCOUNTS.search(between) else None
+    if word is None or fig.metric in ("share_price", "market_value", "market_value_change"):
+        return fig
+    if fig.unit in CURRENCY_UNITS:
+        return replace(fig, metric="other", scope=BACKLOG_SCOPE)
+    if fig.unit == "percent" and fig.metric in ("percent_change", "other") and not _STOCK_WORDS.search(
+            st, min(word.end(), fig.span_end), max(word.start(), fig.span_start)):
+        # (not "the backlog Oracle disclosed on Tuesday, which sent its shares up as much as 43%")
+        return replace(fig, metric="percent_change", scope=BACKLOG_CHANGE_SCOPE)
     return fig
 
 
@@ -1847,7 +1880,8 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _restriction_lag(st, _charge_chip(fig, chips, para_chip), chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))
-    fig = _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, _segment(st, lang, fig, prev_revenue)))))
+    fig = _segment(st, lang, fig, prev_revenue)
+    fig = _backlog(st, _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, fig)))))
     fig = _unsigned_level(_excluding_items(st, fig))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
@@ -2141,7 +2175,13 @@ def _accounts_period(
         when = published_at.date() if published_at else None
         return capex_period(st, lang, fig, accounts_quarter(label, fiscal_year_end(fig.subject), when), when,
                             fiscal_year_end(fig.subject))
-    if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES:
+    if fig.scope in (BACKLOG_SCOPE, BACKLOG_CHANGE_SCOPE) and label and _MONTH_ONLY.fullmatch(label):
+        # "$455 billion at the end of August": the backlog at the end of the quarter ending then
+        end = date.fromisoformat(label + "-01")
+        return accounts_quarter(f"{end - timedelta(days=60)}/{end + timedelta(days=27)}",
+                                fiscal_year_end(fig.subject), published_at.date() if published_at else None)
+    if fig.metric not in ACCOUNTS_METRICS and fig.scope not in _ACCOUNTS_CHANGES and fig.scope not in (
+            BACKLOG_SCOPE, BACKLOG_CHANGE_SCOPE):
         return calendar_quarter(label)
     lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     clause = st[lo:hi]  # ("revenue of $39.3 billion on Wednesday, beating the $37.5 billion it had forecast")
@@ -2214,6 +2254,7 @@ _VS_ESTIMATE = re.compile(
 _CURRENT_QUARTER = re.compile(r"\b(?:the\s+)?(?:current|this|ongoing)\s+(?:fiscal\s+)?(?:quarter|period|one)\b|"
                               r"이번\s?분기|현\s?분기|당\s?분기", re.I)
 _YEAR_ONLY = re.compile(r"\d{4}")
+_MONTH_ONLY = re.compile(r"\d{4}-\d{2}")
 _NEXT_QUARTER = re.compile(r"다음\s?분기|\b(?:the\s+)?(?:next|coming|following)\s+(?:fiscal\s+)?quarter\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"(?:직전|지난|전)\s?분기(?!\s?(?:대비|보다|에\s?비해|比))|"
                                r"\b(?:the\s+)?(?:previous|prior|preceding)\s+quarter\b(?!['’]s)", re.I)

@@ -23,7 +23,8 @@ from pathlib import Path
 from .trie import trie_pattern
 
 __all__ = [
-    "ACCOUNTS_METRICS", "COMPARED_OTHER_SCOPES", "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
+    "ACCOUNTS_METRICS", "BACKLOG_CHANGE_SCOPE", "BACKLOG_SCOPE", "BUYBACK_SCOPE", "COMPARED_OTHER_SCOPES",
+    "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
     "MARKET_SHARE_SCOPE", "MARKET_SHARE_SCOPE_PREFIX", "NET_BUYING_SCOPE", "NET_SELLING_SCOPE", "NET_TRADE_SCOPES",
     "OPERATING_COST_SCOPE", "POWER_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
     "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_market_share",
@@ -128,9 +129,16 @@ NET_TRADE_SCOPES = frozenset({NET_SELLING_SCOPE, NET_BUYING_SCOPE})
 # other, scope "market share in HBM" (or "as market share" when the sentence names no market)
 MARKET_SHARE_SCOPE = "as market share"
 MARKET_SHARE_SCOPE_PREFIX = "market share in "
+# the money a company authorises to buy back its own shares: metric other, announced on a day (like a deal)
+BUYBACK_SCOPE = "as buyback"
+# a company's contracted revenue not yet recognised ("remaining performance obligations of $455 billion", "수주
+#잔고"): metric other, of a quarter's end; its growth is a percent change scoped "of backlog"
+BACKLOG_SCOPE = "as backlog"
+BACKLOG_CHANGE_SCOPE = "of backlog"
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
 # (a net trade's scope may go on: "as net selling over several sessions")
-COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, MARKET_SHARE_SCOPE})
+COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, MARKET_SHARE_SCOPE,
+                                   BUYBACK_SCOPE, BACKLOG_SCOPE})
 COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX, MARKET_SHARE_SCOPE_PREFIX,
                                  NET_SELLING_SCOPE, NET_BUYING_SCOPE)
 

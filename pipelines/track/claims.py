@@ -50,6 +50,8 @@ from pipelines.extract.entities import kind_of, market_of
 from pipelines.extract.event_time import MARKETS
 from pipelines.extract.metrics import (
     ACCOUNTS_METRICS,
+    BACKLOG_SCOPE,
+    BUYBACK_SCOPE,
     ESTIMATE_SCOPE,
     FORTUNE_SCOPE,
     GUIDANCE_SCOPE,
@@ -339,6 +341,9 @@ _CAPEX_SCOPES = ("", GUIDANCE_SCOPE, ESTIMATE_SCOPE)
 NET_TRADING = "net_trading"
 # a company's market share (metric other, scope "market share in HBM"): of a period, like its accounts
 MARKET_SHARE = "market_share"
+# a share buyback authorised (metric other, scope "as buyback"): on the day announced; a backlog: at a quarter's end
+BUYBACK = "buyback"
+BACKLOG = "backlog"
 
 
 def _pseudo_metric(metric: str, key: str) -> str:
@@ -352,6 +357,10 @@ def _pseudo_metric(metric: str, key: str) -> str:
             return NET_TRADING
         if is_market_share(scope):
             return MARKET_SHARE
+        if scope == BUYBACK_SCOPE:
+            return BUYBACK  # announced on a day, re-told later by its value (like a deal)
+        if scope == BACKLOG_SCOPE:
+            return BACKLOG
     if metric == "investment" and _capex_key(key):
         return CAPITAL_SPENDING
     return metric
@@ -837,7 +846,8 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     """
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
-    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING, NET_TRADING, MARKET_SHARE}
+    event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING, NET_TRADING, MARKET_SHARE, BUYBACK,
+                                               BACKLOG}
     keys = reports["claim_key"].to_list()
     metrics = [_pseudo_metric(m, k) for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
@@ -922,7 +932,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
             # 달러 규모 계약을 맺은 상태다" two months after the signing)
             recallable = (metrics[i] in RECALLED_MOVES and _distinctive_move(metrics[i], values[i])
                           or metrics[i] in ACCOUNTS_METRICS
-                          or metrics[i] in ("deal_value", CAPITAL_SPENDING, MARKET_SHARE))
+                          or metrics[i] in ("deal_value", CAPITAL_SPENDING, MARKET_SHARE, BUYBACK, BACKLOG))
             fit = _value_fit(key, values[i], options, day, stated_values) if recallable else None
             if fit is not None:  # "엔비디아 주가는 하루 만에 17% 폭락했고" in a year-end review: that day's move
                 events[i] = fit
