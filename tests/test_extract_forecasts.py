@@ -351,3 +351,18 @@ def test_a_backlog_at_a_months_end_is_of_the_quarter_ending_then():
              published_at=when)
     ko = fig("오라클은 전날 실적 발표에서 잔여이행의무가 4550억 달러라고 밝혔다.", "4550억", published_at=when)
     assert en.refers_to == ko.refers_to == "2025-06/2025-08"  # (Oracle's fiscal first quarter)
+
+
+def test_an_estimate_compared_with_guidance_is_of_the_quarter_guided_and_a_result_beating_it_is_no_forecast():
+    text = ("Nvidia forecast fourth-quarter revenue of $65 billion, plus or minus 2%, on Wednesday, above Wall "
+            "Street's average estimate of $61.7 billion, and said the outlook assumed no H20 shipments to China.")
+    got = {f.surface: (f.metric, f.scope, f.refers_to) for f in
+           extract_figures(text, published_at=datetime(2025, 11, 19, 22, tzinfo=UTC))}
+    assert got["$61.7 billion"] == ("revenue", "as estimate", "2025-11/2026-01")
+    # a preview before the results: the quarter just ended, its estimate and the guidance given for it
+    text = ("Analysts expect Nvidia to report revenue of $54.9 billion for its fiscal third quarter on Wednesday, "
+            "slightly above the company's guidance of $54 billion.")
+    got = {f.surface: f.refers_to for f in extract_figures(text, published_at=datetime(2025, 11, 18, 15, tzinfo=UTC))}
+    assert got["$54.9 billion"] == got["$54 billion"] == "2025-08/2025-10"
+    text = "엔비디아가 전날 발표한 1분기 매출이 441억 달러로 예상을 웃돌면서 주가가 올랐다."
+    assert fig(text, "441억", published_at=datetime(2025, 5, 29, 6, tzinfo=UTC)).scope is None

@@ -1349,8 +1349,9 @@ def accounts_quarter(
     - A quarter resolved by the calendar ("2025-Q1" from "1분기", "first quarter") for a company whose fiscal
       year ends in month ``fiscal_year_end`` (Nvidia: 1) is its fiscal quarter of that number whose end is
       nearest the publication day among those that have begun by then (``ahead``, a figure expected: among
-      those that have not ended): "1분기 매출" reported in May 2025 is February-April 2025, and so is "1분기에
-      45억 달러를 반영했다" in a December review; "second-quarter revenue of $45 billion" expected in May is
+      those not ended before the month before publication, the last one perhaps not yet reported): "1분기
+      매출" reported in May 2025 is February-April 2025, and so is "1분기에 45억 달러를 반영했다" in a December
+      review; "second-quarter revenue of $45 billion" expected in May is
       May-July.
     - A quarter given by its last day ("the quarter through April 27": 2025-01-28/2025-04-27) is the three
       months ending with the month it ends in (the month before when it ends in the month's first days).
@@ -1383,8 +1384,8 @@ def accounts_quarter(
     for year in (published.year - 1, published.year, published.year + 1):
         fy_end = date(year, fiscal_year_end, 1)  # the first day of the month the fiscal year ends in
         ends.append(_add_months(fy_end, 3 * n))  # the first day of the month quarter n ends in
-    if ahead:  # not ended before the publication month
-        options = [d for d in ends if d >= published.replace(day=1)]
+    if ahead:  # not ended before the month before publication (a quarter just ended is not reported yet)
+        options = [d for d in ends if d >= _add_months(published.replace(day=1), -1)]
     else:  # begun by publication
         options = [d for d in ends if _add_months(d, -2) <= published]
     last = min(options or ends, key=lambda d: abs((d - published).days))

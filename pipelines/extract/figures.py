@@ -494,7 +494,10 @@ def _forecasts_of_revenue(st: str, rows: list[dict]) -> None:
             # "ahead of the roughly $43.3 billion analysts had expected, even after it booked a $4.5 billion
             # charge": what analysts expected of the reported figure, whatever cue stands nearer
             after = _FORECAST_AFTER.match(st, c.end)
-            if r["metric"] != revenue["metric"] and after and _ANALYSTS.search(after.group(0)):
+            # ("slightly above Wall Street's average estimate of $53.1 billion, and said … no H20 shipments")
+            estimate_of = _ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) and _ANALYSTS.search(
+                st, max(0, c.start - 60), c.start)
+            if r["metric"] != revenue["metric"] and (after and _ANALYSTS.search(after.group(0)) or estimate_of):
                 r["metric"] = revenue["metric"]
             continue
         if (_ESTIMATE_OF_BEFORE.search(st, max(0, c.start - 40), c.start) or _FORECAST_AFTER.match(st, c.end)
@@ -516,15 +519,32 @@ def _restated_in_other_currency(st: str, a: Figure, b: Figure) -> bool:
     return bool(_OR_ABOUT.fullmatch(st, first.span_end, second.span_start))
 
 
-def _forecasts_share_quarter(out: list[Figure], base: int) -> None:
+def _forecasts_share_quarter(out: list[Figure], base: int, st: str, offset: int, published_at: datetime | None,
+                             lang: str) -> None:
     """A revenue forecast or growth dated only by the day it is quoted ("up 69% from a year earlier and above
     analysts' average estimate of $43.3 billion" after "first-quarter revenue of $44.1 billion on Wednesday") is
-    of the quarter the sentence's revenue is."""
+    of the quarter the sentence's revenue is; with no revenue reported, a forecast whose clause names no period of
+    its own is of the one quarter the sentence's other forecasts name ("forecast fourth-quarter revenue of $65
+    billion …, well above analysts' estimate of $61.66 billion", "expects revenue of $54.9 billion for its fiscal
+    third quarter …, slightly above the company's guidance of $54 billion"). ``offset``: where the sentence
+    starts in the text the figures' offsets count in."""
+    def own_date(f: Figure) -> bool:
+        lo, hi = clause_around_span(st, (f.span_start - offset, f.span_end - offset))
+        return bool(date_expressions(st[lo:hi], published_at, lang))
+
+    rows = range(base, len(out))
     quarters = [f.refers_to for f in out[base:] if f.metric == "revenue" and not f.scope and f.refers_to
                 and "/" in f.refers_to]
+    forecast = [i for i in rows if out[i].metric == "revenue" and out[i].scope in (GUIDANCE_SCOPE, ESTIMATE_SCOPE)]
+    stated = {out[i].refers_to for i in forecast if out[i].refers_to and "/" in out[i].refers_to and own_date(out[i])}
+    if not quarters and len(stated) == 1:
+        for i in forecast:
+            if not own_date(out[i]):
+                out[i] = replace(out[i], refers_to=next(iter(stated)))
+        return
     if len(set(quarters)) != 1:
         return
-    for i in range(base, len(out)):
+    for i in rows:
         f = out[i]
         if (f.metric == "revenue" and f.scope in ("as estimate", "as guidance") or f.scope in _ACCOUNTS_CHANGES) and (
                 f.refers_to is None or _ISO_DAY.match(f.refers_to)):
@@ -1011,7 +1031,7 @@ def extract(
                 )
             context_quarter = accounts_quarter_carried if same else None
             out[base:] = [without_term_end(st, f) for f in out[base:]]
-            _forecasts_share_quarter(out, base)
+            _forecasts_share_quarter(out, base, st, sent.start, published_at, lang)
             _shares_share_period(out, base)
             # (a forecast's quarter is the one ahead: "4분기 매출 가이던스로 650억 달러를 제시했다" does not date the
             # results the paragraph goes on with)
@@ -1402,7 +1422,8 @@ _FORECAST_AFTER = re.compile(
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)|"
     # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
-    r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)|"
+    r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)"
+    r"(?!치?(?:을|를)?\s?(?:웃|넘|상회|하회|밑|뛰어))|"  # (not "441억 달러로 예상을 웃돌면서": a result)
     # "4분기 영업이익이 13조 원대로 늘어날 것으로 내다봤다": where a forecast says it will go
     r"\s?대?(?:으로|로)?\s?(?:늘어날|줄어들|줄어날|증가할|감소할|불어날|개선될|달할|이를|넘어설|웃돌)\s?(?:것|전망)(?:으로|이라고)?\s?"
     r"(?:예상|전망|내다[봤보본]|관측|예측|추정)|"
