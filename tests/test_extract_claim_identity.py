@@ -632,7 +632,8 @@ def test_what_a_model_was_trained_for_is_a_training_cost_whatever_follows():
          "to cut about $8 billion from sales in the current period.", "en", "about $8 billion", "revenue", "H20"),
         ("엔비디아는 수출 규제 탓에 1분기에 H20 45억 달러어치를 출하하지 못했고, 2분기에는 약 80억 달러의 매출 손실이 "
          "예상된다고 설명했다.", "ko", "약 80억 달러", "revenue", "H20"),
-        ("It released $180 million of previously reserved H20 inventory.", "en", "$180 million", "other", "H20"),
+        # (a reserve released is a charge taken back: scope "as reserve release", not a new charge)
+        ("It released $180 million of previously reserved H20 inventory.", "en", "$180 million", "charge", "H20"),
         ("For the fiscal year that ended in January, Nvidia posted revenue of $130.5 billion.", "en",
          "$130.5 billion", "revenue", None),
     ],
@@ -1245,7 +1246,7 @@ def test_the_x_figure_names_the_figure_before_it_of_its_magnitude():
      "약 3%", {"subject": "Nvidia"}),
     # stock written back, and sales forgone
     ("회사는 앞서 손실로 처리했던 H20 재고 1억8000만달러를 환입했다.", "엔비디아 2분기 매출", "1억8000만달러",
-     {"metric": "other"}),
+     {"metric": "charge", "scope": "as reserve release"}),
     ("회사는 2분기 매출 전망치를 450억달러로 제시하면서 H20 판매 감소분 80억달러가 반영됐다고 설명했다.",
      "엔비디아 실적", "80억달러", {"metric": "revenue", "scope": "as lost sales"}),
 ])

@@ -366,3 +366,42 @@ def test_an_estimate_compared_with_guidance_is_of_the_quarter_guided_and_a_resul
     assert got["$54.9 billion"] == got["$54 billion"] == "2025-08/2025-10"
     text = "엔비디아가 전날 발표한 1분기 매출이 441억 달러로 예상을 웃돌면서 주가가 올랐다."
     assert fig(text, "441억", published_at=datetime(2025, 5, 29, 6, tzinfo=UTC)).scope is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric", "scope", "chip"),
+    [
+        ("It did sell $650 million of H20s to a customer outside China.", "$650 million", "revenue", None, "H20"),
+        ("엔비디아는 중국 밖 고객에게 H20 6억5000만 달러어치를 판매했다.", "6억5000만", "revenue", None, "H20"),
+        ("The sale let it release $180 million of a previously reserved inventory charge.", "$180 million",
+         "charge", "as reserve release", None),
+        ("엔비디아는 앞서 쌓아둔 충당금 가운데 1억8000만 달러를 환입했다.", "1억8000만", "charge",
+         "as reserve release", None),
+    ],
+)
+def test_chips_sold_are_revenue_and_a_reserve_released_is_no_new_charge(text, surface, metric, scope, chip):
+    got = fig(text, surface, published_at=datetime(2025, 8, 27, 22, tzinfo=UTC))
+    assert (got.metric, got.scope, got.chip) == (metric, scope, chip)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "scope"),
+    [
+        ("A Commerce official said Huawei can make no more than 200,000 AI chips this year.", "no more than 200,000",
+         "as output"),
+        ("화웨이가 올해 생산할 수 있는 AI 칩은 20만 개 이하다.", "20만 개 이하", "as output"),
+        ("Musk has said he wants to expand it to 1 million GPUs.", "1 million", "as target"),
+        ("머스크는 5년 안에 GPU 5000만 개를 확보하겠다는 목표를 밝혔다.", "5000만 개", "as target"),
+        ("SK그룹도 블랙웰 5만 장을 도입해 제조 AI 클라우드를 구축한다.", "5만 장", None),  # (a factory's AI, no output)
+    ],
+)
+def test_chips_a_maker_can_turn_out_and_a_goal_are_other_counts_than_chips_held(text, surface, scope):
+    assert fig(text, surface, published_at=datetime(2025, 10, 1, tzinfo=UTC)).scope == scope
+
+
+def test_a_correction_note_of_two_sentences_is_one_note():
+    text = ("Nvidia guided to third-quarter sales of $54 billion.\n\nCorrections & Amplifications: Nvidia's "
+            "third-quarter guidance is $54 billion. An earlier version of this article incorrectly gave it as "
+            "$45 billion.")
+    old = fig(text, "$45 billion", published_at=datetime(2025, 8, 28, 1, tzinfo=UTC))
+    assert (old.metric, old.scope, old.refers_to) == ("revenue", "as guidance", "2025-08/2025-10")

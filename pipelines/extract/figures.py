@@ -1070,7 +1070,10 @@ def extract(
             chip = chips[0].entity.canonical
         if chip is None and prev is not None and prev.paragraph == sent.paragraph and not cands:
             chip = prev.chip
-        times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to] if cands else []
+        # (a forecast's quarter ahead dates no result the paragraph goes on with: "Nvidia forecast $54 billion.
+        # It did sell about $650 million of H20 chips outside China" is the quarter reported)
+        times = [f.refers_to for f in out[len(out) - len(figs):] if f.refers_to and not (
+            f.metric in ACCOUNTS_METRICS and f.scope in (GUIDANCE_SCOPE, ESTIMATE_SCOPE))] if cands else []
         # (a results sentence's comparands come after its figure: "7조 원으로 2분기 4000억 원의 17배" is about the
         # third quarter, as the next sentence's figure is)
         # (a forecast is of a quarter ahead: "forecast third-quarter revenue of $54 billion … after reporting
@@ -1121,7 +1124,7 @@ def extract(
 
 # a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"
 _CORRECTION_NOTE = re.compile(
-    r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrection\b|"
+    r"바로잡|정정|잘못\s?(?:적|표기|기재|썼|전)|오기를|\bearlier\s+version\b|\bmisstated\b|\bcorrections?\b|"
     r"\b(?:has|have)\s+been\s+(?:corrected|updated\s+to\s+correct)\b", re.I)
 
 
@@ -1195,8 +1198,13 @@ def _corrections_inherit(out: list[Figure], sentences: list) -> list[Figure]:
     for k, sent in enumerate(sentences):
         if _CORRECTION_NOTE.search(sent.text) or (
                 k and _CORRECTION_NOTE.search(sentences[k - 1].text) and sentences[k - 1].paragraph == sent.paragraph):
-            # ("Correction: An earlier version misstated the price. It was $123.40, not $12.34.": the note goes on)
-            notes.append((sent.start, sent.start + len(sent.text)))
+            # ("Correction: An earlier version misstated the price. It was $123.40, not $12.34.": the note goes on,
+            # one note with the sentence before)
+            if notes and k and notes[-1][1] == sentences[k - 1].start + len(sentences[k - 1].text) \
+                    and sentences[k - 1].paragraph == sent.paragraph:
+                notes[-1] = (notes[-1][0], sent.start + len(sent.text))
+            else:
+                notes.append((sent.start, sent.start + len(sent.text)))
     if not notes or not out:
         return out
 
@@ -1282,6 +1290,36 @@ def _signed_as(f: Figure, source: Figure) -> Figure:
     return negated(f)
 
 
+# "It did sell $650 million of H20s to a customer outside China", "H20 6억5000만 달러어치를 판매해": sales made
+_EN_SOLD_BEFORE = re.compile(r"\b(?:sell|sells|sold|selling)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?$", re.I)
+_KO_SOLD_AFTER = re.compile(r"\s?(?:어치|규모)?(?:를|을)?\s?(?:판매|팔아|팔았|매출을\s?올)")
+# "release $180 million of a previously reserved inventory charge", "충당금 가운데 1억8000만 달러를 환입했다": a charge
+# taken back, another quantity than the charge
+_EN_RELEASED_BEFORE = re.compile(r"\b(?:release|releases|released|releasing|reverse|reversed|reversing)\s+"
+                                 r"(?:about\s+|roughly\s+)?$", re.I)
+_KO_RELEASED_AFTER = re.compile(r"\s?(?:를|을)?\s?환입")
+RESERVE_RELEASE_SCOPE = "as reserve release"
+
+
+def _sold_or_released(st: str, lang: str, fig: Figure, chips: list[Mention]) -> Figure:
+    """An amount of a chip a company sold is its revenue from that chip (the chip's: a part of its revenue, not
+    a charge or a deal its sentence also names); one it released from a charge taken before is a
+    charge scoped ``as reserve release``."""
+    if fig.unit not in CURRENCY_UNITS or fig.metric in ("share_price", "market_value", "market_value_change"):
+        return fig
+    before = st[max(0, fig.span_start - 24):fig.span_start]
+    if _EN_RELEASED_BEFORE.search(before) or (lang == "ko" and _KO_RELEASED_AFTER.match(st, fig.span_end)):
+        return replace(fig, metric="charge", scope=RESERVE_RELEASE_SCOPE)
+    if fig.metric in ("charge", "deal_value", "other", "revenue") and not fig.scope and (
+            _EN_SOLD_BEFORE.search(before) or (lang == "ko" and _KO_SOLD_AFTER.match(st, fig.span_end))):
+        # the chip sold: named right after the amount ("$650 million of H20s") or right before it ("H20 6억5000만
+        # 달러어치")
+        near = [c for c in chips if 0 <= c.start - fig.span_end <= 6 or 0 <= fig.span_start - c.end <= 3]
+        if near:
+            return replace(fig, metric="revenue", chip=near[0].canonical)
+    return fig
+
+
 # sales lost to export curbs: "cut about $8 billion from sales", "cost it about $8 billion in sales", "a loss of
 # roughly $8 billion in H20 sales", "약 80억 달러의 매출 손실"
 _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d+\w*|[A-Z][\w-]+)\s+){0,2}"
@@ -1354,6 +1392,13 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("as approvals", r"\bapprov(?:ed|al|als)\b|\bcleared\b|\blicen[cs]es?\b", r"승인|허가|허용"),
         # a seller's stock ("Nvidia's inventory of 700,000"), not a buyer's stockpile (that is what it holds)
         ("in inventory", r"\binventor(?:y|ies)\b", r"재고"),
+        # what a maker can turn out in a period ("Huawei can make no more than 200,000 AI chips in 2025", "올해
+        # 생산할 수 있는 AI 칩") and a goal or a capacity ("wants to expand it to 1 million GPUs", "could hold more
+        # than 500,000 chips", "5000만 개 … 목표"): other quantities than the chips someone has or used
+        ("as output", r"\b(?:make|makes|making|produce|produces|producing|production|output|manufactur(?:e|es|ing))\b",
+         r"생산|제조(?:할|하|했|량)"),
+        ("as target", r"\b(?:aims?\s+to|aiming\s+to|targets?|targeting|goal|wants?\s+to|could\s+hold|can\s+hold|"
+                      r"would\s+hold|expand\s+(?:it|the\s+\w+)\s+to)\b", r"목표|확보하겠|늘리겠|갖추겠"),
     ),
     "percent_change": (
         # a segment's growth is not the company's ("Data center revenue rose 73%" beside revenue up 69%)
@@ -1897,7 +1942,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _unit_price(st, lang, fig, chips, para_chip)
     fig = _per_tokens(st, fig)
     fig = _on_base_model(st, fig)
-    fig = _lost_sales(st, lang, fig, chips, para_chip)
+    fig = _sold_or_released(st, lang, _lost_sales(st, lang, fig, chips, para_chip), chips)
     fig = _restriction_lag(st, _charge_chip(fig, chips, para_chip), chips, para_chip)
     fig = _difference(st, lang, fig)
     fig = warned_charge(st, _forecast_scope(st, fig))

@@ -589,7 +589,9 @@ def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:
     scopes = [None if a else s for s, a in zip(scopes, from_article, strict=True)]
     scoped: dict[str, dict[str, _Timed]] = {}  # unscoped key → scope → its reports
     for key, scope, metric, t in zip(keys, scopes, metrics, times, strict=True):
-        if scope and metric not in events:
+        # (a count's segment is no model an unscoped count could be of: "as target", "in inventory" are
+        # quantities of their own the text names)
+        if scope and metric not in events and not (metric == "chip_count" and is_segment(scope)):
             scoped.setdefault(key[: -len(scope) - 1], {}).setdefault(scope, _Timed()).add(t, scope)
     for per_scope in scoped.values():
         for timed in per_scope.values():
