@@ -405,3 +405,15 @@ def test_a_correction_note_of_two_sentences_is_one_note():
             "$45 billion.")
     old = fig(text, "$45 billion", published_at=datetime(2025, 8, 28, 1, tzinfo=UTC))
     assert (old.metric, old.scope, old.refers_to) == ("revenue", "as guidance", "2025-08/2025-10")
+
+
+def test_korean_results_name_their_own_quantities():
+    when = datetime(2025, 10, 29, 0, tzinfo=UTC)
+    text = ("SK하이닉스의 3분기 매출은 24조4489억 원이었다. 매출은 전년 동기 대비 39%, 영업이익은 62% 늘어 모두 "
+            "역대 최대다. 매출은 2분기 22조2320억 원에서 3분기 24조4489억 원으로 10% 증가했다.")
+    got = {f.surface: f.scope for f in extract_figures(text, published_at=when)}
+    assert (got["39%"], got["62%"], got["10%"]) == ("of revenue", "of operating profit",
+                                                     "of revenue vs previous quarter")
+    text = "같은 기간 삼성전자 DS 부문 영업이익은 4000억 원에 그친 반면 SK하이닉스는 9조2129억 원을 벌었다."
+    assert fig(text, "9조2129억", published_at=when).metric == "profit"
+    assert fig("SK하이닉스는 3분기에 24조 원을 벌었다.", "24조", published_at=when).metric == "revenue"

@@ -977,8 +977,10 @@ def extract(
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
-            figs = [replace(_figure_passes(st, lang, fig, chips, para_chip, prev_revenue), said_by=said_by)
-                    for fig in figs]
+            prev_profit = prev is not None and prev.paragraph == sent.paragraph and \
+                prev.metrics.get("currency") == "profit"
+            figs = [replace(_earned(st, lang, _figure_passes(st, lang, fig, chips, para_chip, prev_revenue),
+                                    prev_profit), said_by=said_by) for fig in figs]
             figs = _levels_of_changes(st, lang, figs)
             figs = _multiples_of_amounts(st, lang, figs)
             figs = _moves_in_named(st, lang, figs, mentions)
@@ -1301,6 +1303,23 @@ _KO_RELEASED_AFTER = re.compile(r"\s?(?:를|을)?\s?환입")
 RESERVE_RELEASE_SCOPE = "as reserve release"
 
 
+_KO_EARNED_AFTER = re.compile(r"\s?(?:안팎|가량|정도|수준|가까이|넘게|이상)?\s?(?:을|를)\s?"
+                              r"벌(?:었|어\s?들|어들|고|며|면서)")
+_KO_PROFIT_WORD = re.compile(r"영업\s?이익|순이익|영업익|이익을")
+
+
+def _earned(st: str, lang: str, fig: Figure, prev_profit: bool) -> Figure:
+    """"SK하이닉스는 9조2129억 원을 벌었다" beside "삼성전자 DS 부문 영업이익은 4000억 원에 그친 반면", "16조 원
+    안팎을 벌어들인 것으로" after a sentence on operating profit: what a company earned, in a sentence or paragraph
+    about profit and naming no sales, is its profit (벌다 alone is read as revenue)."""
+    if lang != "ko" or fig.metric != "revenue" or fig.unit not in CURRENCY_UNITS or not _KO_EARNED_AFTER.match(
+            st, fig.span_end) or "매출" in st:
+        return fig
+    if _KO_PROFIT_WORD.search(st) or prev_profit:
+        return replace(fig, metric="profit")
+    return fig
+
+
 def _sold_or_released(st: str, lang: str, fig: Figure, chips: list[Mention]) -> Figure:
     """An amount of a chip a company sold is its revenue from that chip (the chip's: a part of its revenue, not
     a charge or a deal its sentence also names); one it released from a charge taken before is a
@@ -1532,7 +1551,9 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
     if fig.metric == "percent_change":
         if _STOCK_WORDS.search(st):
             return fig  # "shares fell 6% on the revenue warning": the stock's move
-        if prev_revenue and _YEAR_ON_YEAR.search(st):
+        named = any((ko if lang == "ko" else en).search(st, 0, span[0]) for _name, en, ko in rows)
+        if prev_revenue and _YEAR_ON_YEAR.search(st) and not named:
+            # (but "매출은 전년 동기 대비 39%, 영업이익은 62% 늘어": the sentence names its own)
             return replace(fig, scope="of revenue")
         clause = st  # "revenue of $44.1 billion, up 69% from a year earlier": the sentence's revenue
     elif fig.metric == "chip_count":
@@ -2370,7 +2391,15 @@ def _sequential(st: str, fig: Figure) -> Figure:
     if _SEQUENTIAL_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start) or _SEQUENTIAL_AFTER.match(
             st, fig.span_end):
         return replace(fig, scope=fig.scope + SEQUENTIAL)
+    # "매출은 2분기 22조2320억 원에서 3분기 24조4489억 원으로 10% 증가했다": from one quarter to the next
+    span = _FROM_QUARTER_TO_NEXT.search(st, max(0, fig.span_start - 60), fig.span_start)
+    if span and int(span["b"]) == int(span["a"]) % 4 + 1:
+        return replace(fig, scope=fig.scope + SEQUENTIAL)
     return fig
+
+
+_FROM_QUARTER_TO_NEXT = re.compile(r"(?P<a>[1-4])\s?분기\s?\(?[\d,.]+\s?(?:조|억|만)?[^,]{0,12}?(?:원|달러)\)?\s?"
+                                   r"에서\s?(?P<b>[1-4])\s?분기\s?\(?[\d,.]+\s?(?:조|억|만)?[^,]{0,12}?(?:원|달러)\)?\s?(?:으로|로)\s?$")
 _KO_DAY_BEFORE_WORDS = frozenset({"전날", "전일"})
 _EN_DAY_BEFORE = re.compile(r"(?:in\s+|on\s+)?the\s+(?:previous|prior|preceding)\s+(?:day|session|trading\s+day)", re.I)
 SEOUL = ZoneInfo("Asia/Seoul")
