@@ -20,7 +20,9 @@ SETS = {name: ec.load_gold(ec.gold_path(name)) for name in ec.SETS}
 def test_gold_set_is_well_formed(name):
     docs = SETS[name]
     claims = json.loads((ec.GOLD_DIR / f"{name}.claims.json").read_text(encoding="utf-8"))
-    assert len(docs) >= 30 and {d["language"] for d in docs} == {"en", "ko"}  # dev2's are short: 40 versions
+    # (dev2's are short: 40 versions; session 15's briefs asked for 14-18 versions with 80+ figures)
+    assert len(docs) >= 14 and sum(len(d["figures"]) for d in docs) >= 80
+    assert {d["language"] for d in docs} == {"en", "ko"}
     assert len({d["doc"] for d in docs}) == len(docs)
     for d in docs:
         figures = ec._gold_figures(d)  # raises when a surface is not in the body
@@ -213,6 +215,19 @@ FLOORS = {
                 "subject_accuracy": 0.82, "metric_accuracy": 0.89},
     "holdout47": {"pair_f1": 0.77, "discrepancy_precision": 0.85, "discrepancy_recall": 0.67,
                 "subject_accuracy": 0.82, "metric_accuracy": 0.91},
+    # session 15's blind sets, scored once at 266eea3 after the session's last rule change (README)
+    "holdout52": {"pair_f1": 0.68, "discrepancy_precision": 0.23, "discrepancy_recall": 0.23,
+                 "subject_accuracy": 0.88, "metric_accuracy": 0.86},
+    "holdout53": {"pair_f1": 0.52, "discrepancy_precision": 0.64, "discrepancy_recall": 0.78,
+                 "subject_accuracy": 0.49, "metric_accuracy": 0.87},
+    "holdout54": {"pair_f1": 0.59, "discrepancy_precision": 0.20, "discrepancy_recall": 0.48,
+                 "subject_accuracy": 0.66, "metric_accuracy": 0.89},
+    "holdout55": {"pair_f1": 0.93, "discrepancy_precision": 0.79, "discrepancy_recall": 0.75,
+                 "subject_accuracy": 0.92, "metric_accuracy": 0.92},
+    "holdout56": {"pair_f1": 0.89, "discrepancy_precision": 0.73, "discrepancy_recall": 0.67,
+                 "subject_accuracy": 0.89, "metric_accuracy": 0.96},
+    "holdout57": {"pair_f1": 0.73, "discrepancy_precision": 0.48, "discrepancy_recall": 0.76,
+                 "subject_accuracy": 0.92, "metric_accuracy": 0.91},
 }
 
 
