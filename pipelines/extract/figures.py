@@ -1324,7 +1324,7 @@ def _sold_or_released(st: str, lang: str, fig: Figure, chips: list[Mention]) -> 
     """An amount of a chip a company sold is its revenue from that chip (the chip's: a part of its revenue, not
     a charge or a deal its sentence also names); one it released from a charge taken before is a
     charge scoped ``as reserve release``."""
-    if fig.unit not in CURRENCY_UNITS or fig.metric in ("share_price", "market_value", "market_value_change"):
+    if fig.unit not in CURRENCY_UNITS or fig.metric in _MARKET_METRICS:
         return fig
     before = st[max(0, fig.span_start - 24):fig.span_start]
     if _EN_RELEASED_BEFORE.search(before) or (lang == "ko" and _KO_RELEASED_AFTER.match(st, fig.span_end)):
@@ -1881,7 +1881,7 @@ def _buyback(st: str, fig: Figure) -> Figure:
     """The money a company puts into buying back its own shares ("approved an additional $60 billion of share
     buybacks", "지난해 8월 승인한 500억 달러에 이은 두 번째 대형 자사주 매입") is its own quantity: metric other, scope
     ``as buyback``, never its revenue or an investment."""
-    if fig.unit not in CURRENCY_UNITS or fig.metric in ("share_price", "market_value", "market_value_change"):
+    if fig.unit not in CURRENCY_UNITS or fig.metric in _MARKET_METRICS:
         return fig
     lo, hi = clause_around_span(st, (fig.span_start, fig.span_end))
     for m in _BUYBACK.finditer(st, max(lo, fig.span_start - 40), min(len(st), hi + 30, fig.span_end + 40)):
