@@ -1299,6 +1299,11 @@ def refers_to(
     if not sessions:
         return chosen
     name, ss, se = min(sessions, key=lambda s: min(abs(s[1] - fe), abs(fs - s[2])))
+    if chosen is not None and chosen.granularity in ("quarter", "fiscal_quarter", "half") and (
+            not (lo <= chosen.span[0] and chosen.span[1] <= hi) or chosen.span[1] <= ss and se <= fs):
+        # "2분기 실적을 내놨지만 … 주가는 시간외 거래에서 3% 안팎 하락했다": a session named between a results
+        # period and the figure dates the move; the quarter is the results'
+        chosen = None
     if chosen is None:
         day = session_day(published_at, market) if market and published_at is not None else today
         if day is None:

@@ -100,6 +100,7 @@ from .metrics import (
     property_cue_starts,
 )
 from .model import Figure, negated
+from .penalties import penalty_part
 from .sentences import clause_around, clause_around_span, split_sentences
 from .shares import market_named, market_shares
 from .subjects import (
@@ -1482,7 +1483,8 @@ _KO_ANALYSTS_TOPIC = re.compile(r"(?:증권가|증권사|애널리스트|전문�
 _FORECAST_AFTER = re.compile(
     r"\s+(?:average|consensus|mean)\s+(?:of\s+)?(?:analysts?['’]?\s+)?(?:estimates?|forecasts?|expectations?)\b|"
     r"\s+(?:analysts?['’]?\s+)?consensus\b|"  # ("topping the $38.05 billion consensus compiled by LSEG")
-    r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+(?:had\s+)?"
+    r"\s?(?:that\s+|which\s+)?(?:(?:the\s+)?(?:analysts?|Wall\s+Street|the\s+company|it|Nvidia)\s+"
+    r"(?:(?:polled|surveyed)\s+by\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+)?(?:had\s+)?"
     r"(?:expected|forecast|estimated|projected|predicted|guided)|(?:expected|forecast|estimated|projected)\s+by\b)|"
     r"(?:의|인)?\s?(?:시장\s?)?(?:전망치|예상치|추정치|컨센서스)|"
     # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
@@ -1504,7 +1506,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
         return fig
     lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
     before = st[max(lo, fig.span_start - 45):fig.span_start]
-    after = st[fig.span_end:fig.span_end + 30]
+    after = st[fig.span_end:fig.span_end + 50]
     if AMOUNT.search(before):
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
     forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
@@ -1969,7 +1971,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = warned_charge(st, _forecast_scope(st, fig))
     fig = _segment(st, lang, fig, prev_revenue)
     fig = _backlog(st, _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, fig)))))
-    fig = _unsigned_level(_excluding_items(st, fig))
+    fig = penalty_part(st, _unsigned_level(_excluding_items(st, fig)))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
