@@ -247,6 +247,11 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
     here: str | None = None  # the pair an earlier figure of this sentence found
     for f in figs:
         # (an investment, a stake or its worth and a funding round have rules of their own: funding.py)
+        target = (f.scope or "")[3:] if f.metric == "investment" and (f.scope or "").startswith("in ") else None
+        if target and f.subject and f.subject != target and kind_of(target) in ("org", None) and last.pair is None:
+            # "Nvidia will invest up to $100 billion in OpenAI and supply it with data center chips": the investment
+            # stays the investor's, and the two are the deal the next sentences tell
+            last = DealContext(" + ".join(sorted({f.subject, target}, key=str.casefold)), f.subject)
         if (f.scope or "").startswith(("in ", "stake")) or f.scope == FUNDING_ROUND_SCOPE or not (
                 _is_deal_figure(f) or (f.unit in CURRENCY_UNITS and f.metric in ("investment", "other", "price")
                                        and _buys_service(st, lang))):
@@ -263,6 +268,8 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
                                [(g.span_start, g.span_end) for g in figs
                                 if g is not f and unit_family(g.unit) == unit_family(f.unit)])
         pair, first = found if found else (None, None)
+        if pair is None and f.subject and " + " in f.subject and f.subject_via == "sentence" and f.unit in POWER_UNITS:
+            pair = f.subject  # "OpenAI will deploy at least 10 gigawatts of Nvidia systems": the pair, already bound
         via = "sentence"
         if pair is None and here is not None and (f.subject is None or f.subject in here.split(" + ")):
             pair = here  # "a $38 billion deal … over seven years": the deal's length is the same pair's
@@ -311,7 +318,7 @@ def _own_accounts(f: Figure, last: DealContext) -> Figure:
 
 def _deal_recalled(st: str, lang: str, f: Figure, mentions: list[Mention], last: DealContext) -> Figure:
     """A sentence without a deal word that names the last deal's amount again ("adding that the $16.5 billion
-    figure was just the bare minimum") or its share of a party's revenue: the deal's."""
+    figure was just the bare minimum"), its share of a party's revenue or a power capacity: the deal's."""
     if last.pair is None:
         return f
     members = set(last.pair.split(" + "))
@@ -320,6 +327,10 @@ def _deal_recalled(st: str, lang: str, f: Figure, mentions: list[Mention], last:
         return f
     if f.unit in CURRENCY_UNITS and f.value and any(abs(f.value - v) <= 1e-6 * abs(v) for v in last.values):
         return replace(f, subject=last.pair, subject_via="previous_sentence", metric="deal_value", scope=None)
+    if f.unit in POWER_UNITS and f.subject != last.pair:
+        # "Jensen Huang told CNBC that 10 gigawatts amounted to …", "오픈AI는 엔비디아 시스템을 기반으로 10GW 이상의
+        # 데이터센터를": the power of a sentence naming only the deal's parties is the deal's
+        return replace(f, subject=last.pair, subject_via="previous_sentence")
     return _share_of_revenue(st, lang, f, last)
 
 
