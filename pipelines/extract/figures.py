@@ -974,7 +974,8 @@ def extract(
             elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
                 at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            figs = [_model_owner(st, _index_level_owner(fig, mentions), mentions) for fig in figs]
+            figs = [_glossed_owner(st, lang, _model_owner(st, _index_level_owner(fig, mentions), mentions),
+                                   mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -1665,7 +1666,13 @@ def _difference(st: str, lang: str, fig: Figure) -> Figure:
             and _KO_CHANGED_BY.match(st, fig.span_end))
     else:
         diff = bool(_EN_DIFFERENCE.match(st, fig.span_end))
+    # "영업이익(12조1000억원)과의 격차는 7000억원 남짓으로", "a gap of $2 billion": the gap between two figures
+    diff = diff or bool(_GAP_BEFORE.search(st, max(0, fig.span_start - 16), fig.span_start))
     return replace(fig, metric="other") if diff else fig
+
+
+_GAP_BEFORE = re.compile(r"(?:격차|차이)(?:는|가|도|를)?\s?(?:약\s?|불과\s?)?$|"
+                         r"\b(?:gap|difference)\s+of\s+(?:about\s+|roughly\s+)?$", re.I)
 
 
 def _charge_chip(fig: Figure, chips: list[Mention], para_chip: str | None) -> Figure:
@@ -1995,6 +2002,24 @@ _CASE_CUE = re.compile(r"\b(?:charged|indicted|pleaded|pled|admitted|arrested|ac
 _CASE_FIGURE_METRICS = frozenset({"deal_value", "chip_count", "fine", "duration"})
 
 
+# "삼성전자 전체 영업이익(4조6761억원)", "삼성전자 전사 잠정 영업이익(12조1000억원)": the company named before the noun
+# the amount glosses
+_KO_OWNER_GLOSS = re.compile(r"(?:의)?\s?(?:전체|전사|연결|별도)?\s?(?:잠정\s?)?(?:연간\s?)?"
+                             r"(?:영업\s?이익|영업익|순이익|매출액?|영업\s?손실)\s?\($")
+
+
+def _glossed_owner(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Figure:
+    """An accounts amount in parentheses after "<company> 전체 영업이익(" is that company's, whoever the sentence is
+    about ("SK하이닉스는 … 9조2129억원을 거둬 삼성전자 전체 영업이익(4조6761억원)의 두 배가량을")."""
+    if lang != "ko" or fig.metric not in ACCOUNTS_METRICS or st[fig.span_start - 1:fig.span_start] != "(":
+        return fig
+    for m in reversed(mentions):
+        if m.end <= fig.span_start and m.entity.kind == "org" and _KO_OWNER_GLOSS.fullmatch(st, m.end, fig.span_start):
+            owner = m.entity.owner or m.entity.canonical
+            return fig if owner == fig.subject else replace(fig, subject=owner, subject_via="sentence")
+    return fig
+
+
 def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
     """An index level ("closed up 2.57% at 4,042.83, led by SK Hynix and Samsung Electronics") is the index's
     the sentence names last before it, whatever companies the sentence names around it."""
@@ -2155,10 +2180,11 @@ _QUARTER_EARLIER_AFTER = re.compile(r"\s+(?:(?:it|the\s+company|they)\s+\w+\s+)?
                                     r"quarter)\b", re.I)
 # "1년 전 같은 분기", "지난해 같은 기간": a comparison with the same period a year before, no date of its own
 _KO_SAME_PERIOD_AFTER = re.compile(r"\s?(?:같은|동일한)\s?(?:기간|분기|달)")
-_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|(?:1년|한\s?해)\s?전\s?같은\s?(?:기간|분기)|"
+_KO_YEAR_EARLIER_BEFORE = re.compile(r"(?:전년\s?동기|(?:1년|한\s?해)\s?전(?:\s?같은\s?(?:기간|분기))?|"
                                      r"(?:지난해|작년|전년)\s?같은\s?(?:기간|분기)|전년도?|"
                                      r"전\s?회계연도)(?:의|에는|엔)?\s?"
-                                     r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)\s?)?\(?$")
+                                     # ("작년 같은 기간 영업이익(9조1834억원)", "1년 전(7조300억원)")
+                                     r"(?!대비|보다)(?:[가-힣]+\s?(?:은|는|이|가)?\s?)?\(?$")
 
 
 def _conversions_follow(figs: list[Figure]) -> list[Figure]:
@@ -2198,6 +2224,8 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
         # (a month or day carried from the sentence before is no period to count a year back from: "1년 전 같은
         # 분기 매출은 393억 달러였다" after a sentence dated by its report day)
         periodic = label is not None and (_MONTHS_SPAN.fullmatch(label) or _YEAR_ONLY.fullmatch(label))
+        if periodic and lang == "ko" and _KO_ONE_YEAR_AGO.search(st, max(0, start - 8), start):
+            periodic = False  # ("11조3834억원을 거두며 1년 전(7조300억원)보다": the year "1년 전" names is no period)
         base = (label if periodic else None) or period or context or article or label
         back = _year_back(base) if base and _a_year_earlier(st, lang, start, end) else None
         if back is None and base and (lang == "en" and _QUARTER_EARLIER_AFTER.match(st, end) or lang == "ko" and (
@@ -2213,6 +2241,7 @@ def _sentence_periods(st: str, lang: str, figs: list[Figure], offset: int, conte
     return out
 
 
+_KO_ONE_YEAR_AGO = re.compile(r"(?:1년|한\s?해)\s?전\s?\(?$")
 _KO_PREVIOUS_QUARTER_BEFORE = re.compile(r"(?:직전|지난|전)\s?분기\s?(?:의\s?)?\(?\s?$")
 
 
