@@ -1561,7 +1561,8 @@ def _segment(st: str, lang: str, fig: Figure, prev_revenue: bool = False) -> Fig
         clause = st  # "revenue of $44.1 billion, up 69% from a year earlier": the sentence's revenue
     elif fig.metric == "chip_count":
         clause = st  # "approved purchases ..., allowing them to buy about 400,000": the nearest kind word
-    elif fig.metric == "revenue" and "," in st[: fig.span_start]:
+    elif fig.metric in ("revenue", "profit") and "," in st[: fig.span_start]:
+        # ("DS 부문이 3분기 매출 33조1000억원, 영업이익 7000억원을 기록했다": the list's profit is the division's too)
         # "Sales to China, including Hong Kong, came to $17.1 billion": the sentence's subject names the part
         clause = st[: fig.span_end]
     elif lang == "ko" and _KO_THAN_AFTER.match(st, fig.span_end):
@@ -2387,7 +2388,11 @@ _ACCOUNTS_CHANGES = frozenset((*_YEAR_ON_YEAR_CHANGES, *(c + SEQUENTIAL for c in
 # "직전 분기 대비 10%", "직전 분기 22조2320억 원보다 10%" (the previous quarter's amount named)
 _SEQUENTIAL_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?"
                                 r"(?:\(?[\d,.]+(?:조|억|만)?(?:\s?\d[\d,.]*(?:억|만))?\s?(?:원|달러)\)?\s?)?"
-                                r"(?:대비|보다|에\s?비해|比)\s?(?:\S+\s)?$")
+                                # ("직전 분기 대비로는 매출이 10%")
+                                r"(?:대비|보다|에\s?비해|比)(?:로는|으로는|론)?\s?(?:\S+\s){0,2}$")
+# "직전 분기 대비로는 매출이 10%, 영업이익이 24% 증가했다": the list after the comparison shares it
+_SEQUENTIAL_LIST_BEFORE = re.compile(r"(?:직전|전|지난)\s?분기\s?(?:대비|보다|에\s?비해)(?:로는|으로는|론)?\s?"
+                                     r"(?:[^\s\d.,]+\s){1,2}\d[\d.]*\s?%\s?,\s?[^\s\d.,]+\s?$")
 _SEQUENTIAL_AFTER = re.compile(r"\s(?:from|over|versus|vs\.?|compared\s+with)\s+the\s+(?:previous|prior|preceding)\s+"
                                r"(?:quarter|three\s+months)\b|\s(?:sequentially|quarter[- ]on[- ]quarter)\b|"
                                # "up 36% from a year earlier and 20% from the second quarter" (not "from the second
@@ -2420,7 +2425,7 @@ def _sequential(st: str, fig: Figure) -> Figure:
     if fig.metric != "percent_change" or fig.scope not in _YEAR_ON_YEAR_CHANGES:
         return fig
     if _SEQUENTIAL_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start) or _SEQUENTIAL_AFTER.match(
-            st, fig.span_end):
+            st, fig.span_end) or _SEQUENTIAL_LIST_BEFORE.search(st, max(0, fig.span_start - 70), fig.span_start):
         return replace(fig, scope=fig.scope + SEQUENTIAL)
     # "매출은 2분기 22조2320억 원에서 3분기 24조4489억 원으로 10% 증가했다": from one quarter to the next
     span = _FROM_QUARTER_TO_NEXT.search(st, max(0, fig.span_start - 60), fig.span_start)
