@@ -1299,8 +1299,9 @@ _EN_SOLD_BEFORE = re.compile(r"\b(?:sell|sells|sold|selling)\s+(?:about\s+|rough
 _KO_SOLD_AFTER = re.compile(r"\s?(?:어치|규모)?(?:를|을)?\s?(?:판매|팔아|팔았|매출을\s?올)")
 # "release $180 million of a previously reserved inventory charge", "충당금 가운데 1억8000만 달러를 환입했다": a charge
 # taken back, another quantity than the charge
-_EN_RELEASED_BEFORE = re.compile(r"\b(?:release|releases|released|releasing|reverse|reversed|reversing)\s+"
-                                 r"(?:about\s+|roughly\s+)?$", re.I)
+_EN_RELEASED_BEFORE = re.compile(r"\b(?:release|releases|released|releasing|reverse|reversed|reversing|reversal)\s+"
+                                 r"(?:of\s+)?(?:about\s+|roughly\s+)?$", re.I)  # ("benefited from the release of")
+_EN_OF_THE_CHIPS = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:chips|processors|GPUs)\b|\s+of\s+them\b", re.I)
 _KO_RELEASED_AFTER = re.compile(r"\s?(?:를|을)?\s?환입")
 RESERVE_RELEASE_SCOPE = "as reserve release"
 
@@ -1336,6 +1337,8 @@ def _sold_or_released(st: str, lang: str, fig: Figure, chips: list[Mention]) -> 
         # the chip sold: named right after the amount ("$650 million of H20s") or right before it ("H20 6억5000만
         # 달러어치")
         near = [c for c in chips if 0 <= c.start - fig.span_end <= 6 or 0 <= fig.span_start - c.end <= 3]
+        if not near and _EN_OF_THE_CHIPS.match(st, fig.span_end):
+            near = chips[-1:]  # "release of $180 million of H20 inventory …, and it sold $650 million of the chips"
         if near:
             return replace(fig, metric="revenue", chip=near[0].canonical)
     return fig
@@ -1499,6 +1502,10 @@ _FORECAST_AFTER = re.compile(
     r"(?:예상|전망|내다[봤보본]|관측|예측|추정|밝혔|제시)", re.I)
 
 
+# "Sales in the fiscal third quarter will be about $54 billion, the company said": what it says the figure will be
+_WILL_BE_BEFORE = re.compile(r"\b(?:will|would|should)\s+(?:be|come\s+in\s+at|reach|total)\s+$", re.I)
+
+
 def _forecast_scope(st: str, fig: Figure) -> Figure:
     """A revenue or profit the figure's clause forecasts is another quantity than the revenue reported: the company's
     guidance ("as guidance": "forecast about $65 billion for the current quarter", "1분기 매출 전망치는 430억달러")
@@ -1510,7 +1517,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
     after = st[fig.span_end:fig.span_end + 50]
     if AMOUNT.search(before):
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
-    forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before)
+    forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before) or _WILL_BE_BEFORE.search(before)
     forecast_after = _FORECAST_AFTER.match(after)
     analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start) or _KO_ANALYSTS_TOPIC.search(
         st, max(0, fig.span_start - 100), fig.span_start)
