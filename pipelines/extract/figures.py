@@ -1102,8 +1102,8 @@ def extract(
         if cands:
             out[len(out) - len(figs):] = _sentence_periods(st, lang, out[len(out) - len(figs):], sent.start,
                                                            context_quarter, article_quarter)
-            out[len(out) - len(figs):] = two_together(st, lang, out[len(out) - len(figs):], sent.start, mentions,
-                                                       companies_named)
+            out[len(out) - len(figs):] = _estimate_segments(two_together(
+                st, lang, out[len(out) - len(figs):], sent.start, mentions, companies_named))
         companies_named += recent_companies(mentions)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
@@ -2205,6 +2205,22 @@ def _conversions_follow(figs: list[Figure]) -> list[Figure]:
             if (f.subject, f.metric, f.scope) != (lead.subject, lead.metric, lead.scope):
                 out[i] = replace(f, subject=lead.subject, subject_via=lead.subject_via, metric=lead.metric,
                                  scope=lead.scope)
+    return out
+
+
+def _estimate_segments(figs: list[Figure]) -> list[Figure]:
+    """An estimate the sentence sets against a segment's result is that segment's ("Data center revenue was $41.1
+    billion, a touch below the $41.3 billion analysts had expected", "데이터센터 부문 매출은 411억 달러로 시장
+    예상치(413억 달러)에"): scope "in data center, as estimate". Applied once periods are known."""
+    out: list[Figure] = []
+    last_result: Figure | None = None
+    for f in figs:
+        if f.metric == "revenue" and f.scope == ESTIMATE_SCOPE and last_result is not None and last_result.scope \
+                and is_segment(last_result.scope) and last_result.subject == f.subject:
+            f = replace(f, scope=f"{last_result.scope}, {ESTIMATE_SCOPE}")
+        elif f.metric == "revenue" and f.scope not in (ESTIMATE_SCOPE, GUIDANCE_SCOPE):
+            last_result = f
+        out.append(f)
     return out
 
 

@@ -246,7 +246,9 @@ _EN_COMPARATIVE_THE_RE = re.compile(
 )
 
 
-_EN_INTENSIFIER_BEFORE = re.compile(r"\b(?:a\s+lot|far|much|way|many|significantly|vastly|well)\s$", re.I)
+# (and degree words: "a touch below the $41.3 billion analysts had expected" compares the result with that figure)
+_EN_INTENSIFIER_BEFORE = re.compile(r"\b(?:a\s+lot|far|much|way|many|significantly|vastly|well|a\s+touch|slightly|"
+                                    r"narrowly|marginally|a\s+bit|a\s+little|just|comfortably|easily)\s$", re.I)
 
 
 def en_prefix(text: str, pos: int) -> tuple[str, int, str] | None:
