@@ -2530,3 +2530,84 @@ def test_a_nine_months_total_is_its_own_period_not_the_third_quarter(text, lang,
 def test_a_results_sentence_dates_the_next_by_its_own_quarter_not_its_comparands(text, lang, surface, label):
     f = fig(text, surface, language=lang, published_at=datetime(2025, 10, 30, 1, tzinfo=UTC))
     assert f.refers_to == label
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "scope"), [
+    # the parts of a penalty are other quantities than the total paid
+    ("법무부에 따르면 납부액은 형사 벌금 약 1억1800만 달러와 몰수금 약 2200만 달러로 구성된다.", "ko",
+     "약 1억1800만 달러", "as criminal fine"),
+    ("법무부에 따르면 납부액은 형사 벌금 약 1억1800만 달러와 몰수금 약 2200만 달러로 구성된다.", "ko",
+     "약 2200만 달러", "as forfeiture"),
+    ("Cadence will pay a criminal fine of about $118 million and forfeiture of roughly $22 million.", "en",
+     "roughly $22 million", "as forfeiture"),
+    ("The penalty will be paid in quarterly installments of $15 million over five years.", "en", "$15 million",
+     "per installment"),
+    # a criminal fine named alone is the penalty as a whole
+    ("Cadence agreed to pay a criminal fine of $140 million to settle the charges.", "en", "$140 million", None),
+])
+def test_the_parts_of_a_penalty_are_scoped_and_the_whole_is_not(text, lang, surface, scope):
+    f = fig(text, surface, language=lang, headline="Cadence pleads guilty over China sales")
+    assert (f.metric, f.scope) == ("fine", scope)
+
+
+def test_a_session_named_after_a_results_quarter_dates_the_share_move():
+    f = fig("엔비디아가 시장 예상을 소폭 웃도는 2분기 실적을 내놨지만 주가는 시간외 거래에서 3% 안팎 하락했다.",
+            "3% 안팎", language="ko", headline="엔비디아 2분기 매출 467억 달러",
+            published_at=datetime(2025, 8, 27, 21, 30, tzinfo=UTC))
+    assert f.refers_to == "2025-08-27 after_hours"
+
+
+@pytest.mark.parametrize(("text", "surface", "scope"), [
+    ("Revenue rose 69% to $44.06 billion, ahead of the $43.31 billion analysts polled by LSEG had expected.",
+     "$43.31 billion", "as estimate"),
+    ("Sales in the fiscal third quarter will be about $54 billion, the company said in a statement Wednesday.",
+     "about $54 billion", "as guidance"),
+    # an estimate set against a segment's result is the segment's, and "a touch below the" is no bound
+    ("Data center revenue was $41.1 billion, a touch below the $41.3 billion analysts had expected.",
+     "$41.3 billion", "in data center, as estimate"),
+])
+def test_forecasts_told_around_results(text, surface, scope):
+    f = fig(text, surface, language="en", headline="Nvidia results",
+            published_at=datetime(2025, 8, 27, 20, 30, tzinfo=UTC))
+    assert (f.metric, f.scope, f.qualifier) == ("revenue", scope, "approx" if surface.startswith("about") else "exact")
+
+
+def test_a_release_of_written_down_stock_and_chips_sold_after_it():
+    text = ("Nvidia benefited from the release of $180 million of H20 inventory it had previously written down, and "
+            "it sold $650 million of the chips to a customer based outside China.")
+    released, sold = fig(text, "$180 million", language="en"), fig(text, "$650 million", language="en")
+    assert (released.metric, released.scope) == ("charge", "as reserve release")
+    assert (sold.metric, sold.chip) == ("revenue", "H20")
+
+
+@pytest.mark.parametrize(("text", "surface", "expect"), [
+    ("SK하이닉스가 3분기 영업이익 11조3834억원을 거두며 1년 전(7조300억원)보다 이익 규모를 크게 키웠다.", "7조300억원",
+     {"subject": "SK hynix", "refers_to": "2024-07/2024-09"}),
+    ("삼성전자는 3분기 잠정 영업이익이 12조1000억원이라고 밝혔다. 작년 같은 기간 영업이익(9조1834억원)과 비교하면 "
+     "31.8% 늘어난 규모다.", "9조1834억원", {"subject": "Samsung Electronics", "refers_to": "2024-07/2024-09"}),
+    # the company named before the noun the amount glosses owns it, whoever the sentence is about
+    ("SK하이닉스는 2분기에도 영업이익 9조2129억원을 거둬 삼성전자 전체 영업이익(4조6761억원)의 두 배가량을 벌어들였다.",
+     "4조6761억원", {"subject": "Samsung Electronics", "metric": "profit"}),
+    # a gap between two figures is neither
+    ("이로써 삼성전자 전사 잠정 영업이익(12조1000억원)과의 격차는 7000억원 남짓으로 좁혀졌다.", "7000억원",
+     {"metric": "other"}),
+    # a list after a comparison with the previous quarter shares it; a results list's profit is the division's
+    ("직전 분기 대비로는 매출이 10%, 영업이익이 24% 증가했다.", "24%",
+     {"scope": "of operating profit vs previous quarter"}),
+    ("삼성전자 DS 부문이 3분기 매출 33조1000억원, 영업이익 7000억원을 기록했다.", "7000억원",
+     {"scope": "in chip division"}),
+])
+def test_korean_results_comparands_owners_and_lists(text, surface, expect):
+    f = fig(text, surface, language="ko", headline="SK하이닉스 3분기 영업이익 11조 돌파",
+            published_at=datetime(2025, 10, 29, tzinfo=UTC))
+    assert fields(f, expect) == expect
+
+
+def test_a_power_capacity_in_a_sentence_naming_only_the_deals_parties_is_the_deals():
+    text = ("Under a letter of intent, OpenAI will deploy at least 10 gigawatts of Nvidia systems.\n\n"
+            "Nvidia Chief Executive Jensen Huang told CNBC that 10 gigawatts amounted to about 4 million GPUs.")
+    f = [x for x in extract_figures(text, "en") if x.surface == "10 gigawatts"][0]
+    assert (f.subject, f.scope) == ("Nvidia + OpenAI", "as power capacity")
+    text = ("엔비디아가 오픈AI에 최대 1000억 달러를 투자하고 데이터센터용 칩을 공급하기로 했다. 오픈AI는 엔비디아 "
+            "시스템을 기반으로 10GW 이상의 데이터센터를 구축할 계획이다.")
+    assert fig(text, "10GW 이상", language="ko").subject == "Nvidia + OpenAI"
