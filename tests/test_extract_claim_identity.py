@@ -2611,3 +2611,17 @@ def test_a_power_capacity_in_a_sentence_naming_only_the_deals_parties_is_the_dea
     text = ("엔비디아가 오픈AI에 최대 1000억 달러를 투자하고 데이터센터용 칩을 공급하기로 했다. 오픈AI는 엔비디아 "
             "시스템을 기반으로 10GW 이상의 데이터센터를 구축할 계획이다.")
     assert fig(text, "10GW 이상", language="ko").subject == "Nvidia + OpenAI"
+
+
+def test_a_rules_caps_and_tiers_are_the_rules_not_a_member_countrys():
+    text = ("미국 상무부가 'AI 확산 규칙'을 시행 이틀 전에 폐기했다.\n\n"
+            "AI 확산 규칙은 세계 각국을 등급별로 나눠 AI 반도체 수출을 차등 통제하는 내용이다. 한국을 포함한 핵심 동맹 "
+            "18개국은 제한을 받지 않지만, 약 150개국은 국가별로 최대 5만 개의 GPU만 들여올 수 있도록 했다.")
+    figs = {f.surface: f for f in extract_figures(text, "ko")}
+    assert (figs["최대 5만 개"].subject, figs["최대 5만 개"].metric) == ("AI diffusion rule", "chip_count")
+    # a count of countries is no chip count, and the tiers' sizes are not one quantity
+    assert (figs["18개국"].subject, figs["18개국"].metric, figs["18개국"].unit) == ("AI diffusion rule", "other",
+                                                                                 "count")
+    # an article naming no rule leaves its figures alone
+    plain = "한국을 포함한 핵심 동맹 18개국은 제한을 받지 않지만, 약 150개국은 최대 5만 개의 GPU만 들여올 수 있다."
+    assert {f.subject for f in extract_figures(plain, "ko")} != {"AI diffusion rule"}

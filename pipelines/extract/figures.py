@@ -101,6 +101,7 @@ from .metrics import (
 )
 from .model import Figure, negated
 from .penalties import penalty_part
+from .regulations import rule_terms
 from .sentences import clause_around, clause_around_span, split_sentences
 from .shares import market_named, market_shares
 from .subjects import (
@@ -677,14 +678,19 @@ def _headline_subject(headline: str | None, mentions: list[Mention], lang: str) 
     return sentence_topic(headline, eligible, lang)
 
 
-def _shared_counts(cands: list[Candidate], chips_named: bool = False) -> list[Candidate]:
+def _shared_counts(cands: list[Candidate], chips_named: bool = False, st: str = "") -> list[Candidate]:
     """A bare count ("1만6000개") in a sentence that counts chips elsewhere counts chips too: "칩도 H800 약
     2000개로, 미국 기업들이 쓰는 1만6000개에 못 미친다"; so does one in a sentence that names a chip and
-    counts nothing else ("사들일 수 있는 H200은 약 40만 개에 이른다")."""
+    counts nothing else ("사들일 수 있는 H200은 약 40만 개에 이른다"). A count of countries ("18개국", "about 120
+    countries") stays a count."""
     if not any(c.unit == "chips" for c in cands) and not (chips_named and all(
             c.unit not in ("companies", "people") for c in cands)):
         return cands
-    return [replace(c, unit="chips") if c.unit == "count" else c for c in cands]
+    return [replace(c, unit="chips") if c.unit == "count" and not _COUNTRIES_AFTER.match(st, c.num_end) else c
+            for c in cands]
+
+
+_COUNTRIES_AFTER = re.compile(r"\s?개\s?(?:국|나라)|\s+(?:[a-z][\w-]*\s+){0,3}(?:countries|nations)\b")
 
 
 def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
@@ -1123,7 +1129,7 @@ def extract(
         days = [e.start for e in stated_days
                 if not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
         stated_day = days[-1] if days else stated_day
-    return warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences]))
+    return rule_terms(text, warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences])), headline)
 
 
 # a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"
@@ -2703,7 +2709,7 @@ def _bind(
     prior_counted: str | None = None,
 ) -> list[Figure]:
     cands = _shared_counts(_shared_directions(st, cands),
-                           bool(chips) or (prev_chip is not None and _VOLUME_WORD.search(st) is not None))
+                           bool(chips) or (prev_chip is not None and _VOLUME_WORD.search(st) is not None), st)
     hits = cue_hits(st, lang)
     ctx_base = {m.entity.canonical for m in mentions} | {m.entity.kind for m in mentions}
     ctx_base |= {m.entity.owner for m in mentions if m.entity.owner}
