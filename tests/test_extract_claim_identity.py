@@ -2625,3 +2625,14 @@ def test_a_rules_caps_and_tiers_are_the_rules_not_a_member_countrys():
     # an article naming no rule leaves its figures alone
     plain = "한국을 포함한 핵심 동맹 18개국은 제한을 받지 않지만, 약 150개국은 최대 5만 개의 GPU만 들여올 수 있다."
     assert {f.subject for f in extract_figures(plain, "ko")} != {"AI diffusion rule"}
+
+
+def test_a_settlements_parts_carry_the_case_party_and_an_amount_a_relative_clause_gives_is_its_owners():
+    text = ("Cadence Design Systems Inc. agreed to plead guilty and pay more than $140 million to resolve US charges, "
+            "the Justice Department said Monday.\n\nThe resolution includes a criminal fine of about $118 million and "
+            "the forfeiture of roughly $22 million, according to the department. The case falls short of the $300 "
+            "million that Seagate Technology Holdings agreed to pay in 2023.")
+    figs = {f.surface: f for f in extract_figures(text, "en", headline="Cadence to Plead Guilty")}
+    assert (figs["about $118 million"].subject, figs["about $118 million"].scope) == ("Cadence Design Systems",
+                                                                                      "as criminal fine")
+    assert figs["$300 million"].subject == "Seagate"

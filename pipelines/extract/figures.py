@@ -342,7 +342,9 @@ _EN_DEFINITE = re.compile(
     r"total|amount|loss|losses|charge|sum|price|stock|shares|value|chips|processors|GPUs|deal|sale|sales|"
     r"revenue|spending|bill|fine|stake|estimate|model|training|company|firm|startup|start-up|chipmaker|"
     r"disclosure|report|announcement|stockpile|haul|shipment|shipments|holdings|purchase|purchases|run|"
-    r"cluster|decline|drop|fall|plunge|rout|selloff|sell-off|slide|slump|rebound|rally|gain|gains)\b",
+    r"cluster|decline|drop|fall|plunge|rout|selloff|sell-off|slide|slump|rebound|rally|gain|gains|"
+    # a case's settlement ("The resolution includes a criminal fine of about $118 million")
+    r"resolution|settlement|penalty|penalties|plea|agreement|payment|payments)\b",
     re.I,
 )
 # "the company", "the chipmaker", "이 회사": refers back to a company, never to a country or agency
@@ -980,8 +982,9 @@ def extract(
             elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
                 at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            figs = [_glossed_owner(st, lang, _model_owner(st, _index_level_owner(fig, mentions), mentions),
-                                   mentions) for fig in figs]
+            figs = [_owner_after(st, lang, _glossed_owner(
+                st, lang, _model_owner(st, _index_level_owner(fig, mentions), mentions), mentions), mentions)
+                for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -2032,6 +2035,26 @@ def _glossed_owner(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> 
             owner = m.entity.owner or m.entity.canonical
             return fig if owner == fig.subject else replace(fig, subject=owner, subject_via="sentence")
     return fig
+
+
+# "the $300 million that Seagate Technology Holdings agreed to pay in 2023": the company of the relative clause
+_EN_OWNER_CLAUSE_VERB = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}(?:agreed\s+to\s+pay|paid|had\s+paid|was\s+fined|"
+                                   r"spent|had\s+spent|lost|booked|took|raised|reported|posted)\b")
+
+
+def _owner_after(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Figure:
+    """An amount a relative clause right after it gives to a company ("falls short of the $300 million that
+    Seagate agreed to pay in 2023") is that company's, not the one the article is about."""
+    if lang != "en" or fig.unit not in CURRENCY_UNITS:
+        return fig
+    rel = re.compile(r"\s+(?:that|which)\s+|\s+").match(st, fig.span_end)
+    if not rel:
+        return fig
+    m = next((m for m in mentions if m.start == rel.end() and m.entity.kind == "org"), None)
+    if m is None or not _EN_OWNER_CLAUSE_VERB.match(st, m.end + 1 if st[m.end:m.end + 1] == " " else m.end):
+        return fig
+    owner = m.entity.owner or m.entity.canonical
+    return fig if owner == fig.subject else replace(fig, subject=owner, subject_via="sentence")
 
 
 def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
