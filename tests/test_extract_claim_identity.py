@@ -2636,3 +2636,14 @@ def test_a_settlements_parts_carry_the_case_party_and_an_amount_a_relative_claus
     assert (figs["about $118 million"].subject, figs["about $118 million"].scope) == ("Cadence Design Systems",
                                                                                       "as criminal fine")
     assert figs["$300 million"].subject == "Seagate"
+
+
+def test_the_wons_exchange_rate_is_a_sessions_price_and_its_move_another_quantity():
+    figs = {f.surface: f for f in extract_figures("원·달러 환율은 전 거래일보다 33.7원 오른 1467.8원에 주간 거래를 "
+                                                  "마쳤다.", "ko", published_at=datetime(2025, 4, 7, 7, tzinfo=UTC))}
+    assert (figs["1467.8원"].metric, figs["1467.8원"].scope, figs["1467.8원"].value) == ("share_price",
+                                                                                        "per US dollar", 1467.8)
+    assert (figs["33.7원"].metric, figs["33.7원"].scope) == ("other", "as exchange rate change")
+    # an amount in won in a sentence about something else is no rate
+    deal = extract_figures("삼성전자는 테슬라와 22조8000억 원 규모의 공급 계약을 맺었다.", "ko")[0]
+    assert deal.metric != "share_price"

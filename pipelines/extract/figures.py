@@ -71,6 +71,7 @@ from .event_time import (
     session_cue,
     session_day,
 )
+from .exchange_rates import exchange_rate
 from .exclusions import excluded_spans
 from .funding import funding_and_valuation, net_trades, stakes
 from .governing import AMOUNT
@@ -1995,7 +1996,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = warned_charge(st, _forecast_scope(st, fig))
     fig = _segment(st, lang, fig, prev_revenue)
     fig = _backlog(st, _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, fig)))))
-    fig = penalty_part(st, _unsigned_level(_excluding_items(st, fig)))
+    fig = exchange_rate(st, lang, penalty_part(st, _unsigned_level(_excluding_items(st, fig))))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
