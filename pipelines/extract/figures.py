@@ -1485,7 +1485,9 @@ _YEAR_ON_YEAR = re.compile(r"전년\s?(?:동기|같은\s?기간)\s?(?:대비|보
                            r"\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b", re.I)
 _STOCK_WORDS = re.compile(r"\b(?:shares?|stocks?|traded|trading|close[ds]?)\b|주가|주식|종가|장중|거래", re.I)
 # Revenue forecast, not reported: the company's guidance, or analysts' estimate (two quantities besides the result)
-_ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG\b|\bFactSet\b|\bestimates?\b|"
+# (a data provider written with a Korean particle: "LSEG가 집계한 예상치", "팩트셋에 따르면")
+_ANALYSTS = re.compile(r"\banalysts?\b|\bconsensus\b|\bWall\s+Street\b|\bLSEG(?![A-Za-z])|\bFactSet(?![A-Za-z])|"
+                       r"\bVisible\s+Alpha(?![A-Za-z])|팩트셋|집계한\s?(?:시장\s?)?(?:예상|전망|추정)|\bestimates?\b|"
                        r"시장\s?(?:예상|전망|기대|추정)|컨센서스|증권가|증권사|애널리스트|전문가|"
                        r"에프앤가이드|FnGuide", re.I)
 
