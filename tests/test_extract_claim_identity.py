@@ -2647,3 +2647,23 @@ def test_the_wons_exchange_rate_is_a_sessions_price_and_its_move_another_quantit
     # an amount in won in a sentence about something else is no rate
     deal = extract_figures("삼성전자는 테슬라와 22조8000억 원 규모의 공급 계약을 맺었다.", "ko")[0]
     assert deal.metric != "share_price"
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "expect"), [
+    ("The company expects revenue of about $65 billion for the quarter ending in late January, compared with "
+     "analysts' average estimate of $61.66 billion.", "en", "about $65 billion",
+     {"scope": "as guidance", "refers_to": "2025-11/2026-01"}),
+    ("엔비디아의 2분기 매출은 467억 달러였다. 금융정보업체 LSEG가 집계한 예상치(460억6000만 달러)를 웃돈 수치다.", "ko",
+     "460억6000만 달러", {"scope": "as estimate"}),
+    # a buyback is a company's, whatever the sentence before was about
+    ("중국 정부는 H20 구매 자제를 권고했다. 이사회는 600억 달러 규모의 자사주 추가 매입도 승인했다.", "ko",
+     "600억 달러", {"subject": "Nvidia", "scope": "as buyback"}),
+    # sales a halt took away are the chip maker's lost sales, not the market's
+    ("엔비디아는 2분기 매출을 450억 달러로 제시했다. 중국향 H20 판매 중단으로 약 80억 달러가 빠진 전망치다.", "ko",
+     "약 80억 달러", {"subject": "Nvidia", "chip": "H20", "scope": "as lost sales"}),
+])
+def test_nvidia_results_stories_forecast_quarters_estimates_buybacks_and_lost_sales(text, lang, surface, expect):
+    f = fig(text, surface, language=lang, headline="Nvidia results" if lang == "en" else "엔비디아 실적 발표",
+            published_at=datetime(2025, 11, 19, 21, 25, tzinfo=UTC) if lang == "en" else datetime(
+                2025, 8, 27, 21, 40, tzinfo=UTC))
+    assert fields(f, expect) == expect

@@ -717,7 +717,8 @@ _RULES_EN: list[_Rule] = [
             r"\b(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth)[- ])?quarter"
             r"(?:\s+of\s+fiscal(?:\s+year)?\s+(?:19|20)\d{2})?,?\s+(?:(?:that|which)\s+)?(?:end(?:s|ed|ing)|through)\s+"
             # ("for the quarter ending in late January")
-            rf"(?:on\s+|in\s+)?(?:(?:late|early|mid)[- ]\s?)?(?P<mon>{_MON})(?:\s(?P<d>\d{{1,2}})\b)?(?:,?\s{_YEAR_EN}\b)?",
+            rf"(?:on\s+|in\s+)?(?:(?:late|early|mid)[- ]\s?)?(?P<mon>{_MON})"
+            rf"(?:\s(?P<d>\d{{1,2}})\b)?(?:,?\s{_YEAR_EN}\b)?",
             _I,
         ),
         _h_quarter_ending,
