@@ -2667,3 +2667,12 @@ def test_nvidia_results_stories_forecast_quarters_estimates_buybacks_and_lost_sa
             published_at=datetime(2025, 11, 19, 21, 25, tzinfo=UTC) if lang == "en" else datetime(
                 2025, 8, 27, 21, 40, tzinfo=UTC))
     assert fields(f, expect) == expect
+
+
+def test_an_officers_announced_spending_is_the_companys_and_a_market_size_is_no_charge():
+    f = fig("샘 올트먼 오픈AI 최고경영자(CEO)는 앞으로 8년간 약 1조4000억 달러를 컴퓨팅 인프라에 투입하겠다고 밝힌 바 "
+            "있다.", "약 1조4000억 달러", language="ko")
+    assert f.subject == "OpenAI"
+    f = fig("젠슨 황 엔비디아 최고경영자(CEO)는 중국 AI 칩 시장 규모를 500억 달러로 추산한 바 있다.", "500억 달러",
+            language="ko", headline="엔비디아, H20 충당금 반영")
+    assert (f.metric, f.scope) == ("other", "as market size")

@@ -983,9 +983,9 @@ def extract(
             elif _EVENT_DAY.search(st) and stated_day is not None and not date_expressions(st, published_at, lang):
                 at_same_time = stated_day.isoformat()
             figs = [_quoted_as_before(st, fig, out) for fig in figs]
-            figs = [_owner_after(st, lang, _glossed_owner(
-                st, lang, _model_owner(st, _index_level_owner(fig, mentions), mentions), mentions), mentions)
-                for fig in figs]
+            figs = [_officer_speaks_for_company(st, _owner_after(st, lang, _glossed_owner(
+                st, lang, _model_owner(st, _index_level_owner(fig, mentions), mentions), mentions), mentions),
+                mentions) for fig in figs]
             para_chip = (prev.chip if prev is not None and prev.paragraph == sent.paragraph else None) or head_chip
             prev_revenue = prev is not None and prev.paragraph == sent.paragraph and \
                 prev.metrics.get("currency") == "revenue"
@@ -1981,6 +1981,26 @@ def _excluding_items(st: str, fig: Figure) -> Figure:
     return fig
 
 
+# "중국 AI 칩 시장 규모를 500억 달러로 추산", "a $50 billion market opportunity in China": a market's size
+_MARKET_SIZE_BEFORE = re.compile(r"시장\s?(?:규모|전체)(?:를|은|는|가|이)?\s?(?:약\s?|연간\s?)?$|"
+                                 r"\bmarket\s+(?:size|opportunity|worth|valued)\s+(?:of\s+|at\s+)?(?:about\s+)?$", re.I)
+_MARKET_SIZE_AFTER = re.compile(r"\s+(?:(?:AI|chip|data[- ]center|China)\s+){0,3}market\s+(?:opportunity|size)\b",
+                                re.I)
+MARKET_SIZE_SCOPE = "as market size"
+
+
+def _market_size(st: str, fig: Figure) -> Figure:
+    """A market's size ("시장 규모를 500억 달러로", "a $50 billion market opportunity") is no company's charge, sale or
+    spending: metric other, scope ``as market size``."""
+    if fig.unit not in CURRENCY_UNITS or fig.metric in _MARKET_METRICS:
+        return fig
+    lo, _hi = clause_around_span(st, (fig.span_start, fig.span_end))
+    if _MARKET_SIZE_BEFORE.search(st, max(lo, fig.span_start - 30), fig.span_start) or _MARKET_SIZE_AFTER.match(
+            st, fig.span_end):
+        return replace(fig, metric="other", scope=MARKET_SIZE_SCOPE, chip=None)
+    return fig
+
+
 def _unsigned_level(fig: Figure) -> Figure:
     """A margin is a level, never a move: "매출총이익률은 60.5%로 떨어졌다" is 60.5%, whatever the verb says."""
     if fig.metric == "margin" and fig.value is not None and fig.value < 0 and not re.search(r"[-−–]", fig.surface):
@@ -2005,6 +2025,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _segment(st, lang, fig, prev_revenue)
     fig = _backlog(st, _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, fig)))))
     fig = exchange_rate(st, lang, penalty_part(st, _unsigned_level(_excluding_items(st, fig))))
+    fig = _market_size(st, fig)
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)
@@ -2064,6 +2085,23 @@ def _owner_after(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Fi
         return fig
     owner = m.entity.owner or m.entity.canonical
     return fig if owner == fig.subject else replace(fig, subject=owner, subject_via="sentence")
+
+
+# what a company's officer announces is the company's: its spending, deals, chips and costs
+# (not a count: "Zuckerberg said Meta would have 350,000 H100s" is a fleet the tracker would file under a model)
+_COMPANY_MONEY_METRICS = frozenset({"investment", "deal_value", "training_cost"})
+
+
+def _officer_speaks_for_company(st: str, fig: Figure, mentions: list[Mention]) -> Figure:
+    """A figure bound to a company's officer the sentence names with the title ("샘 올트먼 오픈AI 최고경영자(CEO)는
+    … 약 1조4000억 달러를 컴퓨팅 인프라에 투입하겠다고", "OpenAI Chief Executive Sam Altman said it would spend …") is
+    the company's (a fortune or a person's own stake stays the person's)."""
+    if kind_of(fig.subject) != "person" or fig.metric not in _COMPANY_MONEY_METRICS:
+        return fig
+    employer = speaker_employer(st, mentions, fig.span_start)
+    if employer is None or kind_of(employer) != "org":
+        return fig
+    return replace(fig, subject=employer, subject_via="sentence")
 
 
 def _index_level_owner(fig: Figure, mentions: list[Mention]) -> Figure:
