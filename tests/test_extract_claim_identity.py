@@ -2676,3 +2676,27 @@ def test_an_officers_announced_spending_is_the_companys_and_a_market_size_is_no_
     f = fig("젠슨 황 엔비디아 최고경영자(CEO)는 중국 AI 칩 시장 규모를 500억 달러로 추산한 바 있다.", "500억 달러",
             language="ko", headline="엔비디아, H20 충당금 반영")
     assert (f.metric, f.scope) == ("other", "as market size")
+
+
+@pytest.mark.parametrize(("text", "surface", "expect"), [
+    # a division named in full is no company of its own, and its figures are the division's
+    ("실적 반등은 반도체를 맡은 디바이스솔루션(DS) 부문이 이끌었다. DS 부문은 매출 33조1000억원, 영업이익 7조원을 거뒀다.",
+     "7조원", {"subject": "Samsung Electronics", "scope": "in chip division"}),
+    ("2분기 DS 영업이익이 4000억 원에 그쳤던 것을 감안하면 극적인 반전이다.", "4000억 원", {"scope": "in chip division"}),
+    # an estimate of a division is the division's estimate
+    ("증권가에서는 반도체(DS) 부문 영업이익이 1조 원을 밑돈 것으로 추정하고 있다.", "1조 원",
+     {"scope": "in chip division, as estimate"}),
+    # the amount a change started from dates only itself
+    ("디바이스솔루션(DS) 부문 영업이익은 2분기 4조 원으로 1분기 1조1000억 원에서 늘었다.", "1조1000억 원",
+     {"refers_to": "2025-01/2025-03"}),
+])
+def test_samsungs_chip_division_named_in_full_and_its_estimates(text, surface, expect):
+    f = fig(text, surface, language="ko", headline="삼성전자 실적", published_at=datetime(2025, 10, 30, tzinfo=UTC))
+    assert fields(f, expect) == expect
+
+
+def test_the_months_a_quarter_ended_are_no_share_price_cue():
+    f = fig("Operating profit for the three months ended September came in at 11.38 trillion won.",
+            "11.38 trillion won", language="en", headline="SK Hynix posts record profit",
+            published_at=datetime(2025, 10, 29, tzinfo=UTC))
+    assert (f.metric, f.refers_to) == ("profit", "2025-07/2025-09")

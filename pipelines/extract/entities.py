@@ -238,6 +238,7 @@ def _suffix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     return en_rx, ko_rx, frozenset(raw["en_drop"])
 
 
+_KO_DIVISION_AFTER = re.compile(r"(?:\s?\([A-Za-z]{1,5}\))?\s?(?:부문|사업부|사업본부)")
 _NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "Its", "Their", "This", "That", "And"})
 
 
@@ -259,6 +260,8 @@ def _unlisted_orgs(text: str) -> list[Mention]:
         out.append(Mention(start, m.end(), ent))
     english = _ko_suffix_english()
     for m in ko_rx.finditer(text):
+        if _KO_DIVISION_AFTER.match(text, m.end()):
+            continue  # "디바이스솔루션(DS) 부문": a company's division, no company
         name = m.group(0)
         prefix = name[: m.start("suffix") - m.start()].strip()
         if prefix and m.group("suffix") in english:

@@ -1052,7 +1052,9 @@ def extract(
             quarters = [f.refers_to for f in out[base:] if f.subject == figs[0].subject
                         and (f.metric in ACCOUNTS_METRICS or f.scope in _ACCOUNTS_CHANGES)
                         and f.scope not in (GUIDANCE_SCOPE, ESTIMATE_SCOPE)
-                        and f.refers_to and "/" in f.refers_to]
+                        and f.refers_to and "/" in f.refers_to
+                        # (nor does a comparand: "2분기 영업이익 4조6761억 원과 비교하면 … 불어났다")
+                        and not (lang == "ko" and _KO_COMPARAND_AFTER.match(st, f.span_end - sent.start))]
             accounts_quarter_carried = quarters[0] if quarters else (accounts_quarter_carried if same else None)
             article_quarter = quarters[-1] if quarters else article_quarter
             first_subject = figs[0].subject
@@ -1112,8 +1114,8 @@ def extract(
         if cands:
             out[len(out) - len(figs):] = _sentence_periods(st, lang, out[len(out) - len(figs):], sent.start,
                                                            context_quarter, article_quarter)
-            out[len(out) - len(figs):] = _estimate_segments(two_together(
-                st, lang, out[len(out) - len(figs):], sent.start, mentions, companies_named))
+            out[len(out) - len(figs):] = _estimate_segments(st, lang, two_together(
+                st, lang, out[len(out) - len(figs):], sent.start, mentions, companies_named), sent.start)
         companies_named += recent_companies(mentions)
         prev = _Context(sent.paragraph, subject, scope, own_attr, metrics, doc_subject, counted_unit(cands), chip,
                         refers, group, own_speaker, company)
@@ -1402,7 +1404,8 @@ _DIVISIONS = (
     ("in chip division",
      r"\b(?:semiconductor|chip|chipmaking)\s+(?:division|business|unit|arm|segment)\b|\bDS\s+(?:division|unit)\b"
      r"|\bdevice\s+solutions\b",
-     r"반도체\s?(?:\(DS\)\s?)?(?:부문|사업부)|DS\s?부문"),
+     r"반도체\s?(?:\(DS\)\s?)?(?:부문|사업부)|DS\s?부문|디바이스\s?솔루션(?:\s?\(DS\))?\s?(?:부문|사업부)|"
+     r"(?<![A-Za-z])DS\s?(?=영업\s?이익|영업익|매출)"),
     ("in memory", r"\bmemory\s+(?:chip\s+)?(?:business|division|unit|segment)\b", r"메모리\s?(?:사업|부문)"),
     # its other divisions ("MX·네트워크 부문이 영업이익 4조3000억 원", "the mobile division's profit")
     ("in mobile division",
@@ -1508,6 +1511,8 @@ _FORECAST_AFTER = re.compile(
     # "2분기 매출은 450억 달러 안팎으로 예상했다": the amount a forecast puts it at
     r"\s?(?:안팎|가량|정도|수준|내외)?\s?(?:으로|로)\s?(?:예상|전망|내다[봤보본]|예측|제시)"
     r"(?!치?(?:을|를)?\s?(?:웃|넘|상회|하회|밑|뛰어))|"  # (not "441억 달러로 예상을 웃돌면서": a result)
+    # "증권가에서는 … 영업이익이 1조 원을 밑돈 것으로 추정하고 있다": where an estimate puts a result not yet out
+    r"\s?(?:을|를)\s?(?:밑돈|웃돈|넘은|넘어선|상회한|하회한|기록한)\s?것으로\s?(?:추정|예상|전망|관측|내다)|"
     # "4분기 영업이익이 13조 원대로 늘어날 것으로 내다봤다": where a forecast says it will go
     r"\s?대?(?:으로|로)?\s?(?:늘어날|줄어들|줄어날|증가할|감소할|불어날|개선될|달할|이를|넘어설|웃돌)\s?(?:것|전망)(?:으로|이라고)?\s?"
     r"(?:예상|전망|내다[봤보본]|관측|예측|추정)|"
@@ -2284,17 +2289,26 @@ def _conversions_follow(figs: list[Figure]) -> list[Figure]:
     return out
 
 
-def _estimate_segments(figs: list[Figure]) -> list[Figure]:
+def _estimate_segments(st: str, lang: str, figs: list[Figure], offset: int) -> list[Figure]:
     """An estimate the sentence sets against a segment's result is that segment's ("Data center revenue was $41.1
     billion, a touch below the $41.3 billion analysts had expected", "데이터센터 부문 매출은 411억 달러로 시장
-    예상치(413억 달러)에"): scope "in data center, as estimate". Applied once periods are known."""
+    예상치(413억 달러)에"), and so is one whose own clause names the segment ("증권가에서는 반도체(DS) 부문 영업이익이
+    1조 원을 밑돈 것으로 추정"): scope "in data center, as estimate". Applied once periods are known (``offset``:
+    where the sentence starts in the text the figures' offsets count in)."""
     out: list[Figure] = []
     last_result: Figure | None = None
     for f in figs:
-        if f.metric == "revenue" and f.scope == ESTIMATE_SCOPE and last_result is not None and last_result.scope \
-                and is_segment(last_result.scope) and last_result.subject == f.subject:
-            f = replace(f, scope=f"{last_result.scope}, {ESTIMATE_SCOPE}")
-        elif f.metric == "revenue" and f.scope not in (ESTIMATE_SCOPE, GUIDANCE_SCOPE):
+        if f.metric in ("revenue", "profit") and f.scope == ESTIMATE_SCOPE:
+            seg = None
+            if last_result is not None and last_result.scope and is_segment(last_result.scope) \
+                    and last_result.subject == f.subject and last_result.metric == f.metric:
+                seg = last_result.scope
+            else:
+                local = replace(f, scope=None, span_start=f.span_start - offset, span_end=f.span_end - offset)
+                seg = _segment(st, lang, local).scope
+            if seg and is_segment(seg):
+                f = replace(f, scope=f"{seg}, {ESTIMATE_SCOPE}")
+        elif f.metric in ("revenue", "profit") and f.scope not in (ESTIMATE_SCOPE, GUIDANCE_SCOPE):
             last_result = f
         out.append(f)
     return out
@@ -2559,7 +2573,8 @@ _PERIOD_END_BEFORE = re.compile(r"\b(?:months?|quarter|weeks?|period|year)\s+(?:
 _EN_FROM_AMOUNT = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|climbed|dropped|compared)?"
                              r"\s*(?:from|with|against|versus|vs\.?)\s+(?:about\s+|roughly\s+)?$", re.I)
 _EN_IN_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:the\s+)?", re.I)
-_KO_COMPARAND_AFTER = re.compile(r"\)?\s?(?:보다|대비|에\s?비해|(?:과|와)\s?비교)")
+# ("… 4조 원에 그쳐 1분기 1조1000억 원에서 더 쪼그라들었다": the amount a change started from)
+_KO_COMPARAND_AFTER = re.compile(r"\)?\s?(?:보다|대비|에\s?비해|(?:과|와)\s?비교|에서(?=\s))")
 
 
 def _right_after(st: str, end: int, start: int) -> bool:
