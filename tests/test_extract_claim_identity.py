@@ -2680,9 +2680,10 @@ def test_an_officers_announced_spending_is_the_companys_and_a_market_size_is_no_
 
 @pytest.mark.parametrize(("text", "surface", "expect"), [
     # a division named in full is no company of its own, and its figures are the division's
-    ("실적 반등은 반도체를 맡은 디바이스솔루션(DS) 부문이 이끌었다. DS 부문은 매출 33조1000억원, 영업이익 7조원을 거뒀다.",
-     "7조원", {"subject": "Samsung Electronics", "scope": "in chip division"}),
-    ("2분기 DS 영업이익이 4000억 원에 그쳤던 것을 감안하면 극적인 반전이다.", "4000억 원", {"scope": "in chip division"}),
+    ("실적 반등은 반도체를 맡은 디바이스솔루션(DS) 부문이 이끌었다. DS 부문은 매출 33조1000억원, 영업이익 7조원을 "
+     "거뒀다.", "7조원", {"subject": "Samsung Electronics", "scope": "in chip division"}),
+    ("2분기 DS 영업이익이 4000억 원에 그쳤던 것을 감안하면 극적인 반전이다.", "4000억 원",
+     {"scope": "in chip division"}),
     # an estimate of a division is the division's estimate
     ("증권가에서는 반도체(DS) 부문 영업이익이 1조 원을 밑돈 것으로 추정하고 있다.", "1조 원",
      {"scope": "in chip division, as estimate"}),
