@@ -55,9 +55,18 @@ _FIRST_TRANCHE = re.compile(r"\b(?:the\s+)?(?:first|initial)\s+$|첫\s?$|첫\s?�
 FIRST_TRANCHE_SCOPE = "as first tranche"
 
 
+# the first phase named a few words before ("첫 단계로 내년 하반기부터 AMD의 … MI450 1GW 분량을", "starting with 1
+# gigawatt of MI450 chips"), no other figure between
+_FIRST_PHASE = re.compile(r"(?:첫\s?(?:번째\s?)?단계|1단계)(?:로|에서|에는|로는)?\s[^\d]{0,40}$|"
+                          r"\b(?:starting\s+with|beginning\s+with|in\s+(?:the|its)\s+first\s+phase,?)\s+[^\d]{0,12}$",
+                          re.I)
+
+
 def first_tranche(st: str, fig: Figure) -> bool:
-    """Whether the figure is the first part of a deal ("the first gigawatt of MI450 chips", "첫 1GW 물량")."""
-    return bool(_FIRST_TRANCHE.search(st, max(0, fig.span_start - 12), fig.span_start))
+    """Whether the figure is the first part of a deal ("the first gigawatt of MI450 chips", "첫 1GW 물량", "첫
+    단계로 … 1GW 분량", "starting with 1 gigawatt")."""
+    return bool(_FIRST_TRANCHE.search(st, max(0, fig.span_start - 12), fig.span_start)
+                or _FIRST_PHASE.search(st, max(0, fig.span_start - 60), fig.span_start))
 
 
 # a deal's length ("over seven years", "5년간"): a duration of its own, compared with the same deal's other reports
@@ -71,6 +80,7 @@ class DealContext:
     pair: str | None = None
     first: str | None = None
     values: tuple[float, ...] = ()  # the deal's amounts as stated (USD and the other currencies written)
+    powers: tuple[float, ...] = ()  # the power capacities it was stated to cover (GW or MW, as written)
 
 
 # the end of a deal's term ("running through 2031", "계약은 2031년까지 이어진다"): not the day the deal is about
@@ -301,9 +311,12 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
         if via == "sentence":
             here = pair
             values = last.values if last.pair == pair else ()
+            powers = last.powers if last.pair == pair else ()
             if metric == "deal_value" and scope is None and f.value:
                 values = (*values, f.value)
-            last = DealContext(pair, first, values)
+            if f.unit in POWER_UNITS and f.value:
+                powers = (*powers, f.value)
+            last = DealContext(pair, first, values, powers)
     out = [_own_accounts(_share_of_revenue(st, lang, f, last), last) for f in out]
     return out, last
 
@@ -327,9 +340,11 @@ def _deal_recalled(st: str, lang: str, f: Figure, mentions: list[Mention], last:
         return f
     if f.unit in CURRENCY_UNITS and f.value and any(abs(f.value - v) <= 1e-6 * abs(v) for v in last.values):
         return replace(f, subject=last.pair, subject_via="previous_sentence", metric="deal_value", scope=None)
-    if f.unit in POWER_UNITS and f.subject != last.pair:
-        # "Jensen Huang told CNBC that 10 gigawatts amounted to …", "오픈AI는 엔비디아 시스템을 기반으로 10GW 이상의
-        # 데이터센터를": the power of a sentence naming only the deal's parties is the deal's
+    if f.unit in POWER_UNITS and f.subject != last.pair and f.scope != FIRST_TRANCHE_SCOPE and (
+            named == members or any(f.value == p for p in last.powers)):
+        # "Jensen Huang told CNBC that 10 gigawatts amounted to …" (the deal's 10 gigawatts), "오픈AI는 엔비디아
+        # 시스템을 기반으로 10GW 이상의 데이터센터를" (both parties named): the deal's power (not "the company is
+        # committed to … 30 gigawatts", the one party's own)
         return replace(f, subject=last.pair, subject_via="previous_sentence")
     return _share_of_revenue(st, lang, f, last)
 

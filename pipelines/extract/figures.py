@@ -2300,9 +2300,9 @@ def _estimate_segments(st: str, lang: str, figs: list[Figure], offset: int) -> l
     for f in figs:
         if f.metric in ("revenue", "profit") and f.scope == ESTIMATE_SCOPE:
             seg = None
-            if last_result is not None and last_result.scope and is_segment(last_result.scope) \
-                    and last_result.subject == f.subject and last_result.metric == f.metric:
-                seg = last_result.scope
+            if last_result is not None and last_result.subject == f.subject and last_result.metric == f.metric:
+                # (set against the whole: "total revenue of $15.95bn, topping the $15.8 billion consensus")
+                seg = last_result.scope if last_result.scope and is_segment(last_result.scope) else None
             else:
                 local = replace(f, scope=None, span_start=f.span_start - offset, span_end=f.span_end - offset)
                 seg = _segment(st, lang, local).scope
