@@ -2701,3 +2701,15 @@ def test_the_months_a_quarter_ended_are_no_share_price_cue():
             "11.38 trillion won", language="en", headline="SK Hynix posts record profit",
             published_at=datetime(2025, 10, 29, tzinfo=UTC))
     assert (f.metric, f.refers_to) == ("profit", "2025-07/2025-09")
+
+
+def test_sales_a_company_could_not_ship_are_lost_sales_of_the_quarter_named():
+    text = ("Licences required for Nvidia's H20 in April cost the company a $4.5 billion charge and $2.5 billion of "
+            "sales it couldn't ship in the February-April quarter.")
+    f = fig(text, "$2.5 billion", language="en", published_at=datetime(2025, 11, 20, tzinfo=UTC))
+    assert (f.metric, f.scope, f.refers_to) == ("revenue", "as lost sales", "2025-02/2025-04")
+    # a month's own sales keep their month
+    f = fig("TSMC reported December revenue of T$335 billion on Friday, bringing its sales for the October-December "
+            "quarter to T$1.046 trillion.", "T$335 billion", language="en",
+            published_at=datetime(2026, 1, 9, 6, tzinfo=UTC))
+    assert (f.scope, f.refers_to) == ("as monthly", "2025-12")

@@ -1363,6 +1363,10 @@ _SALES_AFTER = re.compile(r"\s+(?:in|of|from|off)\s+(?:(?:lost|its|their|the|H\d
 # "unable to ship a further $2.5 billion of H20 orders", "25억 달러어치는 (1분기에) 출하하지 못했다"
 _UNSHIPPED_BEFORE = re.compile(r"\b(?:(?:unable|not\s+able)\s+to|could\s*n[o']?t|can(?:no|')?t)\s+(?:ship|deliver)\s+"
                                r"(?:(?:a\s+further|an\s+additional|another|about|roughly|some)\s+)*$", re.I)
+# "$2.5 billion of sales it couldn't ship", "$2.5 billion in H20 orders that could not be shipped"
+_EN_UNSHIPPED_AFTER = re.compile(r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,2}(?:sales|orders|revenue|products?|chips)\s+"
+                                 r"(?:that\s+)?(?:it|they|the\s+company|Nvidia|AMD)?\s*(?:could\s*n[o']?t|was\s+unable\s+to|"
+                                 r"were\s+unable\s+to|could\s+not\s+be)\s+(?:ship|deliver|shipped|delivered)\b", re.I)
 _KO_UNSHIPPED_AFTER = re.compile(
     r"\s?(?:어치)?(?:는|를|을|의)?\s?(?:[^\s.,]+\s){0,2}?(?:출하|선적|인도|납품)(?:하지|를)\s?못")
 _KO_UNSHIPPED_BEFORE = re.compile(r"(?:출하|선적|인도|납품)하지\s?못한\s?(?:\S+\s){0,2}?(?:물량|주문|매출|제품)"
@@ -1773,7 +1777,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
             after and re.search(r"\b(?:lost|forgone|missed)\b", after.group(0), re.I)) or bool(
             _SALES_AFTER.match(st, fig.span_end)) and bool(
             _LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)) or bool(
-            _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start))
+            _UNSHIPPED_BEFORE.search(st, max(0, fig.span_start - 50), fig.span_start)) or bool(
+            _EN_UNSHIPPED_AFTER.match(st, fig.span_end))
         # ("cost it $2.5 billion of sales in the period and will cost $8 billion more in the current quarter")
         lost = lost or bool(_LOSS_BEFORE.search(st, max(0, fig.span_start - 40), fig.span_start)
                             and _MORE_AFTER.match(st, fig.span_end) and _SALES_WORD.search(st, 0, fig.span_start))
@@ -2673,10 +2678,13 @@ def _refers_to(
         # "2026 회계연도 1분기" written in May 2025: a fiscal year named after the calendar year it ends in (Nvidia's
         # ends in January), not a quarter a year ahead
         found = replace(found, start=_years_back(found.start), end=_years_back(found.end))
-    if found is not None and found.granularity == "day" and metric in ACCOUNTS_METRICS:
+    if found is not None and metric in ACCOUNTS_METRICS and (found.granularity == "day" or (
+            found.granularity == "month" and not _MONTHLY.search(st))):  # (a month's own sales are the month's)
         # "first-quarter revenue of $44.1 billion on Wednesday": the quarter the revenue is of, not the day it
-        # was reported
-        periods = [e for e in date_expressions(st, published_at, lang) if e.granularity != "day"]
+        # was reported ("Licences required in April cost it a $4.5 billion charge … in the February-April quarter":
+        # nor the month of the cause)
+        periods = [e for e in date_expressions(st, published_at, lang) if e.granularity != "day"
+                   and (found.granularity == "day" or e.granularity != "month")]
         lo, hi = clause_around_span(st, span)
         periods = [e for e in periods if lo <= e.span[0] and e.span[1] <= hi]
         if periods:
