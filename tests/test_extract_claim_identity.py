@@ -2713,3 +2713,11 @@ def test_sales_a_company_could_not_ship_are_lost_sales_of_the_quarter_named():
             "quarter to T$1.046 trillion.", "T$335 billion", language="en",
             published_at=datetime(2026, 1, 9, 6, tzinfo=UTC))
     assert (f.scope, f.refers_to) == ("as monthly", "2025-12")
+
+
+def test_a_warrants_stake_and_the_price_it_vests_at_are_no_share_move_or_trade():
+    text = ("AMD issued OpenAI a warrant for up to 160 million AMD shares, which would give the ChatGPT maker "
+            "roughly a 10% stake if it vests in full. The last tranche vests only if AMD's stock reaches $600.")
+    figs = {f.surface: f for f in extract_figures(text, "en", headline="AMD shares soar on OpenAI deal")}
+    assert (figs["10%"].metric, figs["10%"].subject) == ("other", "OpenAI")
+    assert (figs["$600"].metric, figs["$600"].scope) == ("share_price", "as target")

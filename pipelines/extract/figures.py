@@ -382,7 +382,10 @@ _EN_INDEFINITE = re.compile(
 _TARGET_AFTER = re.compile(r"\s+(?:(?:stock|share)\s+)?(?:price\s+target|target\s+price|price\s+objective)\b|"
                            r"\s?(?:으로|로)?\s?(?:목표\s?(?:주가|가))", re.I)
 _TARGET_BEFORE = re.compile(r"(?:price\s+target|target\s+price)\s+(?:of|to|at|from)\s+(?:about\s+)?$|"
-                            r"목표\s?(?:주가|가)(?:를|는|도|로)?\s?(?:기존\s?)?$", re.I)
+                            r"목표\s?(?:주가|가)(?:를|는|도|로)?\s?(?:기존\s?)?$|"
+                            # a price a condition names ("vests only if AMD's stock reaches $600"): no trade either
+                            r"\b(?:if|once|when|until|unless)\s+(?:[\w.'’]+\s+){1,3}(?:reaches|hits|tops|trades\s+at|"
+                            r"rises\s+to|climbs\s+to)\s+$", re.I)
 _SHARE_WORDS = re.compile(r"\b(?:shares|stock)\b|주가", re.I)
 _FORTUNE = re.compile(r"\b(?:fortune|net\s+worth|personal\s+wealth|wealth)\b|재산|순자산|개인\s?자산", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")

@@ -126,6 +126,10 @@ def _stake_target(st: str, lang: str, fig: Figure, mentions: list[Mention], hold
     return (found[0].entity.owner or found[0].entity.canonical) if found else None
 
 
+_STAKE_RIGHT_AFTER = re.compile(r"\s+(?:equity\s+|ownership\s+)?stake\b", re.I)
+_KO_STAKE_RIGHT_BEFORE = re.compile(r"지분(?:율)?\s?(?:은|는|을|를|이|가)?\s?(?:약\s?)?$")
+
+
 def stakes(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> list[Figure]:
     """Each percentage the sentence gives as a holder's stake in a company (metric ``other``, scope ``stake in
     X``), and each amount it gives as what such a stake is worth (``stake value in X``)."""
@@ -134,7 +138,10 @@ def stakes(st: str, lang: str, figs: list[Figure], mentions: list[Mention]) -> l
     out: list[Figure] = []
     target: str | None = None
     for f in figs:
-        if f.unit == "percent" and f.metric in ("other", "ratio") and f.subject and " + " not in f.subject:
+        named_stake = bool(_STAKE_RIGHT_AFTER.match(st, f.span_end) or _KO_STAKE_RIGHT_BEFORE.search(
+            st, max(0, f.span_start - 8), f.span_start))  # ("roughly a 10% stake", "지분 10%": never a move)
+        if f.unit == "percent" and (f.metric in ("other", "ratio") or named_stake) and f.subject \
+                and " + " not in f.subject:
             near = st[max(0, f.span_start - 30):f.span_end + 30]
             if (_EN_STAKE.search(near) if lang == "en" else "지분" in near):
                 target = _stake_target(st, lang, f, mentions, f.subject) or target
