@@ -2100,16 +2100,16 @@ def _owner_after(st: str, lang: str, fig: Figure, mentions: list[Mention]) -> Fi
     return fig if owner == fig.subject else replace(fig, subject=owner, subject_via="sentence")
 
 
-# what a company's officer announces is the company's: its spending, deals, chips and costs
+# what a company's officer announces is the company's: its spending, deals, costs and their terms
 # (not a count: "Zuckerberg said Meta would have 350,000 H100s" is a fleet the tracker would file under a model)
-_COMPANY_MONEY_METRICS = frozenset({"investment", "deal_value", "training_cost"})
+_OFFICER_FOR_COMPANY_METRICS = frozenset({"investment", "deal_value", "training_cost", "duration"})
 
 
 def _officer_speaks_for_company(st: str, fig: Figure, mentions: list[Mention]) -> Figure:
     """A figure bound to a company's officer the sentence names with the title ("샘 올트먼 오픈AI 최고경영자(CEO)는
     … 약 1조4000억 달러를 컴퓨팅 인프라에 투입하겠다고", "OpenAI Chief Executive Sam Altman said it would spend …") is
     the company's (a fortune or a person's own stake stays the person's)."""
-    if kind_of(fig.subject) != "person" or fig.metric not in _COMPANY_MONEY_METRICS:
+    if kind_of(fig.subject) != "person" or fig.metric not in _OFFICER_FOR_COMPANY_METRICS:
         return fig
     employer = speaker_employer(st, mentions, fig.span_start)
     if employer is None or kind_of(employer) != "org":
