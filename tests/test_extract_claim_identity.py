@@ -2721,3 +2721,18 @@ def test_a_warrants_stake_and_the_price_it_vests_at_are_no_share_move_or_trade()
     figs = {f.surface: f for f in extract_figures(text, "en", headline="AMD shares soar on OpenAI deal")}
     assert (figs["10%"].metric, figs["10%"].subject) == ("other", "OpenAI")
     assert (figs["$600"].metric, figs["$600"].scope) == ("share_price", "as target")
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "chip", "scope"), [
+    ("Sales of the H20, the chip Nvidia designed for China, came to only about $50 million in the quarter.", "en",
+     "about $50 million", "H20", None),
+    # what sales could be if curbs eased is a forecast, not the sales made
+    ("Kress told analysts that if geopolitical issues eased, Nvidia could ship $2 billion to $5 billion of H20 "
+     "revenue in the third quarter.", "en", "$2 billion to $5 billion", "H20", "as guidance"),
+    ("중국 판매가 재개될 경우 3분기에 20억~50억 달러의 H20 매출이 더해질 수 있다는 회사 측 설명에 주목하고 있다.", "ko",
+     "20억~50억 달러", "H20", "as guidance"),
+])
+def test_a_chips_sales_and_what_they_could_be(text, lang, surface, chip, scope):
+    f = fig(text, surface, language=lang, headline="Nvidia results" if lang == "en" else "엔비디아 실적",
+            published_at=datetime(2025, 8, 27, 22, 55, tzinfo=UTC))
+    assert (f.metric, f.chip, f.scope) == ("revenue", chip, scope)

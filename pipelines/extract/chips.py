@@ -38,6 +38,10 @@ _NEAR_METRICS = frozenset(
 )
 
 
+_SALES_OF_BEFORE = re.compile(r"\b(?:sales|revenues?|shipments)\s+of\s+(?:the\s+|its\s+)?$", re.I)
+_SALES_AFTER_CHIP = re.compile(r"(?:['’]s)?\s?(?:sales|revenues?|매출)(?!\s?(?:손실|감소분?))", re.I)
+
+
 def chip_table() -> list[Entity]:
     """The chip rows of the alias table."""
     return [e for e in entity_table() if e.kind == "chip"]
@@ -95,6 +99,13 @@ def bind_chip(
             if best is None or score < best[0]:
                 best = (score, c.canonical)
         return best[1] if best else None
+    if metric == "revenue":
+        # "Sales of the H20, the chip Nvidia designed for China, came to only about $50 million": the chip whose
+        # sales the sentence's subject names, however far before the figure
+        sold = [c for c in free if c.end <= span[0] and (
+            _SALES_OF_BEFORE.search(text, max(0, c.start - 16), c.start) or _SALES_AFTER_CHIP.match(text, c.end))]
+        if sold:
+            return sold[-1].canonical
     if metric in _NEAR_METRICS:
         for c in sorted(free, key=lambda c: dist(c, span) * (1.0 if c.end <= span[0] else 1.5)):
             d = span[0] - c.end if c.end <= span[0] else c.start - span[1]

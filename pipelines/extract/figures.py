@@ -1528,8 +1528,14 @@ _FORECAST_AFTER = re.compile(
     r"(?:예상|전망|내다[봤보본]|관측|예측|추정|밝혔|제시)", re.I)
 
 
-# "Sales in the fiscal third quarter will be about $54 billion, the company said": what it says the figure will be
-_WILL_BE_BEFORE = re.compile(r"\b(?:will|would|should)\s+(?:be|come\s+in\s+at|reach|total)\s+$", re.I)
+# "Sales in the fiscal third quarter will be about $54 billion, the company said": what it says the figure will be;
+# "if geopolitical issues eased, Nvidia could ship $2 billion to $5 billion of H20 revenue": what it could be
+_WILL_BE_BEFORE = re.compile(r"\b(?:will|would|should)\s+(?:be|come\s+in\s+at|reach|total)\s+$|"
+                             r"\b(?:could|might)\s+(?:ship|add|bring\s+in|generate|sell|book)\s+(?:about\s+|roughly\s+|"
+                             r"up\s+to\s+|another\s+)?$", re.I)
+# "중국 판매가 재개될 경우 3분기에 20억~50억 달러의 H20 매출이 더해질 수 있다"
+_KO_COULD_ADD_AFTER = re.compile(r"(?:의|가량의|규모의)?\s?(?:[^\s.,]+\s){0,2}?(?:매출|판매)?(?:이|가)?\s?"
+                                 r"(?:더해질|추가될|발생할|늘어날)\s?수\s?있")
 
 
 def _forecast_scope(st: str, fig: Figure) -> Figure:
@@ -1544,7 +1550,7 @@ def _forecast_scope(st: str, fig: Figure) -> Figure:
     if AMOUNT.search(before):
         before = before[_last_money_end(before):]  # only words after the figure before this one govern it
     forecast_before = _GUIDANCE.search(before) or _ESTIMATE_OF_BEFORE.search(before) or _WILL_BE_BEFORE.search(before)
-    forecast_after = _FORECAST_AFTER.match(after)
+    forecast_after = _FORECAST_AFTER.match(after) or _KO_COULD_ADD_AFTER.match(after)
     analysts = _ANALYSTS.search(st, max(lo, fig.span_start - 70), fig.span_start) or _KO_ANALYSTS_TOPIC.search(
         st, max(0, fig.span_start - 100), fig.span_start)
     # "Analysts on average had estimated $55.4 billion": the verb read as the figure's "estimated" qualifier
