@@ -102,7 +102,7 @@ from .metrics import (
 )
 from .model import Figure, negated
 from .penalties import penalty_part
-from .regulations import rule_terms
+from .regulations import COUNTRIES_AFTER, rule_terms
 from .sentences import clause_around, clause_around_span, split_sentences
 from .shares import market_named, market_shares
 from .subjects import (
@@ -692,11 +692,10 @@ def _shared_counts(cands: list[Candidate], chips_named: bool = False, st: str = 
     if not any(c.unit == "chips" for c in cands) and not (chips_named and all(
             c.unit not in ("companies", "people") for c in cands)):
         return cands
-    return [replace(c, unit="chips") if c.unit == "count" and not _COUNTRIES_AFTER.match(st, c.num_end) else c
+    return [replace(c, unit="chips") if c.unit == "count" and not COUNTRIES_AFTER.match(st, c.num_end) else c
             for c in cands]
 
 
-_COUNTRIES_AFTER = re.compile(r"\s?개\s?(?:국|나라)|\s+(?:[a-z][\w-]*\s+){0,3}(?:countries|nations)\b")
 
 
 def _shared_directions(st: str, cands: list[Candidate]) -> list[Candidate]:
@@ -1138,7 +1137,8 @@ def extract(
         days = [e.start for e in stated_days
                 if not _PERIOD_END_BEFORE.search(st, 0, e.span[0])]  # ("the three months to July 27")
         stated_day = days[-1] if days else stated_day
-    return rule_terms(text, warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences])), headline)
+    return rule_terms(text, warned_recalled(_corrections_inherit(out, [sent for sent, _ in sentences])),
+                      [sent for sent, _ in sentences], itertools.chain(head_mentions, *(ms for _, ms in sentences)))
 
 
 # a correction note: "※ 초판 기사의 '15%'를 '25%'로 바로잡습니다", "An earlier version of this article misstated …"

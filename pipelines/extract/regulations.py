@@ -12,33 +12,31 @@ the tiers' sizes are not one quantity).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
-from .entities import find_mentions, kind_of
+from .entities import Mention, kind_of
 from .model import Figure
-from .sentences import split_sentences
+from .sentences import Sentence
 
-__all__ = ["rule_terms"]
+__all__ = ["COUNTRIES_AFTER", "rule_terms"]
 
 _RULE_WORDS = re.compile(r"\b(?:rules?|framework|regulations?|tiers?|tiered|capped|caps?|quotas?|licen[cs]es?)\b|"
                          r"규칙|규정|등급|상한|한도|쿼터|허가|국가당|국가별", re.I)
-_COUNTRIES = re.compile(r"개\s?(?:국|나라)|\s+(?:[a-z][\w-]*\s+){0,3}(?:countries|nations)\b", re.I)
+# a count of countries ("18개국", "about 120 countries"), matched where the number ends
+COUNTRIES_AFTER = re.compile(r"\s?개\s?(?:국|나라)|\s+(?:[a-z][\w-]*\s+){0,3}(?:countries|nations)\b", re.I)
 # the kinds a rule's term is wrongly bound to: a member country, the government or agency that wrote the rule
 _NOT_OWNERS = frozenset({"country", "government", "agency"})
 _TERM_METRICS = frozenset({"chip_count", "duration"})
 
 
-def _rule_named(text: str, headline: str | None) -> str | None:
-    rules = [m.entity.canonical for m in find_mentions(f"{headline or ''}\n{text}") if m.entity.kind == "rule"]
-    return rules[-1] if rules and len(set(rules)) == 1 else None
-
-
-def rule_terms(text: str, figs: list[Figure], headline: str | None = None) -> list[Figure]:
-    """The figures stating the terms of the one rule the article names, bound to that rule."""
-    rule = _rule_named(text, headline)
-    if rule is None:
+def rule_terms(text: str, figs: list[Figure], sentences: list[Sentence], mentions: Iterable[Mention]) -> list[Figure]:
+    """The figures stating the terms of the one rule the article names (``mentions``: the headline's and the
+    sentences' entity mentions), bound to that rule."""
+    rules = {m.entity.canonical for m in mentions if m.entity.kind == "rule"}
+    if len(rules) != 1:
         return figs
-    sentences = split_sentences(text)
+    rule = next(iter(rules))
     out: list[Figure] = []
     for f in figs:
         if f.metric not in _TERM_METRICS and f.unit != "count":
@@ -55,7 +53,7 @@ def rule_terms(text: str, figs: list[Figure], headline: str | None = None) -> li
             out.append(f)
             continue
         countries = f.unit in ("count", "chips") and (
-            _COUNTRIES.search(f.surface) or _COUNTRIES.match(text, f.span_end))
+            COUNTRIES_AFTER.search(f.surface) or COUNTRIES_AFTER.match(text, f.span_end))
         if countries:  # ("18개국", "about 120 countries": read as chips in a sentence counting chips)
             f = replace(f, metric="other", unit="count", scope=None)
         out.append(replace(f, subject=rule, subject_via="article"))
