@@ -1386,9 +1386,10 @@ _KO_LOST_SALES = re.compile(r"\s?(?:의|가량의|규모의|어치의)?\s?매출
                             r"\s?(?:의|가량의|규모의)?\s?매출(?:을|를)?\s?(?:놓쳤|놓친|놓칠|잃었|잃은|잃을|날렸|날린)|"
                             r"\s?(?:의|가량의|규모의)?\s?매출(?:이|은)?\s?(?:사라|증발|날아|빠[지진질졌])")
 # "수출 규제가 없었다면 80억 달러가량이 더해졌을 것": sales the curbs took away
-_KO_WITHOUT_CURBS = re.compile(r"(?:규제|제한|금지|통제)(?:가|이)?\s?없었다면|"
-                               # "중국향 H20 판매 중단으로 약 80억 달러가 빠진 전망치다"
-                               r"(?:판매|수출|출하)\s?(?:중단|금지|제한|규제|차단)(?:으로|에\s?따라|탓에|때문에)\s?(?:약\s?)?$")
+_KO_WITHOUT_CURBS = re.compile(r"(?:규제|제한|금지|통제)(?:가|이)?\s?없었다면")
+# "중국향 H20 판매 중단으로 약 80억 달러가 빠진 전망치다": what a halt took away (with a verb of shrinking after)
+_KO_HALTED_BY = re.compile(r"(?:판매|수출|출하)\s?(?:중단|금지|제한|규제|차단)"
+                           r"(?:으로|에\s?따라|탓에|때문에)\s?(?:약\s?)?$")
 _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|타격|차질)(?:은|는|이|가|도)?\s?(?:약\s?)?$")
 # goods held in stock, or written back ("H20 재고 1억8000만달러를 환입했다"): no sale and no charge
 _KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
@@ -1798,8 +1799,8 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
     else:
         lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
             _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or bool(
-            _KO_WITHOUT_CURBS.search(st, 0, fig.span_start) and (
-                "없었다면" in st[:fig.span_start] or _KO_SHRINK_AFTER.match(st, fig.span_end))) or (
+            _KO_WITHOUT_CURBS.search(st, 0, fig.span_start)) or bool(
+            _KO_HALTED_BY.search(st, 0, fig.span_start) and _KO_SHRINK_AFTER.match(st, fig.span_end)) or (
             bool(_KO_SALES_BEFORE.search(st, max(0, fig.span_start - 8), fig.span_start))
             and bool(_KO_SHRINK_AFTER.match(st, fig.span_end)))
     if not lost:
