@@ -2736,3 +2736,20 @@ def test_a_chips_sales_and_what_they_could_be(text, lang, surface, chip, scope):
     f = fig(text, surface, language=lang, headline="Nvidia results" if lang == "en" else "엔비디아 실적",
             published_at=datetime(2025, 8, 27, 22, 55, tzinfo=UTC))
     assert (f.metric, f.chip, f.scope) == ("revenue", chip, scope)
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # a comparison's base period dates the figure in its parentheses, not the change after it
+    ("TSMC의 10월 매출은 3674억7000만 대만달러였다. 9월(3309억8000만 대만달러)과 비교하면 11.0% 늘어난 수치다.",
+     "3309억8000만", "2025-09"),
+    ("TSMC의 10월 매출은 3674억7000만 대만달러였다. 9월(3309억8000만 대만달러)과 비교하면 11.0% 늘어난 수치다.",
+     "11.0%", "2025-10"),
+    # and the amount a change is counted from, not the change
+    ("SK하이닉스는 2분기 매출 22조2320억 원을 냈다. 1분기와 비교하면 매출은 17조6391억 원에서 26% 늘었다.",
+     "17조6391억", "2025-01/2025-03"),
+    ("SK하이닉스는 2분기 매출 22조2320억 원을 냈다. 1분기와 비교하면 매출은 17조6391억 원에서 26% 늘었다.",
+     "26%", "2025-04/2025-06"),
+])
+def test_a_korean_comparisons_base_period_dates_its_own_figure_not_the_change(text, surface, label):
+    f = fig(text, surface, language="ko", published_at=datetime(2025, 11, 10, 1, tzinfo=UTC))
+    assert f.refers_to == label

@@ -271,6 +271,26 @@ def test_a_change_over_a_span_is_not_merged_with_a_year_inside_it():
     assert got[0] != got[1]
 
 
+def test_a_months_revenue_is_a_part_of_its_quarter_and_a_year_to_date_move_no_months():
+    from pipelines.track.claims import resolve_events
+
+    rows = pl.DataFrame({
+        "claim_key": ["TSMC|revenue|-|money"] * 3 + ["TSMC|percent_change|-|percent"] * 2,
+        "metric": ["revenue"] * 3 + ["percent_change"] * 2,
+        # September's sales beside the quarter's; "in April" for the quarter's own figure still joins it
+        "refers_to": ["2025-07/2025-09", "2025-09", "2025-08", "2025-01-01/2025-11-30", "2025-10"],
+        "value": [33.1e9, 10.6e9, 33.0e9, 40.0, 11.0],
+        "observed_at": [datetime(2025, 10, 16, tzinfo=UTC), datetime(2025, 10, 10, tzinfo=UTC),
+                        datetime(2025, 10, 17, tzinfo=UTC), datetime(2025, 11, 10, tzinfo=UTC),
+                        datetime(2025, 11, 10, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] == got[2] == "TSMC|revenue|-|money|@2025-07/2025-09"
+    assert got[1] == "TSMC|revenue|-|money|@2025-09"
+    # "up 40% this year" written on November 10 runs to the report: not October's 11% rise
+    assert got[3] != got[4]
+
+
 def test_an_undated_report_never_takes_an_event_after_its_own_day():
     from pipelines.track.claims import resolve_events
 

@@ -957,7 +957,9 @@ _ANCHOR_BEFORE = {
 }
 _ANCHOR_AFTER = {
     "en": _rx(r"^\s+(?:earlier|later)\b", _I),
-    "ko": _rx(r"^\s?(?:이후|이래|이전|전까지|까지|부터|보다|대비|만에|만의|같은\s?기간|동기|에\s?비해|과\s?비교)"),
+    # (the base's own figure may stand in parentheses between: "9월(3309억8000만 대만달러)과 비교하면 11.0% 늘어난")
+    "ko": _rx(r"^(?:\([^()]{1,40}\))?\s?(?:이후|이래|이전|전까지|까지|부터|보다|대비|만에|만의|같은\s?기간|동기|"
+              r"에\s?비해|(?:과|와)\s?비교)"),
 }
 # Participle / adnominal modifiers: the expression dates another noun ("the rule adopted in October 2023 cut").
 _PARTICIPLES = (
@@ -969,6 +971,9 @@ _MODIFIER_BEFORE = _rx(
     _I,
 )
 _MODIFIER_AFTER_EN = _rx(r"^,?\s+(?!that\b|a\b|an\b|the\b|its\b|his\b|her\b|their\b|and\b|or\b|,|\$)[a-z]", _I)
+# a Korean comparison's base ("1분기와 비교하면", "9월 대비") and an amount a change is counted from ("17조 원에서 26%")
+_KO_COMPARED_WITH = _rx(r"(?:\([^()]{1,40}\))?\s?(?:대비|에\s?비해|(?:과|와)\s?비교|보다)")
+_KO_BASE_AMOUNT = _rx(r"(?:에서|보다)\s")
 _MODIFIER_AFTER_KO = _rx(
     r"^\s?(?:\(현지\s?시간\)\s?)?(?:[^\s]+\s)?(?:도입|발표|출시|시행|채택|부과|공개|체결|승인|발효|제정|개발|설립|선보|내놓|출범|"
     r"강화|확대|발효|마련)[가-힣]*?(?:한|된|인|은|던)(?=\s)"
@@ -1285,6 +1290,16 @@ def refers_to(
                         and f.time.granularity == "day"), None)
             if day is not None:
                 return day.time
+        # "9월(3309억8000만 대만달러)과 비교하면", "1분기와 비교하면 매출은 17조6391억 원에서 26% 늘었고": a comparison's
+        # base period dates its own figure, in parentheses after it or the amount a change is counted from
+        base_amount = _KO_BASE_AMOUNT.match(sentence, fe)
+        own = next((f for f in _scan(sentence, today, language) if f.role == "anchor" and f.time is not None
+                    and f.span[1] < fs and (
+                        (sentence.startswith("(", f.span[1]) and fe <= sentence.find(")", f.span[1])
+                         and "(" not in sentence[f.span[1] + 1 : fs])
+                        or (base_amount and _KO_COMPARED_WITH.match(sentence, f.span[1])))), None)
+        if own is not None:
+            return own.time
     lo, hi = _clause(sentence, fs, fe, language)
     # "rose 5% in premarket trading Tuesday, recovering part of Monday's 17% plunge": the day that owns the
     # figure dates it, and its session is that day's close, whatever session the sentence's other figure had

@@ -725,7 +725,8 @@ def _merge_nested_events(
                     for o in finer:
                         holders = [h for h in periods if h != o and width[o] < width[h] <= QUARTER_MAX_DAYS
                                    and periods[h][0] <= periods[o][0] and periods[o][1] <= periods[h][1]]
-                        if len(holders) == 1:
+                        if len(holders) == 1 and not _part_of(label_values.get((key, o), []),
+                                                                label_values.get((key, holders[0]), [])):
                             out[(key, o)] = holders[0]
                 continue
             targets = {out.get((key, o), o) for o in finer}
@@ -737,6 +738,16 @@ def _merge_nested_events(
             if width[lab] > 0 and len(targets) == 1:
                 out[(key, lab)] = next(iter(targets))
     return out
+
+
+# a month's figure below this share of every figure stated for the quarter holding it is a part of the quarter
+# (TSMC's September revenue beside its third-quarter revenue), not the quarter's figure dated by a month
+PART_SHARE = 0.6
+
+
+def _part_of(finer: list[float], coarser: list[float]) -> bool:
+    """Whether the values stated for a finer period are all well below those stated for the coarser one."""
+    return bool(finer and coarser) and max(abs(v) for v in finer) < PART_SHARE * min(abs(v) for v in coarser)
 
 
 # market moves distinctive enough to be recognised by their value when re-told undated long after
@@ -835,9 +846,11 @@ def _article_market_days(
 
 
 def _ends_near(label: str, day: date, days: int = 7) -> bool:
-    """Whether the period ``label`` ends within ``days`` of ``day`` (a change measured up to the report)."""
+    """Whether the period ``label`` ends within ``days`` of ``day`` or at the end of its month (a change measured
+    up to the report: "up 40% this year" written on November 10 runs to November 30)."""
     parsed = parse_event(label)
-    return parsed is None or abs((day - parsed[1]).days) <= days
+    return parsed is None or abs((day - parsed[1]).days) <= days or (
+        parsed[1] >= day and parsed[1] == _month_end(day.year, day.month))
 
 
 def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
