@@ -1290,8 +1290,9 @@ def refers_to(
                         and f.time.granularity == "day"), None)
             if day is not None:
                 return day.time
-        # "9월(3309억8000만 대만달러)과 비교하면", "1분기와 비교하면 매출은 17조6391억 원에서 26% 늘었고": a comparison's
-        # base period dates its own figure, in parentheses after it or the amount a change is counted from
+        # "9월(3309억8000만 대만달러)과 비교하면", "1분기와 비교하면 매출은 17조6391억 원에서 26% 늘었고": a
+        # comparison's base period dates its own figure, in parentheses after it or the amount a change is counted
+        # from
         base_amount = _KO_BASE_AMOUNT.match(sentence, fe)
         own = next((f for f in _scan(sentence, today, language) if f.role == "anchor" and f.time is not None
                     and f.span[1] < fs and (
