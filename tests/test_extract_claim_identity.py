@@ -2753,3 +2753,35 @@ def test_a_chips_sales_and_what_they_could_be(text, lang, surface, chip, scope):
 def test_a_korean_comparisons_base_period_dates_its_own_figure_not_the_change(text, surface, label):
     f = fig(text, surface, language="ko", published_at=datetime(2025, 11, 10, 1, tzinfo=UTC))
     assert f.refers_to == label
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "low", "high"), [
+    # a part of a decade, or the band a number opens, is a range, not the number
+    ("웬델 황 CFO는 올해 매출 증가율이 30% 중반에 이를 것이라고 말했다.", "ko", "30% 중반", 33.0, 37.0),
+    ("매출총이익률은 70%대 초반으로 예상된다.", "ko", "70%대 초반", 70.0, 73.5),
+    ("7나노 이하 선단 공정 비중은 70%대를 기록했다.", "ko", "70%대", 70.0, 80.0),
+    ("엔비디아 주가는 시간외 거래에서 4%대 하락했다.", "ko", "4%대", -5.0, -4.0),
+    ("TSMC expects 2025 revenue to grow by the mid-30s percent in dollar terms.", "en", "the mid-30s percent",
+     33.0, 37.0),
+    ("Gross margin should be in the low-to-mid 50s percent range.", "en", "the low-to-mid 50s percent", 50.0, 57.0),
+])
+def test_a_band_of_percentages_is_a_range(text, lang, surface, low, high):
+    f = fig(text, surface, language=lang)
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", low, high)
+
+
+def test_a_plain_percentage_beside_a_band_word_elsewhere_stays_exact():
+    f = fig("매출이 30% 늘었고 중반 이후 둔화됐다.", "30%", language="ko")
+    assert f.qualifier == "exact"
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # a disclosure's date dates the document it modifies, not a figure elsewhere in the sentence ...
+    ("TSMC가 10일 공시한 자료에 따르면 매출은 16.9% 늘었다.", "16.9%", None),
+    # ... but does date the figure it modifies
+    ("이번 계약은 오라클이 지난 6월 공시한 '연간 300억 달러 이상' 규모 계약과 같은 거래다.", "300억 달러 이상",
+     "2025-06"),
+])
+def test_a_disclosure_date_dates_what_it_modifies(text, surface, label):
+    f = fig(text, surface, language="ko", published_at=datetime(2025, 11, 10, 1, tzinfo=UTC))
+    assert f.refers_to == label

@@ -291,6 +291,23 @@ def test_a_months_revenue_is_a_part_of_its_quarter_and_a_year_to_date_move_no_mo
     assert got[3] != got[4]
 
 
+def test_a_years_change_joins_a_day_inside_it_only_when_the_values_agree():
+    from pipelines.track.claims import resolve_events
+
+    rows = pl.DataFrame({
+        "claim_key": ["TSMC|percent_change|-|percent"] * 3, "metric": ["percent_change"] * 3,
+        # a growth forecast for 2025 and a month's sales rise disclosed on one day of it are two quantities
+        "refers_to": ["2025", "2025-11-10", "2025-11-10"], "value": [25.0, 16.9, 11.0],
+        "observed_at": [datetime(2025, 1, 16, tzinfo=UTC), datetime(2025, 11, 10, tzinfo=UTC),
+                        datetime(2025, 11, 10, tzinfo=UTC)],
+    })
+    got = resolve_events(rows)["claim_key"].to_list()
+    assert got[0] == "TSMC|percent_change|-|percent|@2025"
+    rows = rows.with_columns(pl.Series("value", [-17.0, -16.97, -17.0]))
+    # the year's "17% plunge" is the day's plunge
+    assert len(set(resolve_events(rows)["claim_key"].to_list())) == 1
+
+
 def test_an_undated_report_never_takes_an_event_after_its_own_day():
     from pipelines.track.claims import resolve_events
 

@@ -975,7 +975,7 @@ _MODIFIER_AFTER_EN = _rx(r"^,?\s+(?!that\b|a\b|an\b|the\b|its\b|his\b|her\b|thei
 _KO_COMPARED_WITH = _rx(r"(?:\([^()]{1,40}\))?\s?(?:대비|에\s?비해|(?:과|와)\s?비교|보다)")
 _KO_BASE_AMOUNT = _rx(r"(?:에서|보다)\s")
 _MODIFIER_AFTER_KO = _rx(
-    r"^\s?(?:\(현지\s?시간\)\s?)?(?:[^\s]+\s)?(?:도입|발표|출시|시행|채택|부과|공개|체결|승인|발효|제정|개발|설립|선보|내놓|출범|"
+    r"^\s?(?:\(현지\s?시간\)\s?)?(?:[^\s]+\s)?(?:도입|발표|공시|출시|시행|채택|부과|공개|체결|승인|발효|제정|개발|설립|선보|내놓|출범|"
     r"강화|확대|발효|마련)[가-힣]*?(?:한|된|인|은|던)(?=\s)"
 )
 
@@ -1268,7 +1268,8 @@ def refers_to(
     if not sentence:
         return None
     found = [
-        f for f in _scan(sentence, today, language) if f.role == "time" and (f.span[1] <= fs or fe <= f.span[0])
+        f for f in _scan(sentence, today, language) if (f.role == "time" or _modifies_figure(sentence, f, fs, language))
+        and (f.span[1] <= fs or fe <= f.span[0])
         # "AMD fell 6% after saying late Tuesday that ...": a date in a clause that follows the figure's is
         # that clause's
         and not (language == "en" and f.span[0] >= fe and _EN_LATER_CLAUSE.search(sentence, fe, f.span[0]))
@@ -1336,6 +1337,15 @@ def refers_to(
         prev = previous_weekday(chosen.start)
         return EventTime(prev, prev, "day", "close", chosen.surface, chosen.span, prior_session=True)
     return EventTime(chosen.start, chosen.end, "day", name, chosen.surface, chosen.span)
+
+
+def _modifies_figure(sentence: str, f: _Found, fs: int, language: str) -> bool:
+    """Whether a Korean date that modifies a noun modifies the figure itself: "지난 6월 공시한 '연간 300억 달러 이상'
+    규모 계약" dates the amount; "10일 공시한 자료에 따르면 … 16.9%" dates the document, not the figure."""
+    if f.role != "modifier" or language != "ko" or f.span[1] > fs:
+        return False
+    m = _MODIFIER_AFTER_KO.match(sentence[f.span[1] : fs])
+    return m is not None and len(sentence[f.span[1] + m.end() : fs].strip(" '‘’\"“”")) <= 3
 
 
 def previous_weekday(day: date) -> date:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .candidate import CURRENCY_UNITS, Candidate, unit_family
+from .candidate import CURRENCY_UNITS, Candidate, band_bounds, unit_family
 from .entities import Mention
 from .exclusions import inside
 from .levels import index_levels
@@ -509,6 +509,30 @@ def _fractions(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+# "the mid-30s percent", "low-to-mid 20s percent", "a high-teens percentage": a part of a decade, not a number
+_BAND = re.compile(
+    r"\b(?:the\s+)?(low|lower|mid|middle|high|upper)(?:[- ]to[- ](low|mid|high|upper))?[- ]?(\d0|teens)['’]?s?"
+    r"\s?(%|percent(?:age)?\b|per\s?cent\b)",
+    re.I,
+)
+
+
+def _bands(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for m in _BAND.finditer(text):
+        if inside(excluded, m.start(), m.end()):
+            continue
+        opening = 10.0 if m.group(3).lower() == "teens" else float(m.group(3))
+        low = band_bounds(opening, m.group(1).lower())[0]
+        high = band_bounds(opening, (m.group(2) or m.group(1)).lower())[1]
+        sign = direction(text, m.start(), m.end(), "en")
+        if sign < 0:
+            low, high = -high, -low
+        out.append(Candidate(m.start(), m.end(), m.start(1), m.end(3), (low + high) / 2, None, "percent", "range",
+                             "en.percent+band", low, high, direction=sign))
+    return out
+
+
 def _a_durations(text: str) -> list[Candidate]:
     out = []
     for m in _A_DURATION.finditer(text):
@@ -633,7 +657,7 @@ def en_candidates(
     """Figure candidates in one English sentence; ``chips`` are the chip mentions in it, ``prior`` the noun
     the previous sentence counted (``chips``, ``servers``...), for a count that leaves it out."""
     blocked = [(c.start, c.end) for c in chips]
-    special = _fractions(text, excluded) + _a_durations(text) + _multiples(text, excluded)
+    special = _fractions(text, excluded) + _a_durations(text) + _multiples(text, excluded) + _bands(text, excluded)
     nums = [
         n
         for n in find_en_numbers(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .candidate import CURRENCY_UNITS, Candidate
+from .candidate import CURRENCY_UNITS, Candidate, band_bounds
 from .exclusions import inside
 from .levels import index_levels
 from .numbers_ko import HANGUL_DIGITS, KoNumber, find_ko_numbers, parse_ko_number
@@ -28,6 +28,8 @@ _RANGE_SEP = re.compile(r"\s?[~\-–〜∼～]\s?")
 _VAGUE = re.compile(r"(?<![가-힣])(?:수(?:십|백|천)?(?:만|억|조)|수(?:십|백|천)|몇(?:십|백|천)?(?:만|억|조)?)")
 _DAY_OK = ("간", "동안", " 동안", "만에", " 만에", "이내", " 이내", "째", "내", " 내", "연속", " 연속")
 _NEG_SIGNS = "-−▼△"
+# "N%대" (N-something percent) and its early, middle and late part: "30% 중반", "70%대 초반"
+_KO_BAND = re.compile(r"(대(?![가-힣])|대(?=[를을는은가이의로에도]))?(?:(대)?\s?(초반|중반|후반))?")
 _POS_SIGNS = "+▲"
 
 
@@ -149,6 +151,17 @@ def _single(
         if post and post[0] != EXACT:
             qual = post[0]
     value = n.value * unit.factor
+    band = _KO_BAND.match(text, unit_end) if unit_name == "percent" else None
+    if band and (band.group(1) or band.group(3)) and ko_suffix(text, unit_end) is None:
+        # "30% 중반", "70%대 초반", "4%대": a band of the decade (or unit) the number opens, not the number
+        low, high = band_bounds(float(n.value), band.group(3))
+        end = max(end, band.end())
+        if sign == 0:
+            sign = direction(text, start, end, "ko")
+        if sign < 0:
+            low, high = -high, -low
+        return Candidate(start, end, n.start, n.end, (low + high) / 2, None, unit_name, "range",
+                         _rule(unit_name) + "+band", low, high, direction=sign)
     if unit_name in ("percent", "percentage_points"):
         if sign == 0:
             sign = direction(text, start, end, "ko")

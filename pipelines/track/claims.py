@@ -730,7 +730,8 @@ def _merge_nested_events(
                             out[(key, o)] = holders[0]
                 continue
             targets = {out.get((key, o), o) for o in finer}
-            if width[lab] > 0 and len(targets) > 1 and key.split("|")[1] in RECALLED_MOVES:
+            if width[lab] > 0 and key.split("|")[1] in RECALLED_MOVES and (
+                    len(targets) > 1 or width[lab] > NESTED_MAX_DAYS):
                 # "1년 전 이맘때 ... 하루 만에 17% 가까이 폭락" holds the 27th and the 28th: the one its values match
                 mine = label_values.get((key, lab), [])
                 targets = {t for t in targets if mine and all(any(
