@@ -2785,3 +2785,19 @@ def test_a_plain_percentage_beside_a_band_word_elsewhere_stays_exact():
 def test_a_disclosure_date_dates_what_it_modifies(text, surface, label):
     f = fig(text, surface, language="ko", published_at=datetime(2025, 11, 10, 1, tzinfo=UTC))
     assert f.refers_to == label
+
+
+@pytest.mark.parametrize(("text", "surface", "expect"), [
+    # an amount listed before the next shares its noun: both are sales lost
+    ("AMD는 수출 규제로 MI308 판매가 막히면서 2분기에 약 7억 달러, 올해 전체로는 약 15억 달러의 매출 손실이 "
+     "생길 것으로 내다봤다.", "약 7억 달러", {"metric": "revenue", "scope": "as lost sales", "chip": "MI308"}),
+    ("H20 수출 제한 탓에 1분기에 25억 달러어치를 팔지 못했고, 2분기 매출에서도 80억 달러가 빠질 것이라고 회사는 "
+     "밝혔다.",
+     "80억 달러", {"metric": "revenue", "scope": "as lost sales"}),
+    # costs tied to the curbs are a charge
+    ("AMD는 MI308 수출 규제 영향을 설명했다. 이와 별도로 재고 등 관련 비용이 약 8억 달러 발생할 것이라고 덧붙였다.",
+     "약 8억 달러", {"metric": "charge"}),
+])
+def test_korean_sales_lost_in_a_list_and_related_costs(text, surface, expect):
+    f = fig(text, surface, language="ko", published_at=datetime(2025, 5, 7, tzinfo=UTC))
+    assert fields(f, expect) == expect

@@ -308,6 +308,28 @@ def test_a_years_change_joins_a_day_inside_it_only_when_the_values_agree():
     assert len(set(resolve_events(rows)["claim_key"].to_list())) == 1
 
 
+def test_an_accounts_figure_of_a_period_under_way_is_a_forecast():
+    from pipelines.track.claims import resolve_events, resolve_forecasts
+
+    rows = pl.DataFrame({
+        "claim_key": ["Micron|revenue|-|money", "Micron|revenue|-|money|as guidance", "Micron|revenue|-|money",
+                      "TSMC|investment|-|money", "TSMC|investment|-|money|in Arizona"],
+        "metric": ["revenue", "revenue", "revenue", "investment", "investment"],
+        "scope": [None, "as guidance", None, None, "in Arizona"],
+        # September 23: the quarter to November is under way; the quarter to August has closed
+        "refers_to": ["2025-09/2025-11", "2025-09/2025-11", "2025-06/2025-08", "2025", "2025"],
+        "value": [12.5e9, 12.5e9, 11.3e9, 40e9, 165e9],
+        "observed_at": [datetime(2025, 9, 23, tzinfo=UTC)] * 3 + [datetime(2025, 10, 16, tzinfo=UTC)] * 2,
+    })
+    got = resolve_events(resolve_forecasts(rows))
+    keys = got["claim_key"].to_list()
+    assert keys[0] == keys[1] == "Micron|revenue|-|money|as guidance|@2025-09/2025-11"
+    assert keys[2] == "Micron|revenue|-|money|@2025-06/2025-08"
+    assert keys[3] == "TSMC|investment|-|money|as guidance|@2025"  # the year's capital spending plan
+    assert keys[4].startswith("TSMC|investment|-|money|in Arizona")  # an investment in a target is no plan of it
+    assert got["scope"].to_list()[0] == "as guidance"
+
+
 def test_an_undated_report_never_takes_an_event_after_its_own_day():
     from pipelines.track.claims import resolve_events
 

@@ -1394,7 +1394,11 @@ _KO_LOST_SALES_BEFORE = re.compile(r"(?:매출|판매)\s?(?:손실|감소분?|�
 # goods held in stock, or written back ("H20 재고 1억8000만달러를 환입했다"): no sale and no charge
 _KO_INVENTORY = re.compile(r"재고\s?(?:약\s?)?$")
 _KO_WRITTEN_BACK_AFTER = re.compile(r"\s?(?:어치)?(?:를|을)?\s?(?:환입|되돌려)")
-_KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는)?\s?$")  # "2분기 매출도 80억 달러가량 줄어들 것"
+# "2분기 매출도 80억 달러가량 줄어들 것", "2분기 매출에서도 80억 달러가 빠질 것"
+_KO_SALES_BEFORE = re.compile(r"매출(?:이|도|은|는|에서도|에서는|에서)?\s?$")
+# "2분기에 약 7억 달러, 올해 전체로는 약 15억 달러의 매출 손실": an amount listed before the next shares its noun
+_KO_LISTED_AMOUNT = re.compile(r"\s?,\s?[^,.]{0,25}?\d[\d.,]*\s?(?:[만억조]\s?(?:\d[\d.,]*\s?[만억조]?\s?)*)?"
+                               r"(?:달러|원|위안|유로|엔)")
 _KO_SHRINK_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?\s?(?:가량|정도|안팎|씩)?(?:이|가)?\s?(?:줄|감소|빠[지진질졌])")
 # "would have been roughly $8 billion higher without the H20 restrictions": what a ban cost
 _EN_HIGHER_WITHOUT = re.compile(r"\s+(?:higher|more|larger|bigger)\s+(?:if\s+not\s+for|without|but\s+for|absent)\b",
@@ -1797,7 +1801,9 @@ def _lost_sales(st: str, lang: str, fig: Figure, chips: list[Mention], para_chip
         # "25억 달러어치는 출하하지 못했다", "출하하지 못한 H20 물량도 25억 달러": orders a ban kept from shipping
         lost = True
     else:
-        lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(
+        listed = _KO_LISTED_AMOUNT.match(st, fig.span_end)
+        lost = bool(_KO_LOST_SALES.match(st, fig.span_end)) or bool(listed and _KO_LOST_SALES.match(st, listed.end())) \
+            or bool(
             _KO_LOST_SALES_BEFORE.search(st, max(0, fig.span_start - 14), fig.span_start)) or bool(
             _KO_WITHOUT_CURBS.search(st, 0, fig.span_start)) or bool(
             _KO_HALTED_BY.search(st, 0, fig.span_start) and _KO_SHRINK_AFTER.match(st, fig.span_end)) or (

@@ -34,6 +34,10 @@ when at least ``SCOPE_MAJORITY`` of the scoped reports of the same subject, metr
 holding, not a model's, and keeps no scope). Otherwise they stay a claim of their own. Only metrics the
 vocabulary marks ``model_scoped`` (what a model has) are scoped at all.
 
+**Forecasts** (``resolve_forecasts``): an unscoped revenue, profit, margin or capital-spending figure of a
+period that had not ended ``FORECAST_LEAD_DAYS`` after the report is the company's guidance for it (scope
+``as guidance``), whatever words its sentence used.
+
 A figure with no subject is kept as a fact but belongs to no claim (see ``observations``).
 """
 
@@ -565,6 +569,43 @@ def resolve_distinct_values(reports: pl.DataFrame) -> pl.DataFrame:
         metrics[i], keys[i] = best, "|".join(parts)
     return reports.with_columns(pl.Series("metric", metrics, dtype=pl.String),
                                 pl.Series("claim_key", keys, dtype=pl.String))
+
+
+# a company's revenue, profit or margin, or its capital spending, for a period that had not ended this many days
+# after the report is a forecast of it: nothing of it had been reported yet
+FORECAST_METRICS = frozenset({"revenue", "profit", "margin"})
+FORECAST_LEAD_DAYS = 7
+
+
+def resolve_forecasts(reports: pl.DataFrame) -> pl.DataFrame:
+    """Give an unscoped accounts figure of a period still under way the forecast scope ``as guidance``.
+
+    "Micron expects revenue of $12.5 billion in its fiscal first quarter" and "마이크론의 9~11월 매출은 125억 달러로
+    예상된다" are one claim whatever the sentence's cue words: a period that ends more than ``FORECAST_LEAD_DAYS``
+    after the report (a calendar quarter or year in progress, the fiscal quarter under way) has no result yet.
+    An analysts' estimate already carries its own scope and keeps it. ``claim_key`` and ``scope`` come back
+    updated, rows in the input order."""
+    needed = {"claim_key", "metric", "refers_to", "observed_at"}
+    if reports.is_empty() or not needed <= set(reports.columns):
+        return reports
+    keys, metrics = reports["claim_key"].to_list(), reports["metric"].to_list()
+    scopes = reports["scope"].to_list() if "scope" in reports.columns else [None] * reports.height
+    days = reports["observed_at"].dt.date().to_list()
+    changed = False
+    for i, (key, metric, ref, day) in enumerate(zip(keys, metrics, reports["refers_to"].to_list(), days,
+                                                    strict=True)):
+        if not ref or day is None or len(key.split("|")) != 4:
+            continue
+        if metric not in FORECAST_METRICS and not (metric == "investment" and _capex_key(key)):
+            continue
+        parsed = parse_event(ref)
+        if parsed is None or parsed[2] is not None or (parsed[1] - day).days <= FORECAST_LEAD_DAYS:
+            continue
+        keys[i], scopes[i], changed = f"{key}|{GUIDANCE_SCOPE}", GUIDANCE_SCOPE, True
+    if not changed:
+        return reports
+    return reports.with_columns(pl.Series("claim_key", keys, dtype=pl.String),
+                                pl.Series("scope", scopes, dtype=pl.String))
 
 
 def resolve_scopes(reports: pl.DataFrame) -> pl.DataFrame:

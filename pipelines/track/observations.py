@@ -38,6 +38,7 @@ from pipelines.track.claims import (
     resolve_chips,
     resolve_distinct_values,
     resolve_events,
+    resolve_forecasts,
     resolve_scopes,
 )
 from pipelines.track.consensus import claim_consensus, judge_discrepancies, label_observations
@@ -148,7 +149,7 @@ def _in_claim_units(reports: pl.DataFrame) -> pl.DataFrame:
     )
     order = ["claim_key", "observed_at", "outlet" if "outlet" in reports.columns else "source", "article_id",
              "span_start"]
-    return resolve_events(resolve_scopes(resolve_distinct_values(resolve_chips(df)))).sort(order)
+    return resolve_events(resolve_forecasts(resolve_scopes(resolve_distinct_values(resolve_chips(df))))).sort(order)
 
 
 def build_observations(facts: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
