@@ -2801,3 +2801,9 @@ def test_a_disclosure_date_dates_what_it_modifies(text, surface, label):
 def test_korean_sales_lost_in_a_list_and_related_costs(text, surface, expect):
     f = fig(text, surface, language="ko", published_at=datetime(2025, 5, 7, tzinfo=UTC))
     assert fields(f, expect) == expect
+
+
+def test_the_level_a_margin_rose_to_is_the_margin_and_a_share_move_still_a_change():
+    f = fig("Gross margin rose to 59.5%, while operating margin was 50.6%.", "59.5%")
+    assert (f.metric, f.scope) == ("margin", "as gross margin")
+    assert fig("Nvidia shares rose 5% on Tuesday.", "5%").metric == "percent_change"

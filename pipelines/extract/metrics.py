@@ -257,6 +257,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 # a level a change reached: "rose 32% to 12.1 trillion won"
 _CHANGED_TO = re.compile(r"\b(?:to|at)\s+(?:a\s+record\s+|about\s+|roughly\s+)?$", re.I)
+_TO_LEVEL = re.compile(r"\s+to\s+(?:a\s+record\s+|about\s+|roughly\s+|nearly\s+)?", re.I)
 # the words between a cue and the figure it opens ("revenue of $33.73 billion")
 _OPENS_FIGURE = re.compile(r"\s*(?:of|at|was|were|is|came\s+to|totalled|totaled)?\s*", re.I)
 
@@ -310,11 +311,14 @@ def assign_metric(
             # ("영업이익 전망치 평균은 11조3000억 원, 매출 전망치는 24조7000억 원": a cue past a comma that heads the
             # next figure is that figure's, when a cue before this one speaks for it)
             weight *= 0.5
+        level_reached = h.end <= span[0] and unit == "percent" and bool(_TO_LEVEL.fullmatch(text, h.end, span[0]))
         for name in h.metrics:
             mdef = defs.get(name)
             if mdef is None or not mdef.accepts(unit):
                 continue
             w = weight
+            if level_reached and name == "percent_change":
+                w *= 0.3  # "Gross margin rose to 59.5%": the level the margin reached, not a change
             if (mdef.near_entities or mdef.near_kinds) and not (ctx & (mdef.near_entities | mdef.near_kinds)):
                 w *= 0.0 if name in h.weak else 0.3
             scores[name] = max(scores.get(name, 0.0), w)
