@@ -2807,3 +2807,14 @@ def test_the_level_a_margin_rose_to_is_the_margin_and_a_share_move_still_a_chang
     f = fig("Gross margin rose to 59.5%, while operating margin was 50.6%.", "59.5%")
     assert (f.metric, f.scope) == ("margin", "as gross margin")
     assert fig("Nvidia shares rose 5% on Tuesday.", "5%").metric == "percent_change"
+
+
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    # a valuation stays a valuation when words stand between the verb and the amount
+    ("Anthropic has raised $13bn in a funding round that values the maker of the Claude chatbot at $183bn.", "en",
+     "$183bn"),
+    ("이번 투자로 앤트로픽의 기업가치는 투자금을 포함해 1830억 달러(약 254조 원)로 평가됐다.", "ko", "1830억 달러"),
+])
+def test_a_valuation_with_words_between_is_the_companys_market_value(text, lang, surface):
+    f = fig(text, surface, language=lang)
+    assert (f.subject, f.metric) == ("Anthropic", "market_value")

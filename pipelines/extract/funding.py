@@ -24,11 +24,12 @@ FUNDING_ROUND_SCOPE = "as funding round"
 
 # "valued at", "would value the Claude developer at", "valuing OpenAI at", "a post-money valuation of"
 _EN_VALUED_BEFORE = re.compile(r"\bvalu(?:e|es|ed|ing)\s+(?:(?!each\b|every\b|per\b|a\b|an\b)"
-                               r"(?:the|it|its|[A-Za-z][\w.&'-]*)\s+){0,4}?at\s+$|"
+                               r"(?:the|it|its|[A-Za-z][\w.&'-]*)\s+){0,7}?at\s+$|"
                                r"\b(?:post-money\s+|pre-money\s+)?valuation\s+(?:of|at|to)\s+$", re.I)
 _EN_VALUATION_AFTER = re.compile(r"\s+(?:post-money\s+|pre-money\s+)?valuation\b", re.I)  # "a $61.5 billion valuation"
 # "기업가치는 3800억 달러", "기업가치 3000억 달러를 인정받았다", "615억 달러의 몸값", "몸값이 약 140억 달러"
-_KO_VALUED_BEFORE = re.compile(r"(?:기업\s?가치|몸값)(?:는|가|를|은|이)?\s?(?:\S{1,6}\s)?$")
+# ("기업가치는 투자금을 포함해 1830억 달러로 평가됐다": a few words may stand between)
+_KO_VALUED_BEFORE = re.compile(r"(?:기업\s?가치|몸값)(?:는|가|를|은|이)?\s?(?:[^\s\d]{1,6}\s){0,3}$")
 _KO_VALUATION_AFTER = re.compile(r"(?:\s?\([^)]{1,30}\))?(?:의|로)\s?(?:기업\s?가치|몸값)")
 # "The valuation is well above the $183 billion Anthropic reached in September", "기업가치는 3800억 달러로, 지난해 9월
 # 1830억 달러를 크게 웃돈다": what a valuation is compared with is a valuation
