@@ -2818,3 +2818,17 @@ def test_the_level_a_margin_rose_to_is_the_margin_and_a_share_move_still_a_chang
 def test_a_valuation_with_words_between_is_the_companys_market_value(text, lang, surface):
     f = fig(text, surface, language=lang)
     assert (f.subject, f.metric) == ("Anthropic", "market_value")
+
+
+def test_each_power_figure_a_partners_name_heads_is_that_deal_and_their_sum_the_companys_total():
+    text = "이로써 오픈AI가 칩 업체들과 맺은 전력 기준 계약 규모는 엔비디아 10GW와 AMD 6GW를 합쳐 16GW에 이른다."
+    got = {f.surface: (f.subject, f.scope) for f in extract_figures(text, language="ko")}
+    assert got["10GW"] == ("Nvidia + OpenAI", "as power capacity")
+    assert got["6GW"] == ("AMD + OpenAI", "as power capacity")
+    assert got["16GW에 이른"] == ("OpenAI", "as total power capacity")
+
+
+def test_amazon_web_services_in_korean_joins_a_coordinated_subject():
+    f = fig("SK그룹과 아마존웹서비스(AWS)가 울산에 짓는 AI 데이터센터는 장기적으로 1GW까지 키운다는 계획이다.", "1GW",
+            language="ko")
+    assert f.subject == "Amazon + SK Group"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from .candidate import CURRENCY_UNITS, POWER_UNITS, unit_family
 from .entities import Mention, chip_makers, kind_of
 from .funding import FUNDING_ROUND_SCOPE
+from .metrics import POWER_TOTAL_SCOPE
 from .model import Figure
 from .sentences import clause_around
 
@@ -268,7 +269,8 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
             out.append(f)
             continue
         a, b = _own_clause(st, f)
-        if not (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st, a, b):
+        named = _named_before(st, f, mentions) if f.unit in POWER_UNITS else None
+        if not (_KO_DEAL if lang == "ko" else _EN_DEAL).search(st, a, b) and named is None:
             out.append(f)  # the deal is another clause's
             continue
         own = [m for m in mentions if a <= m.start and m.end <= b]
@@ -278,6 +280,10 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
                                [(g.span_start, g.span_end) for g in figs
                                 if g is not f and unit_family(g.unit) == unit_family(f.unit)])
         pair, first = found if found else (None, None)
+        if named is not None and f.subject and " + " not in f.subject and named != f.subject:
+            # "오픈AI가 … 맺은 계약 규모는 엔비디아 10GW와 AMD 6GW를 합쳐 16GW": each amount a partner's name heads is
+            # the deal with that partner
+            pair, first = " + ".join(sorted({f.subject, named}, key=str.casefold)), f.subject
         if pair is None and f.subject and " + " in f.subject and f.subject_via == "sentence" and f.unit in POWER_UNITS:
             pair = f.subject  # "OpenAI will deploy at least 10 gigawatts of Nvidia systems": the pair, already bound
         via = "sentence"
@@ -303,10 +309,11 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
         subject = pair
         if f.unit in POWER_UNITS:
             part = _part_of_deal(st, lang, f)
-            if part == "as total" and len(companies - {first}) > 1 and first:
+            first = first or (f.subject if f.subject and " + " not in f.subject else None)
+            if part == "as total" and len(companies - {first}) > 1 and first and named is None:
                 # "엔비디아(10GW), AMD(6GW), 브로드컴과 맺은 계약 용량은 26GW에 이른다": a total over several deals is
-                # the common party's
-                subject = first
+                # the common party's, a quantity of its own
+                subject, scope = first, POWER_TOTAL_SCOPE
         out.append(replace(f, subject=subject, subject_via=via, metric=metric, scope=scope))
         if via == "sentence":
             here = pair
@@ -319,6 +326,14 @@ def deal_parties(st: str, lang: str, figs: list[Figure], mentions: list[Mention]
             last = DealContext(pair, first, values, powers)
     out = [_own_accounts(_share_of_revenue(st, lang, f, last), last) for f in out]
     return out, last
+
+
+def _named_before(st: str, f: Figure, mentions: list[Mention]) -> str | None:
+    """The company whose name stands right before a figure, with nothing between ("엔비디아 10GW", "AMD(6GW)")."""
+    for m in mentions:
+        if _is_company(m) and 0 <= f.span_start - m.end <= 2 and st[m.end:f.span_start] in ("", " ", "(", " ("):
+            return _party(m)
+    return None
 
 
 def _own_accounts(f: Figure, last: DealContext) -> Figure:

@@ -26,7 +26,7 @@ __all__ = [
     "ACCOUNTS_METRICS", "BACKLOG_CHANGE_SCOPE", "BACKLOG_SCOPE", "BUYBACK_SCOPE", "COMPARED_OTHER_SCOPES",
     "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
     "MARKET_SHARE_SCOPE", "MARKET_SHARE_SCOPE_PREFIX", "NET_BUYING_SCOPE", "NET_SELLING_SCOPE", "NET_TRADE_SCOPES",
-    "OPERATING_COST_SCOPE", "POWER_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
+    "OPERATING_COST_SCOPE", "POWER_SCOPE", "POWER_TOTAL_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
     "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_market_share",
     "is_net_trade", "is_model_metric", "load_metrics", "metric_accepts", "property_cue_starts",
 ]
@@ -118,6 +118,7 @@ ESTIMATE_SCOPE = "as estimate"
 OPERATING_COST_SCOPE = "as operating cost"
 # power capacity ("10 gigawatts of Nvidia systems", "6GW 규모"): metric other, one comparable quantity
 POWER_SCOPE = "as power capacity"
+POWER_TOTAL_SCOPE = "as total power capacity"  # the sum of a company's deals ("엔비디아 10GW와 AMD 6GW를 합쳐 16GW")
 # a holder's stake in a named company ("stake in OpenAI") and what that stake is worth ("stake value in OpenAI")
 STAKE_SCOPE_PREFIX = "stake in "
 STAKE_VALUE_SCOPE_PREFIX = "stake value in "
@@ -137,7 +138,8 @@ BACKLOG_SCOPE = "as backlog"
 BACKLOG_CHANGE_SCOPE = "of backlog"
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
 # (a net trade's scope may go on: "as net selling over several sessions")
-COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, MARKET_SHARE_SCOPE,
+COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, POWER_TOTAL_SCOPE,
+                                   MARKET_SHARE_SCOPE,
                                    BUYBACK_SCOPE, BACKLOG_SCOPE})
 COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX, MARKET_SHARE_SCOPE_PREFIX,
                                  NET_SELLING_SCOPE, NET_BUYING_SCOPE)
