@@ -2832,3 +2832,19 @@ def test_amazon_web_services_in_korean_joins_a_coordinated_subject():
     f = fig("SK그룹과 아마존웹서비스(AWS)가 울산에 짓는 AI 데이터센터는 장기적으로 1GW까지 키운다는 계획이다.", "1GW",
             language="ko")
     assert f.subject == "Amazon + SK Group"
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # a session cue beside the figure dates it even when the sentence's day belongs to another figure
+    ("July 9 (Reuters) - Nvidia on Wednesday became the first company to touch $4 trillion in stock market value, "
+     "as its shares rose as much as 2.8% to a record $164.42 in morning trading.", "$164.42", "2025-07-09 intraday"),
+    # "earlier in the session" and "at one point" are the session still running
+    ("The benchmark KOSPI ended down 2.85% at 4,004.42, after sliding as much as 6.2% earlier in the session to "
+     "3,867.81.", "3,867.81", "2025-11-05 intraday"),
+    ("Nvidia shares fell as much as 18% at one point on Monday.", "as much as 18%", "2025-01-27 intraday"),
+])
+def test_intraday_cues_date_a_session_figure(text, surface, label):
+    f = fig(text, surface, language="en", published_at=datetime(2025, 1, 27, 21, tzinfo=UTC)
+            if "Monday" in text else datetime(2025, 7, 9, 15, tzinfo=UTC) if "July" in text
+            else datetime(2025, 11, 5, 8, tzinfo=UTC))
+    assert f.refers_to == label

@@ -89,7 +89,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 __all__ = [
     "GRANULARITIES", "MARKETS", "SESSIONS", "EventTime", "accounts_quarter", "calendar_quarter", "change_period",
     "date_expressions", "fiscal_year_label", "has_date", "last_closed_quarter", "named_fiscal_year",
-    "previous_weekday", "refers_to", "session_at", "session_cue", "session_day",
+    "previous_weekday", "refers_to", "session_at", "session_cue", "session_cues", "session_day",
 ]
 
 GRANULARITIES = ("day", "month", "quarter", "fiscal_quarter", "half", "year", "span")
@@ -921,7 +921,8 @@ _SESSION_RX = {
         r"\bas\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bat\s+\d{1,2}:\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|"
         r"\bin\s+(?:early|morning|midday|afternoon|late)\s+(?:[a-z]+\s+)?(?:trading|trade|dealings|deals)\b|"
         r"\bby\s+(?:late\s+|early\s+|mid-?)?(?:morning|midday|noon|afternoon|lunchtime)\b|\bat\s+midday\b|"
-        r"\bmidday\b|\bmid-?session\b)|"
+        r"\bmidday\b|\bmid-?session\b|\b(?:earlier|later)\s+in\s+the\s+(?:trading\s+)?(?:session|day)\b|"
+        r"\bat\s+one\s+point\b)|"
         r"(?P<close>\bclos(?:ed|ing)\s+(?:the\s+(?:day|session)\s+)?(?:up|down|at|lower|higher|flat|near)\b|"
         r"\b(?:at|by|near|into)\s+the\s+close\b|\bat\s+close\b|\bto\s+close\s+(?:at|up|down)\b|"
         r"\bclosing\s+(?:price|bell|level|basis)\b|\b(?:ended|end|ending|finished|finish|finishing)\s+"
@@ -942,7 +943,7 @@ _SESSION_RX = {
 _SESSION_TRIGGERS = {
     "en": ("market", "hours", "bell", "open", "intraday", "session", "trading", "trade", "deal", "clos", "end",
            "finish", "settl", "morning", "midday", "noon", "afternoon", "lunchtime", "Market", "Intraday", "a.m",
-           "p.m", "am", "pm", "previous", "prior"),
+           "p.m", "am", "pm", "previous", "prior", "point"),
     "ko": ("시간", "애프터", "마감", "개장", "장", "마켓", "종가", "현재", "마쳤", "무렵", "쯤", "께", "경"),
 }
 
@@ -1195,6 +1196,12 @@ def session_cue(text: str, language: str) -> str | None:
         return None
     name = found[0][0]
     return "close" if name == "prior_close" else name
+
+
+def session_cues(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Every trading-session cue of ``text`` as (session, start, end); a previous-close cue is "prior_close"."""
+    _check_language(language)
+    return _sessions(text or "", language)
 
 
 def _sessions(sentence: str, language: str) -> list[tuple[str, int, int]]:

@@ -69,6 +69,7 @@ from .event_time import (
     refers_to,
     session_at,
     session_cue,
+    session_cues,
     session_day,
 )
 from .exchange_rates import exchange_rate
@@ -2644,6 +2645,18 @@ def _market(fig: Figure) -> str | None:
     return market_of(fig.subject)
 
 
+def _own_session(st: str, span: tuple[int, int], others: list[tuple[int, int]], lang: str,
+                 session: str | None) -> str | None:
+    """The session a cue next to the figure names when no other figure of its kind stands between them."""
+    if not session:
+        return None
+    for name, a, b in session_cues(st, lang):
+        lo, hi = (span[1], a) if a >= span[1] else (b, span[0])
+        if name == session and lo <= hi and not any(lo <= o[0] and o[1] <= hi for o in others):
+            return name
+    return None
+
+
 def _refers_to(
     st: str, span: tuple[int, int], published_at: datetime | None, lang: str, carried: str | None = None,
     event: bool = False,
@@ -2745,7 +2758,13 @@ def _refers_to(
         # a date beyond another figure of the same kind is that figure's ("fell 16.9% to $118.42 on Monday"
         # dates both); a date opening the sentence ("By Monday's close it was worth $2.9 trillion, after a 17%
         # drop erased $589 billion") dates all of it
+        cue = _own_session(st, span, others, lang, found.session)
         found = None
+        if cue is not None and published_at is not None:
+            # ("… on Wednesday became the first company to touch $4 trillion …, as its shares rose as much as 2.8% to
+            # a record $164.42 in morning trading": the day is the other figure's, the session cue beside this one
+            # still dates it to the session of the day it was written)
+            return f"{session_day(published_at, market or 'US').isoformat()} {cue}"
     if found is not None and lang == "ko" and others and any(
             found.span[1] <= o[0] and o[1] <= span[0] and _KO_PAST_ADNOMINAL.match(st, o[1]) for o in others):
         # "지난 24일 3조5000억 달러에 육박하던 엔비디아 시총은 2조9000억 달러 안팎으로 쪼그라들었다": the date is in the
