@@ -2848,3 +2848,14 @@ def test_intraday_cues_date_a_session_figure(text, surface, label):
             if "Monday" in text else datetime(2025, 7, 9, 15, tzinfo=UTC) if "July" in text
             else datetime(2025, 11, 5, 8, tzinfo=UTC))
     assert f.refers_to == label
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # more than 31 days is no day of a month: a count of days whatever follows
+    ("상무부는 관보 게재일로부터 120일의 유예기간을 둔 뒤 철회를 적용할 방침이다.", ["120일"]),
+    ("조치는 120일 뒤 발효된다.", ["120일"]),
+    # a day of a month stays a date
+    ("지난 27일의 폭락 이후 반등했다.", []),
+])
+def test_a_korean_count_of_days_past_a_month_is_a_duration(text, found):
+    assert [f.surface for f in extract_figures(text, language="ko") if f.unit == "days"] == found

@@ -133,8 +133,9 @@ def _single(
             return None
         if is_int and 1900 <= n.value <= 2100 and not ko_prefix(text, n.start):
             return None
-    if unit_name == "days" and not after.startswith(_DAY_OK) and not ko_prefix(text, n.start):
-        return None
+    if unit_name == "days" and not after.startswith(_DAY_OK) and not ko_prefix(text, n.start) and not (
+            is_int and n.value > 31 and not text[unit.end : unit.end + 1].isdigit()):
+        return None  # (more than 31 days is no day of a month: "120일의 유예 기간", "120일 뒤 발효")
     if unit_name == "months" and unit.counter == "개월" and after.startswith((" 전", "전")):
         return None
     sign_start = n.start
