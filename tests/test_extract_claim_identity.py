@@ -2859,3 +2859,13 @@ def test_intraday_cues_date_a_session_figure(text, surface, label):
 ])
 def test_a_korean_count_of_days_past_a_month_is_a_duration(text, found):
     assert [f.surface for f in extract_figures(text, language="ko") if f.unit == "days"] == found
+
+
+@pytest.mark.parametrize(("text", "surface", "chip"), [
+    ("That compares with the 18,000 GB300 chips Nvidia said in May would go to Humain.", "18,000 GB300 chips", "GB300"),
+    # a model number the entity list does not know still stands between a count and its noun
+    ("Huawei shipped 5,000 XY910 accelerators.", "5,000 XY910 accelerators", None),
+])
+def test_a_count_of_chips_named_by_a_model_number(text, surface, chip):
+    f = fig(text, surface)
+    assert (f.unit, f.chip) == ("chips", chip)

@@ -265,6 +265,9 @@ def _partitive(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str
     return None
 
 
+_PRODUCT_CODE = re.compile(r"[A-Z]{1,4}\d{2,4}[A-Za-z]{0,3}")
+
+
 def _count_noun(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, str | None] | None:
     """(unit, end, chip) for a count noun after ``pos`` behind at most four modifiers, or a chip name; or
     the noun of a compound adjective ("1,024-GPU") or of a partitive ("1,500 of its newest accelerators")."""
@@ -297,7 +300,8 @@ def _count_noun(text: str, pos: int, chips: list[Mention]) -> tuple[str, int, st
             return ("chips" if chip and unit == "units" else unit), te, chip
         if chip is not None:
             break
-        if low in _MODIFIERS or (tok[0].isupper() and not tok.isupper() or tok in ("AI", "US")):
+        if low in _MODIFIERS or (tok[0].isupper() and not tok.isupper() or tok in ("AI", "US")) or (
+                _PRODUCT_CODE.fullmatch(tok)):  # ("18,000 GB300 chips": a model number the entity list lacks)
             j = te
             continue
         break
