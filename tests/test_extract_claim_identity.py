@@ -2869,3 +2869,14 @@ def test_a_korean_count_of_days_past_a_month_is_a_duration(text, found):
 def test_a_count_of_chips_named_by_a_model_number(text, surface, chip):
     f = fig(text, surface)
     assert (f.unit, f.chip) == ("chips", chip)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "scope"), [
+    ("Sales of high-bandwidth memory approached $2 billion in the quarter, the company said.", "en", "$2 billion",
+     "in HBM"),
+    ("마이크론의 HBM 매출은 20억 달러에 육박했다.", "ko", "20억 달러", "in HBM"),
+    # HBM named as the cause of the whole's growth leaves the whole alone
+    ("Micron's revenue rose 46% to $11.32 billion on strong HBM demand.", "en", "$11.32 billion", None),
+])
+def test_hbm_sales_are_a_segment_of_revenue(text, lang, surface, scope):
+    assert fig(text, surface, language=lang).scope == scope

@@ -1489,6 +1489,10 @@ SEGMENTS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("in AI chips", r"\bAI\s+(?:semiconductors?|chips?|accelerators?|processors?)\s+(?:revenues?|sales)\b|"
                         r"\bAI\s+revenues?\b", r"AI\s?(?:반도체|칩)\s?매출|AI\s?매출"),
         ("in gaming", r"\bgaming\b", r"게임"),
+        # a memory maker's HBM sales ("Sales of high-bandwidth memory approached $2 billion", "HBM 매출은")
+        ("in HBM", r"\b(?:high-bandwidth\s+memory|HBM)\s+(?:revenues?|sales)\b|"
+                   r"\b(?:revenues?|sales)\s+(?:of|from)\s+(?:high-bandwidth\s+memory|HBM)\b",
+         r"(?:HBM|고대역폭\s?메모리)\s?(?:부문\s?)?매출"),
         ("in China", r"\b(?:from|in)\s+China\b|\b(?:sales|revenues?)\s+to\s+China\b"
                      r"|\bChina(?:,[^,]{0,30},)?\s+(?:accounted|made\s+up)\b"
                      r"|\bChinese\s+(?:sales|revenue)\b",
