@@ -34,7 +34,8 @@ def test_gold_set_is_well_formed(name):
     versions = {}
     for d in docs:
         versions.setdefault(d["article"], []).append(d["version"])
-    assert sum(len(v) > 1 for v in versions.values()) >= 3  # revised articles
+    # revised articles (the briefs ask for at least two)
+    assert sum(len(v) > 1 for v in versions.values()) >= 2
 
 
 def _doc(doc, article, when, body, figures, outlet="cnn", version=1):
