@@ -47,7 +47,7 @@ SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout2", "holdout3", "
         "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40",
         "holdout41", "holdout42", "holdout43", "holdout44", "holdout45", "holdout46", "holdout47", "holdout52",
         "holdout53", "holdout54", "holdout55", "holdout56", "holdout57", "holdout62",
-        "holdout58", "holdout59", "holdout60", "holdout61", "holdout63", "holdout64")
+        "holdout58", "holdout59", "holdout60", "holdout61", "holdout63", "holdout64", "holdout66")
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,8 @@ FLOORS = {
                   "subject_accuracy": 0.67, "metric_accuracy": 0.87},
     "holdout64": {"pair_f1": 0.45, "discrepancy_precision": 0.64, "discrepancy_recall": 0.48,
                   "subject_accuracy": 0.41, "metric_accuracy": 0.84},
+    "holdout66": {"pair_f1": 0.75, "discrepancy_precision": 0.64, "discrepancy_recall": 0.64,
+                  "subject_accuracy": 0.97, "metric_accuracy": 0.91},
 }
 
 
