@@ -2880,3 +2880,22 @@ def test_a_count_of_chips_named_by_a_model_number(text, surface, chip):
 ])
 def test_hbm_sales_are_a_segment_of_revenue(text, lang, surface, scope):
     assert fig(text, surface, language=lang).scope == scope
+
+
+@pytest.mark.parametrize(("text", "surface", "expect"), [
+    # Korea's exports of a month: chips, all goods and per working day are three quantities, the country's
+    ("산업통상자원부가 1일 발표한 '9월 수출입 동향'에 따르면 9월 반도체 수출은 166억1000만 달러로 1년 전보다 22.0% "
+     "늘었다.", "166억1000만 달러", {"subject": "South Korea", "metric": "other", "scope": "as chip exports",
+                                 "refers_to": "2025-09"}),
+    ("산업통상자원부가 1일 발표한 '9월 수출입 동향'에 따르면 9월 반도체 수출은 166억1000만 달러로 1년 전보다 22.0% "
+     "늘었다.", "22.0%", {"subject": "South Korea", "metric": "percent_change", "scope": "of chip exports"}),
+    ("9월 전체 수출은 659억5000만 달러로 12.7% 증가했다.", "659억5000만 달러",
+     {"subject": "South Korea", "scope": "as exports"}),
+    ("하루 평균 수출은 28억 달러 안팎으로 늘었다.", "28억 달러", {"scope": "as daily exports"}),
+    ("반도체 연간 수출이 1500억 달러를 넘는 것은 처음이다.", "1500억 달러", {"scope": "as annual chip exports"}),
+    # export controls are no exports, and a company's exports are its own
+    ("수출 규제로 엔비디아는 55억 달러의 비용을 반영했다.", "55억 달러", {"subject": "Nvidia", "metric": "charge"}),
+])
+def test_a_countrys_exports_of_a_month_are_quantities_of_their_own(text, surface, expect):
+    f = fig(text, surface, language="ko", published_at=datetime(2025, 10, 1, 1, tzinfo=UTC))
+    assert fields(f, expect) == expect

@@ -74,6 +74,7 @@ from .event_time import (
 )
 from .exchange_rates import exchange_rate
 from .exclusions import excluded_spans
+from .exports import exports
 from .funding import funding_and_valuation, net_trades, stakes
 from .governing import AMOUNT
 from .grammar_en import en_candidates
@@ -85,6 +86,7 @@ from .metrics import (
     BACKLOG_SCOPE,
     BUYBACK_SCOPE,
     ESTIMATE_SCOPE,
+    EXPORT_SCOPES,
     FORTUNE_SCOPE,
     GUIDANCE_SCOPE,
     MARKET_SHARE_SCOPE,
@@ -1025,12 +1027,13 @@ def extract(
                         linked_to=None if fig.linked_to is None else base + fig.linked_to,
                         refers_to=_accounts_period(st, lang, fig, _refers_to(
                             st, (fig.span_start, fig.span_end), published_at, lang,
-                            at_same_time or (carried_time if fig.subject == carried_subject or also else None)
+                            at_same_time or (carried_time if fig.subject == carried_subject or also
+                                             or fig.scope in EXPORT_SCOPES else None)
                             or (day_set[1] if day_set is not None and day_set[0] == sent.paragraph
                                 and fig.metric in _SESSION_METRICS and published_at is not None
                                 and day_set[1] < published_at.astimezone(UTC).date().isoformat() else None),
                             is_event_metric(fig.metric) or is_net_trade(fig.scope)
-                            or is_market_share(fig.scope), _market(fig),
+                            or is_market_share(fig.scope) or fig.scope in EXPORT_SCOPES, _market(fig),
                             _time_metric(fig),
                             [(f.span_start, f.span_end) for f in figs if f is not fig
                              and unit_family(f.unit) == unit_family(fig.unit)
@@ -2056,7 +2059,7 @@ def _figure_passes(st: str, lang: str, fig: Figure, chips: list[Mention], para_c
     fig = _segment(st, lang, fig, prev_revenue)
     fig = _backlog(st, _buyback(st, _monthly(st, _sequential(st, _operating_cost(st, fig)))))
     fig = exchange_rate(st, lang, penalty_part(st, _unsigned_level(_excluding_items(st, fig))))
-    fig = _market_size(st, fig)
+    fig = exports(st, lang, _market_size(st, fig))
     if fig.unit in POWER_UNITS:  # "10 gigawatts of Nvidia systems" ("the first gigawatt" is only a part of them)
         fig = replace(fig, metric="other", scope=FIRST_TRANCHE_SCOPE if first_tranche(st, fig) else POWER_SCOPE,
                       chip=None)

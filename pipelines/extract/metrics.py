@@ -24,7 +24,7 @@ from .trie import trie_pattern
 
 __all__ = [
     "ACCOUNTS_METRICS", "BACKLOG_CHANGE_SCOPE", "BACKLOG_SCOPE", "BUYBACK_SCOPE", "COMPARED_OTHER_SCOPES",
-    "COMPARED_OTHER_SCOPE_PREFIXES", "FORTUNE_SCOPE", "METRICS",
+    "COMPARED_OTHER_SCOPE_PREFIXES", "EXPORT_KINDS", "EXPORT_SCOPES", "FORTUNE_SCOPE", "METRICS",
     "MARKET_SHARE_SCOPE", "MARKET_SHARE_SCOPE_PREFIX", "NET_BUYING_SCOPE", "NET_SELLING_SCOPE", "NET_TRADE_SCOPES",
     "OPERATING_COST_SCOPE", "POWER_SCOPE", "POWER_TOTAL_SCOPE", "STAKE_SCOPE_PREFIX", "STAKE_VALUE_SCOPE_PREFIX",
     "CueHit", "MetricDef", "assign_metric", "chip_in_key", "cue_hits", "is_event_metric", "is_market_share",
@@ -129,6 +129,9 @@ NET_TRADE_SCOPES = frozenset({NET_SELLING_SCOPE, NET_BUYING_SCOPE})
 # a company's share of a market in a period ("SK hynix held 62% of the HBM market in the second quarter"): metric
 # other, scope "market share in HBM" (or "as market share" when the sentence names no market)
 MARKET_SHARE_SCOPE = "as market share"
+# a country's exports of a month (exports.py): chips, all goods, per working day; "of …" scopes their changes
+EXPORT_KINDS = ("chip exports", "exports", "daily exports", "annual chip exports", "annual exports")
+EXPORT_SCOPES = frozenset(f"as {k}" for k in EXPORT_KINDS)
 MARKET_SHARE_SCOPE_PREFIX = "market share in "
 # the money a company authorises to buy back its own shares: metric other, announced on a day (like a deal)
 BUYBACK_SCOPE = "as buyback"
@@ -139,7 +142,7 @@ BACKLOG_CHANGE_SCOPE = "of backlog"
 # the scopes that make an "other" figure a quantity of its own, compared like any metric's
 # (a net trade's scope may go on: "as net selling over several sessions")
 COMPARED_OTHER_SCOPES = frozenset({FORTUNE_SCOPE, OPERATING_COST_SCOPE, POWER_SCOPE, POWER_TOTAL_SCOPE,
-                                   MARKET_SHARE_SCOPE,
+                                   MARKET_SHARE_SCOPE, *EXPORT_SCOPES,
                                    BUYBACK_SCOPE, BACKLOG_SCOPE})
 COMPARED_OTHER_SCOPE_PREFIXES = (STAKE_SCOPE_PREFIX, STAKE_VALUE_SCOPE_PREFIX, MARKET_SHARE_SCOPE_PREFIX,
                                  NET_SELLING_SCOPE, NET_BUYING_SCOPE)

@@ -57,6 +57,7 @@ from pipelines.extract.metrics import (
     BACKLOG_SCOPE,
     BUYBACK_SCOPE,
     ESTIMATE_SCOPE,
+    EXPORT_SCOPES,
     FORTUNE_SCOPE,
     GUIDANCE_SCOPE,
     chip_in_key,
@@ -348,6 +349,8 @@ MARKET_SHARE = "market_share"
 # a share buyback authorised (metric other, scope "as buyback"): on the day announced; a backlog: at a quarter's end
 BUYBACK = "buyback"
 BACKLOG = "backlog"
+# a country's exports (metric other, scope "as chip exports"): of a month
+EXPORTS = "exports"
 
 
 def _pseudo_metric(metric: str, key: str) -> str:
@@ -365,6 +368,8 @@ def _pseudo_metric(metric: str, key: str) -> str:
             return BUYBACK  # announced on a day, re-told later by its value (like a deal)
         if scope == BACKLOG_SCOPE:
             return BACKLOG
+        if scope in EXPORT_SCOPES:
+            return EXPORTS  # a month's, like a company's accounts
     if metric == "investment" and _capex_key(key):
         return CAPITAL_SPENDING
     return metric
@@ -904,7 +909,7 @@ def resolve_events(reports: pl.DataFrame) -> pl.DataFrame:
     if reports.is_empty():
         return reports.with_columns(pl.lit(None, dtype=pl.String).alias("event"))
     event_metrics = _event_metrics(reports) | {FORTUNE_CHANGE, CAPITAL_SPENDING, NET_TRADING, MARKET_SHARE, BUYBACK,
-                                               BACKLOG}
+                                               BACKLOG, EXPORTS}
     keys = reports["claim_key"].to_list()
     metrics = [_pseudo_metric(m, k) for m, k in zip(reports["metric"].to_list(), keys, strict=True)]
     refers = reports["refers_to"].to_list() if "refers_to" in reports.columns else [None] * reports.height
