@@ -522,6 +522,7 @@ _BAND = re.compile(
 
 
 def _bands(text: str, excluded: list[tuple[int, int]]) -> list[Candidate]:
+    """Parts of a decade of percentages as ranges: "the mid-30s percent" → 33 to 37 (``candidate.band_bounds``)."""
     out = []
     for m in _BAND.finditer(text):
         if inside(excluded, m.start(), m.end()):
