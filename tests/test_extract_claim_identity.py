@@ -2899,3 +2899,17 @@ def test_hbm_sales_are_a_segment_of_revenue(text, lang, surface, scope):
 def test_a_countrys_exports_of_a_month_are_quantities_of_their_own(text, surface, expect):
     f = fig(text, surface, language="ko", published_at=datetime(2025, 10, 1, 1, tzinfo=UTC))
     assert fields(f, expect) == expect
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "subject"), [
+    # a Gulf state's pledge is its own, scoped by the country it invests in
+    ("Saudi Arabia committed to $600 billion of investment in the United States.", "en", "$600 billion",
+     "Saudi Arabia"),
+    ("The UAE pledged in March to invest $1.4 trillion in the United States over the next 10 years.", "en",
+     "$1.4 trillion", "United Arab Emirates"),
+    ("UAE는 지난 3월 향후 10년간 미국에 1조4000억 달러를 투자하겠다고 약속한 바 있다.", "ko", "1조4000억 달러",
+     "United Arab Emirates"),
+])
+def test_a_countrys_investment_pledge_is_the_investors_in_the_country_it_names(text, lang, surface, subject):
+    f = fig(text, surface, language=lang)
+    assert (f.subject, f.metric, f.scope) == (subject, "investment", "in United States")

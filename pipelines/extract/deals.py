@@ -430,7 +430,8 @@ def investment_target(st: str, lang: str, fig: Figure, mentions: list[Mention]) 
         return fig
     targets = []
     for m in mentions:
-        if not _is_company(m) or _party(m) == fig.subject:
+        # (a country invested in: "Saudi Arabia committed to $600 billion of investment in the United States")
+        if not (_is_company(m) or m.entity.kind == "country") or _party(m) == fig.subject:
             continue
         if lang == "ko":
             # "오픈AI에 최대 1000억 달러를 투자": the company marked by 에 before the figure, 투자 after it
